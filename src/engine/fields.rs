@@ -1,0 +1,120 @@
+//! Validation of the numbers a visitor types, shared by form fields, URLs and attributes.
+
+use std::fmt;
+
+/// A number a visitor can enter, with the largest value that still makes sense.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CountField {
+    AddonCount,
+    InMailBlocks,
+    Sent,
+    InMailSent,
+    NeedMessages,
+    NeedInMails,
+    BillingDay,
+}
+
+impl CountField {
+    /// The inclusive range of accepted values.
+    pub fn range(self) -> (u64, u64) {
+        match self {
+            CountField::AddonCount => (0, 1_000),
+            CountField::InMailBlocks => (0, 10_000),
+            CountField::Sent | CountField::InMailSent => (0, 1_000_000),
+            CountField::NeedMessages | CountField::NeedInMails => (0, 1_000_000),
+            CountField::BillingDay => (1, 31),
+        }
+    }
+}
+
+/// Why a typed count was refused.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CountError {
+    Empty,
+    Negative,
+    NotANumber,
+    TooSmall(u64),
+    TooLarge(u64),
+}
+
+impl fmt::Display for CountError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            CountError::Empty => f.write_str("Enter a number"),
+            CountError::Negative => f.write_str("Must not be negative"),
+            CountError::NotANumber => f.write_str("Whole numbers only"),
+            CountError::TooSmall(min) => write!(f, "At least {min}"),
+            CountError::TooLarge(max) => write!(f, "At most {max}"),
+        }
+    }
+}
+
+/// Parses a whole number typed into a field: digits, optionally grouped with `,`, `.`,
+/// `_`, or spaces (`1,000`), surrounding white space ignored.
+pub fn parse_count(text: &str, field: CountField) -> Result<u64, CountError> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Err(CountError::Empty);
+    }
+    let (min, max) = field.range();
+    let body = match text.strip_prefix(['-', '\u{2212}']) {
+        Some(rest) if rest.trim().bytes().any(|b| b.is_ascii_digit()) => return Err(CountError::Negative),
+        Some(_) => return Err(CountError::NotANumber),
+        None => text.strip_prefix('+').unwrap_or(text),
+    };
+    let mut value: u64 = 0;
+    let mut digits = 0;
+    for ch in body.chars() {
+        match ch {
+            '0'..='9' => {
+                digits += 1;
+                value = value.saturating_mul(10).saturating_add(u64::from(ch as u8 - b'0'));
+            }
+            ',' | '_' | ' ' | '\u{a0}' | '\u{202f}' if digits > 0 => {}
+            _ => return Err(CountError::NotANumber),
+        }
+    }
+    if digits == 0 {
+        return Err(CountError::NotANumber);
+    }
+    if value < min {
+        return Err(CountError::TooSmall(min));
+    }
+    if value > max {
+        return Err(CountError::TooLarge(max));
+    }
+    Ok(value)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn accepts_plain_and_grouped_numbers() {
+        assert_eq!(parse_count("0", CountField::Sent), Ok(0));
+        assert_eq!(parse_count(" 42 ", CountField::Sent), Ok(42));
+        assert_eq!(parse_count("+7", CountField::Sent), Ok(7));
+        assert_eq!(parse_count("1,000", CountField::Sent), Ok(1000));
+        assert_eq!(parse_count("1 000 000", CountField::Sent), Ok(1_000_000));
+        assert_eq!(parse_count("007", CountField::AddonCount), Ok(7));
+    }
+
+    #[test]
+    fn refuses_what_is_not_a_sensible_count() {
+        assert_eq!(parse_count("", CountField::Sent), Err(CountError::Empty));
+        assert_eq!(parse_count("  ", CountField::Sent), Err(CountError::Empty));
+        assert_eq!(parse_count("-1", CountField::Sent), Err(CountError::Negative));
+        assert_eq!(parse_count("\u{2212}3", CountField::Sent), Err(CountError::Negative));
+        assert_eq!(parse_count("-", CountField::Sent), Err(CountError::NotANumber));
+        assert_eq!(parse_count("abc", CountField::Sent), Err(CountError::NotANumber));
+        assert_eq!(parse_count("1.5", CountField::Sent), Err(CountError::NotANumber));
+        assert_eq!(parse_count("1e3", CountField::Sent), Err(CountError::NotANumber));
+        assert_eq!(parse_count(",1", CountField::Sent), Err(CountError::NotANumber));
+        assert_eq!(parse_count("1001", CountField::AddonCount), Err(CountError::TooLarge(1000)));
+        assert_eq!(parse_count("99999999999999999999999", CountField::Sent), Err(CountError::TooLarge(1_000_000)));
+        assert_eq!(parse_count("0", CountField::BillingDay), Err(CountError::TooSmall(1)));
+        assert_eq!(parse_count("32", CountField::BillingDay), Err(CountError::TooLarge(31)));
+        assert_eq!(CountError::TooLarge(1000).to_string(), "At most 1000");
+    }
+}

@@ -1,0 +1,21 @@
+//! The quota engine: rules, money, periods, decisions and recommendations.
+//!
+//! Invariants contributors keep:
+//! - Nothing below this module imports `yew`, `web_sys` or `js_sys`; it builds and is
+//!   tested natively (`cargo test`), and the UI only renders what it returns.
+//! - Money is integer cents (`u64`); counts are `u64`; sums and products saturate, so no
+//!   input overflows or panics.
+//! - A `RuleSet` exists only after validation (`RuleSet::from_json`), so code here may
+//!   index `tiers[0]` and divide by bundle and block sizes.
+//! - No floats in prices, totals or anything displayed.
+
+pub mod fields;
+pub mod locale;
+pub mod period;
+pub mod plan;
+pub mod presets;
+pub mod recommend;
+pub mod rules;
+pub mod rules_json;
+pub mod send;
+pub mod summary;

@@ -1,0 +1,168 @@
+//! What the visitor has chosen (tier, bundles, blocks) and what they have used this period.
+
+use std::fmt;
+
+use super::fields::{parse_count, CountField};
+use super::rules::RuleSet;
+
+/// The visitor's subscription choices.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Selection {
+    pub tier_id: String,
+    /// (bundle size, count), sorted by size, counts above zero.
+    pub addons: Vec<(u64, u64)>,
+    pub inmail_blocks: u64,
+}
+
+/// What has been used in the current period.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub struct Usage {
+    pub sent: u64,
+    pub inmail_sent: u64,
+    /// Unused InMail credits carried in from earlier periods (rollover rule sets only).
+    pub rollover_credits: u64,
+}
+
+impl Selection {
+    /// The first tier, nothing added.
+    pub fn starter(rules: &RuleSet) -> Selection {
+        Selection { tier_id: rules.tiers[0].id.clone(), addons: Vec::new(), inmail_blocks: 0 }
+    }
+
+    /// How many of the bundle of this size are chosen.
+    pub fn addon_count(&self, size: u64) -> u64 {
+        self.addons.iter().find(|(s, _)| *s == size).map_or(0, |(_, c)| *c)
+    }
+
+    /// Sets the count of one bundle size, keeping the list sorted and free of zeros.
+    pub fn set_addon_count(&mut self, size: u64, count: u64) {
+        self.addons.retain(|(s, _)| *s != size);
+        if count > 0 {
+            self.addons.push((size, count));
+            self.addons.sort_by_key(|(s, _)| *s);
+        }
+    }
+
+    /// The selection as it can stand under other rules: an unknown tier becomes the first
+    /// tier, bundles the rules do not sell are dropped. Returns what had to change.
+    pub fn fit_to(&self, rules: &RuleSet) -> (Selection, Vec<String>) {
+        let mut changes = Vec::new();
+        let mut fitted = self.clone();
+        if rules.tier(&self.tier_id).is_none() {
+            fitted.tier_id = rules.tiers[0].id.clone();
+            changes.push(format!("tier \"{}\" is not in these rules", self.tier_id));
+        }
+        fitted.addons.retain(|(size, _)| {
+            let sold = rules.bundle(*size).is_some();
+            if !sold {
+                changes.push(format!("no {size}-message bundle in these rules"));
+            }
+            sold
+        });
+        (fitted, changes)
+    }
+
+    /// The add-ons in URL form: `100x2,25x1` (largest first), empty when none.
+    pub fn addons_param(&self) -> String {
+        let parts: Vec<String> = self.addons.iter().rev().map(|(s, c)| format!("{s}x{c}")).collect();
+        parts.join(",")
+    }
+}
+
+/// One `SIZExCOUNT` item of an add-ons list that could not be used.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AddonItemError {
+    pub item: String,
+    pub reason: String,
+}
+
+impl fmt::Display for AddonItemError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "\"{}\" {}", self.item, self.reason)
+    }
+}
+
+/// Parses an add-ons list such as `100x2,25x1` against the rules' bundle sizes. Good items
+/// apply even when others are bad; a size listed twice adds up.
+pub fn parse_addons(text: &str, rules: &RuleSet) -> (Vec<(u64, u64)>, Vec<AddonItemError>) {
+    let mut addons: Vec<(u64, u64)> = Vec::new();
+    let mut errors = Vec::new();
+    for item in text.split(',').map(str::trim).filter(|i| !i.is_empty()) {
+        let bad = |reason: &str| AddonItemError { item: item.to_owned(), reason: reason.to_owned() };
+        let Some((size_text, count_text)) = item.split_once(['x', 'X', '*', '\u{d7}']) else {
+            errors.push(bad("is not SIZExCOUNT (e.g. 100x2)"));
+            continue;
+        };
+        let size = match size_text.trim().parse::<u64>() {
+            Ok(size) if rules.bundle(size).is_some() => size,
+            _ => {
+                errors.push(bad("names no bundle size of these rules"));
+                continue;
+            }
+        };
+        let count = match parse_count(count_text, CountField::AddonCount) {
+            Ok(count) => count,
+            Err(e) => {
+                errors.push(bad(&format!("has a bad count ({})", e.to_string().to_lowercase())));
+                continue;
+            }
+        };
+        match addons.iter_mut().find(|(s, _)| *s == size) {
+            Some((_, c)) => *c = (*c + count).min(CountField::AddonCount.range().1),
+            None => addons.push((size, count)),
+        }
+    }
+    addons.retain(|(_, c)| *c > 0);
+    addons.sort_by_key(|(s, _)| *s);
+    (addons, errors)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::presets::ARTICLE;
+
+    #[test]
+    fn parses_the_url_form() {
+        let rules = ARTICLE.rules();
+        let (addons, errors) = parse_addons("100x2,25x1", &rules);
+        assert_eq!(addons, [(25, 1), (100, 2)]);
+        assert!(errors.is_empty());
+        let (addons, errors) = parse_addons(" 25x1 , 25X2,500x0,", &rules);
+        assert_eq!(addons, [(25, 3)]);
+        assert!(errors.is_empty());
+    }
+
+    #[test]
+    fn keeps_good_items_and_names_bad_ones() {
+        let rules = ARTICLE.rules();
+        let (addons, errors) = parse_addons("30x1,100x2,25x-1,200,abc,500x99999", &rules);
+        assert_eq!(addons, [(100, 2)]);
+        let items: Vec<&str> = errors.iter().map(|e| e.item.as_str()).collect();
+        assert_eq!(items, ["30x1", "25x-1", "200", "abc", "500x99999"]);
+        assert_eq!(errors[0].to_string(), "\"30x1\" names no bundle size of these rules");
+        assert_eq!(errors[1].to_string(), "\"25x-1\" has a bad count (must not be negative)");
+    }
+
+    #[test]
+    fn round_trips_through_the_url_form() {
+        let rules = ARTICLE.rules();
+        let mut selection = Selection::starter(&rules);
+        selection.set_addon_count(25, 1);
+        selection.set_addon_count(100, 2);
+        assert_eq!(selection.addons_param(), "100x2,25x1");
+        assert_eq!(parse_addons(&selection.addons_param(), &rules).0, selection.addons);
+        selection.set_addon_count(100, 0);
+        assert_eq!(selection.addons, [(25, 1)]);
+    }
+
+    #[test]
+    fn fits_a_selection_to_other_rules() {
+        let rules = ARTICLE.rules();
+        let selection = Selection { tier_id: "premium-career".into(), addons: vec![(25, 1), (30, 2)], inmail_blocks: 1 };
+        let (fitted, changes) = selection.fit_to(&rules);
+        assert_eq!(fitted.tier_id, "basic");
+        assert_eq!(fitted.addons, [(25, 1)]);
+        assert_eq!(changes.len(), 2);
+    }
+}

@@ -1,0 +1,429 @@
+//! The cheapest exact way to a monthly need of messages and InMails.
+//!
+//! Messages and InMails are priced independently once a tier is fixed, so each tier's best
+//! plan is its cheapest bundle cover of the missing messages plus its cheapest way to the
+//! missing InMails; the answer is the best tier's plan under RULES.md's tie-break (lower
+//! cost, then more spare capacity, then the lower tier).
+//!
+//! Bundle covers: let b* be the bundle with the lowest price per message, size s*. Among
+//! the optimal covers there is one with fewer than s* other bundles: any s* of them hold a
+//! subset whose sizes sum to a multiple of s* (pigeonhole on prefix sums), and swapping that
+//! subset for copies of b* keeps the size and never costs more. So the other bundles add up
+//! to at most W = (s* − 1) × largest size, and a cover of r is k copies of b* plus an
+//! optimal cover of r − k·s* ≤ W, for k in a range of about largest/s* values. A table of
+//! optimal covers for every need up to W, built once per rule set, answers any need up to
+//! 1,000,000 with a handful of lookups.
+
+use super::plan::Selection;
+use super::rules::{Bundle, RuleSet, Tier};
+
+/// What the visitor needs each month.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct Need {
+    pub messages: u64,
+    pub inmails: u64,
+    /// The lowest tier the visitor will accept (for its other features).
+    pub min_tier: Option<String>,
+}
+
+/// A complete way to meet a need, with its monthly cost.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Plan {
+    pub tier_id: String,
+    pub tier_index: usize,
+    /// (bundle size, count), sorted by size.
+    pub addons: Vec<(u64, u64)>,
+    pub inmail_blocks: u64,
+    /// InMails paid one by one beyond the credits.
+    pub pay_per_inmails: u64,
+    pub allowance: u64,
+    pub inmail_credits: u64,
+    pub total_cents: u64,
+    /// Messages and InMail credits beyond the need.
+    pub spare: u64,
+}
+
+impl Plan {
+    /// The plan as a selection the widget can apply.
+    pub fn selection(&self) -> Selection {
+        Selection { tier_id: self.tier_id.clone(), addons: self.addons.clone(), inmail_blocks: self.inmail_blocks }
+    }
+
+    /// The order RULES.md ranks plans by: cost, then more spare, then the lower tier.
+    fn rank(&self) -> (u64, std::cmp::Reverse<u64>, usize) {
+        (self.total_cents, std::cmp::Reverse(self.spare), self.tier_index)
+    }
+}
+
+/// The cheapest cover of one message need: bundle counts, cost and messages bought.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct Cover {
+    pub counts: Vec<(u64, u64)>,
+    pub cents: u64,
+    pub messages: u64,
+}
+
+/// Optimal bundle covers for one rule set; build once, query many times.
+#[derive(Clone, Debug)]
+pub struct BundleCovers {
+    bundles: Vec<Bundle>,
+    /// Index into `bundles` of the best price per message.
+    best: usize,
+    /// Covers of every need 0..=window: cost, messages bought, first bundle taken.
+    cost: Vec<u64>,
+    bought: Vec<u64>,
+    first: Vec<u8>,
+}
+
+const NONE: u8 = u8::MAX;
+
+impl BundleCovers {
+    pub fn new(bundles: &[Bundle]) -> BundleCovers {
+        let bundles = bundles.to_vec();
+        // Lowest price per message, compared exactly: a/b < c/d ⇔ a·d < c·b. Ties take the
+        // smaller size, which gives the smaller table.
+        let best = (0..bundles.len())
+            .min_by(|&i, &j| {
+                let (a, b) = (&bundles[i], &bundles[j]);
+                (a.price_cents as u128 * b.size as u128)
+                    .cmp(&(b.price_cents as u128 * a.size as u128))
+                    .then(a.size.cmp(&b.size))
+            })
+            .unwrap_or(0);
+        let largest = bundles.iter().map(|b| b.size).max().unwrap_or(0);
+        let window = bundles.get(best).map_or(0, |b| (b.size - 1) * largest) as usize;
+        let mut cost = vec![0u64; window + 1];
+        let mut bought = vec![0u64; window + 1];
+        let mut first = vec![NONE; window + 1];
+        for need in 1..=window {
+            let mut best_here: Option<(u64, u64, u8)> = None;
+            for (j, bundle) in bundles.iter().enumerate() {
+                let rest = need.saturating_sub(bundle.size as usize);
+                let candidate = (cost[rest] + bundle.price_cents, bought[rest] + bundle.size, j as u8);
+                let better = match best_here {
+                    None => true,
+                    Some((c, m, _)) => (candidate.0, std::cmp::Reverse(candidate.1)) < (c, std::cmp::Reverse(m)),
+                };
+                if better {
+                    best_here = Some(candidate);
+                }
+            }
+            if let Some((c, m, j)) = best_here {
+                cost[need] = c;
+                bought[need] = m;
+                first[need] = j;
+            }
+        }
+        BundleCovers { bundles, best, cost, bought, first }
+    }
+
+    fn window(&self) -> u64 {
+        (self.cost.len() - 1) as u64
+    }
+
+    /// Bundle counts of the tabled cover of `need` (≤ window).
+    fn tabled_counts(&self, mut need: usize, counts: &mut [u64]) {
+        while need > 0 && self.first[need] != NONE {
+            let j = self.first[need] as usize;
+            counts[j] += 1;
+            need = need.saturating_sub(self.bundles[j].size as usize);
+        }
+    }
+
+    /// The cheapest set of bundles holding at least `need` messages (ties: more messages).
+    /// `None` when the rules sell no bundles and `need` is above zero.
+    pub fn cover(&self, need: u64) -> Option<Cover> {
+        if need == 0 {
+            return Some(Cover::default());
+        }
+        let best = *self.bundles.get(self.best)?;
+        let window = self.window();
+        let (k_min, k_max) = if need <= window {
+            (0, 0)
+        } else {
+            ((need - window).div_ceil(best.size), need.div_ceil(best.size))
+        };
+        let mut chosen: Option<(u64, u64, u64)> = None; // (cost, messages, k)
+        for k in k_min..=k_max {
+            let rest = need.saturating_sub(k * best.size) as usize;
+            let candidate = (
+                k.saturating_mul(best.price_cents).saturating_add(self.cost[rest]),
+                k * best.size + self.bought[rest],
+                k,
+            );
+            let better = match chosen {
+                None => true,
+                Some((c, m, _)) => (candidate.0, std::cmp::Reverse(candidate.1)) < (c, std::cmp::Reverse(m)),
+            };
+            if better {
+                chosen = Some(candidate);
+            }
+        }
+        let (cents, messages, k) = chosen?;
+        let mut counts = vec![0u64; self.bundles.len()];
+        counts[self.best] += k;
+        self.tabled_counts(need.saturating_sub(k * best.size) as usize, &mut counts);
+        let counts = self.bundles.iter().zip(counts).filter(|(_, c)| *c > 0).map(|(b, c)| (b.size, c)).collect();
+        Some(Cover { counts, cents, messages })
+    }
+}
+
+/// The cheapest InMail blocks and pay-per-InMail for `missing` InMails beyond the included
+/// credits: (blocks, pay-per count, cost). Cost is linear in the block count while blocks do
+/// not exceed the need, so only none, all-but-the-remainder and enough blocks can be best.
+pub fn inmail_cover(rules: &RuleSet, missing: u64) -> (u64, u64, u64) {
+    let pricing = rules.inmail;
+    let whole = missing / pricing.block_size;
+    let candidates = [0, whole, missing.div_ceil(pricing.block_size)];
+    candidates
+        .into_iter()
+        .map(|blocks| {
+            let pay_per = missing.saturating_sub(blocks * pricing.block_size);
+            let cost = blocks.saturating_mul(pricing.block_price_cents).saturating_add(pay_per.saturating_mul(pricing.pay_per_inmail_cents));
+            (blocks, pay_per, cost)
+        })
+        // Ties: more blocks means more spare credits.
+        .min_by_key(|&(blocks, _, cost)| (cost, std::cmp::Reverse(blocks)))
+        .unwrap_or((0, missing, 0))
+}
+
+/// Everything needed to recommend plans under one rule set.
+#[derive(Clone, Debug)]
+pub struct Recommender {
+    covers: BundleCovers,
+}
+
+impl Recommender {
+    pub fn new(rules: &RuleSet) -> Recommender {
+        Recommender { covers: BundleCovers::new(&rules.bundles) }
+    }
+
+    pub fn covers(&self) -> &BundleCovers {
+        &self.covers
+    }
+
+    /// The cheapest way for one tier to meet the need, `None` when it cannot.
+    pub fn plan_for_tier(&self, rules: &RuleSet, tier_index: usize, need: &Need) -> Option<Plan> {
+        let tier: &Tier = rules.tiers.get(tier_index)?;
+        let cover = self.covers.cover(need.messages.saturating_sub(tier.free_messages))?;
+        let (blocks, pay_per, inmail_cents) = inmail_cover(rules, need.inmails.saturating_sub(tier.inmail_credits));
+        let allowance = tier.free_messages + cover.messages;
+        let inmail_credits = tier.inmail_credits + blocks * rules.inmail.block_size;
+        Some(Plan {
+            tier_id: tier.id.clone(),
+            tier_index,
+            addons: cover.counts,
+            inmail_blocks: blocks,
+            pay_per_inmails: pay_per,
+            allowance,
+            inmail_credits,
+            total_cents: tier.price_cents.saturating_add(cover.cents).saturating_add(inmail_cents),
+            spare: (allowance - need.messages.min(allowance)) + (inmail_credits - need.inmails.min(inmail_credits)),
+        })
+    }
+
+    /// The cheapest plan over every tier at or above the minimum tier.
+    pub fn recommend(&self, rules: &RuleSet, need: &Need) -> Option<Plan> {
+        let from = need.min_tier.as_deref().and_then(|id| rules.tier_index(id)).unwrap_or(0);
+        (from..rules.tiers.len()).filter_map(|i| self.plan_for_tier(rules, i, need)).min_by_key(Plan::rank)
+    }
+
+    /// Each tier's cheapest way to the need, in tier order (`None` where it cannot).
+    pub fn per_tier(&self, rules: &RuleSet, need: &Need) -> Vec<Option<Plan>> {
+        (0..rules.tiers.len()).map(|i| self.plan_for_tier(rules, i, need)).collect()
+    }
+}
+
+/// Exhaustive search over every combination that could be cheapest, for tests and the
+/// benchmark: every count of every bundle up to what alone would cover the need.
+pub fn exhaustive(rules: &RuleSet, need: &Need) -> Option<Plan> {
+    let from = need.min_tier.as_deref().and_then(|id| rules.tier_index(id)).unwrap_or(0);
+    let mut best: Option<Plan> = None;
+    for (tier_index, tier) in rules.tiers.iter().enumerate().skip(from) {
+        let missing = need.messages.saturating_sub(tier.free_messages);
+        let limits: Vec<u64> = rules.bundles.iter().map(|b| missing.div_ceil(b.size)).collect();
+        let mut counts = vec![0u64; rules.bundles.len()];
+        let missing_inmails = need.inmails.saturating_sub(tier.inmail_credits);
+        let max_blocks = missing_inmails.div_ceil(rules.inmail.block_size);
+        loop {
+            let bought: u64 = counts.iter().zip(&rules.bundles).map(|(c, b)| c * b.size).sum();
+            if bought >= missing {
+                let bundle_cents: u64 = counts.iter().zip(&rules.bundles).map(|(c, b)| c * b.price_cents).sum();
+                for blocks in 0..=max_blocks {
+                    let pay_per = missing_inmails.saturating_sub(blocks * rules.inmail.block_size);
+                    let allowance = tier.free_messages + bought;
+                    let credits = tier.inmail_credits + blocks * rules.inmail.block_size;
+                    let plan = Plan {
+                        tier_id: tier.id.clone(),
+                        tier_index,
+                        addons: rules.bundles.iter().zip(&counts).filter(|(_, c)| **c > 0).map(|(b, c)| (b.size, *c)).collect(),
+                        inmail_blocks: blocks,
+                        pay_per_inmails: pay_per,
+                        allowance,
+                        inmail_credits: credits,
+                        total_cents: tier.price_cents
+                            + bundle_cents
+                            + blocks * rules.inmail.block_price_cents
+                            + pay_per * rules.inmail.pay_per_inmail_cents,
+                        spare: (allowance - need.messages.min(allowance)) + (credits - need.inmails.min(credits)),
+                    };
+                    if best.as_ref().is_none_or(|b| plan.rank() < b.rank()) {
+                        best = Some(plan);
+                    }
+                }
+            }
+            // Odometer over the bundle counts.
+            let mut i = 0;
+            loop {
+                if i == counts.len() {
+                    break;
+                }
+                if counts[i] < limits[i] {
+                    counts[i] += 1;
+                    break;
+                }
+                counts[i] = 0;
+                i += 1;
+            }
+            if i == counts.len() {
+                break;
+            }
+        }
+    }
+    best
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::presets::{ARTICLE, LINKEDIN_HELP};
+
+    fn need(messages: u64, inmails: u64) -> Need {
+        Need { messages, inmails, min_tier: None }
+    }
+
+    #[test]
+    fn worked_examples() {
+        let rules = ARTICLE.rules();
+        let r = Recommender::new(&rules);
+        let plan = r.recommend(&rules, &need(100, 0)).unwrap();
+        assert_eq!((plan.tier_id.as_str(), plan.addons.as_slice(), plan.total_cents), ("basic", &[(100, 1)][..], 4999));
+        let plan = r.recommend(&rules, &need(0, 150)).unwrap();
+        assert_eq!((plan.tier_id.as_str(), plan.total_cents, plan.inmail_blocks), ("recruiter", 23995, 0));
+        let plan = r.recommend(&rules, &need(0, 0)).unwrap();
+        assert_eq!((plan.tier_id.as_str(), plan.total_cents), ("basic", 0));
+    }
+
+    #[test]
+    fn lower_tier_with_add_ons_beats_a_higher_tier_alone() {
+        let rules = ARTICLE.rules();
+        let r = Recommender::new(&rules);
+        // 50 messages: Sales Navigator alone costs $64.99; Basic + 25×2 costs $29.98.
+        let plan = r.recommend(&rules, &need(50, 0)).unwrap();
+        assert_eq!((plan.tier_id.as_str(), plan.total_cents), ("basic", 2998));
+        // 30 messages: Premium Business alone ($29.99) loses to Basic + 25 ($14.99).
+        assert_eq!(r.recommend(&rules, &need(30, 0)).unwrap().total_cents, 1499);
+    }
+
+    #[test]
+    fn minimum_tier_is_respected() {
+        let rules = ARTICLE.rules();
+        let r = Recommender::new(&rules);
+        let n = Need { messages: 100, inmails: 0, min_tier: Some("sales-navigator".into()) };
+        let plan = r.recommend(&rules, &n).unwrap();
+        assert_eq!((plan.tier_id.as_str(), plan.addons.as_slice(), plan.total_cents), ("sales-navigator", &[(25, 2)][..], 6499 + 2998));
+    }
+
+    #[test]
+    fn ties_prefer_spare_capacity_then_the_lower_tier() {
+        let rules = ARTICLE.rules();
+        // One InMail: a block ($10, 3 credits) ties pay-per-InMail ($10); the block has spare.
+        assert_eq!(inmail_cover(&rules, 1), (1, 0, 1000));
+        assert_eq!(inmail_cover(&rules, 4), (2, 0, 2000));
+        assert_eq!(inmail_cover(&rules, 0), (0, 0, 0));
+        // linkedin-help: Premium Career and Premium Business both cost $29.99; for 10
+        // messages from Career up, Business wins on spare capacity (20 + 15 > 5 + 5).
+        let help = LINKEDIN_HELP.rules();
+        let r = Recommender::new(&help);
+        let n = Need { messages: 10, inmails: 0, min_tier: Some("premium-career".into()) };
+        assert_eq!(r.recommend(&help, &n).unwrap().tier_id, "premium-business");
+        // Two identical tiers: the lower one.
+        let twin = ARTICLE.json.replace(r#"{ "id": "premium-business", "name": "Premium Business""#, r#"{ "id": "basic-twin", "name": "Basic twin", "price_cents": 0, "free_messages": 15, "inmail_credits": 0 },
+    { "id": "premium-business", "name": "Premium Business""#);
+        let twin = crate::engine::rules::RuleSet::from_json(&twin).unwrap();
+        let r = Recommender::new(&twin);
+        assert_eq!(r.recommend(&twin, &need(10, 0)).unwrap().tier_id, "basic");
+    }
+
+    #[test]
+    fn matches_exhaustive_search_for_every_small_need() {
+        for preset in [ARTICLE, LINKEDIN_HELP] {
+            let rules = preset.rules();
+            let r = Recommender::new(&rules);
+            for messages in 0..=260 {
+                for inmails in [0, 1, 2, 3, 4, 7, 29, 31, 160] {
+                    let n = need(messages, inmails);
+                    let fast = r.recommend(&rules, &n).unwrap();
+                    let slow = exhaustive(&rules, &n).unwrap();
+                    assert_eq!(fast.rank(), slow.rank(), "{} need {messages}/{inmails}", preset.id);
+                    assert_eq!(fast.total_cents, slow.total_cents);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn exact_for_awkward_bundle_sizes() {
+        // Sizes that do not divide each other, where greedy by value fails.
+        let json = ARTICLE.json.replace(
+            r#""bundles": [
+    { "size": 25, "price_cents": 1499 },
+    { "size": 100, "price_cents": 4999 },
+    { "size": 200, "price_cents": 9999 },
+    { "size": 500, "price_cents": 24999 }
+  ]"#,
+            r#""bundles": [
+    { "size": 7, "price_cents": 500 },
+    { "size": 11, "price_cents": 760 },
+    { "size": 13, "price_cents": 880 }
+  ]"#,
+        );
+        let rules = crate::engine::rules::RuleSet::from_json(&json).unwrap();
+        assert_eq!(rules.bundles.len(), 3);
+        let r = Recommender::new(&rules);
+        for messages in 0..=400 {
+            for inmails in [0, 5] {
+                let n = need(messages, inmails);
+                assert_eq!(r.recommend(&rules, &n).unwrap().rank(), exhaustive(&rules, &n).unwrap().rank(), "need {messages}");
+            }
+        }
+    }
+
+    #[test]
+    fn large_needs_are_answered_and_cover_the_need() {
+        let rules = ARTICLE.rules();
+        let r = Recommender::new(&rules);
+        let plan = r.recommend(&rules, &need(1_000_000, 1_000_000)).unwrap();
+        assert!(plan.allowance >= 1_000_000);
+        assert!(plan.inmail_credits + plan.pay_per_inmails >= 1_000_000);
+        // 999,850 messages beyond Recruiter's 150 (or 999,985 beyond Basic) at the 100 rate.
+        assert!(plan.total_cents < 1_000_000 * 50 + 1_000_000 * 334);
+    }
+
+    #[test]
+    fn no_bundles_means_only_tiers_can_meet_a_need() {
+        let json = ARTICLE.json.replace(
+            r#"[
+    { "size": 25, "price_cents": 1499 },
+    { "size": 100, "price_cents": 4999 },
+    { "size": 200, "price_cents": 9999 },
+    { "size": 500, "price_cents": 24999 }
+  ]"#,
+            "[]",
+        );
+        let rules = crate::engine::rules::RuleSet::from_json(&json).unwrap();
+        let r = Recommender::new(&rules);
+        assert_eq!(r.recommend(&rules, &need(100, 0)).unwrap().tier_id, "recruiter");
+        assert!(r.recommend(&rules, &need(151, 0)).is_none());
+    }
+}

@@ -1,0 +1,308 @@
+//! What happens when the visitor presses Send: delivered, needs an InMail, refused, or
+//! blocked over the limit with every way to unblock it.
+
+use chrono::NaiveDate;
+
+use super::period::PeriodRule;
+use super::plan::{Selection, Usage};
+use super::rules::RuleSet;
+use super::summary::{allowance, summarize};
+use super::locale::Locale;
+
+/// Who a message is addressed to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Recipient {
+    /// A 1st-degree connection.
+    #[default]
+    Connection,
+    /// Reached through shared connections.
+    SharedConnection,
+    NotConnected,
+    Group,
+    CompanyPage,
+}
+
+impl Recipient {
+    pub const ALL: [Recipient; 5] = [
+        Recipient::Connection,
+        Recipient::SharedConnection,
+        Recipient::NotConnected,
+        Recipient::Group,
+        Recipient::CompanyPage,
+    ];
+
+    /// The id RULES.md gives this recipient.
+    pub fn id(self) -> &'static str {
+        match self {
+            Recipient::Connection => "connection",
+            Recipient::SharedConnection => "shared-connection",
+            Recipient::NotConnected => "not-connected",
+            Recipient::Group => "group",
+            Recipient::CompanyPage => "company-page",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<Recipient> {
+        Recipient::ALL.into_iter().find(|r| r.id() == id)
+    }
+
+    /// How the widget names this recipient.
+    pub fn label(self) -> &'static str {
+        match self {
+            Recipient::Connection => "A connection (1st degree)",
+            Recipient::SharedConnection => "Someone you share connections with",
+            Recipient::NotConnected => "Someone you are not connected to",
+            Recipient::Group => "A group",
+            Recipient::CompanyPage => "A company page",
+        }
+    }
+}
+
+/// A way to unblock a send over the limit.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Unblock {
+    /// Switch to this (higher) tier.
+    Tier(String),
+    /// Add one bundle of this size.
+    Bundle(u64),
+}
+
+/// One unblocking option with its price.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UnblockOption {
+    pub unblock: Unblock,
+    pub label: String,
+    /// The option's own monthly price: the tier's price, or the bundle's.
+    pub price_cents: u64,
+    /// The month's allowance once the option is applied.
+    pub new_allowance: u64,
+    /// The monthly cost once the option is applied.
+    pub new_total_cents: u64,
+    pub cheapest: bool,
+}
+
+/// Why a send was stopped at the limit, and how to get past it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Blocked {
+    pub allowance: u64,
+    pub reset: NaiveDate,
+    pub days_left: u64,
+    /// Higher tiers first (in rule order), then bundles by size; exactly one is cheapest.
+    pub options: Vec<UnblockOption>,
+}
+
+/// The outcome of pressing Send.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SendDecision {
+    /// Delivered and counted against the allowance.
+    Delivered { remaining_after: u64 },
+    /// Not a message: it needs an InMail, paid from a credit or pay-per-InMail.
+    NeedsInMail { credits_left: u64, charge_cents: u64 },
+    /// Refused outright; nothing counted, nothing charged.
+    Refused { reason: &'static str },
+    /// Over the limit: not delivered, not counted, not charged.
+    Blocked(Blocked),
+}
+
+/// The reason a group or company page cannot be messaged.
+pub const REFUSED_REASON: &str = "Messages go to individual members only, not to groups or company pages. Nothing was counted or charged.";
+
+/// Decides a send to `recipient` with the current selection and usage.
+pub fn decide_send(
+    rules: &RuleSet,
+    selection: &Selection,
+    usage: &Usage,
+    recipient: Recipient,
+    today: NaiveDate,
+    period_rule: PeriodRule,
+    locale: &Locale,
+) -> SendDecision {
+    let summary = summarize(rules, selection, usage, today, period_rule, locale);
+    match recipient {
+        Recipient::Group | Recipient::CompanyPage => SendDecision::Refused { reason: REFUSED_REASON },
+        Recipient::NotConnected => SendDecision::NeedsInMail {
+            credits_left: summary.inmail.credits_left,
+            charge_cents: if summary.inmail.credits_left > 0 { 0 } else { rules.inmail.pay_per_inmail_cents },
+        },
+        Recipient::Connection | Recipient::SharedConnection if summary.remaining > 0 => {
+            SendDecision::Delivered { remaining_after: summary.remaining - 1 }
+        }
+        Recipient::Connection | Recipient::SharedConnection => SendDecision::Blocked(Blocked {
+            allowance: summary.allowance,
+            reset: summary.period.reset,
+            days_left: summary.days_left,
+            options: unblock_options(rules, selection, usage, summary.total_cents, locale),
+        }),
+    }
+}
+
+/// Every single change that would let one more message through, with its price.
+pub fn unblock_options(rules: &RuleSet, selection: &Selection, usage: &Usage, current_total_cents: u64, locale: &Locale) -> Vec<UnblockOption> {
+    let current_index = rules.tier_index(&selection.tier_id).unwrap_or(0);
+    let current_price = rules.tiers[current_index].price_cents;
+    let mut options = Vec::new();
+    for tier in rules.tiers.iter().skip(current_index + 1) {
+        let new_allowance = allowance(rules, tier, selection);
+        if new_allowance > usage.sent {
+            options.push(UnblockOption {
+                unblock: Unblock::Tier(tier.id.clone()),
+                label: format!("Upgrade to {}", tier.name),
+                price_cents: tier.price_cents,
+                new_allowance,
+                new_total_cents: current_total_cents.saturating_sub(current_price).saturating_add(tier.price_cents),
+                cheapest: false,
+            });
+        }
+    }
+    let tier = &rules.tiers[current_index];
+    let current_allowance = allowance(rules, tier, selection);
+    for bundle in &rules.bundles {
+        let new_allowance = current_allowance.saturating_add(bundle.size);
+        if new_allowance > usage.sent {
+            options.push(UnblockOption {
+                unblock: Unblock::Bundle(bundle.size),
+                label: format!("Add {} messages", locale.count(bundle.size)),
+                price_cents: bundle.price_cents,
+                new_allowance,
+                new_total_cents: current_total_cents.saturating_add(bundle.price_cents),
+                cheapest: false,
+            });
+        }
+    }
+    // Cheapest: lowest new monthly cost, then the most messages, then list order.
+    let best = options
+        .iter()
+        .enumerate()
+        .min_by_key(|(i, o)| (o.new_total_cents, std::cmp::Reverse(o.new_allowance), *i))
+        .map(|(i, _)| i);
+    if let Some(i) = best {
+        options[i].cheapest = true;
+    }
+    options
+}
+
+/// Applies an unblocking option to a selection.
+pub fn apply_unblock(selection: &mut Selection, unblock: &Unblock) {
+    match unblock {
+        Unblock::Tier(id) => selection.tier_id = id.clone(),
+        Unblock::Bundle(size) => {
+            let count = selection.addon_count(*size);
+            selection.set_addon_count(*size, count.saturating_add(1));
+        }
+    }
+}
+
+/// The usage after a successful send: a delivered message or an InMail.
+pub fn record_send(usage: &mut Usage, decision: &SendDecision) {
+    match decision {
+        SendDecision::Delivered { .. } => usage.sent = usage.sent.saturating_add(1),
+        SendDecision::NeedsInMail { .. } => usage.inmail_sent = usage.inmail_sent.saturating_add(1),
+        SendDecision::Refused { .. } | SendDecision::Blocked(_) => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::period::parse_iso_date;
+    use crate::engine::presets::ARTICLE;
+
+    fn decide(tier: &str, addons: &[(u64, u64)], usage: Usage, recipient: Recipient) -> SendDecision {
+        let rules = ARTICLE.rules();
+        let selection = Selection { tier_id: tier.into(), addons: addons.to_vec(), inmail_blocks: 0 };
+        decide_send(&rules, &selection, &usage, recipient, parse_iso_date("2026-01-20").unwrap(), PeriodRule::CalendarMonth, &Locale::default())
+    }
+
+    fn sent(n: u64) -> Usage {
+        Usage { sent: n, ..Usage::default() }
+    }
+
+    #[test]
+    fn basic_at_the_limit_is_blocked_and_the_25_bundle_is_cheapest() {
+        let SendDecision::Blocked(blocked) = decide("basic", &[], sent(15), Recipient::Connection) else {
+            panic!("expected a block");
+        };
+        assert_eq!(parse_iso_date("2026-02-01").unwrap(), blocked.reset);
+        assert_eq!(blocked.days_left, 12);
+        let ids: Vec<(Unblock, u64, bool)> =
+            blocked.options.iter().map(|o| (o.unblock.clone(), o.price_cents, o.cheapest)).collect();
+        assert_eq!(
+            ids,
+            [
+                (Unblock::Tier("premium-business".into()), 2999, false),
+                (Unblock::Tier("sales-navigator".into()), 6499, false),
+                (Unblock::Tier("recruiter-lite".into()), 11995, false),
+                (Unblock::Tier("recruiter".into()), 23995, false),
+                (Unblock::Bundle(25), 1499, true),
+                (Unblock::Bundle(100), 4999, false),
+                (Unblock::Bundle(200), 9999, false),
+                (Unblock::Bundle(500), 24999, false),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_tier_that_would_not_unblock_is_not_offered() {
+        // Sales Navigator → Recruiter Lite keeps 50 messages: no help at 50 sent.
+        let SendDecision::Blocked(blocked) = decide("sales-navigator", &[], sent(50), Recipient::Connection) else {
+            panic!("expected a block");
+        };
+        assert!(!blocked.options.iter().any(|o| o.unblock == Unblock::Tier("recruiter-lite".into())));
+        assert!(blocked.options.iter().any(|o| o.unblock == Unblock::Tier("recruiter".into())));
+    }
+
+    #[test]
+    fn one_below_the_limit_is_delivered() {
+        assert_eq!(decide("basic", &[], sent(14), Recipient::Connection), SendDecision::Delivered { remaining_after: 0 });
+        assert_eq!(decide("basic", &[], sent(0), Recipient::SharedConnection), SendDecision::Delivered { remaining_after: 14 });
+        assert!(matches!(decide("basic", &[(25, 1)], sent(39), Recipient::Connection), SendDecision::Delivered { .. }));
+        assert!(matches!(decide("basic", &[(25, 1)], sent(40), Recipient::Connection), SendDecision::Blocked(_)));
+    }
+
+    #[test]
+    fn groups_and_company_pages_are_refused_even_at_the_limit() {
+        for r in [Recipient::Group, Recipient::CompanyPage] {
+            assert!(matches!(decide("basic", &[], sent(0), r), SendDecision::Refused { .. }));
+            assert!(matches!(decide("basic", &[], sent(15), r), SendDecision::Refused { .. }));
+        }
+    }
+
+    #[test]
+    fn not_connected_needs_an_inmail_whatever_the_allowance() {
+        assert_eq!(
+            decide("recruiter-lite", &[], sent(50), Recipient::NotConnected),
+            SendDecision::NeedsInMail { credits_left: 30, charge_cents: 0 }
+        );
+        let usage = Usage { inmail_sent: 30, ..sent(0) };
+        assert_eq!(decide("recruiter-lite", &[], usage, Recipient::NotConnected), SendDecision::NeedsInMail { credits_left: 0, charge_cents: 1000 });
+    }
+
+    #[test]
+    fn recording_a_send_counts_only_what_went_out() {
+        let mut usage = Usage::default();
+        record_send(&mut usage, &SendDecision::Delivered { remaining_after: 3 });
+        record_send(&mut usage, &SendDecision::NeedsInMail { credits_left: 0, charge_cents: 1000 });
+        record_send(&mut usage, &SendDecision::Refused { reason: REFUSED_REASON });
+        assert_eq!((usage.sent, usage.inmail_sent), (1, 1));
+    }
+
+    #[test]
+    fn applying_an_option_unblocks_the_next_send() {
+        let rules = ARTICLE.rules();
+        let today = parse_iso_date("2026-01-20").unwrap();
+        let mut selection = Selection::starter(&rules);
+        let usage = sent(15);
+        let SendDecision::Blocked(blocked) = decide_send(&rules, &selection, &usage, Recipient::Connection, today, PeriodRule::CalendarMonth, &Locale::default()) else {
+            panic!("expected a block");
+        };
+        for option in blocked.options {
+            let mut changed = selection.clone();
+            apply_unblock(&mut changed, &option.unblock);
+            let next = decide_send(&rules, &changed, &usage, Recipient::Connection, today, PeriodRule::CalendarMonth, &Locale::default());
+            assert!(matches!(next, SendDecision::Delivered { .. }), "{:?}", option.unblock);
+        }
+        apply_unblock(&mut selection, &Unblock::Bundle(25));
+        apply_unblock(&mut selection, &Unblock::Bundle(25));
+        assert_eq!(selection.addons, [(25, 2)]);
+    }
+}

@@ -1,0 +1,234 @@
+//! The one function that turns a selection and its usage into everything the widget shows.
+
+use chrono::NaiveDate;
+
+use super::locale::Locale;
+use super::period::{Period, PeriodRule};
+use super::plan::{Selection, Usage};
+use super::rules::{RuleSet, Tier};
+
+/// How close the visitor is to the allowance.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Level {
+    Ok,
+    /// From 80% of the allowance used.
+    Warning,
+    /// Nothing left: the next message is not delivered.
+    Reached,
+}
+
+/// What a line of the monthly bill is for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Charge {
+    Tier,
+    Bundle(u64),
+    InMailBlocks,
+    PayPerInMail,
+}
+
+/// One line of the monthly cost.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CostLine {
+    pub charge: Charge,
+    /// What it is: `Sales Navigator`, `100 messages × 1`.
+    pub label: String,
+    pub cents: u64,
+}
+
+/// InMail credits and spending this period.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct InMailStatus {
+    pub included: u64,
+    pub rolled_over: u64,
+    pub from_blocks: u64,
+    /// Included + rolled over + from blocks.
+    pub available: u64,
+    pub sent: u64,
+    pub from_credits: u64,
+    /// InMails sent after the credits ran out, each charged pay-per-InMail.
+    pub pay_per_count: u64,
+    pub credits_left: u64,
+}
+
+/// Everything the results panel shows, computed from scratch on every change.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Summary {
+    pub tier_name: String,
+    pub allowance: u64,
+    pub sent: u64,
+    pub remaining: u64,
+    /// Share of the allowance used, whole percent, 0–100.
+    pub percent_used: u64,
+    pub level: Level,
+    pub inmail: InMailStatus,
+    pub lines: Vec<CostLine>,
+    pub total_cents: u64,
+    pub period: Period,
+    pub days_left: u64,
+}
+
+/// The month's message allowance: the tier's free messages plus every bundle.
+pub fn allowance(rules: &RuleSet, tier: &Tier, selection: &Selection) -> u64 {
+    selection.addons.iter().fold(tier.free_messages, |sum, (size, count)| {
+        let sold = rules.bundle(*size).is_some();
+        if sold {
+            sum.saturating_add(size.saturating_mul(*count))
+        } else {
+            sum
+        }
+    })
+}
+
+/// The warning level for `sent` of `allowance`.
+pub fn level(sent: u64, allowance: u64) -> Level {
+    if sent >= allowance {
+        Level::Reached
+    } else if sent.saturating_mul(5) >= allowance.saturating_mul(4) {
+        Level::Warning
+    } else {
+        Level::Ok
+    }
+}
+
+/// Monthly cost of a selection with this usage, line by line.
+pub fn cost_lines(rules: &RuleSet, tier: &Tier, selection: &Selection, pay_per_count: u64, locale: &Locale) -> Vec<CostLine> {
+    let mut lines = vec![CostLine { charge: Charge::Tier, label: tier.name.clone(), cents: tier.price_cents }];
+    for (size, count) in &selection.addons {
+        if let Some(bundle) = rules.bundle(*size) {
+            lines.push(CostLine {
+                charge: Charge::Bundle(*size),
+                label: format!("{} messages × {}", locale.count(*size), locale.count(*count)),
+                cents: bundle.price_cents.saturating_mul(*count),
+            });
+        }
+    }
+    if selection.inmail_blocks > 0 {
+        lines.push(CostLine {
+            charge: Charge::InMailBlocks,
+            label: format!("InMail credit blocks ({} credits) × {}", rules.inmail.block_size, locale.count(selection.inmail_blocks)),
+            cents: rules.inmail.block_price_cents.saturating_mul(selection.inmail_blocks),
+        });
+    }
+    if pay_per_count > 0 {
+        lines.push(CostLine {
+            charge: Charge::PayPerInMail,
+            label: format!("Pay-per-InMail × {}", locale.count(pay_per_count)),
+            cents: rules.inmail.pay_per_inmail_cents.saturating_mul(pay_per_count),
+        });
+    }
+    lines
+}
+
+/// InMail credits available and how this period's InMails were paid for.
+pub fn inmail_status(rules: &RuleSet, tier: &Tier, selection: &Selection, usage: &Usage) -> InMailStatus {
+    let from_blocks = rules.inmail.block_size.saturating_mul(selection.inmail_blocks);
+    let available = tier.inmail_credits.saturating_add(usage.rollover_credits).saturating_add(from_blocks);
+    let from_credits = usage.inmail_sent.min(available);
+    InMailStatus {
+        included: tier.inmail_credits,
+        rolled_over: usage.rollover_credits,
+        from_blocks,
+        available,
+        sent: usage.inmail_sent,
+        from_credits,
+        pay_per_count: usage.inmail_sent - from_credits,
+        credits_left: available - from_credits,
+    }
+}
+
+/// Everything the widget shows for a selection, its usage and today's date.
+///
+/// An unknown tier id falls back to the first tier: callers keep selections fitted to
+/// their rules, and a summary must exist whatever happens.
+pub fn summarize(rules: &RuleSet, selection: &Selection, usage: &Usage, today: NaiveDate, period_rule: PeriodRule, locale: &Locale) -> Summary {
+    let tier = rules.tier(&selection.tier_id).unwrap_or(&rules.tiers[0]);
+    let allowance = allowance(rules, tier, selection);
+    let remaining = allowance.saturating_sub(usage.sent);
+    let percent_used = if allowance == 0 { 100 } else { (usage.sent.min(allowance) as u128 * 100 / allowance as u128) as u64 };
+    let inmail = inmail_status(rules, tier, selection, usage);
+    let lines = cost_lines(rules, tier, selection, inmail.pay_per_count, locale);
+    let total_cents = lines.iter().fold(0u64, |sum, line| sum.saturating_add(line.cents));
+    let period = period_rule.period_containing(today);
+    Summary {
+        tier_name: tier.name.clone(),
+        allowance,
+        sent: usage.sent,
+        remaining,
+        percent_used,
+        level: level(usage.sent, allowance),
+        inmail,
+        lines,
+        total_cents,
+        period,
+        days_left: period.days_left(today),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::period::parse_iso_date;
+    use crate::engine::presets::ARTICLE;
+
+    fn summary_of(tier: &str, addons: &[(u64, u64)], blocks: u64, sent: u64, inmail_sent: u64) -> Summary {
+        let rules = ARTICLE.rules();
+        let selection = Selection { tier_id: tier.into(), addons: addons.to_vec(), inmail_blocks: blocks };
+        let usage = Usage { sent, inmail_sent, rollover_credits: 0 };
+        summarize(&rules, &selection, &usage, parse_iso_date("2026-01-31").unwrap(), PeriodRule::CalendarMonth, &Locale::default())
+    }
+
+    #[test]
+    fn worked_examples() {
+        let s = summary_of("basic", &[], 0, 0, 0);
+        assert_eq!((s.allowance, s.remaining, s.total_cents), (15, 15, 0));
+        assert_eq!(summary_of("sales-navigator", &[(100, 1)], 0, 0, 0).allowance, 150);
+        assert_eq!(summary_of("sales-navigator", &[(100, 1)], 0, 0, 0).total_cents, 11498);
+        let s = summary_of("recruiter", &[(25, 2)], 0, 0, 0);
+        assert_eq!((s.allowance, s.total_cents), (200, 26993));
+        let s = summary_of("premium-business", &[], 2, 0, 8);
+        assert_eq!((s.inmail.from_credits, s.inmail.pay_per_count, s.total_cents), (6, 2, 6999));
+        let s = summary_of("recruiter-lite", &[], 0, 0, 31);
+        assert_eq!((s.inmail.pay_per_count, s.total_cents), (1, 12995));
+        assert_eq!(s.days_left, 1);
+        assert_eq!(crate::engine::period::iso_date(s.period.reset), "2026-02-01");
+    }
+
+    #[test]
+    fn cost_has_a_line_per_charge() {
+        let s = summary_of("premium-business", &[(25, 1), (100, 2)], 2, 0, 8);
+        let labels: Vec<(&str, u64)> = s.lines.iter().map(|l| (l.label.as_str(), l.cents)).collect();
+        assert_eq!(
+            labels,
+            [
+                ("Premium Business", 2999),
+                ("25 messages × 1", 1499),
+                ("100 messages × 2", 9998),
+                ("InMail credit blocks (3 credits) × 2", 2000),
+                ("Pay-per-InMail × 2", 2000),
+            ]
+        );
+        assert_eq!(s.total_cents, 2999 + 1499 + 9998 + 2000 + 2000);
+    }
+
+    #[test]
+    fn boundaries_of_the_allowance() {
+        let s = summary_of("basic", &[], 0, 11, 0);
+        assert_eq!((s.remaining, s.percent_used, s.level), (4, 73, Level::Ok));
+        let s = summary_of("basic", &[], 0, 12, 0);
+        assert_eq!((s.remaining, s.percent_used, s.level), (3, 80, Level::Warning));
+        let s = summary_of("basic", &[], 0, 14, 0);
+        assert_eq!((s.remaining, s.level), (1, Level::Warning));
+        let s = summary_of("basic", &[], 0, 15, 0);
+        assert_eq!((s.remaining, s.percent_used, s.level), (0, 100, Level::Reached));
+        let s = summary_of("basic", &[], 0, 1_000_000, 0);
+        assert_eq!((s.remaining, s.percent_used, s.level), (0, 100, Level::Reached));
+    }
+
+    #[test]
+    fn huge_counts_saturate_instead_of_overflowing() {
+        let s = summary_of("recruiter", &[(500, u64::MAX), (25, u64::MAX)], u64::MAX, u64::MAX, u64::MAX);
+        assert_eq!(s.allowance, u64::MAX);
+        assert_eq!(s.total_cents, u64::MAX);
+        assert_eq!(s.inmail.available, u64::MAX);
+    }
+}

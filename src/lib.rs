@@ -1,0 +1,3 @@
+//! Messaging Quota: LinkedIn-style messaging quota rules in an embeddable Yew widget.
+
+pub mod engine;
