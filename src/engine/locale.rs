@@ -76,6 +76,11 @@ impl Locale {
         out
     }
 
+    /// A whole-dollar amount for chart axes: `$50` (en-US), `50 $` (de-DE).
+    pub fn money_whole(&self, dollars: u64) -> String {
+        format!("{}{}{}", self.prefix, self.count(dollars), self.suffix)
+    }
+
     /// A dollar amount from integer cents: `$1,234.56` (en-US), `1.234,56 $` (de-DE).
     pub fn money(&self, cents: u64) -> String {
         format!(

@@ -9,13 +9,19 @@
 //!   index `tiers[0]` and divide by bundle and block sizes.
 //! - No floats in prices, totals or anything displayed.
 
+pub mod chart;
+pub mod compare;
+pub mod embed_config;
 pub mod fields;
+pub mod params;
 pub mod locale;
 pub mod period;
 pub mod plan;
+pub mod player;
 pub mod presets;
 pub mod recommend;
 pub mod rules;
+pub mod rng;
 pub mod rules_json;
 pub mod send;
 pub mod summary;

@@ -1,0 +1,264 @@
+//! The cost chart as geometry: monthly cost against messages needed, one step line per
+//! tier, the cheapest envelope, markers and axis ticks. The UI only writes the SVG.
+//!
+//! Coordinates are whole SVG units in a fixed view box, so no float reaches the page.
+
+use super::compare::describe_plan;
+use super::locale::Locale;
+use super::recommend::{Need, Recommender};
+use super::rules::RuleSet;
+
+pub const WIDTH: i64 = 640;
+pub const HEIGHT: i64 = 300;
+pub const LEFT: i64 = 64;
+pub const RIGHT: i64 = 16;
+pub const TOP: i64 = 12;
+pub const BOTTOM: i64 = 36;
+/// At most this many samples per line; below it, every message count is a sample.
+const SAMPLES: u64 = 240;
+/// At most this many focusable points on the envelope.
+const POINTS: usize = 24;
+
+/// A labelled axis tick at a position along its axis.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Tick {
+    pub at: i64,
+    pub label: String,
+}
+
+/// A marked spot with its description.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Marker {
+    pub x: i64,
+    pub y: i64,
+    pub label: String,
+}
+
+/// One tier's line.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Series {
+    pub tier_index: usize,
+    pub name: String,
+    /// An SVG path (`M … H … V …`), or empty when the tier never fits in the chart.
+    pub path: String,
+}
+
+/// Everything the SVG shows.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Chart {
+    pub x_ticks: Vec<Tick>,
+    pub y_ticks: Vec<Tick>,
+    pub series: Vec<Series>,
+    pub envelope: String,
+    /// Focusable points on the envelope, each with its value in words.
+    pub points: Vec<Marker>,
+    pub need: Option<Marker>,
+    pub current: Option<Marker>,
+    /// The chart in a sentence or two, for screen readers.
+    pub description: String,
+}
+
+/// A step of 1, 2 or 5 × 10ⁿ giving about `count` ticks up to `max`.
+fn nice_step(max: u64, count: u64) -> u64 {
+    let raw = (max / count.max(1)).max(1);
+    let mut magnitude = 1u64;
+    while magnitude.saturating_mul(10) <= raw {
+        magnitude *= 10;
+    }
+    [1, 2, 5, 10].into_iter().map(|m| m * magnitude).find(|s| *s >= raw).unwrap_or(magnitude * 10)
+}
+
+/// `max` rounded up to a whole number of nice steps.
+fn nice_ceiling(max: u64, count: u64) -> (u64, u64) {
+    let step = nice_step(max, count);
+    (max.div_ceil(step).max(1) * step, step)
+}
+
+struct Scale {
+    x_max: u64,
+    y_max: u64,
+}
+
+impl Scale {
+    fn x(&self, messages: u64) -> i64 {
+        LEFT + ((messages.min(self.x_max) as u128 * (WIDTH - LEFT - RIGHT) as u128) / self.x_max as u128) as i64
+    }
+
+    /// Costs above the top are drawn just above it and clipped by the SVG.
+    fn y(&self, cents: u64) -> i64 {
+        let plot = (HEIGHT - TOP - BOTTOM) as u128;
+        let clamped = cents.min(self.y_max.saturating_mul(2));
+        HEIGHT - BOTTOM - ((clamped as u128 * plot) / self.y_max as u128) as i64
+    }
+}
+
+/// A step path through `(x, y)` samples.
+fn step_path(points: &[(i64, i64)]) -> String {
+    let mut path = String::new();
+    let mut last_y = None;
+    for &(x, y) in points {
+        match last_y {
+            None => path.push_str(&format!("M{x} {y}")),
+            Some(prev) => {
+                path.push_str(&format!("H{x}"));
+                if prev != y {
+                    path.push_str(&format!("V{y}"));
+                }
+            }
+        }
+        last_y = Some(y);
+    }
+    path
+}
+
+/// Builds the chart for a need: lines from 0 messages to about 1.5 × the need.
+pub fn cost_chart(
+    recommender: &Recommender,
+    rules: &RuleSet,
+    need: &Need,
+    current: Option<(u64, u64)>,
+    locale: &Locale,
+) -> Chart {
+    let reach = need.messages.saturating_mul(3) / 2;
+    let reach = reach.max(current.map_or(0, |(messages, _)| messages)).max(60);
+    let (x_max, x_step) = nice_ceiling(reach, 5);
+    let samples = x_max.min(SAMPLES);
+    let xs: Vec<u64> = (0..=samples).map(|i| x_max * i / samples).collect();
+    let cost_at = |tier_index: usize, messages: u64| {
+        let at = Need { messages, inmails: need.inmails, min_tier: None };
+        recommender.plan_for_tier(rules, tier_index, &at).map(|p| p.total_cents)
+    };
+    let lines: Vec<Vec<Option<u64>>> =
+        (0..rules.tiers.len()).map(|t| xs.iter().map(|&x| cost_at(t, x)).collect()).collect();
+    let envelope: Vec<Option<u64>> =
+        (0..xs.len()).map(|i| lines.iter().filter_map(|line| line[i]).min()).collect();
+
+    let top = lines.iter().filter_map(|l| l[0]).chain(envelope.iter().flatten().copied()).max().unwrap_or(0);
+    let top = top.max(current.map_or(0, |(_, cents)| cents));
+    let (y_max_dollars, y_step_dollars) = nice_ceiling((top / 100).max(10) * 11 / 10, 5);
+    let scale = Scale { x_max, y_max: y_max_dollars * 100 };
+
+    let to_points = |values: &[Option<u64>]| -> Vec<(i64, i64)> {
+        xs.iter().zip(values).filter_map(|(&x, v)| v.map(|c| (scale.x(x), scale.y(c)))).collect()
+    };
+    let series = lines
+        .iter()
+        .enumerate()
+        .map(|(t, line)| Series { tier_index: t, name: rules.tiers[t].name.clone(), path: step_path(&to_points(line)) })
+        .collect();
+
+    // Focusable points where the envelope steps up, thinned to at most POINTS.
+    let mut steps: Vec<usize> = (0..xs.len()).filter(|&i| i == 0 || envelope[i] != envelope[i - 1]).collect();
+    if steps.len() > POINTS {
+        let keep = steps.len().div_ceil(POINTS);
+        steps = steps.into_iter().step_by(keep).collect();
+    }
+    let describe = |messages: u64| -> Option<(u64, String)> {
+        let at = Need { messages, inmails: need.inmails, min_tier: None };
+        recommender.recommend(rules, &at).map(|p| (p.total_cents, describe_plan(&p, rules, locale)))
+    };
+    let points = steps
+        .into_iter()
+        .filter_map(|i| {
+            let (cents, plan) = describe(xs[i])?;
+            Some(Marker {
+                x: scale.x(xs[i]),
+                y: scale.y(cents),
+                label: format!("{} messages: {} a month ({plan})", locale.count(xs[i]), locale.money(cents)),
+            })
+        })
+        .collect();
+
+    let need_marker = recommender.recommend(rules, need).map(|p| Marker {
+        x: scale.x(need.messages),
+        y: scale.y(p.total_cents),
+        label: format!(
+            "Your need, {} messages: cheapest {} a month ({})",
+            locale.count(need.messages),
+            locale.money(p.total_cents),
+            describe_plan(&p, rules, locale)
+        ),
+    });
+    let current_marker = current.map(|(messages, cents)| Marker {
+        x: scale.x(messages),
+        y: scale.y(cents),
+        label: format!("Your selection: {} messages for {} a month", locale.count(messages), locale.money(cents)),
+    });
+
+    let x_ticks = (0..=x_max / x_step).map(|i| Tick { at: scale.x(i * x_step), label: locale.count(i * x_step) }).collect();
+    let y_ticks = (0..=y_max_dollars / y_step_dollars)
+        .map(|i| Tick { at: scale.y(i * y_step_dollars * 100), label: locale.money_whole(i * y_step_dollars) })
+        .collect();
+
+    let mut description = format!(
+        "Monthly cost for 0 to {} messages a month{}, one line per plan; the bold line is the cheapest way to each volume.",
+        locale.count(x_max),
+        if need.inmails > 0 { format!(" with {} InMails", locale.count(need.inmails)) } else { String::new() }
+    );
+    if let Some(m) = &need_marker {
+        description.push(' ');
+        description.push_str(&m.label);
+        description.push('.');
+    }
+
+    Chart {
+        x_ticks,
+        y_ticks,
+        series,
+        envelope: step_path(&to_points(&envelope)),
+        points,
+        need: need_marker,
+        current: current_marker,
+        description,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::presets::ARTICLE;
+
+    #[test]
+    fn nice_steps() {
+        assert_eq!(nice_step(100, 5), 20);
+        assert_eq!(nice_step(300, 5), 100);
+        assert_eq!(nice_step(1_500_000, 5), 500_000);
+        assert_eq!(nice_ceiling(66, 5), (80, 20));
+        assert_eq!(nice_step(0, 5), 1);
+    }
+
+    #[test]
+    fn lines_ticks_and_markers_fit_the_view_box() {
+        let rules = ARTICLE.rules();
+        let r = Recommender::new(&rules);
+        let need = Need { messages: 120, inmails: 0, min_tier: None };
+        let chart = cost_chart(&r, &rules, &need, Some((15, 0)), &Locale::default());
+        assert_eq!(chart.series.len(), 5);
+        assert!(chart.series.iter().all(|s| s.path.starts_with('M')));
+        assert!(chart.envelope.starts_with(&format!("M{LEFT} {}", HEIGHT - BOTTOM)), "{}", chart.envelope);
+        let labels: Vec<&str> = chart.x_ticks.iter().map(|t| t.label.as_str()).collect();
+        assert_eq!(labels, ["0", "50", "100", "150", "200"]);
+        assert_eq!(chart.y_ticks[0].label, "$0");
+        assert!(chart.y_ticks.len() >= 3);
+        for t in &chart.x_ticks {
+            assert!((LEFT..=WIDTH - RIGHT).contains(&t.at));
+        }
+        for t in &chart.y_ticks {
+            assert!((TOP..=HEIGHT - BOTTOM).contains(&t.at));
+        }
+        let need_marker = chart.need.unwrap();
+        assert!(need_marker.label.contains("120 messages: cheapest $64.98"), "{}", need_marker.label);
+        assert!(!chart.points.is_empty() && chart.points.len() <= POINTS);
+        assert!(chart.description.contains("cheapest"));
+    }
+
+    #[test]
+    fn huge_needs_are_sampled() {
+        let rules = ARTICLE.rules();
+        let r = Recommender::new(&rules);
+        let need = Need { messages: 1_000_000, inmails: 5, min_tier: None };
+        let chart = cost_chart(&r, &rules, &need, None, &Locale::default());
+        assert_eq!(chart.x_ticks.last().unwrap().label, "1,500,000");
+        assert!(chart.envelope.len() < 20_000);
+    }
+}

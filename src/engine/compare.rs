@@ -1,0 +1,127 @@
+//! Plans side by side for one need: each tier's cheapest way to it, and what to say of a plan.
+
+use super::locale::Locale;
+use super::recommend::{Need, Plan, Recommender};
+use super::rules::RuleSet;
+
+/// One row of the comparison table.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CompareRow {
+    pub tier_id: String,
+    pub tier_name: String,
+    /// `None` when the tier cannot meet the need (no bundles to add).
+    pub plan: Option<Plan>,
+    /// What the tier must add: `+ 1 × 100 messages`, or `Nothing to add`.
+    pub adds: String,
+    /// Cost per needed message in cents, rounded; `None` when no messages are needed.
+    pub per_message_cents: Option<u64>,
+    /// The overall cheapest row (at or above the minimum tier).
+    pub cheapest: bool,
+    pub current: bool,
+    /// Below the visitor's minimum tier: shown for reference, never recommended.
+    pub below_minimum: bool,
+}
+
+/// Cost per message, rounded half up.
+pub fn per_message(total_cents: u64, messages: u64) -> Option<u64> {
+    (messages > 0).then(|| ((total_cents as u128 * 2 + messages as u128) / (messages as u128 * 2)) as u64)
+}
+
+/// The add-ons of a plan in words: `1 × 100 messages, 2 InMail blocks, 1 pay-per-InMail`.
+pub fn describe_addons(plan: &Plan, locale: &Locale) -> String {
+    let mut parts: Vec<String> = plan
+        .addons
+        .iter()
+        .rev()
+        .map(|(size, count)| format!("{} × {} messages", locale.count(*count), locale.count(*size)))
+        .collect();
+    if plan.inmail_blocks > 0 {
+        let noun = if plan.inmail_blocks == 1 { "InMail block" } else { "InMail blocks" };
+        parts.push(format!("{} {noun}", locale.count(plan.inmail_blocks)));
+    }
+    if plan.pay_per_inmails > 0 {
+        parts.push(format!("{} pay-per-InMail", locale.count(plan.pay_per_inmails)));
+    }
+    parts.join(", ")
+}
+
+/// A plan in one line: `Basic + 1 × 100 messages`.
+pub fn describe_plan(plan: &Plan, rules: &RuleSet, locale: &Locale) -> String {
+    let name = rules.tiers.get(plan.tier_index).map_or("", |t| t.name.as_str());
+    let addons = describe_addons(plan, locale);
+    if addons.is_empty() {
+        name.to_owned()
+    } else {
+        format!("{name} + {addons}")
+    }
+}
+
+/// Every tier's cheapest way to the need, the cheapest and the current one marked.
+pub fn compare(recommender: &Recommender, rules: &RuleSet, need: &Need, current_tier: &str, locale: &Locale) -> Vec<CompareRow> {
+    let best = recommender.recommend(rules, need).map(|p| p.tier_index);
+    let minimum = need.min_tier.as_deref().and_then(|id| rules.tier_index(id)).unwrap_or(0);
+    recommender
+        .per_tier(rules, need)
+        .into_iter()
+        .zip(&rules.tiers)
+        .enumerate()
+        .map(|(i, (plan, tier))| {
+            let adds = match &plan {
+                Some(p) => {
+                    let addons = describe_addons(p, locale);
+                    if addons.is_empty() { "Nothing to add".to_owned() } else { format!("+ {addons}") }
+                }
+                None => "Cannot reach this volume".to_owned(),
+            };
+            CompareRow {
+                tier_id: tier.id.clone(),
+                tier_name: tier.name.clone(),
+                per_message_cents: plan.as_ref().and_then(|p| per_message(p.total_cents, need.messages)),
+                plan,
+                adds,
+                cheapest: best == Some(i),
+                current: tier.id == current_tier,
+                below_minimum: i < minimum,
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::presets::ARTICLE;
+
+    #[test]
+    fn one_row_per_tier_with_the_cheapest_marked() {
+        let rules = ARTICLE.rules();
+        let r = Recommender::new(&rules);
+        let need = Need { messages: 120, inmails: 10, min_tier: None };
+        let rows = compare(&r, &rules, &need, "sales-navigator", &Locale::default());
+        assert_eq!(rows.len(), 5);
+        assert_eq!(rows.iter().filter(|r| r.cheapest).count(), 1);
+        assert!(rows.iter().find(|r| r.current).is_some_and(|r| r.tier_id == "sales-navigator"));
+        let cheapest = rows.iter().find(|r| r.cheapest).unwrap();
+        let plan = cheapest.plan.as_ref().unwrap();
+        // Basic + 100 + 25 messages ($64.98) and 4 blocks for 10 InMails ($40).
+        assert_eq!((cheapest.tier_id.as_str(), plan.total_cents), ("basic", 4999 + 1499 + 4000));
+        assert_eq!(cheapest.adds, "+ 1 × 100 messages, 1 × 25 messages, 4 InMail blocks");
+        assert_eq!(cheapest.per_message_cents, Some(((4999 + 1499 + 4000) * 2 + 120) / 240));
+        let recruiter = rows.iter().find(|r| r.tier_id == "recruiter").unwrap();
+        assert_eq!(recruiter.adds, "Nothing to add");
+        assert_eq!(describe_plan(plan, &rules, &Locale::default()), "Basic + 1 × 100 messages, 1 × 25 messages, 4 InMail blocks");
+    }
+
+    #[test]
+    fn rows_below_the_minimum_are_flagged_and_never_cheapest() {
+        let rules = ARTICLE.rules();
+        let r = Recommender::new(&rules);
+        let need = Need { messages: 10, inmails: 0, min_tier: Some("sales-navigator".into()) };
+        let rows = compare(&r, &rules, &need, "basic", &Locale::default());
+        let flags: Vec<(bool, bool)> = rows.iter().map(|r| (r.below_minimum, r.cheapest)).collect();
+        assert_eq!(flags, [(true, false), (true, false), (false, true), (false, false), (false, false)]);
+        assert_eq!(per_message(0, 0), None);
+        assert_eq!(per_message(100, 3), Some(33));
+        assert_eq!(per_message(5, 2), Some(3));
+    }
+}

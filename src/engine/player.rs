@@ -1,0 +1,482 @@
+//! Playing a month: sends logged day by day, read receipts, replies, resets with rollover,
+//! and a seeded auto-play scenario. Everything here is deterministic for a given seed.
+
+use chrono::{Datelike, NaiveDate, Weekday};
+
+use super::locale::Locale;
+use super::period::{Period, PeriodRule};
+use super::plan::{Selection, Usage};
+use super::rng::Rng;
+use super::rules::RuleSet;
+use super::send::{decide_send, Blocked, Recipient, SendDecision};
+use super::summary::inmail_status;
+
+/// The most log entries kept; older ones drop off.
+pub const LOG_LIMIT: usize = 200;
+/// Share of read messages that get a reply.
+pub const REPLY_PERCENT: u64 = 50;
+
+/// Where a logged send stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Status {
+    Sent,
+    Delivered,
+    Read,
+    NotDelivered,
+    Refused,
+}
+
+impl Status {
+    pub fn id(self) -> &'static str {
+        match self {
+            Status::Sent => "sent",
+            Status::Delivered => "delivered",
+            Status::Read => "read",
+            Status::NotDelivered => "not-delivered",
+            Status::Refused => "refused",
+        }
+    }
+}
+
+/// What a logged send was.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Outcome {
+    /// A message counted against the allowance.
+    Delivered,
+    /// An InMail, from a credit (charge 0) or pay-per-InMail.
+    InMail { charge_cents: u64 },
+    Refused,
+    /// Over the limit: not delivered.
+    Blocked,
+}
+
+impl Outcome {
+    /// The `data-outcome` value.
+    pub fn id(self) -> &'static str {
+        match self {
+            Outcome::Delivered => "delivered",
+            Outcome::InMail { .. } => "inmail",
+            Outcome::Refused => "refused",
+            Outcome::Blocked => "blocked",
+        }
+    }
+}
+
+/// One send in the log.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Entry {
+    pub id: u64,
+    pub day: NaiveDate,
+    pub recipient: Recipient,
+    pub outcome: Outcome,
+    pub status: Status,
+    pub replied: bool,
+}
+
+/// One line of the log: a send or a reset.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LogItem {
+    Send(Entry),
+    /// The allowance reset on this day; `rolled_over` credits carried in.
+    Reset { day: NaiveDate, rolled_over: u64 },
+}
+
+/// The auto-play scenario.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Scenario {
+    /// Messages attempted each working day (Monday to Friday).
+    pub per_working_day: u64,
+    /// Relative weight of each recipient kind, in `Recipient::ALL` order.
+    pub shares: [u64; 5],
+    /// Whether non-connections are sent an InMail (otherwise they are skipped).
+    pub use_inmail: bool,
+    /// Percent of delivered messages read each day.
+    pub read_rate: u64,
+    pub seed: u64,
+}
+
+impl Default for Scenario {
+    fn default() -> Self {
+        Scenario { per_working_day: 2, shares: [60, 20, 15, 3, 2], use_inmail: true, read_rate: 60, seed: 2026 }
+    }
+}
+
+impl Scenario {
+    /// Draws a recipient kind by the shares (a connection when every share is zero).
+    pub fn draw(&self, rng: &mut Rng) -> Recipient {
+        let total: u64 = self.shares.iter().sum();
+        let mut pick = rng.below(total);
+        for (recipient, share) in Recipient::ALL.into_iter().zip(self.shares) {
+            if pick < share {
+                return recipient;
+            }
+            pick -= share;
+        }
+        Recipient::Connection
+    }
+}
+
+/// The rules and choices a month is played under.
+#[derive(Clone, Copy)]
+pub struct Context<'a> {
+    pub rules: &'a RuleSet,
+    pub selection: &'a Selection,
+    pub period_rule: PeriodRule,
+    pub locale: &'a Locale,
+}
+
+/// The clock, the counters and what happened.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Month {
+    pub today: NaiveDate,
+    pub usage: Usage,
+    pub log: Vec<LogItem>,
+    pub unread_replies: u64,
+    /// Auto-play sends already made today (a block pauses mid-day).
+    pub sends_done_today: u64,
+    pub rng: Rng,
+    next_id: u64,
+}
+
+/// What one auto-play step did.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Step {
+    /// The day's sends went out and the clock moved on.
+    NextDay,
+    /// A send was over the limit: play pauses on the upgrade pop-up.
+    Blocked(Blocked),
+}
+
+fn is_working_day(day: NaiveDate) -> bool {
+    !matches!(day.weekday(), Weekday::Sat | Weekday::Sun)
+}
+
+impl Month {
+    pub fn new(today: NaiveDate, usage: Usage, seed: u64) -> Month {
+        Month { today, usage, log: Vec::new(), unread_replies: 0, sends_done_today: 0, rng: Rng::new(seed), next_id: 1 }
+    }
+
+    /// The period today is in.
+    pub fn period(&self, period_rule: PeriodRule) -> Period {
+        period_rule.period_containing(self.today)
+    }
+
+    fn push(&mut self, item: LogItem) {
+        self.log.push(item);
+        if self.log.len() > LOG_LIMIT {
+            let excess = self.log.len() - LOG_LIMIT;
+            self.log.drain(..excess);
+        }
+    }
+
+    fn log_send(&mut self, recipient: Recipient, outcome: Outcome, status: Status) {
+        let entry = Entry { id: self.next_id, day: self.today, recipient, outcome, status, replied: false };
+        self.next_id += 1;
+        self.push(LogItem::Send(entry));
+    }
+
+    /// Sends one message (or, with `as_inmail`, an InMail to a non-connection) and logs it.
+    /// A non-connection without `as_inmail` is only a question: nothing is logged.
+    pub fn send(&mut self, ctx: Context, recipient: Recipient, as_inmail: bool) -> SendDecision {
+        let decision = decide_send(ctx.rules, ctx.selection, &self.usage, recipient, self.today, ctx.period_rule, ctx.locale);
+        match &decision {
+            SendDecision::Delivered { .. } => {
+                self.usage.sent = self.usage.sent.saturating_add(1);
+                self.log_send(recipient, Outcome::Delivered, Status::Sent);
+            }
+            SendDecision::NeedsInMail { charge_cents, .. } if as_inmail => {
+                self.usage.inmail_sent = self.usage.inmail_sent.saturating_add(1);
+                self.log_send(recipient, Outcome::InMail { charge_cents: *charge_cents }, Status::Sent);
+            }
+            SendDecision::NeedsInMail { .. } => {}
+            SendDecision::Refused { .. } => self.log_send(recipient, Outcome::Refused, Status::Refused),
+            SendDecision::Blocked(_) => self.log_send(recipient, Outcome::Blocked, Status::NotDelivered),
+        }
+        decision
+    }
+
+    /// Moves read receipts on by a day: sent → delivered → read (at `read_rate`), and a
+    /// share of newly read messages get a reply.
+    fn advance_receipts(&mut self, read_rate: u64) {
+        let mut rng = self.rng;
+        let mut replies = 0;
+        for item in &mut self.log {
+            if let LogItem::Send(entry) = item {
+                match entry.status {
+                    Status::Sent => entry.status = Status::Delivered,
+                    Status::Delivered if rng.chance(read_rate) => {
+                        entry.status = Status::Read;
+                        if rng.chance(REPLY_PERCENT) {
+                            entry.replied = true;
+                            replies += 1;
+                        }
+                    }
+                    _ => {}
+                }
+            }
+        }
+        self.rng = rng;
+        self.unread_replies = self.unread_replies.saturating_add(replies);
+    }
+
+    /// Advances the clock one day; at the reset the counters go back to zero, unused
+    /// credits roll over where the tier allows, and a reset is logged.
+    pub fn next_day(&mut self, ctx: Context, read_rate: u64) {
+        self.advance_receipts(read_rate);
+        let reset = self.period(ctx.period_rule).reset;
+        let Some(tomorrow) = self.today.succ_opt() else { return };
+        self.today = tomorrow;
+        self.sends_done_today = 0;
+        if tomorrow >= reset {
+            let rolled_over = rollover(ctx.rules, ctx.selection, &self.usage);
+            self.usage = Usage { sent: 0, inmail_sent: 0, rollover_credits: rolled_over };
+            self.push(LogItem::Reset { day: tomorrow, rolled_over });
+        }
+    }
+
+    /// Advances to the reset day, day by day.
+    pub fn jump_to_reset(&mut self, ctx: Context, read_rate: u64) {
+        let reset = self.period(ctx.period_rule).reset;
+        while self.today < reset {
+            let before = self.today;
+            self.next_day(ctx, read_rate);
+            if self.today == before {
+                break;
+            }
+        }
+    }
+
+    /// One auto-play step: the rest of today's scenario sends, then the next day. Stops
+    /// at the first send over the limit and stays on today.
+    pub fn step(&mut self, ctx: Context, scenario: &Scenario) -> Step {
+        let quota = if is_working_day(self.today) { scenario.per_working_day } else { 0 };
+        while self.sends_done_today < quota {
+            self.sends_done_today += 1;
+            let recipient = scenario.draw(&mut self.rng);
+            if recipient == Recipient::NotConnected && !scenario.use_inmail {
+                continue;
+            }
+            if let SendDecision::Blocked(blocked) = self.send(ctx, recipient, true) {
+                return Step::Blocked(blocked);
+            }
+        }
+        self.next_day(ctx, scenario.read_rate);
+        Step::NextDay
+    }
+
+    /// The replies have been seen.
+    pub fn mark_replies_seen(&mut self) {
+        self.unread_replies = 0;
+    }
+}
+
+/// Credits carried into the next period: every unused credit, while the balance the next
+/// period starts with (included + carried) stays within the tier's cap.
+pub fn rollover(rules: &RuleSet, selection: &Selection, usage: &Usage) -> u64 {
+    let tier = rules.tier(&selection.tier_id).unwrap_or(&rules.tiers[0]);
+    let Some(cap) = tier.inmail_rollover_cap else { return 0 };
+    let unused = inmail_status(rules, tier, selection, usage).credits_left;
+    unused.min(cap.saturating_sub(tier.inmail_credits))
+}
+
+/// One day of the timeline.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TimelineDay {
+    pub day: NaiveDate,
+    pub is_today: bool,
+    pub is_working_day: bool,
+    pub delivered: u64,
+    pub inmails: u64,
+    pub blocked: u64,
+    pub refused: u64,
+}
+
+/// The days of the current period with the sends of each, from the log.
+pub fn timeline(month: &Month, period_rule: PeriodRule) -> Vec<TimelineDay> {
+    let period = month.period(period_rule);
+    period
+        .days()
+        .map(|day| {
+            let mut cell = TimelineDay {
+                day,
+                is_today: day == month.today,
+                is_working_day: is_working_day(day),
+                delivered: 0,
+                inmails: 0,
+                blocked: 0,
+                refused: 0,
+            };
+            for item in &month.log {
+                if let LogItem::Send(e) = item {
+                    if e.day == day {
+                        match e.outcome {
+                            Outcome::Delivered => cell.delivered += 1,
+                            Outcome::InMail { .. } => cell.inmails += 1,
+                            Outcome::Blocked => cell.blocked += 1,
+                            Outcome::Refused => cell.refused += 1,
+                        }
+                    }
+                }
+            }
+            cell
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::period::parse_iso_date;
+    use crate::engine::presets::{ARTICLE, LINKEDIN_HELP};
+
+    fn date(s: &str) -> NaiveDate {
+        parse_iso_date(s).unwrap()
+    }
+
+    fn sends(month: &Month) -> Vec<&Entry> {
+        month.log.iter().filter_map(|i| if let LogItem::Send(e) = i { Some(e) } else { None }).collect()
+    }
+
+    #[test]
+    fn a_basic_month_fills_blocks_and_resets() {
+        let rules = ARTICLE.rules();
+        let selection = Selection::starter(&rules);
+        let locale = Locale::default();
+        let ctx = Context { rules: &rules, selection: &selection, period_rule: PeriodRule::CalendarMonth, locale: &locale };
+        let mut month = Month::new(date("2026-01-01"), Usage::default(), 1);
+        let scenario = Scenario { per_working_day: 1, shares: [1, 0, 0, 0, 0], use_inmail: true, read_rate: 100, seed: 1 };
+        // January 2026 has 22 working days: the 16th send is blocked (Thursday 22 Jan).
+        let mut blocked_on = None;
+        for _ in 0..40 {
+            if let Step::Blocked(b) = month.step(ctx, &scenario) {
+                blocked_on = Some((month.today, b));
+                break;
+            }
+        }
+        let (day, blocked) = blocked_on.expect("the allowance runs out");
+        assert_eq!(day, date("2026-01-22"));
+        assert_eq!(month.usage.sent, 15);
+        assert_eq!(blocked.reset, date("2026-02-01"));
+        assert_eq!(blocked.days_left, 10);
+        assert_eq!(sends(&month).last().unwrap().status, Status::NotDelivered);
+        // Resuming: the blocked send counted as today's; every following weekday blocks.
+        assert_eq!(month.step(ctx, &scenario), Step::NextDay);
+        assert_eq!(month.today, date("2026-01-23"));
+        assert!(matches!(month.step(ctx, &scenario), Step::Blocked(_)));
+        month.jump_to_reset(ctx, 100);
+        assert_eq!(month.today, date("2026-02-01"));
+        assert_eq!(month.usage, Usage::default());
+        assert!(matches!(month.log.last(), Some(LogItem::Reset { rolled_over: 0, .. })));
+        // With read rate 100, every delivered message has been read by now.
+        assert!(sends(&month).iter().filter(|e| e.outcome == Outcome::Delivered).all(|e| e.status == Status::Read));
+        assert_eq!(month.unread_replies, sends(&month).iter().filter(|e| e.replied).count() as u64);
+    }
+
+    #[test]
+    fn the_same_seed_plays_the_same_month() {
+        let rules = ARTICLE.rules();
+        let selection = Selection { tier_id: "sales-navigator".into(), addons: vec![(25, 1)], inmail_blocks: 1 };
+        let locale = Locale::default();
+        let ctx = Context { rules: &rules, selection: &selection, period_rule: PeriodRule::BillingDay(15), locale: &locale };
+        let scenario = Scenario { per_working_day: 5, ..Scenario::default() };
+        let play = |seed: u64| {
+            let mut month = Month::new(date("2026-03-03"), Usage::default(), seed);
+            for _ in 0..70 {
+                month.step(ctx, &scenario);
+            }
+            month
+        };
+        assert_eq!(play(9), play(9));
+        assert_ne!(play(9).log, play(10).log);
+    }
+
+    #[test]
+    fn counters_match_the_log_through_resets() {
+        let rules = ARTICLE.rules();
+        let selection = Selection { tier_id: "premium-business".into(), addons: vec![], inmail_blocks: 1 };
+        let locale = Locale::default();
+        let ctx = Context { rules: &rules, selection: &selection, period_rule: PeriodRule::CalendarMonth, locale: &locale };
+        let scenario = Scenario { per_working_day: 3, seed: 77, ..Scenario::default() };
+        let mut month = Month::new(date("2026-01-01"), Usage::default(), 77);
+        while month.today < date("2026-05-01") {
+            month.step(ctx, &scenario);
+            let period = month.period(PeriodRule::CalendarMonth);
+            let this_period: Vec<&Entry> = sends(&month).into_iter().filter(|e| e.day >= period.start).collect();
+            let delivered = this_period.iter().filter(|e| e.outcome == Outcome::Delivered).count() as u64;
+            let inmails = this_period.iter().filter(|e| matches!(e.outcome, Outcome::InMail { .. })).count() as u64;
+            assert_eq!((month.usage.sent, month.usage.inmail_sent), (delivered, inmails), "on {}", month.today);
+            assert!(month.usage.sent <= 30);
+            // The 4th InMail of a period onwards is pay-per-InMail (3 credits from 1 block).
+            for (i, e) in this_period.iter().filter(|e| matches!(e.outcome, Outcome::InMail { .. })).enumerate() {
+                let expected = if i < 3 { 0 } else { 1000 };
+                assert_eq!(e.outcome, Outcome::InMail { charge_cents: expected });
+            }
+        }
+        let resets = month.log.iter().filter(|i| matches!(i, LogItem::Reset { .. })).count();
+        assert_eq!(resets, 4, "January to May");
+    }
+
+    #[test]
+    fn linkedin_help_rolls_unused_credits_over_up_to_the_cap() {
+        let rules = LINKEDIN_HELP.rules();
+        let locale = Locale::default();
+        // Premium Business: 15 a month, balance capped at 45.
+        let selection = Selection { tier_id: "premium-business".into(), addons: vec![], inmail_blocks: 0 };
+        let ctx = Context { rules: &rules, selection: &selection, period_rule: PeriodRule::CalendarMonth, locale: &locale };
+        let mut month = Month::new(date("2026-01-01"), Usage::default(), 3);
+        // Use 5 of January's 15: 10 roll over.
+        for _ in 0..5 {
+            month.send(ctx, Recipient::NotConnected, true);
+        }
+        month.jump_to_reset(ctx, 0);
+        assert_eq!(month.usage.rollover_credits, 10);
+        // February: 15 + 10 = 25 available, none used: all 25 carry, but the balance is
+        // capped at 45, so 30 may carry at most.
+        month.jump_to_reset(ctx, 0);
+        assert_eq!(month.usage.rollover_credits, 25);
+        month.jump_to_reset(ctx, 0);
+        assert_eq!(month.usage.rollover_credits, 30, "capped: 15 + 30 = 45");
+        month.jump_to_reset(ctx, 0);
+        assert_eq!(month.usage.rollover_credits, 30);
+        let status = inmail_status(&rules, rules.tier("premium-business").unwrap(), &selection, &month.usage);
+        assert_eq!(status.available, 45);
+        // The article rules never roll over.
+        let article = ARTICLE.rules();
+        let selection = Selection { tier_id: "recruiter".into(), addons: vec![], inmail_blocks: 0 };
+        assert_eq!(rollover(&article, &selection, &Usage::default()), 0);
+    }
+
+    #[test]
+    fn refused_and_inmail_sends_do_not_touch_the_allowance() {
+        let rules = ARTICLE.rules();
+        let selection = Selection::starter(&rules);
+        let locale = Locale::default();
+        let ctx = Context { rules: &rules, selection: &selection, period_rule: PeriodRule::CalendarMonth, locale: &locale };
+        let mut month = Month::new(date("2026-05-04"), Usage::default(), 5);
+        month.send(ctx, Recipient::Group, false);
+        month.send(ctx, Recipient::CompanyPage, false);
+        assert!(matches!(month.send(ctx, Recipient::NotConnected, false), SendDecision::NeedsInMail { .. }));
+        month.send(ctx, Recipient::NotConnected, true);
+        assert_eq!(month.usage, Usage { sent: 0, inmail_sent: 1, rollover_credits: 0 });
+        let statuses: Vec<&str> = sends(&month).iter().map(|e| e.status.id()).collect();
+        assert_eq!(statuses, ["refused", "refused", "sent"]);
+        let days = timeline(&month, PeriodRule::CalendarMonth);
+        assert_eq!(days.len(), 31);
+        let today = days.iter().find(|d| d.is_today).unwrap();
+        assert_eq!((today.refused, today.inmails, today.delivered), (2, 1, 0));
+    }
+
+    #[test]
+    fn the_log_keeps_its_latest_entries() {
+        let rules = ARTICLE.rules();
+        let selection = Selection { tier_id: "recruiter".into(), addons: vec![(500, 1)], inmail_blocks: 0 };
+        let locale = Locale::default();
+        let ctx = Context { rules: &rules, selection: &selection, period_rule: PeriodRule::CalendarMonth, locale: &locale };
+        let mut month = Month::new(date("2026-05-04"), Usage::default(), 5);
+        for _ in 0..(LOG_LIMIT + 10) {
+            month.send(ctx, Recipient::Connection, false);
+        }
+        assert_eq!(month.log.len(), LOG_LIMIT);
+        assert_eq!(month.usage.sent, LOG_LIMIT as u64 + 10);
+    }
+}
