@@ -86,9 +86,54 @@ pub fn parse_count(text: &str, field: CountField) -> Result<u64, CountError> {
     Ok(value)
 }
 
+/// Parses a dollar amount typed into a field, exactly, to cents: `29.99`, `$1,234.5`, `15`.
+pub fn parse_money(text: &str, max_cents: u64) -> Result<u64, CountError> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Err(CountError::Empty);
+    }
+    if text.starts_with(['-', '\u{2212}']) {
+        return Err(CountError::Negative);
+    }
+    let text = text.strip_prefix('$').unwrap_or(text).trim();
+    let (whole, fraction) = text.split_once('.').unwrap_or((text, ""));
+    if fraction.len() > 2 || !fraction.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(CountError::NotANumber);
+    }
+    let dollars = if whole.is_empty() && !fraction.is_empty() {
+        0
+    } else {
+        parse_count(whole, CountField::Sent).or_else(|e| match e {
+            CountError::TooLarge(_) => Err(CountError::TooLarge(max_cents / 100)),
+            other => Err(other),
+        })?
+    };
+    let cents = format!("{fraction:0<2}").parse::<u64>().unwrap_or(0);
+    let total = dollars.saturating_mul(100).saturating_add(cents);
+    if total > max_cents {
+        return Err(CountError::TooLarge(max_cents / 100));
+    }
+    Ok(total)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn money_parses_exactly() {
+        let max = 100_000_000;
+        assert_eq!(parse_money("29.99", max), Ok(2999));
+        assert_eq!(parse_money("$1,234.5", max), Ok(123_450));
+        assert_eq!(parse_money("15", max), Ok(1500));
+        assert_eq!(parse_money(".5", max), Ok(50));
+        assert_eq!(parse_money("0", max), Ok(0));
+        assert_eq!(parse_money("-1", max), Err(CountError::Negative));
+        assert_eq!(parse_money("1.999", max), Err(CountError::NotANumber));
+        assert_eq!(parse_money("abc", max), Err(CountError::NotANumber));
+        assert_eq!(parse_money("", max), Err(CountError::Empty));
+        assert_eq!(parse_money("1000001", max), Err(CountError::TooLarge(1_000_000)));
+    }
 
     #[test]
     fn accepts_plain_and_grouped_numbers() {

@@ -193,6 +193,13 @@ pub struct Recommender {
     covers: BundleCovers,
 }
 
+/// Two recommenders are equal when built from the same bundles (their tables follow).
+impl PartialEq for Recommender {
+    fn eq(&self, other: &Self) -> bool {
+        self.covers.bundles == other.covers.bundles
+    }
+}
+
 impl Recommender {
     pub fn new(rules: &RuleSet) -> Recommender {
         Recommender { covers: BundleCovers::new(&rules.bundles) }
