@@ -1,6 +1,8 @@
 //! Plans side by side for one need: each tier's cheapest way to it, and what to say of a plan.
 
 use super::locale::Locale;
+use super::plan::{Selection, Usage};
+use super::summary::{allowance, cost_lines, inmail_status};
 use super::recommend::{Need, Plan, Recommender};
 use super::rules::RuleSet;
 
@@ -87,6 +89,28 @@ pub fn compare(recommender: &Recommender, rules: &RuleSet, need: &Need, current_
         .collect()
 }
 
+/// How the visitor's current selection fares against the stated need.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Versus {
+    /// It covers the need at this monthly cost (pay-per-InMail included).
+    Covers { current_cents: u64 },
+    /// It allows fewer messages than the need.
+    Short { allowance: u64 },
+}
+
+/// The current selection's cost if the need were its usage.
+pub fn versus_current(rules: &RuleSet, selection: &Selection, need: &Need) -> Versus {
+    let tier = rules.tier(&selection.tier_id).unwrap_or(&rules.tiers[0]);
+    let allowance = allowance(rules, tier, selection);
+    if allowance < need.messages {
+        return Versus::Short { allowance };
+    }
+    let usage = Usage { sent: need.messages, inmail_sent: need.inmails, rollover_credits: 0 };
+    let pay_per = inmail_status(rules, tier, selection, &usage).pay_per_count;
+    let lines = cost_lines(rules, tier, selection, pay_per, &Locale::default());
+    Versus::Covers { current_cents: lines.iter().fold(0u64, |sum, l| sum.saturating_add(l.cents)) }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -110,6 +134,15 @@ mod tests {
         let recruiter = rows.iter().find(|r| r.tier_id == "recruiter").unwrap();
         assert_eq!(recruiter.adds, "Nothing to add");
         assert_eq!(describe_plan(plan, &rules, &Locale::default()), "Basic + 1 × 100 messages, 1 × 25 messages, 4 InMail blocks");
+    }
+
+    #[test]
+    fn the_current_selection_is_priced_at_the_need() {
+        let rules = ARTICLE.rules();
+        let need = Need { messages: 120, inmails: 5, min_tier: None };
+        let sn = Selection { tier_id: "sales-navigator".into(), addons: vec![(100, 1)], inmail_blocks: 0 };
+        assert_eq!(versus_current(&rules, &sn, &need), Versus::Covers { current_cents: 6499 + 4999 + 5000 });
+        assert_eq!(versus_current(&rules, &Selection::starter(&rules), &need), Versus::Short { allowance: 15 });
     }
 
     #[test]

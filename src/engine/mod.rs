@@ -12,6 +12,7 @@
 pub mod chart;
 pub mod compare;
 pub mod embed_config;
+pub mod events;
 pub mod fields;
 pub mod params;
 pub mod locale;

@@ -14,7 +14,7 @@ use chrono::NaiveDate;
 pub use init::{initial_widget, storage_value, Init};
 pub use rules_form::RuleEdit;
 
-use crate::engine::embed_config::{Sections, Theme};
+use crate::engine::embed_config::{attribute_warning, EmbedConfig, Sections, Theme};
 use crate::engine::locale::Locale;
 use crate::engine::params::{to_params, ParamTarget};
 use crate::engine::period::PeriodRule;
@@ -134,6 +134,8 @@ pub enum Action {
     /// A rule file the visitor imported.
     ImportRules(String),
     ResetMonth,
+    /// The host page changed the widget's attributes.
+    Configure(Box<EmbedConfig>, Vec<String>),
 }
 
 impl Widget {
@@ -182,6 +184,38 @@ impl Widget {
         self.rules_error = None;
         self.dialog = None;
         self.last_send = None;
+    }
+
+    /// Applies changed host attributes: rules first, then the state they set.
+    fn configure(&mut self, config: EmbedConfig, warnings: Vec<String>) {
+        self.notices.extend(warnings);
+        if let Some(rules) = config.rules {
+            if *self.rules != rules {
+                self.replace_rules(rules, RulesOrigin::Custom);
+            }
+        } else if let Some(preset) = config.params.preset {
+            if self.rules_origin != RulesOrigin::Preset(preset) {
+                self.apply(Action::LoadPreset(preset));
+            }
+        }
+        self.theme = config.theme;
+        self.locale = config.locale;
+        self.sections = config.sections;
+        let mut target = ParamTarget {
+            selection: self.selection.clone(),
+            usage: self.month.usage,
+            today: self.month.today,
+            period_rule: self.period_rule,
+            need: self.need.clone(),
+        };
+        for problem in config.params.apply(&self.rules, &mut target) {
+            self.notices.push(attribute_warning(&problem));
+        }
+        self.selection = target.selection;
+        self.month.usage = target.usage;
+        self.month.today = target.today;
+        self.period_rule = target.period_rule;
+        self.need = target.need;
     }
 
     fn record(&mut self, decision: SendDecision) {
@@ -319,6 +353,7 @@ impl Widget {
                 self.rules_draft = text;
                 self.apply(Action::ApplyRulesDraft);
             }
+            Action::Configure(config, warnings) => self.configure(*config, warnings),
             Action::ResetMonth => {
                 let seed = self.scenario.seed;
                 self.month = Month::new(self.local_today, Default::default(), seed);

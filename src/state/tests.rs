@@ -181,3 +181,16 @@ fn auto_play_pauses_on_the_pop_up_and_resumes() {
     assert_eq!(w.month.today, parse_iso_date("2026-02-01").unwrap());
     assert_eq!(w.summary().sent, 0);
 }
+
+#[test]
+fn changed_attributes_reconfigure_a_running_widget() {
+    let mut w = fresh();
+    w.apply(Action::Send);
+    let (config, warnings) = parse_attributes([("tier", "recruiter"), ("theme", "dark"), ("locale", "de"), ("addons", "30x1")], false, "https://x.test");
+    w.apply(Action::Configure(Box::new(config), warnings));
+    assert_eq!(w.selection.tier_id, "recruiter");
+    assert_eq!(w.theme, Theme::Dark);
+    assert_eq!(w.locale.tag, "de-DE");
+    assert_eq!(w.summary().sent, 1, "usage stays");
+    assert_eq!(w.notices, ["addons=\"30x1\" was ignored: names no bundle size of these rules"]);
+}
