@@ -7,9 +7,11 @@ use web_sys::{CustomEvent, CustomEventInit, Element};
 
 use crate::engine::params::{join_query, names, split_query};
 
-/// Today's date in the visitor's time zone.
+/// Today's date in the visitor's time zone, from the browser's clock (`js_sys::Date` is
+/// what chrono's `wasmbind` would call; going direct keeps chrono's time-zone code out).
 pub fn local_today() -> NaiveDate {
-    chrono::Local::now().date_naive()
+    let now = js_sys::Date::new_0();
+    NaiveDate::from_ymd_opt(now.get_full_year() as i32, now.get_month() + 1, now.get_date()).unwrap_or_default()
 }
 
 /// `performance.mark("messaging-quota:first-render")`, for anyone timing the widget.
@@ -78,4 +80,21 @@ pub fn dispatch(host: &Element, name: &str, detail_json: &str) {
 /// A console warning, for hosts debugging their attributes.
 pub fn warn(message: &str) {
     web_sys::console::warn_1(&JsValue::from_str(message));
+}
+
+/// Offers text as a file download.
+pub fn download(filename: &str, text: &str) {
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("application/json");
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else { return };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
+    if let Ok(anchor) = gloo::utils::document().create_element("a") {
+        let _ = anchor.set_attribute("href", &url);
+        let _ = anchor.set_attribute("download", filename);
+        if let Some(anchor) = wasm_bindgen::JsCast::dyn_ref::<web_sys::HtmlElement>(&anchor) {
+            anchor.click();
+        }
+    }
+    let _ = web_sys::Url::revoke_object_url(&url);
 }

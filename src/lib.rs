@@ -6,6 +6,7 @@
 
 pub mod engine;
 pub mod state;
+pub mod view;
 
 #[cfg(target_arch = "wasm32")]
 mod browser;

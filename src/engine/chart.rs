@@ -81,14 +81,14 @@ struct Scale {
 
 impl Scale {
     fn x(&self, messages: u64) -> i64 {
-        LEFT + ((messages.min(self.x_max) as u128 * (WIDTH - LEFT - RIGHT) as u128) / self.x_max as u128) as i64
+        LEFT + (messages.min(self.x_max).saturating_mul((WIDTH - LEFT - RIGHT) as u64) / self.x_max) as i64
     }
 
     /// Costs above the top are drawn just above it and clipped by the SVG.
     fn y(&self, cents: u64) -> i64 {
-        let plot = (HEIGHT - TOP - BOTTOM) as u128;
+        let plot = (HEIGHT - TOP - BOTTOM) as u64;
         let clamped = cents.min(self.y_max.saturating_mul(2));
-        HEIGHT - BOTTOM - ((clamped as u128 * plot) / self.y_max as u128) as i64
+        HEIGHT - BOTTOM - (clamped.saturating_mul(plot) / self.y_max) as i64
     }
 }
 

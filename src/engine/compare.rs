@@ -26,7 +26,7 @@ pub struct CompareRow {
 
 /// Cost per message, rounded half up.
 pub fn per_message(total_cents: u64, messages: u64) -> Option<u64> {
-    (messages > 0).then(|| ((total_cents as u128 * 2 + messages as u128) / (messages as u128 * 2)) as u64)
+    (messages > 0).then(|| total_cents.saturating_mul(2).saturating_add(messages) / messages.saturating_mul(2))
 }
 
 /// The add-ons of a plan in words: `1 × 100 messages, 2 InMail blocks, 1 pay-per-InMail`.

@@ -1,105 +1,61 @@
-//! The `detail` of the events the widget sends its host page, as JSON.
+//! The `detail` of the events the widget sends its host page, written as JSON by hand
+//! (field names and integers only, so no serializer is needed in the wasm).
 
-use serde::Serialize;
-
+use super::json::quote;
 use super::period::iso_date;
 use super::plan::Selection;
 use super::send::{Unblock, UnblockOption};
 use super::summary::{Level, Summary};
 
-#[derive(Serialize)]
-struct SelectionDetail<'a> {
-    tier: &'a str,
-    /// The URL form: `100x2,25x1`.
-    addons: String,
-    inmail_blocks: u64,
-}
-
-#[derive(Serialize)]
-struct LineDetail<'a> {
-    label: &'a str,
-    cents: u64,
-}
-
-#[derive(Serialize)]
-struct SummaryDetail<'a> {
-    allowance: u64,
-    sent: u64,
-    remaining: u64,
-    percent_used: u64,
-    level: &'static str,
-    inmail_credits_left: u64,
-    inmail_sent: u64,
-    pay_per_inmails: u64,
-    monthly_cost_cents: u64,
-    lines: Vec<LineDetail<'a>>,
-    reset_date: String,
-    days_left: u64,
-}
-
-#[derive(Serialize)]
-struct ChangeDetail<'a> {
-    rules: &'a str,
-    selection: SelectionDetail<'a>,
-    summary: SummaryDetail<'a>,
-}
-
 /// `messaging-quota:change`: the selection and its summary.
 pub fn change_detail(rules_id: &str, selection: &Selection, summary: &Summary) -> String {
-    let detail = ChangeDetail {
-        rules: rules_id,
-        selection: SelectionDetail { tier: &selection.tier_id, addons: selection.addons_param(), inmail_blocks: selection.inmail_blocks },
-        summary: SummaryDetail {
-            allowance: summary.allowance,
-            sent: summary.sent,
-            remaining: summary.remaining,
-            percent_used: summary.percent_used,
-            level: match summary.level {
-                Level::Ok => "ok",
-                Level::Warning => "warning",
-                Level::Reached => "reached",
-            },
-            inmail_credits_left: summary.inmail.credits_left,
-            inmail_sent: summary.inmail.sent,
-            pay_per_inmails: summary.inmail.pay_per_count,
-            monthly_cost_cents: summary.total_cents,
-            lines: summary.lines.iter().map(|l| LineDetail { label: &l.label, cents: l.cents }).collect(),
-            reset_date: iso_date(summary.period.reset),
-            days_left: summary.days_left,
-        },
+    let level = match summary.level {
+        Level::Ok => "ok",
+        Level::Warning => "warning",
+        Level::Reached => "reached",
     };
-    serde_json::to_string(&detail).unwrap_or_else(|_| "{}".into())
-}
-
-#[derive(Serialize)]
-struct UpgradeDetail<'a> {
-    kind: &'static str,
-    tier: Option<&'a str>,
-    bundle_size: Option<u64>,
-    label: &'a str,
-    price_cents: u64,
-    new_allowance: u64,
-    new_total_cents: u64,
-    cheapest: bool,
+    let lines: Vec<String> =
+        summary.lines.iter().map(|l| format!("{{\"label\":{},\"cents\":{}}}", quote(&l.label), l.cents)).collect();
+    format!(
+        concat!(
+            "{{\"rules\":{},\"selection\":{{\"tier\":{},\"addons\":{},\"inmail_blocks\":{}}},",
+            "\"summary\":{{\"allowance\":{},\"sent\":{},\"remaining\":{},\"percent_used\":{},\"level\":\"{}\",",
+            "\"inmail_credits_left\":{},\"inmail_sent\":{},\"pay_per_inmails\":{},\"monthly_cost_cents\":{},",
+            "\"lines\":[{}],\"reset_date\":\"{}\",\"days_left\":{}}}}}"
+        ),
+        quote(rules_id),
+        quote(&selection.tier_id),
+        quote(&selection.addons_param()),
+        selection.inmail_blocks,
+        summary.allowance,
+        summary.sent,
+        summary.remaining,
+        summary.percent_used,
+        level,
+        summary.inmail.credits_left,
+        summary.inmail.sent,
+        summary.inmail.pay_per_count,
+        summary.total_cents,
+        lines.join(","),
+        iso_date(summary.period.reset),
+        summary.days_left,
+    )
 }
 
 /// `messaging-quota:upgrade-click`: the option chosen in the pop-up.
 pub fn upgrade_detail(option: &UnblockOption) -> String {
     let (kind, tier, bundle_size) = match &option.unblock {
-        Unblock::Tier(id) => ("tier", Some(id.as_str()), None),
-        Unblock::Bundle(size) => ("bundle", None, Some(*size)),
+        Unblock::Tier(id) => ("tier", quote(id), "null".to_owned()),
+        Unblock::Bundle(size) => ("bundle", "null".to_owned(), size.to_string()),
     };
-    let detail = UpgradeDetail {
-        kind,
-        tier,
-        bundle_size,
-        label: &option.label,
-        price_cents: option.price_cents,
-        new_allowance: option.new_allowance,
-        new_total_cents: option.new_total_cents,
-        cheapest: option.cheapest,
-    };
-    serde_json::to_string(&detail).unwrap_or_else(|_| "{}".into())
+    format!(
+        "{{\"kind\":\"{kind}\",\"tier\":{tier},\"bundle_size\":{bundle_size},\"label\":{},\"price_cents\":{},\"new_allowance\":{},\"new_total_cents\":{},\"cheapest\":{}}}",
+        quote(&option.label),
+        option.price_cents,
+        option.new_allowance,
+        option.new_total_cents,
+        option.cheapest
+    )
 }
 
 #[cfg(test)]
@@ -117,12 +73,17 @@ mod tests {
         let selection = Selection { tier_id: "sales-navigator".into(), addons: vec![(100, 1)], inmail_blocks: 0 };
         let summary = summarize(&rules, &selection, &Usage::default(), parse_iso_date("2026-01-31").unwrap(), PeriodRule::CalendarMonth, &Locale::default());
         let json: serde_json::Value = serde_json::from_str(&change_detail("article", &selection, &summary)).unwrap();
+        assert_eq!(json["rules"], "article");
         assert_eq!(json["selection"]["tier"], "sales-navigator");
         assert_eq!(json["selection"]["addons"], "100x1");
+        assert_eq!(json["selection"]["inmail_blocks"], 0);
         assert_eq!(json["summary"]["allowance"], 150);
+        assert_eq!(json["summary"]["remaining"], 150);
         assert_eq!(json["summary"]["monthly_cost_cents"], 11498);
         assert_eq!(json["summary"]["reset_date"], "2026-02-01");
+        assert_eq!(json["summary"]["days_left"], 1);
         assert_eq!(json["summary"]["lines"][1]["label"], "100 messages × 1");
+        assert_eq!(json["summary"]["lines"][1]["cents"], 4999);
         assert_eq!(json["summary"]["level"], "ok");
     }
 
@@ -141,5 +102,8 @@ mod tests {
         assert_eq!(json["bundle_size"], 25);
         assert_eq!(json["tier"], serde_json::Value::Null);
         assert_eq!(json["cheapest"], true);
+        let option = UnblockOption { unblock: Unblock::Tier("recruiter".into()), cheapest: false, ..option };
+        let json: serde_json::Value = serde_json::from_str(&upgrade_detail(&option)).unwrap();
+        assert_eq!((json["kind"].as_str(), json["tier"].as_str()), (Some("tier"), Some("recruiter")));
     }
 }

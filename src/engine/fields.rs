@@ -40,12 +40,21 @@ pub enum CountError {
 impl fmt::Display for CountError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            CountError::Empty => f.write_str("Enter a number"),
-            CountError::Negative => f.write_str("Must not be negative"),
-            CountError::NotANumber => f.write_str("Whole numbers only"),
-            CountError::TooSmall(min) => write!(f, "At least {min}"),
-            CountError::TooLarge(max) => write!(f, "At most {max}"),
+            CountError::Empty => f.write_str("enter a number"),
+            CountError::Negative => f.write_str("must not be negative"),
+            CountError::NotANumber => f.write_str("whole numbers only"),
+            CountError::TooSmall(min) => write!(f, "at least {min}"),
+            CountError::TooLarge(max) => write!(f, "at most {max}"),
         }
+    }
+}
+
+impl CountError {
+    /// The message as a sentence, for beside a field: `Must not be negative`.
+    pub fn sentence(&self) -> String {
+        let text = self.to_string();
+        let mut chars = text.chars();
+        chars.next().map(|c| c.to_ascii_uppercase().to_string() + chars.as_str()).unwrap_or_default()
     }
 }
 
@@ -160,6 +169,6 @@ mod tests {
         assert_eq!(parse_count("99999999999999999999999", CountField::Sent), Err(CountError::TooLarge(1_000_000)));
         assert_eq!(parse_count("0", CountField::BillingDay), Err(CountError::TooSmall(1)));
         assert_eq!(parse_count("32", CountField::BillingDay), Err(CountError::TooLarge(31)));
-        assert_eq!(CountError::TooLarge(1000).to_string(), "At most 1000");
+        assert_eq!(CountError::TooLarge(1000).to_string(), "at most 1000");
     }
 }

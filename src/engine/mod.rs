@@ -14,6 +14,7 @@ pub mod compare;
 pub mod embed_config;
 pub mod events;
 pub mod fields;
+pub mod json;
 pub mod params;
 pub mod locale;
 pub mod period;

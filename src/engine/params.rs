@@ -88,7 +88,7 @@ pub fn parse_params<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> 
     let mut params = Params::default();
     let mut problems = Vec::new();
     for (name, value) in pairs {
-        let count = |field: CountField| parse_count(value, field).map_err(|e| ignored(name, value, e.to_string().to_lowercase()));
+        let count = |field: CountField| parse_count(value, field).map_err(|e| ignored(name, value, e.to_string()));
         let result: Result<(), Ignored> = match name {
             names::PRESET => match Preset::find(value.trim()) {
                 Some(p) => Ok(params.preset = Some(p)),

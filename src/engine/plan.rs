@@ -38,8 +38,8 @@ impl Selection {
     pub fn set_addon_count(&mut self, size: u64, count: u64) {
         self.addons.retain(|(s, _)| *s != size);
         if count > 0 {
-            self.addons.push((size, count));
-            self.addons.sort_by_key(|(s, _)| *s);
+            let at = self.addons.partition_point(|(s, _)| *s < size);
+            self.addons.insert(at, (size, count));
         }
     }
 
@@ -103,17 +103,17 @@ pub fn parse_addons(text: &str, rules: &RuleSet) -> (Vec<(u64, u64)>, Vec<AddonI
         let count = match parse_count(count_text, CountField::AddonCount) {
             Ok(count) => count,
             Err(e) => {
-                errors.push(bad(&format!("has a bad count ({})", e.to_string().to_lowercase())));
+                errors.push(bad(&format!("has a bad count ({})", e)));
                 continue;
             }
         };
-        match addons.iter_mut().find(|(s, _)| *s == size) {
-            Some((_, c)) => *c = (*c + count).min(CountField::AddonCount.range().1),
-            None => addons.push((size, count)),
+        let at = addons.partition_point(|(s, _)| *s < size);
+        match addons.get_mut(at) {
+            Some((s, c)) if *s == size => *c = (*c + count).min(CountField::AddonCount.range().1),
+            _ => addons.insert(at, (size, count)),
         }
     }
     addons.retain(|(_, c)| *c > 0);
-    addons.sort_by_key(|(s, _)| *s);
     (addons, errors)
 }
 

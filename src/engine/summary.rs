@@ -144,7 +144,8 @@ pub fn summarize(rules: &RuleSet, selection: &Selection, usage: &Usage, today: N
     let tier = rules.tier(&selection.tier_id).unwrap_or(&rules.tiers[0]);
     let allowance = allowance(rules, tier, selection);
     let remaining = allowance.saturating_sub(usage.sent);
-    let percent_used = if allowance == 0 { 100 } else { (usage.sent.min(allowance) as u128 * 100 / allowance as u128) as u64 };
+    // Saturating: with validated counts (at most a million sent) the product never saturates.
+    let percent_used = if allowance == 0 { 100 } else { usage.sent.min(allowance).saturating_mul(100) / allowance };
     let inmail = inmail_status(rules, tier, selection, usage);
     let lines = cost_lines(rules, tier, selection, inmail.pay_per_count, locale);
     let total_cents = lines.iter().fold(0u64, |sum, line| sum.saturating_add(line.cents));

@@ -12,9 +12,10 @@ use std::rc::Rc;
 use chrono::NaiveDate;
 
 pub use init::{initial_widget, storage_value, Init};
-pub use rules_form::RuleEdit;
+pub use rules_form::RuleField;
 
 use crate::engine::embed_config::{attribute_warning, EmbedConfig, Sections, Theme};
+use crate::engine::fields::CountField;
 use crate::engine::locale::Locale;
 use crate::engine::params::{to_params, ParamTarget};
 use crate::engine::period::PeriodRule;
@@ -68,7 +69,7 @@ pub enum RulesOrigin {
 }
 
 /// The whole widget.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
 pub struct Widget {
     pub rules: Rc<RuleSet>,
     pub recommender: Rc<Recommender>,
@@ -97,10 +98,48 @@ pub struct Widget {
     pub rules_message: Option<String>,
 }
 
+/// A number a visitor types into a field.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Count {
+    Addon(u64),
+    InMailBlocks,
+    Sent,
+    InMailSent,
+    NeedMessages,
+    NeedInMails,
+    ScenarioPerDay,
+    ScenarioShare(usize),
+    ReadRate,
+    Seed,
+    Rule(RuleField),
+}
+
+impl Count {
+    /// The range the typed value must fall in.
+    pub fn field(self) -> CountField {
+        match self {
+            Count::Addon(_) | Count::ScenarioPerDay | Count::ScenarioShare(_) | Count::ReadRate => CountField::AddonCount,
+            Count::InMailBlocks => CountField::InMailBlocks,
+            Count::Sent | Count::Seed => CountField::Sent,
+            Count::InMailSent => CountField::InMailSent,
+            Count::NeedMessages => CountField::NeedMessages,
+            Count::NeedInMails => CountField::NeedInMails,
+            Count::Rule(f) => f.count_field(),
+        }
+    }
+
+    /// Whether the value is money, typed in dollars.
+    pub fn is_money(self) -> bool {
+        matches!(self, Count::Rule(f) if f.is_money())
+    }
+}
+
 /// Everything a visitor can do.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
     SelectTier(String),
+    /// A typed number, routed by what it counts.
+    SetCount(Count, u64),
     SetAddonCount { size: u64, count: u64 },
     SetInMailBlocks(u64),
     SetSent(u64),
@@ -124,11 +163,12 @@ pub enum Action {
     Play,
     Pause,
     SetScenario(Scenario),
+    SetScenarioInMail(bool),
     SetSpeed(u32),
     MarkRepliesSeen,
     ToggleLargeText,
     EditRulesDraft(String),
-    EditRule(RuleEdit),
+    EditRule(RuleField, u64),
     ApplyRulesDraft,
     LoadPreset(Preset),
     /// A rule file the visitor imported.
@@ -136,6 +176,47 @@ pub enum Action {
     ResetMonth,
     /// The host page changed the widget's attributes.
     Configure(Box<EmbedConfig>, Vec<String>),
+}
+
+impl Action {
+    /// The action a button's `data-action` command names, e.g. `next-day`,
+    /// `preset:linkedin-help`, `unblock-addon:25`.
+    pub fn from_command(command: &str) -> Option<Action> {
+        let (verb, arg) = command.split_once(':').unwrap_or((command, ""));
+        Some(match verb {
+            "send" => Action::Send,
+            "send-inmail" => Action::SendInMail,
+            "close-dialog" => Action::CloseDialog,
+            "apply-recommendation" => Action::ApplyRecommendation,
+            "dismiss-notices" => Action::DismissNotices,
+            "next-day" => Action::NextDay,
+            "jump-to-reset" => Action::JumpToReset,
+            "play" => Action::Play,
+            "pause" => Action::Pause,
+            "step" => Action::Step,
+            "reset-month" => Action::ResetMonth,
+            "large-text" => Action::ToggleLargeText,
+            "mark-replies-seen" => Action::MarkRepliesSeen,
+            "rules-apply" => Action::ApplyRulesDraft,
+            "preset" => Action::LoadPreset(crate::engine::presets::Preset::find(arg)?),
+            "unblock-tier" => Action::ApplyUnblock(Unblock::Tier(arg.to_owned())),
+            "unblock-addon" => Action::ApplyUnblock(Unblock::Bundle(arg.parse().ok()?)),
+            _ => return None,
+        })
+    }
+
+    /// The action a changed `<select>`, radio or checkbox names through `data-field`.
+    pub fn from_field(field: &str, value: &str, checked: bool) -> Option<Action> {
+        Some(match field {
+            "tier" => Action::SelectTier(value.to_owned()),
+            "recipient" => Action::SetRecipient(Recipient::from_id(value)?),
+            "billing-day" => Action::SetBillingDay(value.parse().ok()),
+            "min-tier" => Action::SetMinTier((!value.is_empty()).then(|| value.to_owned())),
+            "speed" => Action::SetSpeed(value.parse().ok()?),
+            "scenario-inmail" => Action::SetScenarioInMail(checked),
+            _ => return None,
+        })
+    }
 }
 
 impl Widget {
@@ -235,6 +316,28 @@ impl Widget {
     /// Applies one action.
     pub fn apply(&mut self, action: Action) {
         match action {
+            Action::SetCount(count, n) => {
+                let action = match count {
+                    Count::Addon(size) => Action::SetAddonCount { size, count: n },
+                    Count::InMailBlocks => Action::SetInMailBlocks(n),
+                    Count::Sent => Action::SetSent(n),
+                    Count::InMailSent => Action::SetInMailSent(n),
+                    Count::NeedMessages => Action::SetNeedMessages(n),
+                    Count::NeedInMails => Action::SetNeedInMails(n),
+                    Count::ScenarioPerDay => Action::SetScenario(Scenario { per_working_day: n.min(200), ..self.scenario }),
+                    Count::ScenarioShare(i) => {
+                        let mut s = self.scenario;
+                        if let Some(share) = s.shares.get_mut(i) {
+                            *share = n.min(100);
+                        }
+                        Action::SetScenario(s)
+                    }
+                    Count::ReadRate => Action::SetScenario(Scenario { read_rate: n.min(100), ..self.scenario }),
+                    Count::Seed => Action::SetScenario(Scenario { seed: n, ..self.scenario }),
+                    Count::Rule(field) => Action::EditRule(field, n),
+                };
+                self.apply(action);
+            }
             Action::SelectTier(id) => {
                 if self.rules.tier(&id).is_some() {
                     self.selection.tier_id = id;
@@ -317,6 +420,7 @@ impl Widget {
                 }
                 self.scenario = s;
             }
+            Action::SetScenarioInMail(on) => self.scenario.use_inmail = on,
             Action::SetSpeed(ms) => self.speed_ms = ms,
             Action::MarkRepliesSeen => self.month.mark_replies_seen(),
             Action::ToggleLargeText => self.large_text = !self.large_text,
@@ -324,7 +428,7 @@ impl Widget {
                 self.rules_draft = text;
                 self.rules_message = None;
             }
-            Action::EditRule(edit) => match edit.apply_to(&self.rules_draft) {
+            Action::EditRule(field, value) => match field.apply_to(value, &self.rules_draft) {
                 Ok(text) => {
                     self.rules_draft = text;
                     self.rules_error = None;

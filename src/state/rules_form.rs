@@ -1,46 +1,56 @@
 //! The rule editor's simple form: each field edits the JSON draft, which stays the one
 //! source of truth until the visitor applies it.
 
+use crate::engine::fields::CountField;
 use crate::engine::rules::{RuleError, RuleSet};
 
-/// One edit made through the form.
+/// A number the form can change.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum RuleEdit {
-    TierPrice { tier: usize, cents: u64 },
-    TierMessages { tier: usize, messages: u64 },
-    TierCredits { tier: usize, credits: u64 },
-    BundleSize { bundle: usize, size: u64 },
-    BundlePrice { bundle: usize, cents: u64 },
-    BlockSize(u64),
-    BlockPrice(u64),
-    PayPerInMail(u64),
+pub enum RuleField {
+    TierPrice(usize),
+    TierMessages(usize),
+    TierCredits(usize),
+    BundleSize(usize),
+    BundlePrice(usize),
+    BlockSize,
+    BlockPrice,
+    PayPerInMail,
 }
 
-impl RuleEdit {
-    /// The draft with this edit made; the draft must parse for the form to work on it.
-    pub fn apply_to(self, draft: &str) -> Result<String, RuleError> {
-        let mut rules = RuleSet::from_json(draft)?;
-        let missing = |what: &str| RuleError { path: what.to_owned(), message: "no longer exists in the draft".into() };
+impl RuleField {
+    /// Whether the field is a price (typed in dollars, stored in cents).
+    pub fn is_money(self) -> bool {
+        matches!(self, RuleField::TierPrice(_) | RuleField::BundlePrice(_) | RuleField::BlockPrice | RuleField::PayPerInMail)
+    }
+
+    /// The range a typed value must fall in (the rules' own limits apply on Apply).
+    pub fn count_field(self) -> CountField {
         match self {
-            RuleEdit::TierPrice { tier, cents } => rules.tiers.get_mut(tier).ok_or_else(|| missing("tiers"))?.price_cents = cents,
-            RuleEdit::TierMessages { tier, messages } => {
-                rules.tiers.get_mut(tier).ok_or_else(|| missing("tiers"))?.free_messages = messages
-            }
-            RuleEdit::TierCredits { tier, credits } => {
-                let t = rules.tiers.get_mut(tier).ok_or_else(|| missing("tiers"))?;
-                t.inmail_credits = credits;
+            RuleField::BundleSize(_) | RuleField::BlockSize => CountField::AddonCount,
+            _ => CountField::Sent,
+        }
+    }
+
+    /// The draft with this field set to `value`; the draft must parse for the form to work.
+    pub fn apply_to(self, value: u64, draft: &str) -> Result<String, RuleError> {
+        let mut rules = RuleSet::from_json(draft)?;
+        let missing = || RuleError { path: String::new(), message: "that entry no longer exists in the draft".into() };
+        match self {
+            RuleField::TierPrice(i) => rules.tiers.get_mut(i).ok_or_else(missing)?.price_cents = value,
+            RuleField::TierMessages(i) => rules.tiers.get_mut(i).ok_or_else(missing)?.free_messages = value,
+            RuleField::TierCredits(i) => {
+                let t = rules.tiers.get_mut(i).ok_or_else(missing)?;
+                t.inmail_credits = value;
                 // Keep the cap valid: it may not be below the monthly credits.
                 if let Some(cap) = &mut t.inmail_rollover_cap {
-                    *cap = (*cap).max(credits);
+                    *cap = (*cap).max(value);
                 }
             }
-            RuleEdit::BundleSize { bundle, size } => rules.bundles.get_mut(bundle).ok_or_else(|| missing("bundles"))?.size = size,
-            RuleEdit::BundlePrice { bundle, cents } => {
-                rules.bundles.get_mut(bundle).ok_or_else(|| missing("bundles"))?.price_cents = cents
-            }
-            RuleEdit::BlockSize(n) => rules.inmail.block_size = n,
-            RuleEdit::BlockPrice(cents) => rules.inmail.block_price_cents = cents,
-            RuleEdit::PayPerInMail(cents) => rules.inmail.pay_per_inmail_cents = cents,
+            RuleField::BundleSize(i) => rules.bundles.get_mut(i).ok_or_else(missing)?.size = value,
+            RuleField::BundlePrice(i) => rules.bundles.get_mut(i).ok_or_else(missing)?.price_cents = value,
+            RuleField::BlockSize => rules.inmail.block_size = value,
+            RuleField::BlockPrice => rules.inmail.block_price_cents = value,
+            RuleField::PayPerInMail => rules.inmail.pay_per_inmail_cents = value,
         }
         Ok(rules.to_json())
     }

@@ -94,7 +94,7 @@ fn saved_state_restores_and_corrupt_state_falls_back_with_a_notice() {
 #[test]
 fn custom_rules_are_saved_with_the_state() {
     let mut w = fresh();
-    w.apply(Action::EditRule(RuleEdit::TierMessages { tier: 0, messages: 20 }));
+    w.apply(Action::SetCount(Count::Rule(RuleField::TierMessages(0)), 20));
     w.apply(Action::ApplyRulesDraft);
     assert_eq!(w.rules_origin, RulesOrigin::Custom);
     let back = initial_widget(Init { stored: Some(storage_value(&w)), local_today: parse_iso_date("2026-01-20"), ..Init::default() });
@@ -193,4 +193,38 @@ fn changed_attributes_reconfigure_a_running_widget() {
     assert_eq!(w.locale.tag, "de-DE");
     assert_eq!(w.summary().sent, 1, "usage stays");
     assert_eq!(w.notices, ["addons=\"30x1\" was ignored: names no bundle size of these rules"]);
+}
+
+#[test]
+fn button_commands_and_fields_name_actions() {
+    assert_eq!(Action::from_command("next-day"), Some(Action::NextDay));
+    assert_eq!(Action::from_command("preset:linkedin-help"), Some(Action::LoadPreset(LINKEDIN_HELP)));
+    assert_eq!(Action::from_command("preset:nope"), None);
+    assert_eq!(Action::from_command("unblock-addon:25"), Some(Action::ApplyUnblock(Unblock::Bundle(25))));
+    assert_eq!(Action::from_command("unblock-addon:x"), None);
+    assert_eq!(Action::from_command("unblock-tier:recruiter"), Some(Action::ApplyUnblock(Unblock::Tier("recruiter".into()))));
+    assert_eq!(Action::from_command("launch-rockets"), None);
+    assert_eq!(Action::from_field("recipient", "group", false), Some(Action::SetRecipient(Recipient::Group)));
+    assert_eq!(Action::from_field("recipient", "martian", false), None);
+    assert_eq!(Action::from_field("min-tier", "", false), Some(Action::SetMinTier(None)));
+    assert_eq!(Action::from_field("billing-day", "31", false), Some(Action::SetBillingDay(Some(31))));
+    assert_eq!(Action::from_field("scenario-inmail", "on", true), Some(Action::SetScenarioInMail(true)));
+}
+
+#[test]
+fn typed_counts_reach_their_targets() {
+    let mut w = fresh();
+    w.apply(Action::SetCount(Count::Addon(100), 2));
+    w.apply(Action::SetCount(Count::InMailBlocks, 3));
+    w.apply(Action::SetCount(Count::Sent, 7));
+    w.apply(Action::SetCount(Count::ScenarioShare(4), 500));
+    w.apply(Action::SetCount(Count::Rule(RuleField::BlockPrice), 1200));
+    assert_eq!(w.summary().allowance, 215);
+    assert_eq!(w.selection.inmail_blocks, 3);
+    assert_eq!(w.summary().sent, 7);
+    assert_eq!(w.scenario.shares[4], 100, "shares are percentages");
+    assert!(w.rules_draft.contains("\"block_price_cents\": 1200"));
+    assert_eq!(w.rules.inmail.block_price_cents, 1000, "not applied yet");
+    assert!(Count::Rule(RuleField::TierPrice(0)).is_money());
+    assert!(!Count::Sent.is_money());
 }

@@ -1,18 +1,11 @@
-//! The Yew view: renders the state and sends [`Action`](crate::state::Action)s, nothing more.
-//! Browser effects (URL, storage, host events, timers) live in `app.rs`'s effects.
+//! The Yew view. Inputs, selects, radios and buttons are Yew elements, so they keep their
+//! focus and state across updates; display-only regions are HTML text from
+//! [`crate::view`]. Buttons carry `data-action` commands and selects carry `data-field`
+//! names, read by one click and one change handler at the root (`app.rs`).
 
 mod app;
-mod compare_table;
-mod cost_chart;
-mod message_log;
-mod month_player;
-mod need_panel;
-mod notices;
 mod number_field;
-mod plan_picker;
-mod results;
 mod rules_editor;
-mod send_preview;
 mod upgrade_dialog;
 
 pub use app::{App, AppProps, ConfigUpdate, HostLink, InitCell};
@@ -20,4 +13,14 @@ pub use app::{App, AppProps, ConfigUpdate, HostLink, InitCell};
 /// Wraps the first state for the root component's props.
 pub fn app_init(init: crate::state::Init) -> InitCell {
     InitCell(std::rc::Rc::new(init))
+}
+
+/// Display-only HTML text as a Yew node.
+fn raw(html: String) -> yew::Html {
+    yew::Html::from_html_unchecked(yew::AttrValue::from(html))
+}
+
+/// Fixed markup as a Yew node.
+fn raw_static(html: &'static str) -> yew::Html {
+    yew::Html::from_html_unchecked(yew::AttrValue::Static(html))
 }

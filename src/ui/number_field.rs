@@ -1,11 +1,12 @@
-//! A labelled whole-number field that refuses bad input with a message beside it and keeps
-//! the last valid value. Arrow keys step the value.
+//! A labelled number field that refuses bad input with a message beside it and keeps the
+//! last valid value. Arrow keys step whole numbers; prices are typed in dollars.
 
 use web_sys::{HtmlInputElement, KeyboardEvent};
 use yew::prelude::*;
 
-use crate::engine::fields::{parse_count, parse_money, CountError, CountField};
+use crate::engine::fields::{parse_count, parse_money, CountError};
 use crate::engine::rules::MAX_PRICE_CENTS;
+use crate::state::{Action, Count};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -13,60 +14,56 @@ pub struct Props {
     pub label: AttrValue,
     pub testid: AttrValue,
     pub value: u64,
-    pub field: CountField,
-    pub on_change: Callback<u64>,
-    #[prop_or_default]
-    pub hint: Option<AttrValue>,
-    /// A dollar amount: the value is cents, typed and shown as `29.99`.
-    #[prop_or_default]
-    pub money: bool,
+    /// What the number counts; decides its range and the action it sends.
+    pub target: Count,
+    pub on_action: Callback<Action>,
 }
 
-fn parse(text: &str, field: CountField, money: bool) -> Result<u64, CountError> {
-    if money {
+fn parse(text: &str, target: Count) -> Result<u64, CountError> {
+    if target.is_money() {
         parse_money(text, MAX_PRICE_CENTS)
     } else {
-        parse_count(text, field)
+        parse_count(text, target.field())
     }
 }
 
-fn show(value: u64, money: bool) -> String {
-    if money {
+fn show(value: u64, target: Count) -> String {
+    if target.is_money() {
         format!("{}.{:02}", value / 100, value % 100)
     } else {
         value.to_string()
     }
 }
 
-/// A whole-number (or dollar) input.
+/// A number input.
 #[function_component]
 pub fn NumberField(props: &Props) -> Html {
-    let money = props.money;
-    let draft = use_state(|| show(props.value, money));
+    let target = props.target;
+    let draft = use_state(|| show(props.value, target));
     let error = use_state(|| None::<String>);
 
     // A change from elsewhere (a shared link, the pop-up, the player) replaces the draft.
     {
-        let (draft, error, field) = (draft.clone(), error.clone(), props.field);
+        let (draft, error) = (draft.clone(), error.clone());
         use_effect_with(props.value, move |value| {
-            if parse(&draft, field, money).ok() != Some(*value) {
-                draft.set(show(*value, money));
+            if parse(&draft, target).ok() != Some(*value) {
+                draft.set(show(*value, target));
                 error.set(None);
             }
         });
     }
 
     let commit = {
-        let (draft, error, field, on_change, value) = (draft.clone(), error.clone(), props.field, props.on_change.clone(), props.value);
+        let (draft, error, on_action, value) = (draft.clone(), error.clone(), props.on_action.clone(), props.value);
         move |text: String| {
-            match parse(&text, field, money) {
+            match parse(&text, target) {
                 Ok(v) => {
                     error.set(None);
                     if v != value {
-                        on_change.emit(v);
+                        on_action.emit(Action::SetCount(target, v));
                     }
                 }
-                Err(e) => error.set(Some(e.to_string())),
+                Err(e) => error.set(Some(e.sentence())),
             }
             draft.set(text);
         }
@@ -76,15 +73,12 @@ pub fn NumberField(props: &Props) -> Html {
         Callback::from(move |e: InputEvent| commit(e.target_unchecked_into::<HtmlInputElement>().value()))
     };
     let onkeydown = {
-        let (field, value) = (props.field, props.value);
+        let value = props.value;
         Callback::from(move |e: KeyboardEvent| {
-            if money {
-                return;
-            }
-            let (min, max) = field.range();
+            let (min, max) = target.field().range();
             let next = match e.key().as_str() {
-                "ArrowUp" => value.saturating_add(1).min(max),
-                "ArrowDown" => value.saturating_sub(1).max(min),
+                "ArrowUp" if !target.is_money() => value.saturating_add(1).min(max),
+                "ArrowDown" if !target.is_money() => value.saturating_sub(1).max(min),
                 _ => return,
             };
             e.prevent_default();
@@ -93,34 +87,17 @@ pub fn NumberField(props: &Props) -> Html {
     };
 
     let error_id = format!("{}-error", props.id);
-    let hint_id = format!("{}-hint", props.id);
-    let described = match (&*error, &props.hint) {
-        (Some(_), _) => Some(error_id.clone()),
-        (None, Some(_)) => Some(hint_id.clone()),
-        _ => None,
-    };
     html! {
-        <div class={classes!("number-field", error.is_some().then_some("has-error"))}>
+        <div class={if error.is_some() { "number-field has-error" } else { "number-field" }}>
             <label for={props.id.clone()}>{ &props.label }</label>
-            <input
-                id={props.id.clone()}
-                type="text"
-                inputmode={if money { "decimal" } else { "numeric" }}
-                autocomplete="off"
-                spellcheck="false"
-                data-testid={props.testid.clone()}
-                value={(*draft).clone()}
-                aria-invalid={error.is_some().then_some("true")}
-                aria-describedby={described}
-                {oninput}
-                {onkeydown}
-            />
+            <input id={props.id.clone()} type="text" inputmode={if target.is_money() { "decimal" } else { "numeric" }}
+                autocomplete="off" spellcheck="false" data-testid={props.testid.clone()} value={(*draft).clone()}
+                aria-invalid={error.is_some().then_some("true")} aria-describedby={error.is_some().then(|| error_id.clone())}
+                {oninput} {onkeydown} />
             if let Some(message) = &*error {
                 <p class="field-error" id={error_id} data-testid={format!("{}-error", props.testid)} role="alert">
-                    { format!("{message} — still using {}", show(props.value, money)) }
+                    { format!("{message} — still using {}", show(props.value, target)) }
                 </p>
-            } else if let Some(hint) = &props.hint {
-                <p class="field-hint" id={hint_id}>{ hint }</p>
             }
         </div>
     }

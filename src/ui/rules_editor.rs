@@ -3,15 +3,13 @@
 
 use std::rc::Rc;
 
-use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use super::number_field::NumberField;
-use crate::engine::fields::CountField;
 use crate::engine::presets;
 use crate::engine::rules::{RuleError, RuleSet};
-use crate::state::{Action, RuleEdit, RulesOrigin};
+use crate::state::{Action, Count, RuleField, RulesOrigin};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -24,29 +22,15 @@ pub struct Props {
     pub on_action: Callback<Action>,
 }
 
-/// Offers the draft as a file download.
-fn export(json: &str) {
-    let parts = js_sys::Array::of1(&json.into());
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type("application/json");
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else { return };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
-    let anchor = gloo::utils::document().create_element("a").ok().and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok());
-    if let Some(anchor) = anchor {
-        anchor.set_href(&url);
-        anchor.set_download("messaging-quota-rules.json");
-        anchor.click();
-    }
-    let _ = web_sys::Url::revoke_object_url(&url);
-}
-
 /// The editor.
 #[function_component]
 pub fn RulesEditor(props: &Props) -> Html {
     let Props { prefix, rules, draft, on_action, .. } = props;
     let id = |name: &str| AttrValue::from(format!("{prefix}-{name}"));
     let parsed = use_memo(draft.clone(), |d| RuleSet::from_json(d).ok());
-    let edit = |make: fn(u64) -> RuleEdit| on_action.reform(move |v| Action::EditRule(make(v)));
+    let field = |key: String, label: String, testid: String, value: u64, rule: RuleField| {
+        html! { <NumberField id={id(&key)} {label} {testid} {value} target={Count::Rule(rule)} on_action={on_action.clone()} /> }
+    };
 
     let oninput = on_action.reform(|e: InputEvent| Action::EditRulesDraft(e.target_unchecked_into::<HtmlTextAreaElement>().value()));
     let on_import = {
@@ -64,10 +48,6 @@ pub fn RulesEditor(props: &Props) -> Html {
             });
         })
     };
-    let on_export = {
-        let draft = draft.clone();
-        Callback::from(move |_| export(&draft))
-    };
 
     let form = match &*parsed {
         None => html! { <p class="muted">{ "The form needs valid JSON: fix the error below, or reset to a preset." }</p> },
@@ -76,20 +56,17 @@ pub fn RulesEditor(props: &Props) -> Html {
                 <div class="table-scroll">
                 <table class="rules-form">
                     <caption>{ "Tiers" }</caption>
-                    <thead><tr><th scope="col">{ "Tier" }</th><th scope="col">{ "Price / month ($)" }</th><th scope="col">{ "Free messages" }</th><th scope="col">{ "InMail credits" }</th></tr></thead>
+                    <thead><tr>
+                        <th scope="col">{ "Tier" }</th><th scope="col">{ "Price / month ($)" }</th>
+                        <th scope="col">{ "Free messages" }</th><th scope="col">{ "InMail credits" }</th>
+                    </tr></thead>
                     <tbody>
                         { for d.tiers.iter().enumerate().map(|(i, t)| html! {
-                            <tr key={t.id.clone()}>
+                            <tr>
                                 <th scope="row">{ &t.name }</th>
-                                <td><NumberField id={id(&format!("rf-price-{i}"))} label={format!("{} price", t.name)} testid={format!("rules-tier-price-{}", t.id)}
-                                    value={t.price_cents} field={CountField::Sent} money=true
-                                    on_change={on_action.reform(move |cents| Action::EditRule(RuleEdit::TierPrice { tier: i, cents }))} /></td>
-                                <td><NumberField id={id(&format!("rf-msgs-{i}"))} label={format!("{} messages", t.name)} testid={format!("rules-tier-messages-{}", t.id)}
-                                    value={t.free_messages} field={CountField::Sent}
-                                    on_change={on_action.reform(move |messages| Action::EditRule(RuleEdit::TierMessages { tier: i, messages }))} /></td>
-                                <td><NumberField id={id(&format!("rf-credits-{i}"))} label={format!("{} credits", t.name)} testid={format!("rules-tier-credits-{}", t.id)}
-                                    value={t.inmail_credits} field={CountField::Sent}
-                                    on_change={on_action.reform(move |credits| Action::EditRule(RuleEdit::TierCredits { tier: i, credits }))} /></td>
+                                <td>{ field(format!("rf-price-{i}"), format!("{} price", t.name), format!("rules-tier-price-{}", t.id), t.price_cents, RuleField::TierPrice(i)) }</td>
+                                <td>{ field(format!("rf-msgs-{i}"), format!("{} messages", t.name), format!("rules-tier-messages-{}", t.id), t.free_messages, RuleField::TierMessages(i)) }</td>
+                                <td>{ field(format!("rf-credits-{i}"), format!("{} credits", t.name), format!("rules-tier-credits-{}", t.id), t.inmail_credits, RuleField::TierCredits(i)) }</td>
                             </tr>
                         }) }
                     </tbody>
@@ -97,21 +74,14 @@ pub fn RulesEditor(props: &Props) -> Html {
                 </div>
                 <div class="field-grid">
                     { for d.bundles.iter().enumerate().map(|(i, b)| html! {
-                        <div class="pair" key={format!("b{i}")}>
-                            <NumberField id={id(&format!("rf-bsize-{i}"))} label={format!("Bundle {} size", i + 1)} testid={format!("rules-bundle-size-{i}")}
-                                value={b.size} field={CountField::AddonCount}
-                                on_change={on_action.reform(move |size| Action::EditRule(RuleEdit::BundleSize { bundle: i, size }))} />
-                            <NumberField id={id(&format!("rf-bprice-{i}"))} label={format!("Bundle {} price ($)", i + 1)} testid={format!("rules-bundle-price-{i}")}
-                                value={b.price_cents} field={CountField::Sent} money=true
-                                on_change={on_action.reform(move |cents| Action::EditRule(RuleEdit::BundlePrice { bundle: i, cents }))} />
-                        </div>
+                        <>
+                            { field(format!("rf-bsize-{i}"), format!("Bundle {} size", i + 1), format!("rules-bundle-size-{i}"), b.size, RuleField::BundleSize(i)) }
+                            { field(format!("rf-bprice-{i}"), format!("Bundle {} price ($)", i + 1), format!("rules-bundle-price-{i}"), b.price_cents, RuleField::BundlePrice(i)) }
+                        </>
                     }) }
-                    <NumberField id={id("rf-block-size")} label="InMail block size" testid="rules-block-size"
-                        value={d.inmail.block_size} field={CountField::AddonCount} on_change={edit(RuleEdit::BlockSize)} />
-                    <NumberField id={id("rf-block-price")} label="InMail block price ($)" testid="rules-block-price"
-                        value={d.inmail.block_price_cents} field={CountField::Sent} money=true on_change={edit(RuleEdit::BlockPrice)} />
-                    <NumberField id={id("rf-ppi")} label="Pay-per-InMail ($)" testid="rules-pay-per-inmail"
-                        value={d.inmail.pay_per_inmail_cents} field={CountField::Sent} money=true on_change={edit(RuleEdit::PayPerInMail)} />
+                    { field("rf-block-size".into(), "InMail block size".into(), "rules-block-size".into(), d.inmail.block_size, RuleField::BlockSize) }
+                    { field("rf-block-price".into(), "InMail block price ($)".into(), "rules-block-price".into(), d.inmail.block_price_cents, RuleField::BlockPrice) }
+                    { field("rf-ppi".into(), "Pay-per-InMail ($)".into(), "rules-pay-per-inmail".into(), d.inmail.pay_per_inmail_cents, RuleField::PayPerInMail) }
                 </div>
             </>
         },
@@ -134,7 +104,7 @@ pub fn RulesEditor(props: &Props) -> Html {
                     html! {
                         <button type="button" class="button secondary" data-testid={format!("preset-{}", p.id)} title={source}
                             aria-pressed={(props.origin == RulesOrigin::Preset(p)).to_string()}
-                            onclick={on_action.reform(move |_| Action::LoadPreset(p))}>
+                            data-action={format!("preset:{}", p.id)}>
                             { format!("Use “{name}” rules") }
                         </button>
                     }
@@ -154,8 +124,8 @@ pub fn RulesEditor(props: &Props) -> Html {
                 <p class="muted" role="status" data-testid="rules-status">{ message }</p>
             }
             <div class="controls">
-                <button type="button" class="button primary" data-testid="rules-apply" onclick={on_action.reform(|_| Action::ApplyRulesDraft)}>{ "Apply rules" }</button>
-                <button type="button" class="button secondary" data-testid="rules-export" onclick={on_export}>{ "Export" }</button>
+                <button type="button" class="button primary" data-testid="rules-apply" data-action="rules-apply">{ "Apply rules" }</button>
+                <button type="button" class="button secondary" data-testid="rules-export" data-action="rules-export">{ "Export" }</button>
                 <label class="button secondary file-button">
                     { "Import…" }
                     <input type="file" accept=".json,application/json" data-testid="rules-import" onchange={on_import} />

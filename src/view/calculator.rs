@@ -1,0 +1,175 @@
+//! The calculator's display parts: results, the send outcome, notices, unblock options.
+
+use std::fmt::Write;
+
+use super::{esc, plural};
+use crate::engine::locale::Locale;
+use crate::engine::period::{human_date, iso_date};
+use crate::engine::send::{Blocked, Unblock};
+use crate::engine::summary::{Level, Summary};
+use crate::state::LastSend;
+
+/// The results panel: allowance, what is left, the meter, InMail, cost lines, reset.
+pub fn results(s: &Summary, locale: &Locale, prefix: &str) -> String {
+    let (level, message) = match s.level {
+        Level::Ok => ("ok", String::new()),
+        Level::Warning => ("warning", format!("{}% of this month's messages used: {} left.", s.percent_used, locale.count(s.remaining))),
+        Level::Reached => (
+            "reached",
+            format!("Monthly limit reached: the next message will not be delivered until {}.", human_date(s.period.reset)),
+        ),
+    };
+    let i = s.inmail;
+    let mut parts = vec![format!("{} included", locale.count(i.included))];
+    if i.rolled_over > 0 {
+        parts.push(format!("{} rolled over", locale.count(i.rolled_over)));
+    }
+    if i.from_blocks > 0 {
+        parts.push(format!("{} from blocks", locale.count(i.from_blocks)));
+    }
+    let pay_per = if i.pay_per_count > 0 {
+        format!(
+            r#" · <strong data-testid="pay-per-inmail-count" data-count="{0}">{1} pay-per-InMail</strong>"#,
+            i.pay_per_count,
+            locale.count(i.pay_per_count)
+        )
+    } else {
+        String::new()
+    };
+    let mut lines = String::new();
+    for line in &s.lines {
+        let _ = write!(lines, r#"<tr><th scope="row">{}</th><td>{}</td></tr>"#, esc(&line.label), locale.money(line.cents));
+    }
+    let used = format!("{} of {}", locale.count(s.sent), locale.count(s.allowance));
+    format!(
+        concat!(
+            r#"<section class="results {level}" aria-labelledby="{p}-results-h"><h2 id="{p}-results-h">This month<span class="muted"> · {tier}</span></h2>"#,
+            r#"<div class="figures"><div class="figure"><span class="figure-label">Allowance</span><span class="figure-value" data-testid="allowance">{allowance}</span><span class="figure-unit">messages</span></div>"#,
+            r#"<div class="figure"><span class="figure-label">Left</span><span class="figure-value" data-testid="remaining">{remaining}</span><span class="figure-unit">of {allowance_text}</span></div>"#,
+            r#"<div class="figure"><span class="figure-label">InMail credits left</span><span class="figure-value" data-testid="inmail-credits-remaining">{credits}</span><span class="figure-unit">of {available}</span></div></div>"#,
+            r#"<div class="meter" role="meter" aria-label="Messages used this month" aria-valuemin="0" aria-valuemax="100" aria-valuenow="{pct}" aria-valuetext="{used} messages used">"#,
+            r#"<svg viewBox="0 0 100 4" preserveAspectRatio="none" aria-hidden="true" focusable="false"><rect class="meter-track" width="100" height="4" rx="2"/><rect class="meter-fill" width="{pct}" height="4" rx="2"/><line class="meter-mark" x1="80" x2="80" y1="0" y2="4"/></svg>"#,
+            r#"<span class="meter-caption">{used} used ({pct}%)</span></div>"#,
+            r#"<p class="level-message {level}" role="status" data-testid="quota-warning" data-level="{level}">{message}</p>"#,
+            r#"<p class="inmail-line">InMail: {parts} ({available} in all); {inmail_sent} sent{pay_per}</p>"#,
+            r#"<table class="cost-lines"><caption>Monthly cost</caption><tbody>{lines}</tbody><tfoot><tr><th scope="row">Total per month</th>"#,
+            r#"<td data-testid="monthly-cost" data-cents="{cents}">{total}</td></tr></tfoot></table>"#,
+            r#"<p class="reset-line">Allowance resets on <time data-testid="reset-date" datetime="{reset_iso}">{reset}</time> · <span data-testid="days-until-reset">{days}</span> {days_word} left</p></section>"#
+        ),
+        level = level,
+        p = prefix,
+        tier = esc(&s.tier_name),
+        allowance = s.allowance,
+        remaining = s.remaining,
+        allowance_text = locale.count(s.allowance),
+        credits = i.credits_left,
+        available = locale.count(i.available),
+        pct = s.percent_used,
+        used = used,
+        message = message,
+        parts = parts.join(" + "),
+        inmail_sent = locale.count(i.sent),
+        pay_per = pay_per,
+        lines = lines,
+        cents = s.total_cents,
+        total = locale.money(s.total_cents),
+        reset_iso = iso_date(s.period.reset),
+        reset = human_date(s.period.reset),
+        days = s.days_left,
+        days_word = if s.days_left == 1 { "day" } else { "days" },
+    )
+}
+
+/// What the last press of Send did.
+pub fn send_outcome(last: &LastSend, locale: &Locale) -> String {
+    let (title, detail, extra) = match last {
+        LastSend::Delivered { remaining } => {
+            ("Delivered", format!("Counted against your allowance: {} left.", locale.count(*remaining)), String::new())
+        }
+        LastSend::InMailOffered { credits_left, charge_cents } => {
+            let cost = if *credits_left > 0 {
+                format!("uses 1 of {} credits", locale.count(*credits_left))
+            } else {
+                format!("no credits left: costs {}", locale.money(*charge_cents))
+            };
+            (
+                "Needs an InMail",
+                "You are not connected, so this is not a message: it needs an InMail. InMail never uses your message allowance.".to_owned(),
+                format!(r#"<button type="button" class="button secondary" data-action="send-inmail" data-testid="send-inmail-button">Send as InMail ({cost})</button>"#),
+            )
+        }
+        LastSend::InMailSent { charge_cents, credits_left } => {
+            let how = if *charge_cents == 0 { "paid with 1 credit".to_owned() } else { format!("charged {} pay-per-InMail", locale.money(*charge_cents)) };
+            ("InMail sent", format!("Delivered as an InMail, {how}. {} left.", plural(*credits_left, "credit")), String::new())
+        }
+        LastSend::Refused { reason } => ("Refused", (*reason).to_owned(), String::new()),
+        LastSend::Blocked { allowance, applied } => (
+            "Not delivered",
+            match applied {
+                Some(label) => format!(
+                    "Over the monthly limit of {}, so it was not sent. Done: {}. Press Send to try again.",
+                    locale.count(*allowance),
+                    esc(label)
+                ),
+                None => format!("Over the monthly limit of {}: not sent, not counted, not charged.", locale.count(*allowance)),
+            },
+            String::new(),
+        ),
+    };
+    let id = last.outcome_id();
+    let status = match last {
+        LastSend::InMailOffered { .. } => r#" data-inmail="offered""#,
+        LastSend::InMailSent { .. } => r#" data-inmail="sent""#,
+        _ => "",
+    };
+    format!(r#"<div class="send-outcome {id}" data-testid="send-outcome" data-outcome="{id}"{status}><strong>{title}</strong><p>{detail}</p>{extra}</div>"#)
+}
+
+/// The notices about ignored input, or nothing.
+pub fn notices(list: &[String]) -> String {
+    if list.is_empty() {
+        return String::new();
+    }
+    let items: String = list.iter().map(|n| format!("<li>{}</li>", esc(n))).collect();
+    format!(
+        r#"<div class="notices" role="status" data-testid="input-notice"><ul>{items}</ul><button type="button" class="button link" data-action="dismiss-notices">Dismiss</button></div>"#
+    )
+}
+
+/// The pop-up's text and its list of ways to unblock the send.
+pub fn unblock_options(b: &Blocked, locale: &Locale) -> String {
+    let mut out = format!(
+        r#"<p>You have used all {} messages of this month's allowance, so your message was <strong>not delivered</strong>. The allowance resets on {} ({} left). To send now:</p><ul class="unblock-options">"#,
+        locale.count(b.allowance),
+        human_date(b.reset),
+        plural(b.days_left, "day")
+    );
+    for o in &b.options {
+        let (testid, action) = match &o.unblock {
+            Unblock::Tier(id) => (format!("upgrade-option-{}", esc(id)), format!("unblock-tier:{}", esc(id))),
+            Unblock::Bundle(size) => (format!("upgrade-option-addon-{size}"), format!("unblock-addon:{size}")),
+        };
+        let _ = write!(
+            out,
+            concat!(
+                r#"<li{cheapest_class}><button type="button" class="unblock-option" data-testid="{testid}" data-action="{action}"{cheapest_attr}>"#,
+                r#"<span class="option-label">{label}</span><span class="option-price">{price}/mo</span>"#,
+                r#"<span class="option-detail">{messages} messages a month · {total} a month in all</span>{badge}</button></li>"#
+            ),
+            cheapest_class = if o.cheapest { r#" class="cheapest""# } else { "" },
+            testid = testid,
+            action = action,
+            cheapest_attr = if o.cheapest { r#" data-cheapest="true" autofocus"# } else { "" },
+            label = esc(&o.label),
+            price = locale.money(o.price_cents),
+            messages = locale.count(o.new_allowance),
+            total = locale.money(o.new_total_cents),
+            badge = if o.cheapest { r#"<span class="badge">Cheapest</span>"# } else { "" },
+        );
+    }
+    out.push_str("</ul>");
+    if b.options.is_empty() {
+        out.push_str(r#"<p class="muted">These rules offer no way to add messages this month.</p>"#);
+    }
+    out
+}

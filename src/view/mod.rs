@@ -1,0 +1,55 @@
+//! Display-only parts of the widget as HTML text, from the engine's results.
+//!
+//! Why text and not Yew elements: these parts hold no inputs and no focus that must
+//! survive an update, and rendering them as one escaped string per region is several
+//! times smaller in the wasm than the equivalent `html!` trees (README: "Size"). Yew
+//! still owns every input, select and button. Buttons here carry `data-action`
+//! commands that the root's one click handler turns into actions.
+//!
+//! Everything dynamic goes through [`esc`]; tier names and labels can come from
+//! rules a host or visitor wrote.
+
+mod calculator;
+mod compare;
+mod demo;
+
+pub use calculator::{notices, results, send_outcome, unblock_options};
+pub use compare::{chart, compare_table, recommendation};
+pub use demo::{message_log, timeline};
+
+/// Escapes text for HTML content and double-quoted attribute values.
+pub fn esc(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for ch in text.chars() {
+        match ch {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// `s` when `n` is not 1: `1 day`, `2 days`.
+pub fn plural(n: u64, word: &str) -> String {
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_markup() {
+        assert_eq!(esc(r#"<b a="x">Tom & 'Jerry'</b>"#), "&lt;b a=&quot;x&quot;&gt;Tom &amp; &#39;Jerry&#39;&lt;/b&gt;");
+        assert_eq!(plural(1, "day"), "1 day");
+        assert_eq!(plural(3, "day"), "3 days");
+    }
+}
