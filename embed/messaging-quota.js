@@ -4,6 +4,8 @@
 // No inline script or style, so it runs under a strict Content Security Policy.
 import init, { mount, attributeNames } from './wasm/messaging-quota.js';
 
+performance.mark('messaging-quota:script-start');
+
 const here = new URL('.', import.meta.url);
 const KEY = Symbol.for('messaging-quota');
 const shared = (globalThis[KEY] ??= {

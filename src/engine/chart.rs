@@ -53,7 +53,9 @@ pub struct Chart {
     /// Focusable points on the envelope, each with its value in words.
     pub points: Vec<Marker>,
     pub need: Option<Marker>,
-    pub current: Option<Marker>,
+    /// The chart's scale: the largest message count and cost (cents) on the axes.
+    pub x_max: u64,
+    pub y_max: u64,
     /// The chart in a sentence or two, for screen readers.
     pub description: String,
 }
@@ -111,16 +113,23 @@ fn step_path(points: &[(i64, i64)]) -> String {
     path
 }
 
+impl Chart {
+    /// The marker for the visitor's selection: its allowance and monthly cost. Kept apart
+    /// from the lines, so changing the selection does not recompute them; a selection off
+    /// the chart sits on its edge.
+    pub fn selection_marker(&self, allowance: u64, cents: u64, locale: &Locale) -> Marker {
+        let scale = Scale { x_max: self.x_max, y_max: self.y_max };
+        Marker {
+            x: scale.x(allowance),
+            y: scale.y(cents.min(self.y_max)),
+            label: format!("Your selection: {} messages for {} a month", locale.count(allowance), locale.money(cents)),
+        }
+    }
+}
+
 /// Builds the chart for a need: lines from 0 messages to about 1.5 × the need.
-pub fn cost_chart(
-    recommender: &Recommender,
-    rules: &RuleSet,
-    need: &Need,
-    current: Option<(u64, u64)>,
-    locale: &Locale,
-) -> Chart {
-    let reach = need.messages.saturating_mul(3) / 2;
-    let reach = reach.max(current.map_or(0, |(messages, _)| messages)).max(60);
+pub fn cost_chart(recommender: &Recommender, rules: &RuleSet, need: &Need, locale: &Locale) -> Chart {
+    let reach = (need.messages.saturating_mul(3) / 2).max(60);
     let (x_max, x_step) = nice_ceiling(reach, 5);
     let samples = x_max.min(SAMPLES);
     let xs: Vec<u64> = (0..=samples).map(|i| x_max * i / samples).collect();
@@ -134,7 +143,6 @@ pub fn cost_chart(
         (0..xs.len()).map(|i| lines.iter().filter_map(|line| line[i]).min()).collect();
 
     let top = lines.iter().filter_map(|l| l[0]).chain(envelope.iter().flatten().copied()).max().unwrap_or(0);
-    let top = top.max(current.map_or(0, |(_, cents)| cents));
     let (y_max_dollars, y_step_dollars) = nice_ceiling((top / 100).max(10) * 11 / 10, 5);
     let scale = Scale { x_max, y_max: y_max_dollars * 100 };
 
@@ -179,11 +187,6 @@ pub fn cost_chart(
             describe_plan(&p, rules, locale)
         ),
     });
-    let current_marker = current.map(|(messages, cents)| Marker {
-        x: scale.x(messages),
-        y: scale.y(cents),
-        label: format!("Your selection: {} messages for {} a month", locale.count(messages), locale.money(cents)),
-    });
 
     let x_ticks = (0..=x_max / x_step).map(|i| Tick { at: scale.x(i * x_step), label: locale.count(i * x_step) }).collect();
     let y_ticks = (0..=y_max_dollars / y_step_dollars)
@@ -208,7 +211,8 @@ pub fn cost_chart(
         envelope: step_path(&to_points(&envelope)),
         points,
         need: need_marker,
-        current: current_marker,
+        x_max,
+        y_max: scale.y_max,
         description,
     }
 }
@@ -232,7 +236,7 @@ mod tests {
         let rules = ARTICLE.rules();
         let r = Recommender::new(&rules);
         let need = Need { messages: 120, inmails: 0, min_tier: None };
-        let chart = cost_chart(&r, &rules, &need, Some((15, 0)), &Locale::default());
+        let chart = cost_chart(&r, &rules, &need, &Locale::default());
         assert_eq!(chart.series.len(), 5);
         assert!(chart.series.iter().all(|s| s.path.starts_with('M')));
         assert!(chart.envelope.starts_with(&format!("M{LEFT} {}", HEIGHT - BOTTOM)), "{}", chart.envelope);
@@ -246,10 +250,14 @@ mod tests {
         for t in &chart.y_ticks {
             assert!((TOP..=HEIGHT - BOTTOM).contains(&t.at));
         }
-        let need_marker = chart.need.unwrap();
+        let need_marker = chart.need.clone().unwrap();
         assert!(need_marker.label.contains("120 messages: cheapest $64.98"), "{}", need_marker.label);
         assert!(!chart.points.is_empty() && chart.points.len() <= POINTS);
         assert!(chart.description.contains("cheapest"));
+        let marker = chart.selection_marker(15, 0, &Locale::default());
+        assert_eq!((marker.x, marker.y), (LEFT + 15 * (WIDTH - LEFT - RIGHT) / 200, HEIGHT - BOTTOM));
+        let off = chart.selection_marker(10_000, 100_000_000, &Locale::default());
+        assert_eq!((off.x, off.y), (WIDTH - RIGHT, TOP), "clamped to the corner");
     }
 
     #[test]
@@ -257,7 +265,7 @@ mod tests {
         let rules = ARTICLE.rules();
         let r = Recommender::new(&rules);
         let need = Need { messages: 1_000_000, inmails: 5, min_tier: None };
-        let chart = cost_chart(&r, &rules, &need, None, &Locale::default());
+        let chart = cost_chart(&r, &rules, &need, &Locale::default());
         assert_eq!(chart.x_ticks.last().unwrap().label, "1,500,000");
         assert!(chart.envelope.len() < 20_000);
     }

@@ -63,16 +63,27 @@ pub struct Cover {
     pub messages: u64,
 }
 
-/// Optimal bundle covers for one rule set; build once, query many times.
+/// Optimal covers of every need up to some bound, extended on demand.
+#[derive(Clone, Debug, Default)]
+struct Table {
+    /// Per need: cost, messages bought, first bundle taken.
+    cost: Vec<u64>,
+    bought: Vec<u64>,
+    first: Vec<u8>,
+}
+
+/// Optimal bundle covers for one rule set; query many times.
+///
+/// The table of covers grows only as far as the needs asked (and never past the window),
+/// so a widget that never compares plans never builds it, and small needs build little.
 #[derive(Clone, Debug)]
 pub struct BundleCovers {
     bundles: Vec<Bundle>,
     /// Index into `bundles` of the best price per message.
     best: usize,
-    /// Covers of every need 0..=window: cost, messages bought, first bundle taken.
-    cost: Vec<u64>,
-    bought: Vec<u64>,
-    first: Vec<u8>,
+    /// The largest need the table may have to answer: (s* − 1) × largest size.
+    window: u64,
+    table: std::cell::RefCell<Table>,
 }
 
 const NONE: u8 = u8::MAX;
@@ -80,26 +91,30 @@ const NONE: u8 = u8::MAX;
 impl BundleCovers {
     pub fn new(bundles: &[Bundle]) -> BundleCovers {
         let bundles = bundles.to_vec();
-        // Lowest price per message, compared exactly: a/b < c/d ⇔ a·d < c·b. Ties take the
-        // smaller size, which gives the smaller table.
+        // Lowest price per message, compared exactly: a/b < c/d ⇔ a·d < c·b (both products
+        // fit u64: prices ≤ 10⁸ cents, sizes ≤ 10³). Ties take the smaller size, which gives
+        // the smaller window.
         let best = (0..bundles.len())
             .min_by(|&i, &j| {
                 let (a, b) = (&bundles[i], &bundles[j]);
-                (a.price_cents as u128 * b.size as u128)
-                    .cmp(&(b.price_cents as u128 * a.size as u128))
-                    .then(a.size.cmp(&b.size))
+                (a.price_cents * b.size).cmp(&(b.price_cents * a.size)).then(a.size.cmp(&b.size))
             })
             .unwrap_or(0);
         let largest = bundles.iter().map(|b| b.size).max().unwrap_or(0);
-        let window = bundles.get(best).map_or(0, |b| (b.size - 1) * largest) as usize;
-        let mut cost = vec![0u64; window + 1];
-        let mut bought = vec![0u64; window + 1];
-        let mut first = vec![NONE; window + 1];
-        for need in 1..=window {
+        let window = bundles.get(best).map_or(0, |b| (b.size - 1) * largest);
+        let table = Table { cost: vec![0], bought: vec![0], first: vec![NONE] };
+        BundleCovers { bundles, best, window, table: std::cell::RefCell::new(table) }
+    }
+
+    /// Extends the table to cover every need up to `upto` (at most the window).
+    fn ensure(&self, upto: u64) {
+        let upto = upto.min(self.window) as usize;
+        let mut t = self.table.borrow_mut();
+        for need in t.cost.len()..=upto {
             let mut best_here: Option<(u64, u64, u8)> = None;
-            for (j, bundle) in bundles.iter().enumerate() {
+            for (j, bundle) in self.bundles.iter().enumerate() {
                 let rest = need.saturating_sub(bundle.size as usize);
-                let candidate = (cost[rest] + bundle.price_cents, bought[rest] + bundle.size, j as u8);
+                let candidate = (t.cost[rest] + bundle.price_cents, t.bought[rest] + bundle.size, j as u8);
                 let better = match best_here {
                     None => true,
                     Some((c, m, _)) => (candidate.0, std::cmp::Reverse(candidate.1)) < (c, std::cmp::Reverse(m)),
@@ -108,25 +123,10 @@ impl BundleCovers {
                     best_here = Some(candidate);
                 }
             }
-            if let Some((c, m, j)) = best_here {
-                cost[need] = c;
-                bought[need] = m;
-                first[need] = j;
-            }
-        }
-        BundleCovers { bundles, best, cost, bought, first }
-    }
-
-    fn window(&self) -> u64 {
-        (self.cost.len() - 1) as u64
-    }
-
-    /// Bundle counts of the tabled cover of `need` (≤ window).
-    fn tabled_counts(&self, mut need: usize, counts: &mut [u64]) {
-        while need > 0 && self.first[need] != NONE {
-            let j = self.first[need] as usize;
-            counts[j] += 1;
-            need = need.saturating_sub(self.bundles[j].size as usize);
+            let (c, m, j) = best_here.unwrap_or((0, 0, NONE));
+            t.cost.push(c);
+            t.bought.push(m);
+            t.first.push(j);
         }
     }
 
@@ -137,7 +137,9 @@ impl BundleCovers {
             return Some(Cover::default());
         }
         let best = *self.bundles.get(self.best)?;
-        let window = self.window();
+        let window = self.window;
+        self.ensure(need);
+        let t = self.table.borrow();
         let (k_min, k_max) = if need <= window {
             (0, 0)
         } else {
@@ -147,8 +149,8 @@ impl BundleCovers {
         for k in k_min..=k_max {
             let rest = need.saturating_sub(k * best.size) as usize;
             let candidate = (
-                k.saturating_mul(best.price_cents).saturating_add(self.cost[rest]),
-                k * best.size + self.bought[rest],
+                k.saturating_mul(best.price_cents).saturating_add(t.cost[rest]),
+                k * best.size + t.bought[rest],
                 k,
             );
             let better = match chosen {
@@ -162,7 +164,13 @@ impl BundleCovers {
         let (cents, messages, k) = chosen?;
         let mut counts = vec![0u64; self.bundles.len()];
         counts[self.best] += k;
-        self.tabled_counts(need.saturating_sub(k * best.size) as usize, &mut counts);
+        // Walk the table's first choices back down to zero.
+        let mut rest = need.saturating_sub(k * best.size) as usize;
+        while rest > 0 && t.first[rest] != NONE {
+            let j = t.first[rest] as usize;
+            counts[j] += 1;
+            rest = rest.saturating_sub(self.bundles[j].size as usize);
+        }
         let counts = self.bundles.iter().zip(counts).filter(|(_, c)| *c > 0).map(|(b, c)| (b.size, c)).collect();
         Some(Cover { counts, cents, messages })
     }

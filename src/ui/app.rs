@@ -101,9 +101,11 @@ fn property(target: &Element, name: &str) -> JsValue {
 pub fn App(props: &AppProps) -> Html {
     let store = use_reducer(|| Store(initial_widget((*props.init.0).clone())));
     let w = &store.0;
+    // One callback for the widget's lifetime, so children whose other props are unchanged
+    // skip re-rendering.
     let on_action = {
-        let store = store.clone();
-        Callback::from(move |action: Action| store.dispatch(action))
+        let dispatcher = store.dispatcher();
+        (*use_memo((), move |_| Callback::from(move |action: Action| dispatcher.dispatch(action)))).clone()
     };
     let send_ref = use_node_ref();
     let p = format!("mq{}", props.instance);
@@ -113,7 +115,19 @@ pub fn App(props: &AppProps) -> Html {
     let locale = w.locale;
 
     // Effects
-    use_effect_with((), |_| browser::mark_first_render());
+    // The first render shows the first section only; the rest follow once that has been
+    // painted, so the calculator appears as soon as possible (README: "Speed").
+    let settled = use_state(|| false);
+    {
+        let settled = settled.clone();
+        use_effect_with((), move |_| {
+            browser::mark_first_render();
+            let frame = gloo::render::request_animation_frame(move |_| {
+                gloo::timers::callback::Timeout::new(0, move || settled.set(true)).forget();
+            });
+            move || drop(frame)
+        });
+    }
     {
         // One effect keeps the page in step: URL, saved state, and the host's change event
         // (not sent for the first render: nothing has changed yet).
@@ -154,11 +168,14 @@ pub fn App(props: &AppProps) -> Html {
         |(recommender, rules, need, locale, tier)| view::compare_table(&compare(recommender, rules, need, tier, locale), need.messages, locale),
     );
     let recommendation = w.recommendation();
+    let chart = use_memo((w.recommender.clone(), w.rules.clone(), w.need.clone(), locale), |(recommender, rules, need, locale)| {
+        cost_chart(recommender, rules, need, locale)
+    });
     let chart_html = {
         let cheapest = recommendation.as_ref().map(|r| r.tier_index);
-        let deps = (w.recommender.clone(), w.rules.clone(), w.need.clone(), locale, (summary.allowance, summary.total_cents), cheapest);
-        use_memo(deps, |(recommender, rules, need, locale, current, cheapest)| {
-            view::chart(&cost_chart(recommender, rules, need, Some(*current), locale), &format!("mq{}", props.instance), *cheapest)
+        let current = chart.selection_marker(summary.allowance, summary.total_cents, &locale);
+        use_memo((chart.clone(), current, cheapest), |(chart, current, cheapest)| {
+            view::chart(chart, current, &format!("mq{}", props.instance), *cheapest)
         })
     };
 
@@ -217,7 +234,17 @@ pub fn App(props: &AppProps) -> Html {
         })
     };
 
-    let sections = w.sections;
+    let sections = {
+        let mut shown = w.sections;
+        if !*settled {
+            // Only the first enabled section on the first render.
+            let first = [shown.calculator, shown.compare, shown.demo, shown.rules].iter().position(|on| *on);
+            shown.compare &= first == Some(1);
+            shown.demo &= first == Some(2);
+            shown.rules &= first == Some(3);
+        }
+        shown
+    };
     let rules = &w.rules;
     let select = |field: &'static str, label: &str, testid: &'static str, options: Vec<(String, String)>, selected: String| {
         html! {
@@ -403,7 +430,8 @@ pub fn App(props: &AppProps) -> Html {
 
     let dialog_body = w.dialog.as_ref().map(|b| AttrValue::from(view::unblock_options(b, &locale)));
     html! {
-        <div class={if w.large_text { "mq-root large-text" } else { "mq-root" }} data-theme={w.theme.id()} {onclick} {onchange} {onkeydown}>
+        <div class={if w.large_text { "mq-root large-text" } else { "mq-root" }} data-theme={w.theme.id()}
+            tabindex="-1" {onclick} {onchange} {onkeydown}>
             { raw(view::notices(&w.notices)) }
             { for calculator }
             { for compare_section }

@@ -3,7 +3,7 @@
 use std::fmt::Write;
 
 use super::esc;
-use crate::engine::chart::{Chart, BOTTOM, HEIGHT, LEFT, RIGHT, TOP, WIDTH};
+use crate::engine::chart::{Chart, Marker, BOTTOM, HEIGHT, LEFT, RIGHT, TOP, WIDTH};
 use crate::engine::compare::{describe_plan, versus_current, CompareRow, Versus};
 use crate::engine::locale::Locale;
 use crate::engine::plan::Selection;
@@ -114,8 +114,9 @@ fn focusable_point(out: &mut String, class: &str, shape: &str, x: i64, y: i64, l
     );
 }
 
-/// The cost chart as inline SVG, with a legend and a text alternative.
-pub fn chart(c: &Chart, prefix: &str, cheapest_tier: Option<usize>) -> String {
+/// The cost chart as inline SVG, with a legend and a text alternative; `current` marks the
+/// visitor's selection.
+pub fn chart(c: &Chart, current: &Marker, prefix: &str, cheapest_tier: Option<usize>) -> String {
     let plot_bottom = HEIGHT - BOTTOM;
     let mut svg = format!(
         concat!(
@@ -165,10 +166,8 @@ pub fn chart(c: &Chart, prefix: &str, cheapest_tier: Option<usize>) -> String {
         let _ = write!(svg, r#"<path class="series series-{}" d="{}"><title>{}</title></path>"#, s.tier_index % 8, s.path, esc(&s.name));
     }
     let _ = write!(svg, r#"<path class="envelope" d="{}"/></g>"#, c.envelope);
-    if let Some(m) = &c.current {
-        let shape = format!(r#"<rect x="{}" y="{}" width="10" height="10"/>"#, m.x - 5, m.y - 5);
-        focusable_point(&mut svg, "marker current", &shape, m.x, m.y, &m.label);
-    }
+    let shape = format!(r#"<rect x="{}" y="{}" width="10" height="10"/>"#, current.x - 5, current.y - 5);
+    focusable_point(&mut svg, "marker current", &shape, current.x, current.y, &current.label);
     for p in &c.points {
         let shape = format!(r#"<circle cx="{}" cy="{}" r="4"/>"#, p.x, p.y);
         focusable_point(&mut svg, "point", &shape, p.x, p.y, &p.label);

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Runs every test on a fresh machine: installs what is missing, runs the native engine
+# tests, builds the release site, and drives it in headless Chromium.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+cd "$ROOT"
+
+scripts/setup.sh --test
+
+echo "==> native tests (engine and state)"
+cargo test --locked
+
+echo "==> release build"
+trunk build --release
+
+echo "==> browser tests (headless Chromium, against dist/)"
+node --test --test-concurrency=1 tests/browser/
+
+echo "==> size of the release build"
+node tests/browser/size.mjs

@@ -1,0 +1,106 @@
+// Prints medians: time to first render (widget vs a hello-world Yew app), script start to
+// first render for an embed, and input-to-update time at 4x CPU slowdown.
+// A measurement script, not a test: it prints figures and never fails on them.
+import { chromium } from 'playwright-core';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { serve } from './server.mjs';
+import { CHROMIUM_ARGS } from './support.mjs';
+
+const LOADS = Number(process.env.LOADS ?? 15);
+const dist = fileURLToPath(new URL('../../dist', import.meta.url));
+const helloDist = fileURLToPath(new URL('../../bench/hello/dist', import.meta.url));
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const p95 = (xs) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.95))];
+const ms = (x) => `${x.toFixed(1)} ms`;
+
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+
+/** Loads `url` in a fresh context (cold cache) and returns the named marks' start times. */
+async function load(url, marks) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.waitForFunction(() => performance.getEntriesByName('messaging-quota:first-render').length > 0);
+  const times = await page.evaluate((names) => names.map((n) => performance.getEntriesByName(n)[0]?.startTime ?? NaN), marks);
+  await context.close();
+  return times;
+}
+
+const site = await serve(dist);
+const results = {};
+for (const [name, url, marks] of [
+  ['widget (standalone page)', `${site.url}/?today=2026-01-20`, ['messaging-quota:first-render']],
+  ['embed (strict-CSP page)', `${site.url}/examples/strict-csp.html`, ['messaging-quota:script-start', 'messaging-quota:first-render']],
+]) {
+  results[name] = [];
+  for (let i = 0; i < LOADS; i++) results[name].push(await load(url, marks));
+}
+let helloMedian = null;
+if (existsSync(`${helloDist}/index.html`)) {
+  const hello = await serve(helloDist);
+  const times = [];
+  for (let i = 0; i < LOADS; i++) times.push((await load(hello.url + '/', ['messaging-quota:first-render']))[0]);
+  helloMedian = median(times);
+  await hello.close();
+}
+
+console.log(`\nFirst render, median of ${LOADS} cold loads (navigation start → first render mark):`);
+const widgetMedian = median(results['widget (standalone page)'].map((t) => t[0]));
+console.log(`  widget                     ${ms(widgetMedian)}`);
+if (helloMedian !== null) {
+  console.log(`  hello-world Yew app        ${ms(helloMedian)}`);
+  console.log(`  ratio                      ${(widgetMedian / helloMedian).toFixed(2)}x (budget 1.2x)`);
+}
+const embed = results['embed (strict-CSP page)'];
+console.log(`  embed, script start → first render   ${ms(median(embed.map(([start, render]) => render - start)))}`);
+
+// Input → updated DOM, at 4x CPU slowdown.
+const context = await browser.newContext();
+const page = await context.newPage();
+await page.goto(`${site.url}/?today=2026-01-20`);
+await page.waitForFunction(() => performance.getEntriesByName('messaging-quota:first-render').length > 0);
+const cdp = await context.newCDPSession(page);
+await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+const timings = await page.evaluate(async () => {
+  const root = document.querySelector('[data-messaging-quota]').shadowRoot;
+  const q = (id) => root.querySelector(`[data-testid="${id}"]`);
+  const settle = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+  async function measure(act, check) {
+    await settle();
+    const t0 = performance.now();
+    act();
+    let tDom;
+    if (check()) tDom = performance.now();
+    else {
+      await new Promise((resolve) => {
+        const mo = new MutationObserver(() => { if (check()) { tDom = performance.now(); mo.disconnect(); resolve(); } });
+        mo.observe(root, { subtree: true, childList: true, characterData: true, attributes: true });
+      });
+    }
+    await settle();
+    return tDom - t0;
+  }
+  const typeInto = (id, value) => {
+    const input = q(id);
+    input.value = value;
+    input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+  };
+  const out = { 'type a count (messages sent)': [], 'pick a tier': [], 'type a need (recommendation, table, chart)': [] };
+  for (let i = 1; i <= 30; i++) {
+    const sent = i % 14;
+    out['type a count (messages sent)'].push(await measure(() => typeInto('sent-count', String(sent)),
+      () => Number(q('remaining').textContent) === Number(q('allowance').textContent) - sent));
+    const tier = i % 2 ? 'premium-business' : 'basic';
+    out['pick a tier'].push(await measure(() => q(`tier-option-${tier}`).click(), () => q('allowance').textContent === (tier === 'basic' ? '15' : '30')));
+    const need = String(50 + i * 7);
+    out['type a need (recommendation, table, chart)'].push(await measure(() => typeInto('need-messages', need),
+      () => (q('cost-chart')?.querySelector('desc')?.textContent ?? '').includes(`${need} messages`)));
+  }
+  return out;
+});
+console.log('\nInput → DOM updated, 4x CPU slowdown, 30 inputs each (one frame = 16.7 ms):');
+for (const [name, xs] of Object.entries(timings)) console.log(`  ${name.padEnd(44)} median ${ms(median(xs))}, p95 ${ms(p95(xs))}`);
+await context.close();
+await browser.close();
+await site.close();

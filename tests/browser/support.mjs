@@ -1,0 +1,80 @@
+// Shared set-up for the browser tests: the built site on a local server, Debian's Chromium
+// driven by playwright-core, and helpers that read the widget as a visitor does.
+import { after, before } from 'node:test';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { serve } from './server.mjs';
+
+export const DIST = fileURLToPath(new URL('../../dist', import.meta.url));
+const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--no-first-run',
+];
+
+/** Starts the server and the browser once per test file; closes both afterwards. */
+export function useSite() {
+  const site = {};
+  before(async () => {
+    if (!existsSync(`${DIST}/index.html`)) throw new Error('dist/ is missing: run scripts/test.sh, which builds it');
+    site.server = await serve(DIST);
+    site.url = site.server.url;
+    site.browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  });
+  after(async () => {
+    await site.browser?.close();
+    await site.server?.close();
+  });
+  return site;
+}
+
+/**
+ * Opens a page of the site and waits for every widget on it to render.
+ * Collects console errors and CSP violations in `page.problems`.
+ */
+export async function open(site, path = '/', { widgets = 1, context } = {}) {
+  const ctx = context ?? (await site.browser.newContext({ viewport: { width: 1280, height: 900 } }));
+  const page = await ctx.newPage();
+  page.problems = [];
+  page.on('console', (m) => { if (m.type() === 'error') page.problems.push(`console: ${m.text()}`); });
+  page.on('pageerror', (e) => page.problems.push(`pageerror: ${e.message}`));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      (window.__cspViolations ??= []).push(`${e.violatedDirective} ${e.blockedURI}`);
+    });
+  });
+  await page.goto(site.url + path);
+  await page.waitForFunction((n) => performance.getEntriesByName('messaging-quota:first-render').length >= n, widgets);
+  return page;
+}
+
+/** The text of the element with this test id (first match). */
+export async function text(scope, testid) {
+  return (await scope.getByTestId(testid).first().textContent()).trim();
+}
+
+/** Replaces what a field holds, as typing does. */
+export async function type(scope, testid, value) {
+  const field = scope.getByTestId(testid).first();
+  await field.fill(value);
+}
+
+/** The monthly cost in cents, from `data-cents`. */
+export async function costCents(scope) {
+  return Number(await scope.getByTestId('monthly-cost').first().getAttribute('data-cents'));
+}
+
+export async function cspViolations(page) {
+  return page.evaluate(() => window.__cspViolations ?? []);
+}
+
+/** The element focused, looking through shadow roots: its test id, tag and whether it sits in the dialog. */
+export async function focused(page) {
+  return page.evaluate(() => {
+    let el = document.activeElement;
+    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+    return { testid: el?.getAttribute('data-testid') ?? null, tag: el?.tagName ?? null, inDialog: !!el?.closest('dialog') };
+  });
+}
