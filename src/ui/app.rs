@@ -117,15 +117,19 @@ pub fn App(props: &AppProps) -> Html {
     // Effects
     // The first render shows the first section only; the rest follow once that has been
     // painted, so the calculator appears as soon as possible (README: "Speed").
-    let settled = use_state(|| false);
+    let settled = use_state_eq(|| false);
     {
         let settled = settled.clone();
         use_effect_with((), move |_| {
             browser::mark_first_render();
+            // After the next paint; the timeout covers pages that paint no frames (a
+            // background tab renders fully without waiting to be shown).
+            let after_paint = settled.clone();
             let frame = gloo::render::request_animation_frame(move |_| {
-                gloo::timers::callback::Timeout::new(0, move || settled.set(true)).forget();
+                gloo::timers::callback::Timeout::new(0, move || after_paint.set(true)).forget();
             });
-            move || drop(frame)
+            let fallback = gloo::timers::callback::Timeout::new(100, move || settled.set(true));
+            move || drop((frame, fallback))
         });
     }
     {

@@ -80,7 +80,10 @@ pub fn compare_table(rows: &[CompareRow], messages: u64, locale: &Locale) -> Str
         let dash = || "—".to_owned();
         let _ = write!(
             body,
-            r#"<tr class="{}" data-testid="compare-row-{}"{}><th scope="row">{}{}</th><td>{}</td><td class="num">{}</td><td class="num">{}</td><td class="num">{}</td></tr>"#,
+            concat!(
+                r#"<tr class="{}" data-testid="compare-row-{}"{}><th scope="row">{}{}</th><td data-label="Must add">{}</td>"#,
+                r#"<td class="num" data-label="Per month">{}</td><td class="num" data-label="Per message">{}</td><td class="num" data-label="Spare">{}</td></tr>"#
+            ),
             classes.join(" "),
             esc(&row.tier_id),
             cents.map(|c| format!(r#" data-cents="{c}""#)).unwrap_or_default(),
