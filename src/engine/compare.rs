@@ -98,6 +98,15 @@ pub enum Versus {
     Short { allowance: u64 },
 }
 
+/// The selection's monthly cost when it sends `inmails` InMails (pay-per-InMail included).
+pub fn cost_with_inmails(rules: &RuleSet, selection: &Selection, inmails: u64) -> u64 {
+    let tier = rules.tier(&selection.tier_id).unwrap_or(&rules.tiers[0]);
+    let usage = Usage { sent: 0, inmail_sent: inmails, rollover_credits: 0 };
+    let pay_per = inmail_status(rules, tier, selection, &usage).pay_per_count;
+    let lines = cost_lines(rules, tier, selection, pay_per, &Locale::default());
+    lines.iter().fold(0u64, |sum, l| sum.saturating_add(l.cents))
+}
+
 /// The current selection's cost if the need were its usage.
 pub fn versus_current(rules: &RuleSet, selection: &Selection, need: &Need) -> Versus {
     let tier = rules.tier(&selection.tier_id).unwrap_or(&rules.tiers[0]);
@@ -105,10 +114,7 @@ pub fn versus_current(rules: &RuleSet, selection: &Selection, need: &Need) -> Ve
     if allowance < need.messages {
         return Versus::Short { allowance };
     }
-    let usage = Usage { sent: need.messages, inmail_sent: need.inmails, rollover_credits: 0 };
-    let pay_per = inmail_status(rules, tier, selection, &usage).pay_per_count;
-    let lines = cost_lines(rules, tier, selection, pay_per, &Locale::default());
-    Versus::Covers { current_cents: lines.iter().fold(0u64, |sum, l| sum.saturating_add(l.cents)) }
+    Versus::Covers { current_cents: cost_with_inmails(rules, selection, need.inmails) }
 }
 
 #[cfg(test)]

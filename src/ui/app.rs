@@ -177,7 +177,9 @@ pub fn App(props: &AppProps) -> Html {
     });
     let chart_html = {
         let cheapest = recommendation.as_ref().map(|r| r.tier_index);
-        let current = chart.selection_marker(summary.allowance, summary.total_cents, &locale);
+        // Priced at the stated InMail need, like the lines it sits among.
+        let cents = crate::engine::compare::cost_with_inmails(&w.rules, &w.selection, w.need.inmails);
+        let current = chart.selection_marker(summary.allowance, cents, &locale);
         use_memo((chart.clone(), current, cheapest), |(chart, current, cheapest)| {
             view::chart(chart, current, &format!("mq{}", props.instance), *cheapest)
         })
@@ -286,8 +288,8 @@ pub fn App(props: &AppProps) -> Html {
                 &format!("addon-count-{size}"), w.selection.addon_count(size), Count::Addon(size))
         });
         let block = rules.inmail;
-        let days = std::iter::once(("1".to_owned(), "On the 1st (calendar month)".to_owned()))
-            .chain((2..=31).map(|d| (d.to_string(), format!("On day {d} (billing day)"))))
+        let days = std::iter::once(("1".to_owned(), "The 1st (calendar month)".to_owned()))
+            .chain((2..=31).map(|d| (d.to_string(), format!("Day {d} (billing day)"))))
             .collect();
         let recipients = Recipient::ALL.iter().map(|r| (r.id().to_owned(), r.label().to_owned())).collect();
         html! {
@@ -307,7 +309,7 @@ pub fn App(props: &AppProps) -> Html {
                                 "inmail-blocks", w.selection.inmail_blocks, Count::InMailBlocks) }
                             { count("sent", "Messages sent this period".into(), "sent-count", summary.sent, Count::Sent) }
                             { count("inmail-sent", "InMails sent this period".into(), "inmail-sent-count", summary.inmail.sent, Count::InMailSent) }
-                            { select("billing-day", "Allowance resets", "billing-day", days, w.period_rule.day().to_string()) }
+                            { select("billing-day", "Allowance resets on", "billing-day", days, w.period_rule.day().to_string()) }
                         </div>
                     </fieldset>
                 </section>
