@@ -9,7 +9,11 @@ use messaging_quota::engine::presets::ARTICLE;
 use messaging_quota::engine::recommend::{exhaustive, Need, Recommender};
 
 fn need(messages: u64, inmails: u64) -> Need {
-    Need { messages, inmails, min_tier: None }
+    Need {
+        messages,
+        inmails,
+        min_tier: None,
+    }
 }
 
 /// Median time of one call, by hand, for the ratio table.
@@ -30,7 +34,10 @@ fn main() {
     let warm = Recommender::new(&rules);
     warm.recommend(&rules, &need(1_000_000, 0)); // builds the whole table once
 
-    let mut c = Criterion::default().configure_from_args().warm_up_time(Duration::from_millis(300)).measurement_time(Duration::from_secs(1));
+    let mut c = Criterion::default()
+        .configure_from_args()
+        .warm_up_time(Duration::from_millis(300))
+        .measurement_time(Duration::from_secs(1));
     let mut group = c.benchmark_group("recommend");
     for messages in [10u64, 100, 1_000, 10_000, 100_000, 1_000_000] {
         group.bench_with_input(BenchmarkId::new("exact", messages), &messages, |b, &m| {
@@ -41,24 +48,35 @@ fn main() {
         b.iter(|| Recommender::new(&rules).recommend(&rules, black_box(&need(1_000_000, 25))))
     });
     for messages in [10u64, 100, 300] {
-        group.bench_with_input(BenchmarkId::new("exhaustive", messages), &messages, |b, &m| {
-            b.iter(|| exhaustive(&rules, black_box(&need(m, 25))))
-        });
+        group.bench_with_input(
+            BenchmarkId::new("exhaustive", messages),
+            &messages,
+            |b, &m| b.iter(|| exhaustive(&rules, black_box(&need(m, 25)))),
+        );
     }
     group.finish();
     c.final_summary();
 
     println!("\nExact recommender against exhaustive search (median of single calls):");
-    println!("{:>12} {:>14} {:>14} {:>10}", "messages", "exact", "exhaustive", "ratio");
+    println!(
+        "{:>12} {:>14} {:>14} {:>10}",
+        "messages", "exact", "exhaustive", "ratio"
+    );
     for messages in [10u64, 100, 300, 600] {
         let n = need(messages, 25);
         let fast = median_time(|| drop(black_box(warm.recommend(&rules, &n))), 501);
         let slow = median_time(|| drop(black_box(exhaustive(&rules, &n))), 21);
-        println!("{messages:>12} {fast:>14.2?} {slow:>14.2?} {:>9.0}x", slow.as_secs_f64() / fast.as_secs_f64());
+        println!(
+            "{messages:>12} {fast:>14.2?} {slow:>14.2?} {:>9.0}x",
+            slow.as_secs_f64() / fast.as_secs_f64()
+        );
     }
     for messages in [10_000u64, 1_000_000] {
         let n = need(messages, 25);
         let fast = median_time(|| drop(black_box(warm.recommend(&rules, &n))), 501);
-        println!("{messages:>12} {fast:>14.2?} {:>14} {:>10}", "(infeasible)", "");
+        println!(
+            "{messages:>12} {fast:>14.2?} {:>14} {:>10}",
+            "(infeasible)", ""
+        );
     }
 }

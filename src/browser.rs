@@ -11,7 +11,12 @@ use crate::engine::params::{join_query, names, split_query};
 /// what chrono's `wasmbind` would call; going direct keeps chrono's time-zone code out).
 pub fn local_today() -> NaiveDate {
     let now = js_sys::Date::new_0();
-    NaiveDate::from_ymd_opt(now.get_full_year() as i32, now.get_month() + 1, now.get_date()).unwrap_or_default()
+    NaiveDate::from_ymd_opt(
+        now.get_full_year() as i32,
+        now.get_month() + 1,
+        now.get_date(),
+    )
+    .unwrap_or_default()
 }
 
 /// `performance.mark("messaging-quota:first-render")`, for anyone timing the widget.
@@ -28,19 +33,32 @@ pub fn url_query() -> Option<String> {
 
 /// The page's origin, for checking rule URLs.
 pub fn origin() -> String {
-    web_sys::window().and_then(|w| w.location().origin().ok()).unwrap_or_default()
+    web_sys::window()
+        .and_then(|w| w.location().origin().ok())
+        .unwrap_or_default()
 }
 
 /// Rewrites the widget's own parameters in the page URL, keeping the host's others, without
 /// adding a history entry.
 pub fn replace_url_params(params: &[(&'static str, String)]) {
-    let Some(window) = web_sys::window() else { return };
+    let Some(window) = web_sys::window() else {
+        return;
+    };
     let location = window.location();
-    let (Ok(path), Ok(search), Ok(hash)) = (location.pathname(), location.search(), location.hash()) else { return };
-    let foreign = split_query(&search).into_iter().filter(|(n, _)| !names::ALL.contains(&n.as_str()));
+    let (Ok(path), Ok(search), Ok(hash)) =
+        (location.pathname(), location.search(), location.hash())
+    else {
+        return;
+    };
+    let foreign = split_query(&search)
+        .into_iter()
+        .filter(|(n, _)| !names::ALL.contains(&n.as_str()));
     let foreign: Vec<(String, String)> = foreign.collect();
     let query = join_query(
-        foreign.iter().map(|(n, v)| (n.as_str(), v.as_str())).chain(params.iter().map(|(n, v)| (*n, v.as_str()))),
+        foreign
+            .iter()
+            .map(|(n, v)| (n.as_str(), v.as_str()))
+            .chain(params.iter().map(|(n, v)| (*n, v.as_str()))),
     );
     let url = format!("{path}?{query}{hash}");
     if let Ok(history) = window.history() {
@@ -61,7 +79,9 @@ pub fn load(key: &str) -> Option<String> {
 pub fn store(key: &str, value: &str) {
     if let Some(storage) = storage() {
         if storage.set_item(key, value).is_err() {
-            warn(&format!("messaging-quota: could not save state under \"{key}\""));
+            warn(&format!(
+                "messaging-quota: could not save state under \"{key}\""
+            ));
         }
     }
 }
@@ -87,8 +107,12 @@ pub fn download(filename: &str, text: &str) {
     let parts = js_sys::Array::of1(&JsValue::from_str(text));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type("application/json");
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else { return };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
     if let Ok(anchor) = gloo::utils::document().create_element("a") {
         let _ = anchor.set_attribute("href", &url);
         let _ = anchor.set_attribute("download", filename);

@@ -51,14 +51,21 @@ fn pairs(attributes: &js_sys::Array) -> Vec<(String, String)> {
         .iter()
         .filter_map(|pair| {
             let pair: js_sys::Array = pair.dyn_into().ok()?;
-            Some((pair.get(0).as_string()?, pair.get(1).as_string().unwrap_or_default()))
+            Some((
+                pair.get(0).as_string()?,
+                pair.get(1).as_string().unwrap_or_default(),
+            ))
         })
         .collect()
 }
 
 fn read_config(attributes: &js_sys::Array) -> (EmbedConfig, Vec<String>) {
     let pairs = pairs(attributes);
-    let (config, warnings) = parse_attributes(pairs.iter().map(|(n, v)| (n.as_str(), v.as_str())), false, &browser::origin());
+    let (config, warnings) = parse_attributes(
+        pairs.iter().map(|(n, v)| (n.as_str(), v.as_str())),
+        false,
+        &browser::origin(),
+    );
     for w in &warnings {
         browser::warn(&format!("messaging-quota: {w}"));
     }
@@ -77,7 +84,9 @@ async fn fetch_rules(url: &str) -> Result<RuleSet, String> {
     if !response.ok() {
         return Err(format!("the server answered {}", response.status()));
     }
-    let text = JsFuture::from(response.text().map_err(|_| "no body")?).await.map_err(|_| "its body could not be read".to_owned())?;
+    let text = JsFuture::from(response.text().map_err(|_| "no body")?)
+        .await
+        .map_err(|_| "its body could not be read".to_owned())?;
     RuleSet::from_json(&text.as_string().unwrap_or_default()).map_err(|e| e.to_string())
 }
 
@@ -96,7 +105,8 @@ pub struct WidgetHandle {
 
 fn render(inner: &Rc<RefCell<Mounted>>, container: &Element, props: AppProps) {
     container.set_inner_html("");
-    let app = yew::Renderer::<App>::with_root_and_props(container.clone(), props.clone_props()).render();
+    let app =
+        yew::Renderer::<App>::with_root_and_props(container.clone(), props.clone_props()).render();
     let mut m = inner.borrow_mut();
     m.app = Some(app);
     m.props = Some(props);
@@ -104,7 +114,12 @@ fn render(inner: &Rc<RefCell<Mounted>>, container: &Element, props: AppProps) {
 
 impl AppProps {
     fn clone_props(&self) -> AppProps {
-        AppProps { instance: self.instance, init: self.init.clone(), link: self.link.clone(), update: self.update.clone() }
+        AppProps {
+            instance: self.instance,
+            init: self.init.clone(),
+            link: self.link.clone(),
+            update: self.update.clone(),
+        }
     }
 }
 
@@ -118,8 +133,16 @@ pub fn mount(container: Element, host: Element, attributes: js_sys::Array) -> Wi
         *n - 1
     });
     let (config, warnings) = read_config(&attributes);
-    let inner = Rc::new(RefCell::new(Mounted { app: None, props: None, generation: 0 }));
-    let link = HostLink { host, sync_url: config.sync_url, storage_key: config.storage_key.clone() };
+    let inner = Rc::new(RefCell::new(Mounted {
+        app: None,
+        props: None,
+        generation: 0,
+    }));
+    let link = HostLink {
+        host,
+        sync_url: config.sync_url,
+        storage_key: config.storage_key.clone(),
+    };
     let make_props = move |config: EmbedConfig, warnings: Vec<String>| {
         let init = Init {
             stored: link.storage_key.as_deref().and_then(browser::load),
@@ -128,19 +151,27 @@ pub fn mount(container: Element, host: Element, attributes: js_sys::Array) -> Wi
             config,
             warnings,
         };
-        AppProps { instance, init: crate::ui::app_init(init), link: link.clone(), update: None }
+        AppProps {
+            instance,
+            init: crate::ui::app_init(init),
+            link: link.clone(),
+            update: None,
+        }
     };
     match config.rules_src.clone() {
         None => render(&inner, &container, make_props(config, warnings)),
         Some(url) => {
-            container.set_inner_html(r#"<p class="mq-loading" role="status">Loading the rules…</p>"#);
+            container
+                .set_inner_html(r#"<p class="mq-loading" role="status">Loading the rules…</p>"#);
             let (inner, container) = (inner.clone(), container.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 let (mut config, mut warnings) = (config, warnings);
                 match fetch_rules(&url).await {
                     Ok(rules) => config.rules = Some(rules),
                     Err(reason) => {
-                        let message = format!("rules-src=\"{url}\" was ignored: {reason}; the default rules apply");
+                        let message = format!(
+                            "rules-src=\"{url}\" was ignored: {reason}; the default rules apply"
+                        );
                         browser::warn(&format!("messaging-quota: {message}"));
                         warnings.push(message);
                     }
@@ -160,8 +191,14 @@ impl WidgetHandle {
         let mut m = self.inner.borrow_mut();
         m.generation += 1;
         let generation = m.generation;
-        let Some(props) = m.props.as_mut() else { return };
-        props.update = Some(crate::ui::ConfigUpdate { generation, config, warnings });
+        let Some(props) = m.props.as_mut() else {
+            return;
+        };
+        props.update = Some(crate::ui::ConfigUpdate {
+            generation,
+            config,
+            warnings,
+        });
         let next = props.clone_props();
         if let Some(app) = m.app.as_mut() {
             app.update(next);

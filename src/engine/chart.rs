@@ -67,7 +67,11 @@ fn nice_step(max: u64, count: u64) -> u64 {
     while magnitude.saturating_mul(10) <= raw {
         magnitude *= 10;
     }
-    [1, 2, 5, 10].into_iter().map(|m| m * magnitude).find(|s| *s >= raw).unwrap_or(magnitude * 10)
+    [1, 2, 5, 10]
+        .into_iter()
+        .map(|m| m * magnitude)
+        .find(|s| *s >= raw)
+        .unwrap_or(magnitude * 10)
 }
 
 /// `max` rounded up to a whole number of nice steps.
@@ -83,7 +87,10 @@ struct Scale {
 
 impl Scale {
     fn x(&self, messages: u64) -> i64 {
-        LEFT + (messages.min(self.x_max).saturating_mul((WIDTH - LEFT - RIGHT) as u64) / self.x_max) as i64
+        LEFT + (messages
+            .min(self.x_max)
+            .saturating_mul((WIDTH - LEFT - RIGHT) as u64)
+            / self.x_max) as i64
     }
 
     /// Costs above the top are drawn just above it and clipped by the SVG.
@@ -118,52 +125,95 @@ impl Chart {
     /// from the lines, so changing the selection does not recompute them; a selection off
     /// the chart sits on its edge.
     pub fn selection_marker(&self, allowance: u64, cents: u64, locale: &Locale) -> Marker {
-        let scale = Scale { x_max: self.x_max, y_max: self.y_max };
+        let scale = Scale {
+            x_max: self.x_max,
+            y_max: self.y_max,
+        };
         Marker {
             x: scale.x(allowance),
             y: scale.y(cents.min(self.y_max)),
-            label: format!("Your selection: {} messages for {} a month", locale.count(allowance), locale.money(cents)),
+            label: format!(
+                "Your selection: {} messages for {} a month",
+                locale.count(allowance),
+                locale.money(cents)
+            ),
         }
     }
 }
 
 /// Builds the chart for a need: lines from 0 messages to about 1.5 × the need.
-pub fn cost_chart(recommender: &Recommender, rules: &RuleSet, need: &Need, locale: &Locale) -> Chart {
+pub fn cost_chart(
+    recommender: &Recommender,
+    rules: &RuleSet,
+    need: &Need,
+    locale: &Locale,
+) -> Chart {
     let reach = (need.messages.saturating_mul(3) / 2).max(60);
     let (x_max, x_step) = nice_ceiling(reach, 5);
     let samples = x_max.min(SAMPLES);
     let xs: Vec<u64> = (0..=samples).map(|i| x_max * i / samples).collect();
     let cost_at = |tier_index: usize, messages: u64| {
-        let at = Need { messages, inmails: need.inmails, min_tier: None };
-        recommender.plan_for_tier(rules, tier_index, &at).map(|p| p.total_cents)
+        let at = Need {
+            messages,
+            inmails: need.inmails,
+            min_tier: None,
+        };
+        recommender
+            .plan_for_tier(rules, tier_index, &at)
+            .map(|p| p.total_cents)
     };
-    let lines: Vec<Vec<Option<u64>>> =
-        (0..rules.tiers.len()).map(|t| xs.iter().map(|&x| cost_at(t, x)).collect()).collect();
-    let envelope: Vec<Option<u64>> =
-        (0..xs.len()).map(|i| lines.iter().filter_map(|line| line[i]).min()).collect();
+    let lines: Vec<Vec<Option<u64>>> = (0..rules.tiers.len())
+        .map(|t| xs.iter().map(|&x| cost_at(t, x)).collect())
+        .collect();
+    let envelope: Vec<Option<u64>> = (0..xs.len())
+        .map(|i| lines.iter().filter_map(|line| line[i]).min())
+        .collect();
 
-    let top = lines.iter().filter_map(|l| l[0]).chain(envelope.iter().flatten().copied()).max().unwrap_or(0);
+    let top = lines
+        .iter()
+        .filter_map(|l| l[0])
+        .chain(envelope.iter().flatten().copied())
+        .max()
+        .unwrap_or(0);
     let (y_max_dollars, y_step_dollars) = nice_ceiling((top / 100).max(10) * 11 / 10, 5);
-    let scale = Scale { x_max, y_max: y_max_dollars * 100 };
+    let scale = Scale {
+        x_max,
+        y_max: y_max_dollars * 100,
+    };
 
     let to_points = |values: &[Option<u64>]| -> Vec<(i64, i64)> {
-        xs.iter().zip(values).filter_map(|(&x, v)| v.map(|c| (scale.x(x), scale.y(c)))).collect()
+        xs.iter()
+            .zip(values)
+            .filter_map(|(&x, v)| v.map(|c| (scale.x(x), scale.y(c))))
+            .collect()
     };
     let series = lines
         .iter()
         .enumerate()
-        .map(|(t, line)| Series { tier_index: t, name: rules.tiers[t].name.clone(), path: step_path(&to_points(line)) })
+        .map(|(t, line)| Series {
+            tier_index: t,
+            name: rules.tiers[t].name.clone(),
+            path: step_path(&to_points(line)),
+        })
         .collect();
 
     // Focusable points where the envelope steps up, thinned to at most POINTS.
-    let mut steps: Vec<usize> = (0..xs.len()).filter(|&i| i == 0 || envelope[i] != envelope[i - 1]).collect();
+    let mut steps: Vec<usize> = (0..xs.len())
+        .filter(|&i| i == 0 || envelope[i] != envelope[i - 1])
+        .collect();
     if steps.len() > POINTS {
         let keep = steps.len().div_ceil(POINTS);
         steps = steps.into_iter().step_by(keep).collect();
     }
     let describe = |messages: u64| -> Option<(u64, String)> {
-        let at = Need { messages, inmails: need.inmails, min_tier: None };
-        recommender.recommend(rules, &at).map(|p| (p.total_cents, describe_plan(&p, rules, locale)))
+        let at = Need {
+            messages,
+            inmails: need.inmails,
+            min_tier: None,
+        };
+        recommender
+            .recommend(rules, &at)
+            .map(|p| (p.total_cents, describe_plan(&p, rules, locale)))
     };
     let points = steps
         .into_iter()
@@ -172,7 +222,11 @@ pub fn cost_chart(recommender: &Recommender, rules: &RuleSet, need: &Need, local
             Some(Marker {
                 x: scale.x(xs[i]),
                 y: scale.y(cents),
-                label: format!("{} messages: {} a month ({plan})", locale.count(xs[i]), locale.money(cents)),
+                label: format!(
+                    "{} messages: {} a month ({plan})",
+                    locale.count(xs[i]),
+                    locale.money(cents)
+                ),
             })
         })
         .collect();
@@ -188,9 +242,17 @@ pub fn cost_chart(recommender: &Recommender, rules: &RuleSet, need: &Need, local
         ),
     });
 
-    let x_ticks = (0..=x_max / x_step).map(|i| Tick { at: scale.x(i * x_step), label: locale.count(i * x_step) }).collect();
+    let x_ticks = (0..=x_max / x_step)
+        .map(|i| Tick {
+            at: scale.x(i * x_step),
+            label: locale.count(i * x_step),
+        })
+        .collect();
     let y_ticks = (0..=y_max_dollars / y_step_dollars)
-        .map(|i| Tick { at: scale.y(i * y_step_dollars * 100), label: locale.money_whole(i * y_step_dollars) })
+        .map(|i| Tick {
+            at: scale.y(i * y_step_dollars * 100),
+            label: locale.money_whole(i * y_step_dollars),
+        })
         .collect();
 
     let mut description = format!(
@@ -235,11 +297,21 @@ mod tests {
     fn lines_ticks_and_markers_fit_the_view_box() {
         let rules = ARTICLE.rules();
         let r = Recommender::new(&rules);
-        let need = Need { messages: 120, inmails: 0, min_tier: None };
+        let need = Need {
+            messages: 120,
+            inmails: 0,
+            min_tier: None,
+        };
         let chart = cost_chart(&r, &rules, &need, &Locale::default());
         assert_eq!(chart.series.len(), 5);
         assert!(chart.series.iter().all(|s| s.path.starts_with('M')));
-        assert!(chart.envelope.starts_with(&format!("M{LEFT} {}", HEIGHT - BOTTOM)), "{}", chart.envelope);
+        assert!(
+            chart
+                .envelope
+                .starts_with(&format!("M{LEFT} {}", HEIGHT - BOTTOM)),
+            "{}",
+            chart.envelope
+        );
         let labels: Vec<&str> = chart.x_ticks.iter().map(|t| t.label.as_str()).collect();
         assert_eq!(labels, ["0", "50", "100", "150", "200"]);
         assert_eq!(chart.y_ticks[0].label, "$0");
@@ -251,20 +323,35 @@ mod tests {
             assert!((TOP..=HEIGHT - BOTTOM).contains(&t.at));
         }
         let need_marker = chart.need.clone().unwrap();
-        assert!(need_marker.label.contains("120 messages: cheapest $64.98"), "{}", need_marker.label);
+        assert!(
+            need_marker.label.contains("120 messages: cheapest $64.98"),
+            "{}",
+            need_marker.label
+        );
         assert!(!chart.points.is_empty() && chart.points.len() <= POINTS);
         assert!(chart.description.contains("cheapest"));
         let marker = chart.selection_marker(15, 0, &Locale::default());
-        assert_eq!((marker.x, marker.y), (LEFT + 15 * (WIDTH - LEFT - RIGHT) / 200, HEIGHT - BOTTOM));
+        assert_eq!(
+            (marker.x, marker.y),
+            (LEFT + 15 * (WIDTH - LEFT - RIGHT) / 200, HEIGHT - BOTTOM)
+        );
         let off = chart.selection_marker(10_000, 100_000_000, &Locale::default());
-        assert_eq!((off.x, off.y), (WIDTH - RIGHT, TOP), "clamped to the corner");
+        assert_eq!(
+            (off.x, off.y),
+            (WIDTH - RIGHT, TOP),
+            "clamped to the corner"
+        );
     }
 
     #[test]
     fn huge_needs_are_sampled() {
         let rules = ARTICLE.rules();
         let r = Recommender::new(&rules);
-        let need = Need { messages: 1_000_000, inmails: 5, min_tier: None };
+        let need = Need {
+            messages: 1_000_000,
+            inmails: 5,
+            min_tier: None,
+        };
         let chart = cost_chart(&r, &rules, &need, &Locale::default());
         assert_eq!(chart.x_ticks.last().unwrap().label, "1,500,000");
         assert!(chart.envelope.len() < 20_000);

@@ -2,9 +2,9 @@
 
 use super::locale::Locale;
 use super::plan::{Selection, Usage};
-use super::summary::{allowance, cost_lines, inmail_status};
 use super::recommend::{Need, Plan, Recommender};
 use super::rules::RuleSet;
+use super::summary::{allowance, cost_lines, inmail_status};
 
 /// One row of the comparison table.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -26,7 +26,9 @@ pub struct CompareRow {
 
 /// Cost per message, rounded half up.
 pub fn per_message(total_cents: u64, messages: u64) -> Option<u64> {
-    (messages > 0).then(|| total_cents.saturating_mul(2).saturating_add(messages) / messages.saturating_mul(2))
+    (messages > 0).then(|| {
+        total_cents.saturating_mul(2).saturating_add(messages) / messages.saturating_mul(2)
+    })
 }
 
 /// The add-ons of a plan in words: `1 × 100 messages, 2 InMail blocks, 1 pay-per-InMail`.
@@ -35,21 +37,37 @@ pub fn describe_addons(plan: &Plan, locale: &Locale) -> String {
         .addons
         .iter()
         .rev()
-        .map(|(size, count)| format!("{} × {} messages", locale.count(*count), locale.count(*size)))
+        .map(|(size, count)| {
+            format!(
+                "{} × {} messages",
+                locale.count(*count),
+                locale.count(*size)
+            )
+        })
         .collect();
     if plan.inmail_blocks > 0 {
-        let noun = if plan.inmail_blocks == 1 { "InMail block" } else { "InMail blocks" };
+        let noun = if plan.inmail_blocks == 1 {
+            "InMail block"
+        } else {
+            "InMail blocks"
+        };
         parts.push(format!("{} {noun}", locale.count(plan.inmail_blocks)));
     }
     if plan.pay_per_inmails > 0 {
-        parts.push(format!("{} pay-per-InMail", locale.count(plan.pay_per_inmails)));
+        parts.push(format!(
+            "{} pay-per-InMail",
+            locale.count(plan.pay_per_inmails)
+        ));
     }
     parts.join(", ")
 }
 
 /// A plan in one line: `Basic + 1 × 100 messages`.
 pub fn describe_plan(plan: &Plan, rules: &RuleSet, locale: &Locale) -> String {
-    let name = rules.tiers.get(plan.tier_index).map_or("", |t| t.name.as_str());
+    let name = rules
+        .tiers
+        .get(plan.tier_index)
+        .map_or("", |t| t.name.as_str());
     let addons = describe_addons(plan, locale);
     if addons.is_empty() {
         name.to_owned()
@@ -59,9 +77,19 @@ pub fn describe_plan(plan: &Plan, rules: &RuleSet, locale: &Locale) -> String {
 }
 
 /// Every tier's cheapest way to the need, the cheapest and the current one marked.
-pub fn compare(recommender: &Recommender, rules: &RuleSet, need: &Need, current_tier: &str, locale: &Locale) -> Vec<CompareRow> {
+pub fn compare(
+    recommender: &Recommender,
+    rules: &RuleSet,
+    need: &Need,
+    current_tier: &str,
+    locale: &Locale,
+) -> Vec<CompareRow> {
     let best = recommender.recommend(rules, need).map(|p| p.tier_index);
-    let minimum = need.min_tier.as_deref().and_then(|id| rules.tier_index(id)).unwrap_or(0);
+    let minimum = need
+        .min_tier
+        .as_deref()
+        .and_then(|id| rules.tier_index(id))
+        .unwrap_or(0);
     recommender
         .per_tier(rules, need)
         .into_iter()
@@ -71,14 +99,20 @@ pub fn compare(recommender: &Recommender, rules: &RuleSet, need: &Need, current_
             let adds = match &plan {
                 Some(p) => {
                     let addons = describe_addons(p, locale);
-                    if addons.is_empty() { "Nothing to add".to_owned() } else { format!("+ {addons}") }
+                    if addons.is_empty() {
+                        "Nothing to add".to_owned()
+                    } else {
+                        format!("+ {addons}")
+                    }
                 }
                 None => "Cannot reach this volume".to_owned(),
             };
             CompareRow {
                 tier_id: tier.id.clone(),
                 tier_name: tier.name.clone(),
-                per_message_cents: plan.as_ref().and_then(|p| per_message(p.total_cents, need.messages)),
+                per_message_cents: plan
+                    .as_ref()
+                    .and_then(|p| per_message(p.total_cents, need.messages)),
                 plan,
                 adds,
                 cheapest: best == Some(i),
@@ -101,10 +135,16 @@ pub enum Versus {
 /// The selection's monthly cost when it sends `inmails` InMails (pay-per-InMail included).
 pub fn cost_with_inmails(rules: &RuleSet, selection: &Selection, inmails: u64) -> u64 {
     let tier = rules.tier(&selection.tier_id).unwrap_or(&rules.tiers[0]);
-    let usage = Usage { sent: 0, inmail_sent: inmails, rollover_credits: 0 };
+    let usage = Usage {
+        sent: 0,
+        inmail_sent: inmails,
+        rollover_credits: 0,
+    };
     let pay_per = inmail_status(rules, tier, selection, &usage).pay_per_count;
     let lines = cost_lines(rules, tier, selection, pay_per, &Locale::default());
-    lines.iter().fold(0u64, |sum, l| sum.saturating_add(l.cents))
+    lines
+        .iter()
+        .fold(0u64, |sum, l| sum.saturating_add(l.cents))
 }
 
 /// The current selection's cost if the need were its usage.
@@ -114,7 +154,9 @@ pub fn versus_current(rules: &RuleSet, selection: &Selection, need: &Need) -> Ve
     if allowance < need.messages {
         return Versus::Short { allowance };
     }
-    Versus::Covers { current_cents: cost_with_inmails(rules, selection, need.inmails) }
+    Versus::Covers {
+        current_cents: cost_with_inmails(rules, selection, need.inmails),
+    }
 }
 
 #[cfg(test)]
@@ -126,39 +168,87 @@ mod tests {
     fn one_row_per_tier_with_the_cheapest_marked() {
         let rules = ARTICLE.rules();
         let r = Recommender::new(&rules);
-        let need = Need { messages: 120, inmails: 10, min_tier: None };
+        let need = Need {
+            messages: 120,
+            inmails: 10,
+            min_tier: None,
+        };
         let rows = compare(&r, &rules, &need, "sales-navigator", &Locale::default());
         assert_eq!(rows.len(), 5);
         assert_eq!(rows.iter().filter(|r| r.cheapest).count(), 1);
-        assert!(rows.iter().find(|r| r.current).is_some_and(|r| r.tier_id == "sales-navigator"));
+        assert!(rows
+            .iter()
+            .find(|r| r.current)
+            .is_some_and(|r| r.tier_id == "sales-navigator"));
         let cheapest = rows.iter().find(|r| r.cheapest).unwrap();
         let plan = cheapest.plan.as_ref().unwrap();
         // Basic + 100 + 25 messages ($64.98) and 4 blocks for 10 InMails ($40).
-        assert_eq!((cheapest.tier_id.as_str(), plan.total_cents), ("basic", 4999 + 1499 + 4000));
-        assert_eq!(cheapest.adds, "+ 1 × 100 messages, 1 × 25 messages, 4 InMail blocks");
-        assert_eq!(cheapest.per_message_cents, Some(((4999 + 1499 + 4000) * 2 + 120) / 240));
+        assert_eq!(
+            (cheapest.tier_id.as_str(), plan.total_cents),
+            ("basic", 4999 + 1499 + 4000)
+        );
+        assert_eq!(
+            cheapest.adds,
+            "+ 1 × 100 messages, 1 × 25 messages, 4 InMail blocks"
+        );
+        assert_eq!(
+            cheapest.per_message_cents,
+            Some(((4999 + 1499 + 4000) * 2 + 120) / 240)
+        );
         let recruiter = rows.iter().find(|r| r.tier_id == "recruiter").unwrap();
         assert_eq!(recruiter.adds, "Nothing to add");
-        assert_eq!(describe_plan(plan, &rules, &Locale::default()), "Basic + 1 × 100 messages, 1 × 25 messages, 4 InMail blocks");
+        assert_eq!(
+            describe_plan(plan, &rules, &Locale::default()),
+            "Basic + 1 × 100 messages, 1 × 25 messages, 4 InMail blocks"
+        );
     }
 
     #[test]
     fn the_current_selection_is_priced_at_the_need() {
         let rules = ARTICLE.rules();
-        let need = Need { messages: 120, inmails: 5, min_tier: None };
-        let sn = Selection { tier_id: "sales-navigator".into(), addons: vec![(100, 1)], inmail_blocks: 0 };
-        assert_eq!(versus_current(&rules, &sn, &need), Versus::Covers { current_cents: 6499 + 4999 + 5000 });
-        assert_eq!(versus_current(&rules, &Selection::starter(&rules), &need), Versus::Short { allowance: 15 });
+        let need = Need {
+            messages: 120,
+            inmails: 5,
+            min_tier: None,
+        };
+        let sn = Selection {
+            tier_id: "sales-navigator".into(),
+            addons: vec![(100, 1)],
+            inmail_blocks: 0,
+        };
+        assert_eq!(
+            versus_current(&rules, &sn, &need),
+            Versus::Covers {
+                current_cents: 6499 + 4999 + 5000
+            }
+        );
+        assert_eq!(
+            versus_current(&rules, &Selection::starter(&rules), &need),
+            Versus::Short { allowance: 15 }
+        );
     }
 
     #[test]
     fn rows_below_the_minimum_are_flagged_and_never_cheapest() {
         let rules = ARTICLE.rules();
         let r = Recommender::new(&rules);
-        let need = Need { messages: 10, inmails: 0, min_tier: Some("sales-navigator".into()) };
+        let need = Need {
+            messages: 10,
+            inmails: 0,
+            min_tier: Some("sales-navigator".into()),
+        };
         let rows = compare(&r, &rules, &need, "basic", &Locale::default());
         let flags: Vec<(bool, bool)> = rows.iter().map(|r| (r.below_minimum, r.cheapest)).collect();
-        assert_eq!(flags, [(true, false), (true, false), (false, true), (false, false), (false, false)]);
+        assert_eq!(
+            flags,
+            [
+                (true, false),
+                (true, false),
+                (false, true),
+                (false, false),
+                (false, false)
+            ]
+        );
         assert_eq!(per_message(0, 0), None);
         assert_eq!(per_message(100, 3), Some(33));
         assert_eq!(per_message(5, 2), Some(3));

@@ -36,7 +36,12 @@ pub struct Sections {
 
 impl Default for Sections {
     fn default() -> Self {
-        Sections { calculator: true, compare: true, demo: true, rules: true }
+        Sections {
+            calculator: true,
+            compare: true,
+            demo: true,
+            rules: true,
+        }
     }
 }
 
@@ -60,8 +65,24 @@ pub struct EmbedConfig {
 
 /// The attributes the widget reads (without the `data-` prefix of the mount-point form).
 pub const ATTRIBUTES: [&str; 18] = [
-    "preset", "tier", "addons", "inmail-blocks", "sent", "inmail-sent", "today", "billing-day", "need", "need-inmail",
-    "min-tier", "rules", "rules-src", "theme", "locale", "sync-url", "persist", "sections",
+    "preset",
+    "tier",
+    "addons",
+    "inmail-blocks",
+    "sent",
+    "inmail-sent",
+    "today",
+    "billing-day",
+    "need",
+    "need-inmail",
+    "min-tier",
+    "rules",
+    "rules-src",
+    "theme",
+    "locale",
+    "sync-url",
+    "persist",
+    "sections",
 ];
 
 const STORAGE_PREFIX: &str = "messaging-quota:";
@@ -81,12 +102,18 @@ pub fn is_same_origin(url: &str, origin: &str) -> bool {
         return false;
     }
     let has_scheme = url.split_once(':').is_some_and(|(scheme, _)| {
-        !scheme.is_empty() && scheme.bytes().all(|b| b.is_ascii_alphanumeric() || b"+-.".contains(&b))
+        !scheme.is_empty()
+            && scheme
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b"+-.".contains(&b))
     });
     if !has_scheme {
         return true;
     }
-    url == origin || url.strip_prefix(origin).is_some_and(|rest| rest.starts_with(['/', '?', '#']))
+    url == origin
+        || url
+            .strip_prefix(origin)
+            .is_some_and(|rest| rest.starts_with(['/', '?', '#']))
 }
 
 /// Reads the attributes. `standalone` is true for the widget's own page, where the URL is
@@ -96,12 +123,20 @@ pub fn parse_attributes<'a>(
     standalone: bool,
     page_origin: &str,
 ) -> (EmbedConfig, Vec<String>) {
-    let mut config = EmbedConfig { sync_url: standalone, ..EmbedConfig::default() };
+    let mut config = EmbedConfig {
+        sync_url: standalone,
+        ..EmbedConfig::default()
+    };
     let mut warnings = Vec::new();
     let mut state_pairs: Vec<(String, String)> = Vec::new();
     for (name, value) in pairs {
         let name = name.strip_prefix("data-").unwrap_or(name);
-        let mut warn = |reason: String| warnings.push(format!("{name}=\"{}\" was ignored: {reason}", value.chars().take(40).collect::<String>()));
+        let mut warn = |reason: String| {
+            warnings.push(format!(
+                "{name}=\"{}\" was ignored: {reason}",
+                value.chars().take(40).collect::<String>()
+            ))
+        };
         match name {
             "rules" => match RuleSet::from_json(value) {
                 Ok(rules) => config.rules = Some(rules),
@@ -122,7 +157,10 @@ pub fn parse_attributes<'a>(
             },
             "locale" => match Locale::parse(value) {
                 Some(locale) => config.locale = locale,
-                None => warn(format!("unsupported locale (supported: {})", Locale::supported_tags().collect::<Vec<_>>().join(", "))),
+                None => warn(format!(
+                    "unsupported locale (supported: {})",
+                    Locale::supported_tags().collect::<Vec<_>>().join(", ")
+                )),
             },
             "sync-url" => match flag(value) {
                 Some(on) => config.sync_url = on,
@@ -131,13 +169,24 @@ pub fn parse_attributes<'a>(
             "persist" => match flag(value) {
                 Some(false) => config.storage_key = None,
                 Some(true) => config.storage_key = Some(format!("{STORAGE_PREFIX}default")),
-                None if value.len() <= 60 && value.bytes().all(|b| b.is_ascii_alphanumeric() || b"-_.".contains(&b)) => {
+                None if value.len() <= 60
+                    && value
+                        .bytes()
+                        .all(|b| b.is_ascii_alphanumeric() || b"-_.".contains(&b)) =>
+                {
                     config.storage_key = Some(format!("{STORAGE_PREFIX}{value}"));
                 }
-                None => warn("use true, false, or a key of letters, digits, '-', '_' and '.'".into()),
+                None => {
+                    warn("use true, false, or a key of letters, digits, '-', '_' and '.'".into())
+                }
             },
             "sections" => {
-                let mut sections = Sections { calculator: false, compare: false, demo: false, rules: false };
+                let mut sections = Sections {
+                    calculator: false,
+                    compare: false,
+                    demo: false,
+                    rules: false,
+                };
                 let mut ok = true;
                 for part in value.split(',').map(str::trim).filter(|p| !p.is_empty()) {
                     match part {
@@ -148,17 +197,28 @@ pub fn parse_attributes<'a>(
                         _ => ok = false,
                     }
                 }
-                if ok && sections != (Sections { calculator: false, compare: false, demo: false, rules: false }) {
+                if ok
+                    && sections
+                        != (Sections {
+                            calculator: false,
+                            compare: false,
+                            demo: false,
+                            rules: false,
+                        })
+                {
                     config.sections = sections;
                 } else {
                     warn("list any of calculator, compare, demo, rules".into());
                 }
             }
-            _ if ATTRIBUTES.contains(&name) => state_pairs.push((name.replace('-', "_"), value.to_owned())),
+            _ if ATTRIBUTES.contains(&name) => {
+                state_pairs.push((name.replace('-', "_"), value.to_owned()))
+            }
             _ => {}
         }
     }
-    let (params, problems) = parse_params(state_pairs.iter().map(|(n, v)| (n.as_str(), v.as_str())));
+    let (params, problems) =
+        parse_params(state_pairs.iter().map(|(n, v)| (n.as_str(), v.as_str())));
     config.params = params;
     warnings.extend(problems.iter().map(attribute_warning));
     (config, warnings)
@@ -166,7 +226,11 @@ pub fn parse_attributes<'a>(
 
 /// A parameter problem, worded with the attribute's name.
 pub fn attribute_warning(problem: &Ignored) -> String {
-    Ignored { name: problem.name.replace('_', "-"), ..problem.clone() }.to_string()
+    Ignored {
+        name: problem.name.replace('_', "-"),
+        ..problem.clone()
+    }
+    .to_string()
 }
 
 #[cfg(test)]
@@ -202,9 +266,23 @@ mod tests {
         assert_eq!(config.theme, Theme::Dark);
         assert_eq!(config.locale.tag, "de-DE");
         assert!(config.sync_url);
-        assert_eq!(config.storage_key.as_deref(), Some("messaging-quota:pricing"));
-        assert_eq!(config.rules.as_ref().map(|r| r.id.as_str()), Some("article"));
-        assert_eq!(config.sections, Sections { calculator: true, compare: true, demo: false, rules: false });
+        assert_eq!(
+            config.storage_key.as_deref(),
+            Some("messaging-quota:pricing")
+        );
+        assert_eq!(
+            config.rules.as_ref().map(|r| r.id.as_str()),
+            Some("article")
+        );
+        assert_eq!(
+            config.sections,
+            Sections {
+                calculator: true,
+                compare: true,
+                demo: false,
+                rules: false
+            }
+        );
     }
 
     #[test]
@@ -233,7 +311,11 @@ mod tests {
         assert_eq!(config.sections, Sections::default());
         assert_eq!(config.params.sent, None);
         assert_eq!(warnings.len(), 9, "{warnings:#?}");
-        assert!(warnings[4].starts_with("rules=\"{\"tiers\": []}\" was ignored: "), "{}", warnings[4]);
+        assert!(
+            warnings[4].starts_with("rules=\"{\"tiers\": []}\" was ignored: "),
+            "{}",
+            warnings[4]
+        );
         assert_eq!(warnings[7], "sent=\"-1\" was ignored: must not be negative");
         assert_eq!(warnings[8], "billing-day=\"0\" was ignored: at least 1");
     }
@@ -241,7 +323,10 @@ mod tests {
     #[test]
     fn persist_and_sync_flags() {
         let (config, _) = parse_attributes([("persist", "")], false, ORIGIN);
-        assert_eq!(config.storage_key.as_deref(), Some("messaging-quota:default"));
+        assert_eq!(
+            config.storage_key.as_deref(),
+            Some("messaging-quota:default")
+        );
         let (config, _) = parse_attributes([("persist", "false")], false, ORIGIN);
         assert_eq!(config.storage_key, None);
         let (config, _) = parse_attributes([], false, ORIGIN);
@@ -252,10 +337,23 @@ mod tests {
 
     #[test]
     fn only_same_origin_rule_urls() {
-        for ok in ["/rules/custom.json", "rules.json", "./r.json", "https://example.com/r.json", "https://example.com"] {
+        for ok in [
+            "/rules/custom.json",
+            "rules.json",
+            "./r.json",
+            "https://example.com/r.json",
+            "https://example.com",
+        ] {
             assert!(is_same_origin(ok, ORIGIN), "{ok}");
         }
-        for bad in ["https://example.com.evil.io/r.json", "//evil.io/r.json", "http://example.com/r.json", "javascript:alert(1)", "data:application/json,{}", ""] {
+        for bad in [
+            "https://example.com.evil.io/r.json",
+            "//evil.io/r.json",
+            "http://example.com/r.json",
+            "javascript:alert(1)",
+            "data:application/json,{}",
+            "",
+        ] {
             assert!(!is_same_origin(bad, ORIGIN), "{bad}");
         }
     }

@@ -14,8 +14,11 @@ pub fn change_detail(rules_id: &str, selection: &Selection, summary: &Summary) -
         Level::Warning => "warning",
         Level::Reached => "reached",
     };
-    let lines: Vec<String> =
-        summary.lines.iter().map(|l| format!("{{\"label\":{},\"cents\":{}}}", quote(&l.label), l.cents)).collect();
+    let lines: Vec<String> = summary
+        .lines
+        .iter()
+        .map(|l| format!("{{\"label\":{},\"cents\":{}}}", quote(&l.label), l.cents))
+        .collect();
     format!(
         concat!(
             "{{\"rules\":{},\"selection\":{{\"tier\":{},\"addons\":{},\"inmail_blocks\":{}}},",
@@ -70,9 +73,21 @@ mod tests {
     #[test]
     fn change_detail_has_the_documented_shape() {
         let rules = ARTICLE.rules();
-        let selection = Selection { tier_id: "sales-navigator".into(), addons: vec![(100, 1)], inmail_blocks: 0 };
-        let summary = summarize(&rules, &selection, &Usage::default(), parse_iso_date("2026-01-31").unwrap(), PeriodRule::CalendarMonth, &Locale::default());
-        let json: serde_json::Value = serde_json::from_str(&change_detail("article", &selection, &summary)).unwrap();
+        let selection = Selection {
+            tier_id: "sales-navigator".into(),
+            addons: vec![(100, 1)],
+            inmail_blocks: 0,
+        };
+        let summary = summarize(
+            &rules,
+            &selection,
+            &Usage::default(),
+            parse_iso_date("2026-01-31").unwrap(),
+            PeriodRule::CalendarMonth,
+            &Locale::default(),
+        );
+        let json: serde_json::Value =
+            serde_json::from_str(&change_detail("article", &selection, &summary)).unwrap();
         assert_eq!(json["rules"], "article");
         assert_eq!(json["selection"]["tier"], "sales-navigator");
         assert_eq!(json["selection"]["addons"], "100x1");
@@ -102,8 +117,15 @@ mod tests {
         assert_eq!(json["bundle_size"], 25);
         assert_eq!(json["tier"], serde_json::Value::Null);
         assert_eq!(json["cheapest"], true);
-        let option = UnblockOption { unblock: Unblock::Tier("recruiter".into()), cheapest: false, ..option };
+        let option = UnblockOption {
+            unblock: Unblock::Tier("recruiter".into()),
+            cheapest: false,
+            ..option
+        };
         let json: serde_json::Value = serde_json::from_str(&upgrade_detail(&option)).unwrap();
-        assert_eq!((json["kind"].as_str(), json["tier"].as_str()), (Some("tier"), Some("recruiter")));
+        assert_eq!(
+            (json["kind"].as_str(), json["tier"].as_str()),
+            (Some("tier"), Some("recruiter"))
+        );
     }
 }

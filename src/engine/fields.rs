@@ -54,7 +54,10 @@ impl CountError {
     pub fn sentence(&self) -> String {
         let text = self.to_string();
         let mut chars = text.chars();
-        chars.next().map(|c| c.to_ascii_uppercase().to_string() + chars.as_str()).unwrap_or_default()
+        chars
+            .next()
+            .map(|c| c.to_ascii_uppercase().to_string() + chars.as_str())
+            .unwrap_or_default()
     }
 }
 
@@ -67,7 +70,9 @@ pub fn parse_count(text: &str, field: CountField) -> Result<u64, CountError> {
     }
     let (min, max) = field.range();
     let body = match text.strip_prefix(['-', '\u{2212}']) {
-        Some(rest) if rest.trim().bytes().any(|b| b.is_ascii_digit()) => return Err(CountError::Negative),
+        Some(rest) if rest.trim().bytes().any(|b| b.is_ascii_digit()) => {
+            return Err(CountError::Negative)
+        }
         Some(_) => return Err(CountError::NotANumber),
         None => text.strip_prefix('+').unwrap_or(text),
     };
@@ -77,7 +82,9 @@ pub fn parse_count(text: &str, field: CountField) -> Result<u64, CountError> {
         match ch {
             '0'..='9' => {
                 digits += 1;
-                value = value.saturating_mul(10).saturating_add(u64::from(ch as u8 - b'0'));
+                value = value
+                    .saturating_mul(10)
+                    .saturating_add(u64::from(ch as u8 - b'0'));
             }
             ',' | '_' | ' ' | '\u{a0}' | '\u{202f}' if digits > 0 => {}
             _ => return Err(CountError::NotANumber),
@@ -112,9 +119,9 @@ pub fn parse_money(text: &str, max_cents: u64) -> Result<u64, CountError> {
     let dollars = if whole.is_empty() && !fraction.is_empty() {
         0
     } else {
-        parse_count(whole, CountField::Sent).or_else(|e| match e {
-            CountError::TooLarge(_) => Err(CountError::TooLarge(max_cents / 100)),
-            other => Err(other),
+        parse_count(whole, CountField::Sent).map_err(|e| match e {
+            CountError::TooLarge(_) => CountError::TooLarge(max_cents / 100),
+            other => other,
         })?
     };
     let cents = format!("{fraction:0<2}").parse::<u64>().unwrap_or(0);
@@ -141,7 +148,10 @@ mod tests {
         assert_eq!(parse_money("1.999", max), Err(CountError::NotANumber));
         assert_eq!(parse_money("abc", max), Err(CountError::NotANumber));
         assert_eq!(parse_money("", max), Err(CountError::Empty));
-        assert_eq!(parse_money("1000001", max), Err(CountError::TooLarge(1_000_000)));
+        assert_eq!(
+            parse_money("1000001", max),
+            Err(CountError::TooLarge(1_000_000))
+        );
     }
 
     #[test]
@@ -158,17 +168,50 @@ mod tests {
     fn refuses_what_is_not_a_sensible_count() {
         assert_eq!(parse_count("", CountField::Sent), Err(CountError::Empty));
         assert_eq!(parse_count("  ", CountField::Sent), Err(CountError::Empty));
-        assert_eq!(parse_count("-1", CountField::Sent), Err(CountError::Negative));
-        assert_eq!(parse_count("\u{2212}3", CountField::Sent), Err(CountError::Negative));
-        assert_eq!(parse_count("-", CountField::Sent), Err(CountError::NotANumber));
-        assert_eq!(parse_count("abc", CountField::Sent), Err(CountError::NotANumber));
-        assert_eq!(parse_count("1.5", CountField::Sent), Err(CountError::NotANumber));
-        assert_eq!(parse_count("1e3", CountField::Sent), Err(CountError::NotANumber));
-        assert_eq!(parse_count(",1", CountField::Sent), Err(CountError::NotANumber));
-        assert_eq!(parse_count("1001", CountField::AddonCount), Err(CountError::TooLarge(1000)));
-        assert_eq!(parse_count("99999999999999999999999", CountField::Sent), Err(CountError::TooLarge(1_000_000)));
-        assert_eq!(parse_count("0", CountField::BillingDay), Err(CountError::TooSmall(1)));
-        assert_eq!(parse_count("32", CountField::BillingDay), Err(CountError::TooLarge(31)));
+        assert_eq!(
+            parse_count("-1", CountField::Sent),
+            Err(CountError::Negative)
+        );
+        assert_eq!(
+            parse_count("\u{2212}3", CountField::Sent),
+            Err(CountError::Negative)
+        );
+        assert_eq!(
+            parse_count("-", CountField::Sent),
+            Err(CountError::NotANumber)
+        );
+        assert_eq!(
+            parse_count("abc", CountField::Sent),
+            Err(CountError::NotANumber)
+        );
+        assert_eq!(
+            parse_count("1.5", CountField::Sent),
+            Err(CountError::NotANumber)
+        );
+        assert_eq!(
+            parse_count("1e3", CountField::Sent),
+            Err(CountError::NotANumber)
+        );
+        assert_eq!(
+            parse_count(",1", CountField::Sent),
+            Err(CountError::NotANumber)
+        );
+        assert_eq!(
+            parse_count("1001", CountField::AddonCount),
+            Err(CountError::TooLarge(1000))
+        );
+        assert_eq!(
+            parse_count("99999999999999999999999", CountField::Sent),
+            Err(CountError::TooLarge(1_000_000))
+        );
+        assert_eq!(
+            parse_count("0", CountField::BillingDay),
+            Err(CountError::TooSmall(1))
+        );
+        assert_eq!(
+            parse_count("32", CountField::BillingDay),
+            Err(CountError::TooLarge(31))
+        );
         assert_eq!(CountError::TooLarge(1000).to_string(), "at most 1000");
     }
 }

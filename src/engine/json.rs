@@ -37,7 +37,11 @@ pub struct SyntaxError {
 
 impl fmt::Display for SyntaxError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} at line {} column {}", self.message, self.line, self.column)
+        write!(
+            f,
+            "{} at line {} column {}",
+            self.message, self.line, self.column
+        )
     }
 }
 
@@ -53,9 +57,19 @@ impl Parser<'_> {
     fn error(&self, message: &'static str) -> SyntaxError {
         let before = &self.text[..self.pos.min(self.text.len())];
         let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
-        let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
-        let column = String::from_utf8_lossy(&before[line_start..]).chars().count() + 1;
-        SyntaxError { line, column, message }
+        let line_start = before
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(0, |i| i + 1);
+        let column = String::from_utf8_lossy(&before[line_start..])
+            .chars()
+            .count()
+            + 1;
+        SyntaxError {
+            line,
+            column,
+            message,
+        }
     }
 
     fn peek(&self) -> Option<u8> {
@@ -154,10 +168,16 @@ impl Parser<'_> {
     }
 
     fn hex4(&mut self) -> Result<u32, SyntaxError> {
-        let digits = self.text.get(self.pos..self.pos + 4).ok_or_else(|| self.error("bad \\u escape"))?;
+        let digits = self
+            .text
+            .get(self.pos..self.pos + 4)
+            .ok_or_else(|| self.error("bad \\u escape"))?;
         let mut value = 0;
         for &d in digits {
-            value = value * 16 + (d as char).to_digit(16).ok_or_else(|| self.error("bad \\u escape"))?;
+            value = value * 16
+                + (d as char)
+                    .to_digit(16)
+                    .ok_or_else(|| self.error("bad \\u escape"))?;
         }
         self.pos += 4;
         Ok(value)
@@ -167,12 +187,16 @@ impl Parser<'_> {
         self.pos += 1;
         let mut out: Vec<u8> = Vec::new();
         loop {
-            let Some(b) = self.peek() else { return Err(self.error("unterminated string")) };
+            let Some(b) = self.peek() else {
+                return Err(self.error("unterminated string"));
+            };
             self.pos += 1;
             match b {
                 b'"' => return String::from_utf8(out).map_err(|_| self.error("invalid UTF-8")),
                 b'\\' => {
-                    let Some(e) = self.peek() else { return Err(self.error("unterminated string")) };
+                    let Some(e) = self.peek() else {
+                        return Err(self.error("unterminated string"));
+                    };
                     self.pos += 1;
                     let ch = match e {
                         b'"' => '"',
@@ -185,10 +209,14 @@ impl Parser<'_> {
                         b't' => '\t',
                         b'u' => {
                             let high = self.hex4()?;
-                            let code = if (0xd800..0xdc00).contains(&high) && self.text[self.pos..].starts_with(b"\\u") {
+                            let code = if (0xd800..0xdc00).contains(&high)
+                                && self.text[self.pos..].starts_with(b"\\u")
+                            {
                                 self.pos += 2;
                                 let low = self.hex4()?;
-                                0x10000 + ((high - 0xd800) << 10) + (low.wrapping_sub(0xdc00) & 0x3ff)
+                                0x10000
+                                    + ((high - 0xd800) << 10)
+                                    + (low.wrapping_sub(0xdc00) & 0x3ff)
                             } else {
                                 high
                             };
@@ -248,7 +276,9 @@ impl Parser<'_> {
             if digits.is_empty() {
                 return Err(self.error("invalid number"));
             }
-            let magnitude = digits.iter().fold(0i64, |acc, d| acc.saturating_mul(10).saturating_add(i64::from(d - b'0')));
+            let magnitude = digits.iter().fold(0i64, |acc, d| {
+                acc.saturating_mul(10).saturating_add(i64::from(d - b'0'))
+            });
             exponent = sign * magnitude.min(10_000);
         }
         Ok(Json::Number(judge(&integer, &fraction, exponent, negative)))
@@ -269,14 +299,23 @@ fn judge(integer: &[u8], fraction: &[u8], exponent: i64, negative: bool) -> Numb
         (digits[..point as usize].to_vec(), &digits[point as usize..])
     };
     let whole = rest.iter().all(|&d| d == b'0');
-    let magnitude = whole_part.iter().try_fold(0u64, |acc, d| acc.checked_mul(10)?.checked_add(u64::from(d - b'0')));
+    let magnitude = whole_part.iter().try_fold(0u64, |acc, d| {
+        acc.checked_mul(10)?.checked_add(u64::from(d - b'0'))
+    });
     let is_zero = digits.iter().all(|&d| d == b'0');
-    Number { negative: negative && !is_zero, whole, magnitude: if whole { magnitude } else { None } }
+    Number {
+        negative: negative && !is_zero,
+        whole,
+        magnitude: if whole { magnitude } else { None },
+    }
 }
 
 /// Parses a complete JSON document.
 pub fn parse(text: &str) -> Result<Json, SyntaxError> {
-    let mut parser = Parser { text: text.as_bytes(), pos: 0 };
+    let mut parser = Parser {
+        text: text.as_bytes(),
+        pos: 0,
+    };
     let value = parser.value(0)?;
     parser.skip_space();
     if parser.pos < parser.text.len() {
@@ -317,7 +356,11 @@ mod tests {
 
     #[test]
     fn numbers_are_judged_exactly() {
-        let n = |negative, whole, magnitude| Number { negative, whole, magnitude };
+        let n = |negative, whole, magnitude| Number {
+            negative,
+            whole,
+            magnitude,
+        };
         assert_eq!(number("0"), n(false, true, Some(0)));
         assert_eq!(number("2999"), n(false, true, Some(2999)));
         assert_eq!(number("-5"), n(true, true, Some(5)));
@@ -328,7 +371,10 @@ mod tests {
         assert_eq!(number("1.5e1"), n(false, true, Some(15)));
         assert_eq!(number("15e-1"), n(false, false, None));
         assert_eq!(number("100e-2"), n(false, true, Some(1)));
-        assert_eq!(number("18446744073709551615"), n(false, true, Some(u64::MAX)));
+        assert_eq!(
+            number("18446744073709551615"),
+            n(false, true, Some(u64::MAX))
+        );
         assert_eq!(number("18446744073709551616"), n(false, true, None));
         assert_eq!(number("1e400"), n(false, true, None));
         assert_eq!(number("1e-400"), n(false, false, None));
@@ -336,10 +382,15 @@ mod tests {
 
     #[test]
     fn parses_documents() {
-        let value = parse(r#" { "a": [1, true, null, "x\"\u00e9\ud83d\ude00"], "b": {} } "#).unwrap();
-        let Json::Object(fields) = value else { panic!() };
+        let value =
+            parse(r#" { "a": [1, true, null, "x\"\u00e9\ud83d\ude00"], "b": {} } "#).unwrap();
+        let Json::Object(fields) = value else {
+            panic!()
+        };
         assert_eq!(fields[0].0, "a");
-        let Json::Array(items) = &fields[0].1 else { panic!() };
+        let Json::Array(items) = &fields[0].1 else {
+            panic!()
+        };
         assert_eq!(items[1], Json::Bool(true));
         assert_eq!(items[2], Json::Null);
         assert_eq!(items[3], Json::String("x\"é😀".into()));
@@ -349,9 +400,26 @@ mod tests {
     #[test]
     fn reports_where_the_syntax_breaks() {
         let err = parse("{\n  \"id\": \"x\",\n  oops\n}").unwrap_err();
-        assert_eq!((err.line, err.column, err.message), (3, 3, "expected a quoted key"));
+        assert_eq!(
+            (err.line, err.column, err.message),
+            (3, 3, "expected a quoted key")
+        );
         assert_eq!(err.to_string(), "expected a quoted key at line 3 column 3");
-        for bad in ["", "{", "[1,]", "{\"a\" 1}", "01", "1.", "-", "\"abc", "[1] 2", "{\"a\":1,\"a\":2}", "tru", "\"\\x\"", "\"a\nb\""] {
+        for bad in [
+            "",
+            "{",
+            "[1,]",
+            "{\"a\" 1}",
+            "01",
+            "1.",
+            "-",
+            "\"abc",
+            "[1] 2",
+            "{\"a\":1,\"a\":2}",
+            "tru",
+            "\"\\x\"",
+            "\"a\nb\"",
+        ] {
             assert!(parse(bad).is_err(), "{bad:?} should fail");
         }
         let deep = "[".repeat(100) + &"]".repeat(100);
@@ -360,7 +428,13 @@ mod tests {
 
     #[test]
     fn quotes_round_trip() {
-        for text in ["plain", "quote \" and \\ slash", "line\nbreak\ttab", "\u{1}", "é😀"] {
+        for text in [
+            "plain",
+            "quote \" and \\ slash",
+            "line\nbreak\ttab",
+            "\u{1}",
+            "é😀",
+        ] {
             assert_eq!(parse(&quote(text)).unwrap(), Json::String(text.into()));
         }
     }

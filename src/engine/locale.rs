@@ -20,15 +20,78 @@ pub struct Locale {
 const NARROW_NBSP: &str = "\u{202f}";
 
 const LOCALES: [Locale; 9] = [
-    Locale { tag: "en-US", group: ",", decimal: ".", min_grouping_digits: 4, prefix: "$", suffix: "" },
-    Locale { tag: "en-GB", group: ",", decimal: ".", min_grouping_digits: 4, prefix: "US$", suffix: "" },
-    Locale { tag: "de-DE", group: ".", decimal: ",", min_grouping_digits: 4, prefix: "", suffix: "\u{a0}$" },
-    Locale { tag: "fr-FR", group: NARROW_NBSP, decimal: ",", min_grouping_digits: 4, prefix: "", suffix: "\u{a0}$US" },
-    Locale { tag: "es-ES", group: ".", decimal: ",", min_grouping_digits: 5, prefix: "", suffix: "\u{a0}US$" },
-    Locale { tag: "it-IT", group: ".", decimal: ",", min_grouping_digits: 5, prefix: "", suffix: "\u{a0}USD" },
-    Locale { tag: "nl-NL", group: ".", decimal: ",", min_grouping_digits: 4, prefix: "US$\u{a0}", suffix: "" },
-    Locale { tag: "pt-BR", group: ".", decimal: ",", min_grouping_digits: 4, prefix: "US$\u{a0}", suffix: "" },
-    Locale { tag: "ja-JP", group: ",", decimal: ".", min_grouping_digits: 4, prefix: "$", suffix: "" },
+    Locale {
+        tag: "en-US",
+        group: ",",
+        decimal: ".",
+        min_grouping_digits: 4,
+        prefix: "$",
+        suffix: "",
+    },
+    Locale {
+        tag: "en-GB",
+        group: ",",
+        decimal: ".",
+        min_grouping_digits: 4,
+        prefix: "US$",
+        suffix: "",
+    },
+    Locale {
+        tag: "de-DE",
+        group: ".",
+        decimal: ",",
+        min_grouping_digits: 4,
+        prefix: "",
+        suffix: "\u{a0}$",
+    },
+    Locale {
+        tag: "fr-FR",
+        group: NARROW_NBSP,
+        decimal: ",",
+        min_grouping_digits: 4,
+        prefix: "",
+        suffix: "\u{a0}$US",
+    },
+    Locale {
+        tag: "es-ES",
+        group: ".",
+        decimal: ",",
+        min_grouping_digits: 5,
+        prefix: "",
+        suffix: "\u{a0}US$",
+    },
+    Locale {
+        tag: "it-IT",
+        group: ".",
+        decimal: ",",
+        min_grouping_digits: 5,
+        prefix: "",
+        suffix: "\u{a0}USD",
+    },
+    Locale {
+        tag: "nl-NL",
+        group: ".",
+        decimal: ",",
+        min_grouping_digits: 4,
+        prefix: "US$\u{a0}",
+        suffix: "",
+    },
+    Locale {
+        tag: "pt-BR",
+        group: ".",
+        decimal: ",",
+        min_grouping_digits: 4,
+        prefix: "US$\u{a0}",
+        suffix: "",
+    },
+    Locale {
+        tag: "ja-JP",
+        group: ",",
+        decimal: ".",
+        min_grouping_digits: 4,
+        prefix: "$",
+        suffix: "",
+    },
 ];
 
 impl Default for Locale {
@@ -56,7 +119,12 @@ impl Locale {
         }
         LOCALES
             .iter()
-            .find(|l| l.tag.split('-').next().is_some_and(|own| own.eq_ignore_ascii_case(language)))
+            .find(|l| {
+                l.tag
+                    .split('-')
+                    .next()
+                    .is_some_and(|own| own.eq_ignore_ascii_case(language))
+            })
             .copied()
     }
 
@@ -104,12 +172,42 @@ mod tests {
         let cases = [
             ("en-US", ["$1,234,567.89", "$5.00", "$1,234.50"]),
             ("en-GB", ["US$1,234,567.89", "US$5.00", "US$1,234.50"]),
-            ("de-DE", ["1.234.567,89\u{a0}$", "5,00\u{a0}$", "1.234,50\u{a0}$"]),
-            ("fr-FR", ["1\u{202f}234\u{202f}567,89\u{a0}$US", "5,00\u{a0}$US", "1\u{202f}234,50\u{a0}$US"]),
-            ("es-ES", ["1.234.567,89\u{a0}US$", "5,00\u{a0}US$", "1234,50\u{a0}US$"]),
-            ("it-IT", ["1.234.567,89\u{a0}USD", "5,00\u{a0}USD", "1234,50\u{a0}USD"]),
-            ("nl-NL", ["US$\u{a0}1.234.567,89", "US$\u{a0}5,00", "US$\u{a0}1.234,50"]),
-            ("pt-BR", ["US$\u{a0}1.234.567,89", "US$\u{a0}5,00", "US$\u{a0}1.234,50"]),
+            (
+                "de-DE",
+                ["1.234.567,89\u{a0}$", "5,00\u{a0}$", "1.234,50\u{a0}$"],
+            ),
+            (
+                "fr-FR",
+                [
+                    "1\u{202f}234\u{202f}567,89\u{a0}$US",
+                    "5,00\u{a0}$US",
+                    "1\u{202f}234,50\u{a0}$US",
+                ],
+            ),
+            (
+                "es-ES",
+                ["1.234.567,89\u{a0}US$", "5,00\u{a0}US$", "1234,50\u{a0}US$"],
+            ),
+            (
+                "it-IT",
+                ["1.234.567,89\u{a0}USD", "5,00\u{a0}USD", "1234,50\u{a0}USD"],
+            ),
+            (
+                "nl-NL",
+                [
+                    "US$\u{a0}1.234.567,89",
+                    "US$\u{a0}5,00",
+                    "US$\u{a0}1.234,50",
+                ],
+            ),
+            (
+                "pt-BR",
+                [
+                    "US$\u{a0}1.234.567,89",
+                    "US$\u{a0}5,00",
+                    "US$\u{a0}1.234,50",
+                ],
+            ),
             ("ja-JP", ["$1,234,567.89", "$5.00", "$1,234.50"]),
         ];
         for (tag, expected) in cases {

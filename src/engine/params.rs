@@ -29,8 +29,19 @@ pub mod names {
     pub const NEED: &str = "need";
     pub const NEED_INMAIL: &str = "need_inmail";
     pub const MIN_TIER: &str = "min_tier";
-    pub const ALL: [&str; 11] =
-        [PRESET, TIER, ADDONS, INMAIL_BLOCKS, SENT, INMAIL_SENT, TODAY, BILLING_DAY, NEED, NEED_INMAIL, MIN_TIER];
+    pub const ALL: [&str; 11] = [
+        PRESET,
+        TIER,
+        ADDONS,
+        INMAIL_BLOCKS,
+        SENT,
+        INMAIL_SENT,
+        TODAY,
+        BILLING_DAY,
+        NEED,
+        NEED_INMAIL,
+        MIN_TIER,
+    ];
 }
 
 /// A value that was not used, and why.
@@ -47,7 +58,11 @@ impl fmt::Display for Ignored {
         if self.value.chars().count() > 40 {
             value.push('…');
         }
-        write!(f, "{}=\"{}\" was ignored: {}", self.name, value, self.reason)
+        write!(
+            f,
+            "{}=\"{}\" was ignored: {}",
+            self.name, value, self.reason
+        )
     }
 }
 
@@ -79,32 +94,61 @@ pub struct ParamTarget {
 }
 
 fn ignored(name: &str, value: &str, reason: impl Into<String>) -> Ignored {
-    Ignored { name: name.to_owned(), value: value.to_owned(), reason: reason.into() }
+    Ignored {
+        name: name.to_owned(),
+        value: value.to_owned(),
+        reason: reason.into(),
+    }
 }
 
 /// Checks the syntax of every known parameter; unknown names are left alone (a host
 /// page's own query parameters share the URL).
-pub fn parse_params<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> (Params, Vec<Ignored>) {
+pub fn parse_params<'a>(
+    pairs: impl IntoIterator<Item = (&'a str, &'a str)>,
+) -> (Params, Vec<Ignored>) {
     let mut params = Params::default();
     let mut problems = Vec::new();
     for (name, value) in pairs {
-        let count = |field: CountField| parse_count(value, field).map_err(|e| ignored(name, value, e.to_string()));
+        let count = |field: CountField| {
+            parse_count(value, field).map_err(|e| ignored(name, value, e.to_string()))
+        };
         let result: Result<(), Ignored> = match name {
             names::PRESET => match Preset::find(value.trim()) {
-                Some(p) => Ok(params.preset = Some(p)),
-                None => Err(ignored(name, value, format!("no such preset (try {})", preset_ids()))),
+                Some(p) => {
+                    params.preset = Some(p);
+                    Ok(())
+                }
+                None => Err(ignored(
+                    name,
+                    value,
+                    format!("no such preset (try {})", preset_ids()),
+                )),
             },
             names::TIER => text_id(name, value).map(|v| params.tier = Some(v)),
             names::MIN_TIER => text_id(name, value).map(|v| params.min_tier = Some(v)),
-            names::ADDONS => Ok(params.addons = Some(value.to_owned())),
-            names::INMAIL_BLOCKS => count(CountField::InMailBlocks).map(|v| params.inmail_blocks = Some(v)),
+            names::ADDONS => {
+                params.addons = Some(value.to_owned());
+                Ok(())
+            }
+            names::INMAIL_BLOCKS => {
+                count(CountField::InMailBlocks).map(|v| params.inmail_blocks = Some(v))
+            }
             names::SENT => count(CountField::Sent).map(|v| params.sent = Some(v)),
-            names::INMAIL_SENT => count(CountField::InMailSent).map(|v| params.inmail_sent = Some(v)),
+            names::INMAIL_SENT => {
+                count(CountField::InMailSent).map(|v| params.inmail_sent = Some(v))
+            }
             names::NEED => count(CountField::NeedMessages).map(|v| params.need = Some(v)),
-            names::NEED_INMAIL => count(CountField::NeedInMails).map(|v| params.need_inmail = Some(v)),
-            names::BILLING_DAY => count(CountField::BillingDay).map(|v| params.billing_day = Some(v as u32)),
+            names::NEED_INMAIL => {
+                count(CountField::NeedInMails).map(|v| params.need_inmail = Some(v))
+            }
+            names::BILLING_DAY => {
+                count(CountField::BillingDay).map(|v| params.billing_day = Some(v as u32))
+            }
             names::TODAY => match parse_iso_date(value.trim()) {
-                Some(d) => Ok(params.today = Some(d)),
+                Some(d) => {
+                    params.today = Some(d);
+                    Ok(())
+                }
                 None => Err(ignored(name, value, "not a real date in YYYY-MM-DD form")),
             },
             _ => Ok(()),
@@ -117,7 +161,11 @@ pub fn parse_params<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> 
 }
 
 fn preset_ids() -> String {
-    presets::all().iter().map(|p| p.id).collect::<Vec<_>>().join(" or ")
+    presets::all()
+        .iter()
+        .map(|p| p.id)
+        .collect::<Vec<_>>()
+        .join(" or ")
 }
 
 fn text_id(name: &str, value: &str) -> Result<String, Ignored> {
@@ -137,13 +185,21 @@ impl Params {
             if rules.tier(tier).is_some() {
                 target.selection.tier_id = tier.clone();
             } else {
-                problems.push(ignored(names::TIER, tier, format!("no such tier (try {})", tier_ids(rules))));
+                problems.push(ignored(
+                    names::TIER,
+                    tier,
+                    format!("no such tier (try {})", tier_ids(rules)),
+                ));
             }
         }
         if let Some(text) = &self.addons {
             let (addons, errors) = parse_addons(text, rules);
             target.selection.addons = addons;
-            problems.extend(errors.into_iter().map(|e| ignored(names::ADDONS, &e.item, e.reason)));
+            problems.extend(
+                errors
+                    .into_iter()
+                    .map(|e| ignored(names::ADDONS, &e.item, e.reason)),
+            );
         }
         if let Some(v) = self.inmail_blocks {
             target.selection.inmail_blocks = v;
@@ -158,7 +214,11 @@ impl Params {
             target.today = v;
         }
         if let Some(day) = self.billing_day {
-            target.period_rule = if day == 1 { PeriodRule::CalendarMonth } else { PeriodRule::BillingDay(day) };
+            target.period_rule = if day == 1 {
+                PeriodRule::CalendarMonth
+            } else {
+                PeriodRule::BillingDay(day)
+            };
         }
         if let Some(v) = self.need {
             target.need.messages = v;
@@ -170,7 +230,11 @@ impl Params {
             if rules.tier(tier).is_some() {
                 target.need.min_tier = Some(tier.clone());
             } else {
-                problems.push(ignored(names::MIN_TIER, tier, format!("no such tier (try {})", tier_ids(rules))));
+                problems.push(ignored(
+                    names::MIN_TIER,
+                    tier,
+                    format!("no such tier (try {})", tier_ids(rules)),
+                ));
             }
         }
         problems
@@ -178,12 +242,21 @@ impl Params {
 }
 
 fn tier_ids(rules: &RuleSet) -> String {
-    rules.tiers.iter().map(|t| t.id.as_str()).collect::<Vec<_>>().join(", ")
+    rules
+        .tiers
+        .iter()
+        .map(|t| t.id.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// The state as parameters, in a stable order. The date is written only when it is not
 /// `local_today`, and the preset only when it is not the default.
-pub fn to_params(target: &ParamTarget, preset: Option<Preset>, local_today: NaiveDate) -> Vec<(&'static str, String)> {
+pub fn to_params(
+    target: &ParamTarget,
+    preset: Option<Preset>,
+    local_today: NaiveDate,
+) -> Vec<(&'static str, String)> {
     let mut out = Vec::new();
     if let Some(p) = preset.filter(|p| *p != presets::ARTICLE) {
         out.push((names::PRESET, p.id.to_owned()));
@@ -230,7 +303,11 @@ pub fn split_query(query: &str) -> Vec<(String, String)> {
 
 /// Joins pairs into a query string, escaping what needs it.
 pub fn join_query<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> String {
-    pairs.into_iter().map(|(n, v)| format!("{}={}", percent_encode(n), percent_encode(v))).collect::<Vec<_>>().join("&")
+    pairs
+        .into_iter()
+        .map(|(n, v)| format!("{}={}", percent_encode(n), percent_encode(v)))
+        .collect::<Vec<_>>()
+        .join("&")
 }
 
 fn percent_decode(text: &str) -> String {
@@ -240,15 +317,13 @@ fn percent_decode(text: &str) -> String {
     while i < bytes.len() {
         match bytes[i] {
             b'+' => out.push(b' '),
-            b'%' if i + 2 < bytes.len() => {
-                match (hex(bytes[i + 1]), hex(bytes[i + 2])) {
-                    (Some(h), Some(l)) => {
-                        out.push(h * 16 + l);
-                        i += 2;
-                    }
-                    _ => out.push(b'%'),
+            b'%' if i + 2 < bytes.len() => match (hex(bytes[i + 1]), hex(bytes[i + 2])) {
+                (Some(h), Some(l)) => {
+                    out.push(h * 16 + l);
+                    i += 2;
                 }
-            }
+                _ => out.push(b'%'),
+            },
             b => out.push(b),
         }
         i += 1;
@@ -301,10 +376,16 @@ mod tests {
         assert!(params.apply(&rules, &mut t).is_empty());
         assert_eq!(t.selection.tier_id, "sales-navigator");
         assert_eq!(t.selection.addons, [(25, 1), (100, 2)]);
-        assert_eq!((t.selection.inmail_blocks, t.usage.sent, t.usage.inmail_sent), (2, 40, 3));
+        assert_eq!(
+            (t.selection.inmail_blocks, t.usage.sent, t.usage.inmail_sent),
+            (2, 40, 3)
+        );
         assert_eq!(t.today, parse_iso_date("2026-02-10").unwrap());
         assert_eq!(t.period_rule, PeriodRule::BillingDay(31));
-        assert_eq!((t.need.messages, t.need.inmails, t.need.min_tier.as_deref()), (120, 10, Some("premium-business")));
+        assert_eq!(
+            (t.need.messages, t.need.inmails, t.need.min_tier.as_deref()),
+            (120, 10, Some("premium-business"))
+        );
     }
 
     #[test]
@@ -314,11 +395,25 @@ mod tests {
         let mut t = target(&rules);
         problems.extend(params.apply(&rules, &mut t));
         let named: Vec<&str> = problems.iter().map(|p| p.name.as_str()).collect();
-        assert_eq!(named, ["sent", "inmail_sent", "today", "billing_day", "preset", "tier", "addons"]);
+        assert_eq!(
+            named,
+            [
+                "sent",
+                "inmail_sent",
+                "today",
+                "billing_day",
+                "preset",
+                "tier",
+                "addons"
+            ]
+        );
         assert_eq!(t.selection.tier_id, "basic");
         assert_eq!(t.selection.addons, [(100, 2)]);
         assert_eq!(t.need.messages, 5);
-        assert_eq!(problems[0].to_string(), "sent=\"-3\" was ignored: must not be negative");
+        assert_eq!(
+            problems[0].to_string(),
+            "sent=\"-3\" was ignored: must not be negative"
+        );
         assert_eq!(problems[5].to_string(), "tier=\"gold\" was ignored: no such tier (try basic, premium-business, sales-navigator, recruiter-lite, recruiter)");
     }
 
@@ -327,13 +422,28 @@ mod tests {
         let rules = ARTICLE.rules();
         let local = parse_iso_date("2026-03-10").unwrap();
         let mut t = target(&rules);
-        assert_eq!(join_query(to_params(&t, None, local).iter().map(|(n, v)| (*n, v.as_str()))), "tier=basic");
+        assert_eq!(
+            join_query(
+                to_params(&t, None, local)
+                    .iter()
+                    .map(|(n, v)| (*n, v.as_str()))
+            ),
+            "tier=basic"
+        );
         t.selection.set_addon_count(100, 2);
         t.usage.sent = 7;
         t.today = parse_iso_date("2026-03-12").unwrap();
         t.period_rule = PeriodRule::BillingDay(15);
-        t.need = Need { messages: 120, inmails: 4, min_tier: Some("recruiter".into()) };
-        let query = join_query(to_params(&t, Some(presets::LINKEDIN_HELP), local).iter().map(|(n, v)| (*n, v.as_str())));
+        t.need = Need {
+            messages: 120,
+            inmails: 4,
+            min_tier: Some("recruiter".into()),
+        };
+        let query = join_query(
+            to_params(&t, Some(presets::LINKEDIN_HELP), local)
+                .iter()
+                .map(|(n, v)| (*n, v.as_str())),
+        );
         assert_eq!(query, "preset=linkedin-help&tier=basic&addons=100x2&sent=7&need=120&need_inmail=4&min_tier=recruiter&today=2026-03-12&billing_day=15");
         let (params, problems) = parse(&query);
         assert!(problems.is_empty());
@@ -345,14 +455,20 @@ mod tests {
 
     #[test]
     fn decodes_and_encodes_escapes() {
-        assert_eq!(split_query("a=1%2C2&b=x+y&c&d=%zz&e=%4"), [
-            ("a".into(), "1,2".into()),
-            ("b".into(), "x y".into()),
-            ("c".into(), "".into()),
-            ("d".into(), "%zz".into()),
-            ("e".into(), "%4".into()),
-        ]);
-        assert_eq!(join_query([("addons", "100x2,25x1"), ("q", "a b&c")]), "addons=100x2,25x1&q=a%20b%26c");
+        assert_eq!(
+            split_query("a=1%2C2&b=x+y&c&d=%zz&e=%4"),
+            [
+                ("a".into(), "1,2".into()),
+                ("b".into(), "x y".into()),
+                ("c".into(), "".into()),
+                ("d".into(), "%zz".into()),
+                ("e".into(), "%4".into()),
+            ]
+        );
+        assert_eq!(
+            join_query([("addons", "100x2,25x1"), ("q", "a b&c")]),
+            "addons=100x2,25x1&q=a%20b%26c"
+        );
         assert_eq!(split_query("t=%E2%9C%93")[0].1, "✓");
         assert_eq!(split_query("t=%FF")[0].1, "\u{fffd}");
     }

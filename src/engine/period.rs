@@ -26,8 +26,15 @@ pub struct Period {
 
 /// The number of days in a month, leap years included.
 pub fn days_in_month(year: i32, month: u32) -> u32 {
-    let (next_year, next_month) = if month == 12 { (year + 1, 1) } else { (year, month + 1) };
-    match (NaiveDate::from_ymd_opt(year, month, 1), NaiveDate::from_ymd_opt(next_year, next_month, 1)) {
+    let (next_year, next_month) = if month == 12 {
+        (year + 1, 1)
+    } else {
+        (year, month + 1)
+    };
+    match (
+        NaiveDate::from_ymd_opt(year, month, 1),
+        NaiveDate::from_ymd_opt(next_year, next_month, 1),
+    ) {
         (Some(first), Some(next)) => (next - first).num_days() as u32,
         _ => 30,
     }
@@ -58,9 +65,16 @@ impl PeriodRule {
     pub fn period_containing(self, today: NaiveDate) -> Period {
         let (year, month) = (today.year(), today.month());
         let this_month = self.anchor(year, month);
-        let (start_year, start_month) = if today >= this_month { (year, month) } else { add_months(year, month, -1) };
+        let (start_year, start_month) = if today >= this_month {
+            (year, month)
+        } else {
+            add_months(year, month, -1)
+        };
         let (reset_year, reset_month) = add_months(start_year, start_month, 1);
-        Period { start: self.anchor(start_year, start_month), reset: self.anchor(reset_year, reset_month) }
+        Period {
+            start: self.anchor(start_year, start_month),
+            reset: self.anchor(reset_year, reset_month),
+        }
     }
 }
 
@@ -108,7 +122,9 @@ pub fn iso_date(date: NaiveDate) -> String {
     format!("{:04}-{:02}-{:02}", date.year(), date.month(), date.day())
 }
 
-const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+const MONTHS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
 const WEEKDAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 
 /// A short human date: `Sun 1 Feb 2026`.
@@ -187,7 +203,11 @@ mod tests {
         ];
         for (day, today, start, reset) in cases {
             let p = PeriodRule::BillingDay(day).period_containing(date(today));
-            assert_eq!((p.start, p.reset), (date(start), date(reset)), "day {day}, today {today}");
+            assert_eq!(
+                (p.start, p.reset),
+                (date(start), date(reset)),
+                "day {day}, today {today}"
+            );
         }
     }
 
@@ -200,7 +220,11 @@ mod tests {
                 let p = rule.period_containing(today);
                 assert!(p.start <= today && today < p.reset, "day {day}, {today}");
                 assert!((28..=31).contains(&p.length()), "day {day}, {today}: {p:?}");
-                assert_eq!(rule.period_containing(p.reset).start, p.reset, "periods tile");
+                assert_eq!(
+                    rule.period_containing(p.reset).start,
+                    p.reset,
+                    "periods tile"
+                );
                 assert!(p.days_left(today) >= 1);
                 today = today.succ_opt().unwrap();
             }
@@ -210,7 +234,18 @@ mod tests {
     #[test]
     fn parses_only_real_iso_dates() {
         assert_eq!(iso_date(date("2026-02-28")), "2026-02-28");
-        for bad in ["2026-02-30", "2026-13-01", "26-01-01", "2026-1-01", "2026/01/01", "", "abcd-ef-gh", "1899-12-31", "+202-01-01", "2026-01-0١"] {
+        for bad in [
+            "2026-02-30",
+            "2026-13-01",
+            "26-01-01",
+            "2026-1-01",
+            "2026/01/01",
+            "",
+            "abcd-ef-gh",
+            "1899-12-31",
+            "+202-01-01",
+            "2026-01-0١",
+        ] {
             assert_eq!(parse_iso_date(bad), None, "{bad}");
         }
         assert_eq!(human_date(date("2026-02-01")), "Sun 1 Feb 2026");

@@ -26,12 +26,19 @@ pub struct Usage {
 impl Selection {
     /// The first tier, nothing added.
     pub fn starter(rules: &RuleSet) -> Selection {
-        Selection { tier_id: rules.tiers[0].id.clone(), addons: Vec::new(), inmail_blocks: 0 }
+        Selection {
+            tier_id: rules.tiers[0].id.clone(),
+            addons: Vec::new(),
+            inmail_blocks: 0,
+        }
     }
 
     /// How many of the bundle of this size are chosen.
     pub fn addon_count(&self, size: u64) -> u64 {
-        self.addons.iter().find(|(s, _)| *s == size).map_or(0, |(_, c)| *c)
+        self.addons
+            .iter()
+            .find(|(s, _)| *s == size)
+            .map_or(0, |(_, c)| *c)
     }
 
     /// Sets the count of one bundle size, keeping the list sorted and free of zeros.
@@ -64,7 +71,12 @@ impl Selection {
 
     /// The add-ons in URL form: `100x2,25x1` (largest first), empty when none.
     pub fn addons_param(&self) -> String {
-        let parts: Vec<String> = self.addons.iter().rev().map(|(s, c)| format!("{s}x{c}")).collect();
+        let parts: Vec<String> = self
+            .addons
+            .iter()
+            .rev()
+            .map(|(s, c)| format!("{s}x{c}"))
+            .collect();
         parts.join(",")
     }
 }
@@ -88,7 +100,10 @@ pub fn parse_addons(text: &str, rules: &RuleSet) -> (Vec<(u64, u64)>, Vec<AddonI
     let mut addons: Vec<(u64, u64)> = Vec::new();
     let mut errors = Vec::new();
     for item in text.split(',').map(str::trim).filter(|i| !i.is_empty()) {
-        let bad = |reason: &str| AddonItemError { item: item.to_owned(), reason: reason.to_owned() };
+        let bad = |reason: &str| AddonItemError {
+            item: item.to_owned(),
+            reason: reason.to_owned(),
+        };
         let Some((size_text, count_text)) = item.split_once(['x', 'X', '*', '\u{d7}']) else {
             errors.push(bad("is not SIZExCOUNT (e.g. 100x2)"));
             continue;
@@ -140,8 +155,14 @@ mod tests {
         assert_eq!(addons, [(100, 2)]);
         let items: Vec<&str> = errors.iter().map(|e| e.item.as_str()).collect();
         assert_eq!(items, ["30x1", "25x-1", "200", "abc", "500x99999"]);
-        assert_eq!(errors[0].to_string(), "\"30x1\" names no bundle size of these rules");
-        assert_eq!(errors[1].to_string(), "\"25x-1\" has a bad count (must not be negative)");
+        assert_eq!(
+            errors[0].to_string(),
+            "\"30x1\" names no bundle size of these rules"
+        );
+        assert_eq!(
+            errors[1].to_string(),
+            "\"25x-1\" has a bad count (must not be negative)"
+        );
     }
 
     #[test]
@@ -151,7 +172,10 @@ mod tests {
         selection.set_addon_count(25, 1);
         selection.set_addon_count(100, 2);
         assert_eq!(selection.addons_param(), "100x2,25x1");
-        assert_eq!(parse_addons(&selection.addons_param(), &rules).0, selection.addons);
+        assert_eq!(
+            parse_addons(&selection.addons_param(), &rules).0,
+            selection.addons
+        );
         selection.set_addon_count(100, 0);
         assert_eq!(selection.addons, [(25, 1)]);
     }
@@ -159,7 +183,11 @@ mod tests {
     #[test]
     fn fits_a_selection_to_other_rules() {
         let rules = ARTICLE.rules();
-        let selection = Selection { tier_id: "premium-career".into(), addons: vec![(25, 1), (30, 2)], inmail_blocks: 1 };
+        let selection = Selection {
+            tier_id: "premium-career".into(),
+            addons: vec![(25, 1), (30, 2)],
+            inmail_blocks: 1,
+        };
         let (fitted, changes) = selection.fit_to(&rules);
         assert_eq!(fitted.tier_id, "basic");
         assert_eq!(fitted.addons, [(25, 1)]);

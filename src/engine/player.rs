@@ -44,7 +44,9 @@ pub enum Outcome {
     /// A message counted against the allowance.
     Delivered,
     /// An InMail, from a credit (charge 0) or pay-per-InMail.
-    InMail { charge_cents: u64 },
+    InMail {
+        charge_cents: u64,
+    },
     Refused,
     /// Over the limit: not delivered.
     Blocked,
@@ -78,7 +80,10 @@ pub struct Entry {
 pub enum LogItem {
     Send(Entry),
     /// The allowance reset on this day; `rolled_over` credits carried in.
-    Reset { day: NaiveDate, rolled_over: u64 },
+    Reset {
+        day: NaiveDate,
+        rolled_over: u64,
+    },
 }
 
 /// The auto-play scenario.
@@ -97,7 +102,13 @@ pub struct Scenario {
 
 impl Default for Scenario {
     fn default() -> Self {
-        Scenario { per_working_day: 2, shares: [60, 20, 15, 3, 2], use_inmail: true, read_rate: 60, seed: 2026 }
+        Scenario {
+            per_working_day: 2,
+            shares: [60, 20, 15, 3, 2],
+            use_inmail: true,
+            read_rate: 60,
+            seed: 2026,
+        }
     }
 }
 
@@ -153,7 +164,15 @@ fn is_working_day(day: NaiveDate) -> bool {
 
 impl Month {
     pub fn new(today: NaiveDate, usage: Usage, seed: u64) -> Month {
-        Month { today, usage, log: Vec::new(), unread_replies: 0, sends_done_today: 0, rng: Rng::new(seed), next_id: 1 }
+        Month {
+            today,
+            usage,
+            log: Vec::new(),
+            unread_replies: 0,
+            sends_done_today: 0,
+            rng: Rng::new(seed),
+            next_id: 1,
+        }
     }
 
     /// The period today is in.
@@ -170,7 +189,14 @@ impl Month {
     }
 
     fn log_send(&mut self, recipient: Recipient, outcome: Outcome, status: Status) {
-        let entry = Entry { id: self.next_id, day: self.today, recipient, outcome, status, replied: false };
+        let entry = Entry {
+            id: self.next_id,
+            day: self.today,
+            recipient,
+            outcome,
+            status,
+            replied: false,
+        };
         self.next_id += 1;
         self.push(LogItem::Send(entry));
     }
@@ -178,7 +204,15 @@ impl Month {
     /// Sends one message (or, with `as_inmail`, an InMail to a non-connection) and logs it.
     /// A non-connection without `as_inmail` is only a question: nothing is logged.
     pub fn send(&mut self, ctx: Context, recipient: Recipient, as_inmail: bool) -> SendDecision {
-        let decision = decide_send(ctx.rules, ctx.selection, &self.usage, recipient, self.today, ctx.period_rule, ctx.locale);
+        let decision = decide_send(
+            ctx.rules,
+            ctx.selection,
+            &self.usage,
+            recipient,
+            self.today,
+            ctx.period_rule,
+            ctx.locale,
+        );
         match &decision {
             SendDecision::Delivered { .. } => {
                 self.usage.sent = self.usage.sent.saturating_add(1);
@@ -186,11 +220,21 @@ impl Month {
             }
             SendDecision::NeedsInMail { charge_cents, .. } if as_inmail => {
                 self.usage.inmail_sent = self.usage.inmail_sent.saturating_add(1);
-                self.log_send(recipient, Outcome::InMail { charge_cents: *charge_cents }, Status::Sent);
+                self.log_send(
+                    recipient,
+                    Outcome::InMail {
+                        charge_cents: *charge_cents,
+                    },
+                    Status::Sent,
+                );
             }
             SendDecision::NeedsInMail { .. } => {}
-            SendDecision::Refused { .. } => self.log_send(recipient, Outcome::Refused, Status::Refused),
-            SendDecision::Blocked(_) => self.log_send(recipient, Outcome::Blocked, Status::NotDelivered),
+            SendDecision::Refused { .. } => {
+                self.log_send(recipient, Outcome::Refused, Status::Refused)
+            }
+            SendDecision::Blocked(_) => {
+                self.log_send(recipient, Outcome::Blocked, Status::NotDelivered)
+            }
         }
         decision
     }
@@ -224,13 +268,22 @@ impl Month {
     pub fn next_day(&mut self, ctx: Context, read_rate: u64) {
         self.advance_receipts(read_rate);
         let reset = self.period(ctx.period_rule).reset;
-        let Some(tomorrow) = self.today.succ_opt() else { return };
+        let Some(tomorrow) = self.today.succ_opt() else {
+            return;
+        };
         self.today = tomorrow;
         self.sends_done_today = 0;
         if tomorrow >= reset {
             let rolled_over = rollover(ctx.rules, ctx.selection, &self.usage);
-            self.usage = Usage { sent: 0, inmail_sent: 0, rollover_credits: rolled_over };
-            self.push(LogItem::Reset { day: tomorrow, rolled_over });
+            self.usage = Usage {
+                sent: 0,
+                inmail_sent: 0,
+                rollover_credits: rolled_over,
+            };
+            self.push(LogItem::Reset {
+                day: tomorrow,
+                rolled_over,
+            });
         }
     }
 
@@ -249,7 +302,11 @@ impl Month {
     /// One auto-play step: the rest of today's scenario sends, then the next day. Stops
     /// at the first send over the limit and stays on today.
     pub fn step(&mut self, ctx: Context, scenario: &Scenario) -> Step {
-        let quota = if is_working_day(self.today) { scenario.per_working_day } else { 0 };
+        let quota = if is_working_day(self.today) {
+            scenario.per_working_day
+        } else {
+            0
+        };
         while self.sends_done_today < quota {
             self.sends_done_today += 1;
             let recipient = scenario.draw(&mut self.rng);
@@ -274,7 +331,9 @@ impl Month {
 /// period starts with (included + carried) stays within the tier's cap.
 pub fn rollover(rules: &RuleSet, selection: &Selection, usage: &Usage) -> u64 {
     let tier = rules.tier(&selection.tier_id).unwrap_or(&rules.tiers[0]);
-    let Some(cap) = tier.inmail_rollover_cap else { return 0 };
+    let Some(cap) = tier.inmail_rollover_cap else {
+        return 0;
+    };
     let unused = inmail_status(rules, tier, selection, usage).credits_left;
     unused.min(cap.saturating_sub(tier.inmail_credits))
 }
@@ -334,7 +393,17 @@ mod tests {
     }
 
     fn sends(month: &Month) -> Vec<&Entry> {
-        month.log.iter().filter_map(|i| if let LogItem::Send(e) = i { Some(e) } else { None }).collect()
+        month
+            .log
+            .iter()
+            .filter_map(|i| {
+                if let LogItem::Send(e) = i {
+                    Some(e)
+                } else {
+                    None
+                }
+            })
+            .collect()
     }
 
     #[test]
@@ -342,9 +411,20 @@ mod tests {
         let rules = ARTICLE.rules();
         let selection = Selection::starter(&rules);
         let locale = Locale::default();
-        let ctx = Context { rules: &rules, selection: &selection, period_rule: PeriodRule::CalendarMonth, locale: &locale };
+        let ctx = Context {
+            rules: &rules,
+            selection: &selection,
+            period_rule: PeriodRule::CalendarMonth,
+            locale: &locale,
+        };
         let mut month = Month::new(date("2026-01-01"), Usage::default(), 1);
-        let scenario = Scenario { per_working_day: 1, shares: [1, 0, 0, 0, 0], use_inmail: true, read_rate: 100, seed: 1 };
+        let scenario = Scenario {
+            per_working_day: 1,
+            shares: [1, 0, 0, 0, 0],
+            use_inmail: true,
+            read_rate: 100,
+            seed: 1,
+        };
         // January 2026 has 22 working days: the 16th send is blocked (Thursday 22 Jan).
         let mut blocked_on = None;
         for _ in 0..40 {
@@ -366,19 +446,40 @@ mod tests {
         month.jump_to_reset(ctx, 100);
         assert_eq!(month.today, date("2026-02-01"));
         assert_eq!(month.usage, Usage::default());
-        assert!(matches!(month.log.last(), Some(LogItem::Reset { rolled_over: 0, .. })));
+        assert!(matches!(
+            month.log.last(),
+            Some(LogItem::Reset { rolled_over: 0, .. })
+        ));
         // With read rate 100, every delivered message has been read by now.
-        assert!(sends(&month).iter().filter(|e| e.outcome == Outcome::Delivered).all(|e| e.status == Status::Read));
-        assert_eq!(month.unread_replies, sends(&month).iter().filter(|e| e.replied).count() as u64);
+        assert!(sends(&month)
+            .iter()
+            .filter(|e| e.outcome == Outcome::Delivered)
+            .all(|e| e.status == Status::Read));
+        assert_eq!(
+            month.unread_replies,
+            sends(&month).iter().filter(|e| e.replied).count() as u64
+        );
     }
 
     #[test]
     fn the_same_seed_plays_the_same_month() {
         let rules = ARTICLE.rules();
-        let selection = Selection { tier_id: "sales-navigator".into(), addons: vec![(25, 1)], inmail_blocks: 1 };
+        let selection = Selection {
+            tier_id: "sales-navigator".into(),
+            addons: vec![(25, 1)],
+            inmail_blocks: 1,
+        };
         let locale = Locale::default();
-        let ctx = Context { rules: &rules, selection: &selection, period_rule: PeriodRule::BillingDay(15), locale: &locale };
-        let scenario = Scenario { per_working_day: 5, ..Scenario::default() };
+        let ctx = Context {
+            rules: &rules,
+            selection: &selection,
+            period_rule: PeriodRule::BillingDay(15),
+            locale: &locale,
+        };
+        let scenario = Scenario {
+            per_working_day: 5,
+            ..Scenario::default()
+        };
         let play = |seed: u64| {
             let mut month = Month::new(date("2026-03-03"), Usage::default(), seed);
             for _ in 0..70 {
@@ -393,26 +494,66 @@ mod tests {
     #[test]
     fn counters_match_the_log_through_resets() {
         let rules = ARTICLE.rules();
-        let selection = Selection { tier_id: "premium-business".into(), addons: vec![], inmail_blocks: 1 };
+        let selection = Selection {
+            tier_id: "premium-business".into(),
+            addons: vec![],
+            inmail_blocks: 1,
+        };
         let locale = Locale::default();
-        let ctx = Context { rules: &rules, selection: &selection, period_rule: PeriodRule::CalendarMonth, locale: &locale };
-        let scenario = Scenario { per_working_day: 3, seed: 77, ..Scenario::default() };
+        let ctx = Context {
+            rules: &rules,
+            selection: &selection,
+            period_rule: PeriodRule::CalendarMonth,
+            locale: &locale,
+        };
+        let scenario = Scenario {
+            per_working_day: 3,
+            seed: 77,
+            ..Scenario::default()
+        };
         let mut month = Month::new(date("2026-01-01"), Usage::default(), 77);
         while month.today < date("2026-05-01") {
             month.step(ctx, &scenario);
             let period = month.period(PeriodRule::CalendarMonth);
-            let this_period: Vec<&Entry> = sends(&month).into_iter().filter(|e| e.day >= period.start).collect();
-            let delivered = this_period.iter().filter(|e| e.outcome == Outcome::Delivered).count() as u64;
-            let inmails = this_period.iter().filter(|e| matches!(e.outcome, Outcome::InMail { .. })).count() as u64;
-            assert_eq!((month.usage.sent, month.usage.inmail_sent), (delivered, inmails), "on {}", month.today);
+            let this_period: Vec<&Entry> = sends(&month)
+                .into_iter()
+                .filter(|e| e.day >= period.start)
+                .collect();
+            let delivered = this_period
+                .iter()
+                .filter(|e| e.outcome == Outcome::Delivered)
+                .count() as u64;
+            let inmails = this_period
+                .iter()
+                .filter(|e| matches!(e.outcome, Outcome::InMail { .. }))
+                .count() as u64;
+            assert_eq!(
+                (month.usage.sent, month.usage.inmail_sent),
+                (delivered, inmails),
+                "on {}",
+                month.today
+            );
             assert!(month.usage.sent <= 30);
             // The 4th InMail of a period onwards is pay-per-InMail (3 credits from 1 block).
-            for (i, e) in this_period.iter().filter(|e| matches!(e.outcome, Outcome::InMail { .. })).enumerate() {
+            for (i, e) in this_period
+                .iter()
+                .filter(|e| matches!(e.outcome, Outcome::InMail { .. }))
+                .enumerate()
+            {
                 let expected = if i < 3 { 0 } else { 1000 };
-                assert_eq!(e.outcome, Outcome::InMail { charge_cents: expected });
+                assert_eq!(
+                    e.outcome,
+                    Outcome::InMail {
+                        charge_cents: expected
+                    }
+                );
             }
         }
-        let resets = month.log.iter().filter(|i| matches!(i, LogItem::Reset { .. })).count();
+        let resets = month
+            .log
+            .iter()
+            .filter(|i| matches!(i, LogItem::Reset { .. }))
+            .count();
         assert_eq!(resets, 4, "January to May");
     }
 
@@ -421,8 +562,17 @@ mod tests {
         let rules = LINKEDIN_HELP.rules();
         let locale = Locale::default();
         // Premium Business: 15 a month, balance capped at 45.
-        let selection = Selection { tier_id: "premium-business".into(), addons: vec![], inmail_blocks: 0 };
-        let ctx = Context { rules: &rules, selection: &selection, period_rule: PeriodRule::CalendarMonth, locale: &locale };
+        let selection = Selection {
+            tier_id: "premium-business".into(),
+            addons: vec![],
+            inmail_blocks: 0,
+        };
+        let ctx = Context {
+            rules: &rules,
+            selection: &selection,
+            period_rule: PeriodRule::CalendarMonth,
+            locale: &locale,
+        };
         let mut month = Month::new(date("2026-01-01"), Usage::default(), 3);
         // Use 5 of January's 15: 10 roll over.
         for _ in 0..5 {
@@ -438,11 +588,20 @@ mod tests {
         assert_eq!(month.usage.rollover_credits, 30, "capped: 15 + 30 = 45");
         month.jump_to_reset(ctx, 0);
         assert_eq!(month.usage.rollover_credits, 30);
-        let status = inmail_status(&rules, rules.tier("premium-business").unwrap(), &selection, &month.usage);
+        let status = inmail_status(
+            &rules,
+            rules.tier("premium-business").unwrap(),
+            &selection,
+            &month.usage,
+        );
         assert_eq!(status.available, 45);
         // The article rules never roll over.
         let article = ARTICLE.rules();
-        let selection = Selection { tier_id: "recruiter".into(), addons: vec![], inmail_blocks: 0 };
+        let selection = Selection {
+            tier_id: "recruiter".into(),
+            addons: vec![],
+            inmail_blocks: 0,
+        };
         assert_eq!(rollover(&article, &selection, &Usage::default()), 0);
     }
 
@@ -451,13 +610,28 @@ mod tests {
         let rules = ARTICLE.rules();
         let selection = Selection::starter(&rules);
         let locale = Locale::default();
-        let ctx = Context { rules: &rules, selection: &selection, period_rule: PeriodRule::CalendarMonth, locale: &locale };
+        let ctx = Context {
+            rules: &rules,
+            selection: &selection,
+            period_rule: PeriodRule::CalendarMonth,
+            locale: &locale,
+        };
         let mut month = Month::new(date("2026-05-04"), Usage::default(), 5);
         month.send(ctx, Recipient::Group, false);
         month.send(ctx, Recipient::CompanyPage, false);
-        assert!(matches!(month.send(ctx, Recipient::NotConnected, false), SendDecision::NeedsInMail { .. }));
+        assert!(matches!(
+            month.send(ctx, Recipient::NotConnected, false),
+            SendDecision::NeedsInMail { .. }
+        ));
         month.send(ctx, Recipient::NotConnected, true);
-        assert_eq!(month.usage, Usage { sent: 0, inmail_sent: 1, rollover_credits: 0 });
+        assert_eq!(
+            month.usage,
+            Usage {
+                sent: 0,
+                inmail_sent: 1,
+                rollover_credits: 0
+            }
+        );
         let statuses: Vec<&str> = sends(&month).iter().map(|e| e.status.id()).collect();
         assert_eq!(statuses, ["refused", "refused", "sent"]);
         let days = timeline(&month, PeriodRule::CalendarMonth);
@@ -469,9 +643,18 @@ mod tests {
     #[test]
     fn the_log_keeps_its_latest_entries() {
         let rules = ARTICLE.rules();
-        let selection = Selection { tier_id: "recruiter".into(), addons: vec![(500, 1)], inmail_blocks: 0 };
+        let selection = Selection {
+            tier_id: "recruiter".into(),
+            addons: vec![(500, 1)],
+            inmail_blocks: 0,
+        };
         let locale = Locale::default();
-        let ctx = Context { rules: &rules, selection: &selection, period_rule: PeriodRule::CalendarMonth, locale: &locale };
+        let ctx = Context {
+            rules: &rules,
+            selection: &selection,
+            period_rule: PeriodRule::CalendarMonth,
+            locale: &locale,
+        };
         let mut month = Month::new(date("2026-05-04"), Usage::default(), 5);
         for _ in 0..(LOG_LIMIT + 10) {
             month.send(ctx, Recipient::Connection, false);

@@ -14,8 +14,14 @@ pub struct Preset {
     pub json: &'static str,
 }
 
-pub const ARTICLE: Preset = Preset { id: "article", json: ARTICLE_JSON };
-pub const LINKEDIN_HELP: Preset = Preset { id: "linkedin-help", json: LINKEDIN_HELP_JSON };
+pub const ARTICLE: Preset = Preset {
+    id: "article",
+    json: ARTICLE_JSON,
+};
+pub const LINKEDIN_HELP: Preset = Preset {
+    id: "linkedin-help",
+    json: LINKEDIN_HELP_JSON,
+};
 
 /// Every preset, the default first.
 pub fn all() -> [Preset; 2] {
@@ -58,7 +64,14 @@ mod tests {
         let tiers: Vec<(&str, u64, u64, u64)> = rules
             .tiers
             .iter()
-            .map(|t| (t.id.as_str(), t.price_cents, t.free_messages, t.inmail_credits))
+            .map(|t| {
+                (
+                    t.id.as_str(),
+                    t.price_cents,
+                    t.free_messages,
+                    t.inmail_credits,
+                )
+            })
             .collect();
         assert_eq!(
             tiers,
@@ -70,17 +83,34 @@ mod tests {
                 ("recruiter", 23995, 150, 150),
             ]
         );
-        let bundles: Vec<(u64, u64)> = rules.bundles.iter().map(|b| (b.size, b.price_cents)).collect();
-        assert_eq!(bundles, [(25, 1499), (100, 4999), (200, 9999), (500, 24999)]);
-        assert_eq!((rules.inmail.block_size, rules.inmail.block_price_cents, rules.inmail.pay_per_inmail_cents), (3, 1000, 1000));
+        let bundles: Vec<(u64, u64)> = rules
+            .bundles
+            .iter()
+            .map(|b| (b.size, b.price_cents))
+            .collect();
+        assert_eq!(
+            bundles,
+            [(25, 1499), (100, 4999), (200, 9999), (500, 24999)]
+        );
+        assert_eq!(
+            (
+                rules.inmail.block_size,
+                rules.inmail.block_price_cents,
+                rules.inmail.pay_per_inmail_cents
+            ),
+            (3, 1000, 1000)
+        );
         assert!(!rules.has_rollover());
     }
 
     #[test]
     fn linkedin_help_has_the_help_pages_credits_and_caps() {
         let rules = LINKEDIN_HELP.rules();
-        let credits: Vec<(&str, u64, Option<u64>)> =
-            rules.tiers.iter().map(|t| (t.id.as_str(), t.inmail_credits, t.inmail_rollover_cap)).collect();
+        let credits: Vec<(&str, u64, Option<u64>)> = rules
+            .tiers
+            .iter()
+            .map(|t| (t.id.as_str(), t.inmail_credits, t.inmail_rollover_cap))
+            .collect();
         assert_eq!(
             credits,
             [

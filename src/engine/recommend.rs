@@ -46,12 +46,20 @@ pub struct Plan {
 impl Plan {
     /// The plan as a selection the widget can apply.
     pub fn selection(&self) -> Selection {
-        Selection { tier_id: self.tier_id.clone(), addons: self.addons.clone(), inmail_blocks: self.inmail_blocks }
+        Selection {
+            tier_id: self.tier_id.clone(),
+            addons: self.addons.clone(),
+            inmail_blocks: self.inmail_blocks,
+        }
     }
 
     /// The order RULES.md ranks plans by: cost, then more spare, then the lower tier.
     fn rank(&self) -> (u64, std::cmp::Reverse<u64>, usize) {
-        (self.total_cents, std::cmp::Reverse(self.spare), self.tier_index)
+        (
+            self.total_cents,
+            std::cmp::Reverse(self.spare),
+            self.tier_index,
+        )
     }
 }
 
@@ -97,13 +105,24 @@ impl BundleCovers {
         let best = (0..bundles.len())
             .min_by(|&i, &j| {
                 let (a, b) = (&bundles[i], &bundles[j]);
-                (a.price_cents * b.size).cmp(&(b.price_cents * a.size)).then(a.size.cmp(&b.size))
+                (a.price_cents * b.size)
+                    .cmp(&(b.price_cents * a.size))
+                    .then(a.size.cmp(&b.size))
             })
             .unwrap_or(0);
         let largest = bundles.iter().map(|b| b.size).max().unwrap_or(0);
         let window = bundles.get(best).map_or(0, |b| (b.size - 1) * largest);
-        let table = Table { cost: vec![0], bought: vec![0], first: vec![NONE] };
-        BundleCovers { bundles, best, window, table: std::cell::RefCell::new(table) }
+        let table = Table {
+            cost: vec![0],
+            bought: vec![0],
+            first: vec![NONE],
+        };
+        BundleCovers {
+            bundles,
+            best,
+            window,
+            table: std::cell::RefCell::new(table),
+        }
     }
 
     /// Extends the table to cover every need up to `upto` (at most the window).
@@ -114,10 +133,16 @@ impl BundleCovers {
             let mut best_here: Option<(u64, u64, u8)> = None;
             for (j, bundle) in self.bundles.iter().enumerate() {
                 let rest = need.saturating_sub(bundle.size as usize);
-                let candidate = (t.cost[rest] + bundle.price_cents, t.bought[rest] + bundle.size, j as u8);
+                let candidate = (
+                    t.cost[rest] + bundle.price_cents,
+                    t.bought[rest] + bundle.size,
+                    j as u8,
+                );
                 let better = match best_here {
                     None => true,
-                    Some((c, m, _)) => (candidate.0, std::cmp::Reverse(candidate.1)) < (c, std::cmp::Reverse(m)),
+                    Some((c, m, _)) => {
+                        (candidate.0, std::cmp::Reverse(candidate.1)) < (c, std::cmp::Reverse(m))
+                    }
                 };
                 if better {
                     best_here = Some(candidate);
@@ -143,19 +168,25 @@ impl BundleCovers {
         let (k_min, k_max) = if need <= window {
             (0, 0)
         } else {
-            ((need - window).div_ceil(best.size), need.div_ceil(best.size))
+            (
+                (need - window).div_ceil(best.size),
+                need.div_ceil(best.size),
+            )
         };
         let mut chosen: Option<(u64, u64, u64)> = None; // (cost, messages, k)
         for k in k_min..=k_max {
             let rest = need.saturating_sub(k * best.size) as usize;
             let candidate = (
-                k.saturating_mul(best.price_cents).saturating_add(t.cost[rest]),
+                k.saturating_mul(best.price_cents)
+                    .saturating_add(t.cost[rest]),
                 k * best.size + t.bought[rest],
                 k,
             );
             let better = match chosen {
                 None => true,
-                Some((c, m, _)) => (candidate.0, std::cmp::Reverse(candidate.1)) < (c, std::cmp::Reverse(m)),
+                Some((c, m, _)) => {
+                    (candidate.0, std::cmp::Reverse(candidate.1)) < (c, std::cmp::Reverse(m))
+                }
             };
             if better {
                 chosen = Some(candidate);
@@ -171,8 +202,18 @@ impl BundleCovers {
             counts[j] += 1;
             rest = rest.saturating_sub(self.bundles[j].size as usize);
         }
-        let counts = self.bundles.iter().zip(counts).filter(|(_, c)| *c > 0).map(|(b, c)| (b.size, c)).collect();
-        Some(Cover { counts, cents, messages })
+        let counts = self
+            .bundles
+            .iter()
+            .zip(counts)
+            .filter(|(_, c)| *c > 0)
+            .map(|(b, c)| (b.size, c))
+            .collect();
+        Some(Cover {
+            counts,
+            cents,
+            messages,
+        })
     }
 }
 
@@ -187,7 +228,9 @@ pub fn inmail_cover(rules: &RuleSet, missing: u64) -> (u64, u64, u64) {
         .into_iter()
         .map(|blocks| {
             let pay_per = missing.saturating_sub(blocks * pricing.block_size);
-            let cost = blocks.saturating_mul(pricing.block_price_cents).saturating_add(pay_per.saturating_mul(pricing.pay_per_inmail_cents));
+            let cost = blocks
+                .saturating_mul(pricing.block_price_cents)
+                .saturating_add(pay_per.saturating_mul(pricing.pay_per_inmail_cents));
             (blocks, pay_per, cost)
         })
         // Ties: more blocks means more spare credits.
@@ -210,7 +253,9 @@ impl PartialEq for Recommender {
 
 impl Recommender {
     pub fn new(rules: &RuleSet) -> Recommender {
-        Recommender { covers: BundleCovers::new(&rules.bundles) }
+        Recommender {
+            covers: BundleCovers::new(&rules.bundles),
+        }
     }
 
     pub fn covers(&self) -> &BundleCovers {
@@ -220,8 +265,11 @@ impl Recommender {
     /// The cheapest way for one tier to meet the need, `None` when it cannot.
     pub fn plan_for_tier(&self, rules: &RuleSet, tier_index: usize, need: &Need) -> Option<Plan> {
         let tier: &Tier = rules.tiers.get(tier_index)?;
-        let cover = self.covers.cover(need.messages.saturating_sub(tier.free_messages))?;
-        let (blocks, pay_per, inmail_cents) = inmail_cover(rules, need.inmails.saturating_sub(tier.inmail_credits));
+        let cover = self
+            .covers
+            .cover(need.messages.saturating_sub(tier.free_messages))?;
+        let (blocks, pay_per, inmail_cents) =
+            inmail_cover(rules, need.inmails.saturating_sub(tier.inmail_credits));
         let allowance = tier.free_messages + cover.messages;
         let inmail_credits = tier.inmail_credits + blocks * rules.inmail.block_size;
         Some(Plan {
@@ -232,38 +280,66 @@ impl Recommender {
             pay_per_inmails: pay_per,
             allowance,
             inmail_credits,
-            total_cents: tier.price_cents.saturating_add(cover.cents).saturating_add(inmail_cents),
-            spare: (allowance - need.messages.min(allowance)) + (inmail_credits - need.inmails.min(inmail_credits)),
+            total_cents: tier
+                .price_cents
+                .saturating_add(cover.cents)
+                .saturating_add(inmail_cents),
+            spare: (allowance - need.messages.min(allowance))
+                + (inmail_credits - need.inmails.min(inmail_credits)),
         })
     }
 
     /// The cheapest plan over every tier at or above the minimum tier.
     pub fn recommend(&self, rules: &RuleSet, need: &Need) -> Option<Plan> {
-        let from = need.min_tier.as_deref().and_then(|id| rules.tier_index(id)).unwrap_or(0);
-        (from..rules.tiers.len()).filter_map(|i| self.plan_for_tier(rules, i, need)).min_by_key(Plan::rank)
+        let from = need
+            .min_tier
+            .as_deref()
+            .and_then(|id| rules.tier_index(id))
+            .unwrap_or(0);
+        (from..rules.tiers.len())
+            .filter_map(|i| self.plan_for_tier(rules, i, need))
+            .min_by_key(Plan::rank)
     }
 
     /// Each tier's cheapest way to the need, in tier order (`None` where it cannot).
     pub fn per_tier(&self, rules: &RuleSet, need: &Need) -> Vec<Option<Plan>> {
-        (0..rules.tiers.len()).map(|i| self.plan_for_tier(rules, i, need)).collect()
+        (0..rules.tiers.len())
+            .map(|i| self.plan_for_tier(rules, i, need))
+            .collect()
     }
 }
 
 /// Exhaustive search over every combination that could be cheapest, for tests and the
 /// benchmark: every count of every bundle up to what alone would cover the need.
 pub fn exhaustive(rules: &RuleSet, need: &Need) -> Option<Plan> {
-    let from = need.min_tier.as_deref().and_then(|id| rules.tier_index(id)).unwrap_or(0);
+    let from = need
+        .min_tier
+        .as_deref()
+        .and_then(|id| rules.tier_index(id))
+        .unwrap_or(0);
     let mut best: Option<Plan> = None;
     for (tier_index, tier) in rules.tiers.iter().enumerate().skip(from) {
         let missing = need.messages.saturating_sub(tier.free_messages);
-        let limits: Vec<u64> = rules.bundles.iter().map(|b| missing.div_ceil(b.size)).collect();
+        let limits: Vec<u64> = rules
+            .bundles
+            .iter()
+            .map(|b| missing.div_ceil(b.size))
+            .collect();
         let mut counts = vec![0u64; rules.bundles.len()];
         let missing_inmails = need.inmails.saturating_sub(tier.inmail_credits);
         let max_blocks = missing_inmails.div_ceil(rules.inmail.block_size);
         loop {
-            let bought: u64 = counts.iter().zip(&rules.bundles).map(|(c, b)| c * b.size).sum();
+            let bought: u64 = counts
+                .iter()
+                .zip(&rules.bundles)
+                .map(|(c, b)| c * b.size)
+                .sum();
             if bought >= missing {
-                let bundle_cents: u64 = counts.iter().zip(&rules.bundles).map(|(c, b)| c * b.price_cents).sum();
+                let bundle_cents: u64 = counts
+                    .iter()
+                    .zip(&rules.bundles)
+                    .map(|(c, b)| c * b.price_cents)
+                    .sum();
                 for blocks in 0..=max_blocks {
                     let pay_per = missing_inmails.saturating_sub(blocks * rules.inmail.block_size);
                     let allowance = tier.free_messages + bought;
@@ -271,7 +347,13 @@ pub fn exhaustive(rules: &RuleSet, need: &Need) -> Option<Plan> {
                     let plan = Plan {
                         tier_id: tier.id.clone(),
                         tier_index,
-                        addons: rules.bundles.iter().zip(&counts).filter(|(_, c)| **c > 0).map(|(b, c)| (b.size, *c)).collect(),
+                        addons: rules
+                            .bundles
+                            .iter()
+                            .zip(&counts)
+                            .filter(|(_, c)| **c > 0)
+                            .map(|(b, c)| (b.size, *c))
+                            .collect(),
                         inmail_blocks: blocks,
                         pay_per_inmails: pay_per,
                         allowance,
@@ -280,7 +362,8 @@ pub fn exhaustive(rules: &RuleSet, need: &Need) -> Option<Plan> {
                             + bundle_cents
                             + blocks * rules.inmail.block_price_cents
                             + pay_per * rules.inmail.pay_per_inmail_cents,
-                        spare: (allowance - need.messages.min(allowance)) + (credits - need.inmails.min(credits)),
+                        spare: (allowance - need.messages.min(allowance))
+                            + (credits - need.inmails.min(credits)),
                     };
                     if best.as_ref().is_none_or(|b| plan.rank() < b.rank()) {
                         best = Some(plan);
@@ -314,7 +397,11 @@ mod tests {
     use crate::engine::presets::{ARTICLE, LINKEDIN_HELP};
 
     fn need(messages: u64, inmails: u64) -> Need {
-        Need { messages, inmails, min_tier: None }
+        Need {
+            messages,
+            inmails,
+            min_tier: None,
+        }
     }
 
     #[test]
@@ -322,9 +409,19 @@ mod tests {
         let rules = ARTICLE.rules();
         let r = Recommender::new(&rules);
         let plan = r.recommend(&rules, &need(100, 0)).unwrap();
-        assert_eq!((plan.tier_id.as_str(), plan.addons.as_slice(), plan.total_cents), ("basic", &[(100, 1)][..], 4999));
+        assert_eq!(
+            (
+                plan.tier_id.as_str(),
+                plan.addons.as_slice(),
+                plan.total_cents
+            ),
+            ("basic", &[(100, 1)][..], 4999)
+        );
         let plan = r.recommend(&rules, &need(0, 150)).unwrap();
-        assert_eq!((plan.tier_id.as_str(), plan.total_cents, plan.inmail_blocks), ("recruiter", 23995, 0));
+        assert_eq!(
+            (plan.tier_id.as_str(), plan.total_cents, plan.inmail_blocks),
+            ("recruiter", 23995, 0)
+        );
         let plan = r.recommend(&rules, &need(0, 0)).unwrap();
         assert_eq!((plan.tier_id.as_str(), plan.total_cents), ("basic", 0));
     }
@@ -344,9 +441,20 @@ mod tests {
     fn minimum_tier_is_respected() {
         let rules = ARTICLE.rules();
         let r = Recommender::new(&rules);
-        let n = Need { messages: 100, inmails: 0, min_tier: Some("sales-navigator".into()) };
+        let n = Need {
+            messages: 100,
+            inmails: 0,
+            min_tier: Some("sales-navigator".into()),
+        };
         let plan = r.recommend(&rules, &n).unwrap();
-        assert_eq!((plan.tier_id.as_str(), plan.addons.as_slice(), plan.total_cents), ("sales-navigator", &[(25, 2)][..], 6499 + 2998));
+        assert_eq!(
+            (
+                plan.tier_id.as_str(),
+                plan.addons.as_slice(),
+                plan.total_cents
+            ),
+            ("sales-navigator", &[(25, 2)][..], 6499 + 2998)
+        );
     }
 
     #[test]
@@ -360,7 +468,11 @@ mod tests {
         // messages from Career up, Business wins on spare capacity (20 + 15 > 5 + 5).
         let help = LINKEDIN_HELP.rules();
         let r = Recommender::new(&help);
-        let n = Need { messages: 10, inmails: 0, min_tier: Some("premium-career".into()) };
+        let n = Need {
+            messages: 10,
+            inmails: 0,
+            min_tier: Some("premium-career".into()),
+        };
         assert_eq!(r.recommend(&help, &n).unwrap().tier_id, "premium-business");
         // Two identical tiers: the lower one.
         let twin = ARTICLE.json.replace(r#"{ "id": "premium-business", "name": "Premium Business""#, r#"{ "id": "basic-twin", "name": "Basic twin", "price_cents": 0, "free_messages": 15, "inmail_credits": 0 },
@@ -380,7 +492,12 @@ mod tests {
                     let n = need(messages, inmails);
                     let fast = r.recommend(&rules, &n).unwrap();
                     let slow = exhaustive(&rules, &n).unwrap();
-                    assert_eq!(fast.rank(), slow.rank(), "{} need {messages}/{inmails}", preset.id);
+                    assert_eq!(
+                        fast.rank(),
+                        slow.rank(),
+                        "{} need {messages}/{inmails}",
+                        preset.id
+                    );
                     assert_eq!(fast.total_cents, slow.total_cents);
                 }
             }
@@ -409,7 +526,11 @@ mod tests {
         for messages in 0..=400 {
             for inmails in [0, 5] {
                 let n = need(messages, inmails);
-                assert_eq!(r.recommend(&rules, &n).unwrap().rank(), exhaustive(&rules, &n).unwrap().rank(), "need {messages}");
+                assert_eq!(
+                    r.recommend(&rules, &n).unwrap().rank(),
+                    exhaustive(&rules, &n).unwrap().rank(),
+                    "need {messages}"
+                );
             }
         }
     }
@@ -438,7 +559,10 @@ mod tests {
         );
         let rules = crate::engine::rules::RuleSet::from_json(&json).unwrap();
         let r = Recommender::new(&rules);
-        assert_eq!(r.recommend(&rules, &need(100, 0)).unwrap().tier_id, "recruiter");
+        assert_eq!(
+            r.recommend(&rules, &need(100, 0)).unwrap().tier_id,
+            "recruiter"
+        );
         assert!(r.recommend(&rules, &need(151, 0)).is_none());
     }
 }

@@ -14,7 +14,10 @@ use super::rules::{
 type Result<T> = std::result::Result<T, RuleError>;
 
 fn error(path: &str, message: impl Into<String>) -> RuleError {
-    RuleError { path: path.to_owned(), message: message.into() }
+    RuleError {
+        path: path.to_owned(),
+        message: message.into(),
+    }
 }
 
 /// A JSON object being read, remembering its path and refusing keys it does not know.
@@ -25,12 +28,20 @@ struct Fields<'a> {
 
 impl<'a> Fields<'a> {
     fn new(value: &'a Json, path: &str, known: &[&str]) -> Result<Self> {
-        let Json::Object(map) = value else { return Err(error(path, "must be an object")) };
+        let Json::Object(map) = value else {
+            return Err(error(path, "must be an object"));
+        };
         if let Some((unknown, _)) = map.iter().find(|(k, _)| !known.contains(&k.as_str())) {
             let expected = known.join(", ");
-            return Err(error(&join(path, unknown), format!("unknown field (expected one of: {expected})")));
+            return Err(error(
+                &join(path, unknown),
+                format!("unknown field (expected one of: {expected})"),
+            ));
         }
-        Ok(Fields { map, path: path.to_owned() })
+        Ok(Fields {
+            map,
+            path: path.to_owned(),
+        })
     }
 
     fn path(&self, key: &str) -> String {
@@ -42,7 +53,8 @@ impl<'a> Fields<'a> {
     }
 
     fn required(&self, key: &str) -> Result<&'a Json> {
-        self.get(key).ok_or_else(|| error(&self.path(key), "is missing"))
+        self.get(key)
+            .ok_or_else(|| error(&self.path(key), "is missing"))
     }
 
     fn count(&self, key: &str, min: u64, max: u64) -> Result<u64> {
@@ -84,7 +96,9 @@ fn join(path: &str, key: &str) -> String {
 }
 
 fn read_count(value: &Json, path: &str, min: u64, max: u64) -> Result<u64> {
-    let Json::Number(n) = value else { return Err(error(path, "must be a whole number")) };
+    let Json::Number(n) = value else {
+        return Err(error(path, "must be a whole number"));
+    };
     if n.negative {
         return Err(error(path, "must not be negative"));
     }
@@ -99,20 +113,28 @@ fn read_count(value: &Json, path: &str, min: u64, max: u64) -> Result<u64> {
 }
 
 fn read_text(value: &Json, path: &str, max_chars: usize) -> Result<String> {
-    let Json::String(text) = value else { return Err(error(path, "must be text")) };
+    let Json::String(text) = value else {
+        return Err(error(path, "must be text"));
+    };
     let text = text.trim();
     if text.is_empty() {
         return Err(error(path, "must not be empty"));
     }
     if text.chars().count() > max_chars {
-        return Err(error(path, format!("is too long (at most {max_chars} characters)")));
+        return Err(error(
+            path,
+            format!("is too long (at most {max_chars} characters)"),
+        ));
     }
     Ok(text.to_owned())
 }
 
 fn read_id(fields: &Fields, key: &str) -> Result<String> {
     let id = fields.text(key, 40)?;
-    if !id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-') {
+    if !id
+        .bytes()
+        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+    {
         return Err(error(&fields.path(key), "may hold only a-z, 0-9 and '-'"));
     }
     Ok(id)
@@ -122,7 +144,14 @@ fn read_tier(value: &Json, path: &str) -> Result<Tier> {
     let f = Fields::new(
         value,
         path,
-        &["id", "name", "price_cents", "free_messages", "inmail_credits", "inmail_rollover_cap"],
+        &[
+            "id",
+            "name",
+            "price_cents",
+            "free_messages",
+            "inmail_credits",
+            "inmail_rollover_cap",
+        ],
     )?;
     let tier = Tier {
         id: read_id(&f, "id")?,
@@ -153,7 +182,11 @@ fn read_bundle(value: &Json, path: &str) -> Result<Bundle> {
 }
 
 fn read_inmail(value: &Json, path: &str) -> Result<InMailPricing> {
-    let f = Fields::new(value, path, &["block_size", "block_price_cents", "pay_per_inmail_cents"])?;
+    let f = Fields::new(
+        value,
+        path,
+        &["block_size", "block_price_cents", "pay_per_inmail_cents"],
+    )?;
     Ok(InMailPricing {
         block_size: f.count("block_size", 1, MAX_PACK_SIZE)?,
         block_price_cents: f.count("block_price_cents", 1, MAX_PRICE_CENTS)?,
@@ -165,36 +198,58 @@ impl RuleSet {
     /// Parses and validates a rule set. Never panics; the error names the first bad field.
     pub fn from_json(text: &str) -> Result<RuleSet> {
         let value = json::parse(text).map_err(|e| error("", format!("not valid JSON: {e}")))?;
-        let f = Fields::new(&value, "", &["id", "name", "source", "tiers", "bundles", "inmail"])?;
+        let f = Fields::new(
+            &value,
+            "",
+            &["id", "name", "source", "tiers", "bundles", "inmail"],
+        )?;
 
         let tier_values = f.list("tiers")?;
         if tier_values.is_empty() {
             return Err(error("tiers", "must list at least one tier"));
         }
         if tier_values.len() > MAX_TIERS {
-            return Err(error("tiers", format!("too many tiers (at most {MAX_TIERS})")));
+            return Err(error(
+                "tiers",
+                format!("too many tiers (at most {MAX_TIERS})"),
+            ));
         }
         let mut tiers: Vec<Tier> = Vec::with_capacity(tier_values.len());
         for (i, v) in tier_values.iter().enumerate() {
             let path = format!("tiers[{i}]");
             let tier = read_tier(v, &path)?;
             if let Some(first) = tiers.iter().position(|t| t.id == tier.id) {
-                return Err(error(&format!("{path}.id"), format!("duplicate tier id \"{}\" (also tiers[{first}])", tier.id)));
+                return Err(error(
+                    &format!("{path}.id"),
+                    format!("duplicate tier id \"{}\" (also tiers[{first}])", tier.id),
+                ));
             }
             tiers.push(tier);
         }
 
         let bundle_values = f.list("bundles")?;
         if bundle_values.len() > MAX_BUNDLES {
-            return Err(error("bundles", format!("too many bundles (at most {MAX_BUNDLES})")));
+            return Err(error(
+                "bundles",
+                format!("too many bundles (at most {MAX_BUNDLES})"),
+            ));
         }
         let mut bundles: Vec<Bundle> = Vec::with_capacity(bundle_values.len());
         for (i, v) in bundle_values.iter().enumerate() {
             let path = format!("bundles[{i}]");
             let bundle = read_bundle(v, &path)?;
             if bundles.iter().any(|b| b.size == bundle.size) {
-                let first = bundle_values.iter().position(|v| read_bundle(v, "").is_ok_and(|b| b.size == bundle.size)).unwrap_or(0);
-                return Err(error(&format!("{path}.size"), format!("duplicate bundle size {} (also bundles[{first}])", bundle.size)));
+                let first = bundle_values
+                    .iter()
+                    .position(|v| read_bundle(v, "").is_ok_and(|b| b.size == bundle.size))
+                    .unwrap_or(0);
+                return Err(error(
+                    &format!("{path}.size"),
+                    format!(
+                        "duplicate bundle size {} (also bundles[{first}])",
+                        bundle.size
+                    ),
+                ));
             }
             let at = bundles.partition_point(|b| b.size < bundle.size);
             bundles.insert(at, bundle);
@@ -232,7 +287,12 @@ impl RuleSet {
         let bundles: Vec<String> = self
             .bundles
             .iter()
-            .map(|b| format!("    {{ \"size\": {}, \"price_cents\": {} }}", b.size, b.price_cents))
+            .map(|b| {
+                format!(
+                    "    {{ \"size\": {}, \"price_cents\": {} }}",
+                    b.size, b.price_cents
+                )
+            })
             .collect();
         format!(
             "{{\n  \"id\": {},\n  \"name\": {},\n  \"source\": {},\n  \"tiers\": [\n{}\n  ],\n  \"bundles\": [{}{}{}],\n  \"inmail\": {{ \"block_size\": {}, \"block_price_cents\": {}, \"pay_per_inmail_cents\": {} }}\n}}\n",
@@ -276,23 +336,93 @@ mod tests {
 
     #[test]
     fn errors_name_the_field() {
-        let cases: Vec<(Box<dyn FnOnce(&mut Value)>, &str, &str)> = vec![
-            (Box::new(|v| v["tiers"][1]["price_cents"] = json!(-5)), "tiers[1].price_cents", "must not be negative"),
-            (Box::new(|v| v["tiers"][2]["id"] = json!("basic")), "tiers[2].id", "duplicate tier id \"basic\" (also tiers[0])"),
-            (Box::new(|v| v["tiers"] = json!([])), "tiers", "must list at least one tier"),
-            (Box::new(|v| v["bundles"][0]["size"] = json!(0)), "bundles[0].size", "must be at least 1"),
-            (Box::new(|v| v["bundles"][1]["size"] = json!(25)), "bundles[1].size", "duplicate bundle size 25 (also bundles[0])"),
-            (Box::new(|v| v["tiers"][0]["free_messages"] = json!(1e12)), "tiers[0].free_messages", "is too large (at most 1000000)"),
-            (Box::new(|v| v["tiers"][0]["free_messages"] = json!(u64::MAX)), "tiers[0].free_messages", "is too large (at most 1000000)"),
-            (Box::new(|v| v["tiers"][0]["price_cents"] = json!(29.99)), "tiers[0].price_cents", "must be a whole number (prices are in cents)"),
-            (Box::new(|v| v["tiers"][0]["price_cents"] = json!("29.99")), "tiers[0].price_cents", "must be a whole number"),
-            (Box::new(|v| v["tiers"][0]["name"] = json!(" ")), "tiers[0].name", "must not be empty"),
-            (Box::new(|v| v["tiers"][0]["id"] = json!("Basic Plan")), "tiers[0].id", "may hold only a-z, 0-9 and '-'"),
-            (Box::new(|v| v["inmail"]["block_size"] = json!(0)), "inmail.block_size", "must be at least 1"),
-            (Box::new(|v| { v["inmail"].as_object_mut().unwrap().remove("block_price_cents"); }), "inmail.block_price_cents", "is missing"),
-            (Box::new(|v| v["tiers"][3]["inmail_rollover_cap"] = json!(10)), "tiers[3].inmail_rollover_cap", "must be at least inmail_credits (30)"),
-            (Box::new(|v| v["bundles"] = json!({})), "bundles", "must be a list"),
-            (Box::new(|v| v["tiers"][0] = json!(3)), "tiers[0]", "must be an object"),
+        type Edit = Box<dyn FnOnce(&mut Value)>;
+        let cases: Vec<(Edit, &str, &str)> = vec![
+            (
+                Box::new(|v| v["tiers"][1]["price_cents"] = json!(-5)),
+                "tiers[1].price_cents",
+                "must not be negative",
+            ),
+            (
+                Box::new(|v| v["tiers"][2]["id"] = json!("basic")),
+                "tiers[2].id",
+                "duplicate tier id \"basic\" (also tiers[0])",
+            ),
+            (
+                Box::new(|v| v["tiers"] = json!([])),
+                "tiers",
+                "must list at least one tier",
+            ),
+            (
+                Box::new(|v| v["bundles"][0]["size"] = json!(0)),
+                "bundles[0].size",
+                "must be at least 1",
+            ),
+            (
+                Box::new(|v| v["bundles"][1]["size"] = json!(25)),
+                "bundles[1].size",
+                "duplicate bundle size 25 (also bundles[0])",
+            ),
+            (
+                Box::new(|v| v["tiers"][0]["free_messages"] = json!(1e12)),
+                "tiers[0].free_messages",
+                "is too large (at most 1000000)",
+            ),
+            (
+                Box::new(|v| v["tiers"][0]["free_messages"] = json!(u64::MAX)),
+                "tiers[0].free_messages",
+                "is too large (at most 1000000)",
+            ),
+            (
+                Box::new(|v| v["tiers"][0]["price_cents"] = json!(29.99)),
+                "tiers[0].price_cents",
+                "must be a whole number (prices are in cents)",
+            ),
+            (
+                Box::new(|v| v["tiers"][0]["price_cents"] = json!("29.99")),
+                "tiers[0].price_cents",
+                "must be a whole number",
+            ),
+            (
+                Box::new(|v| v["tiers"][0]["name"] = json!(" ")),
+                "tiers[0].name",
+                "must not be empty",
+            ),
+            (
+                Box::new(|v| v["tiers"][0]["id"] = json!("Basic Plan")),
+                "tiers[0].id",
+                "may hold only a-z, 0-9 and '-'",
+            ),
+            (
+                Box::new(|v| v["inmail"]["block_size"] = json!(0)),
+                "inmail.block_size",
+                "must be at least 1",
+            ),
+            (
+                Box::new(|v| {
+                    v["inmail"]
+                        .as_object_mut()
+                        .unwrap()
+                        .remove("block_price_cents");
+                }),
+                "inmail.block_price_cents",
+                "is missing",
+            ),
+            (
+                Box::new(|v| v["tiers"][3]["inmail_rollover_cap"] = json!(10)),
+                "tiers[3].inmail_rollover_cap",
+                "must be at least inmail_credits (30)",
+            ),
+            (
+                Box::new(|v| v["bundles"] = json!({})),
+                "bundles",
+                "must be a list",
+            ),
+            (
+                Box::new(|v| v["tiers"][0] = json!(3)),
+                "tiers[0]",
+                "must be an object",
+            ),
         ];
         for (edit, path, message) in cases {
             let err = error_for(edit);
@@ -313,7 +443,10 @@ mod tests {
         assert_eq!(err.path, "");
         assert!(err.message.contains("line 3 column 3"), "{}", err.message);
         assert!(RuleSet::from_json("").is_err());
-        assert!(RuleSet::from_json("[]").unwrap_err().message.contains("object"));
+        assert!(RuleSet::from_json("[]")
+            .unwrap_err()
+            .message
+            .contains("object"));
     }
 
     #[test]
@@ -331,7 +464,11 @@ mod tests {
             "{\"a\": 01}".to_owned(),
         ];
         for doc in docs {
-            assert_eq!(json::parse(&doc).is_ok(), serde_json::from_str::<Value>(&doc).is_ok(), "{doc}");
+            assert_eq!(
+                json::parse(&doc).is_ok(),
+                serde_json::from_str::<Value>(&doc).is_ok(),
+                "{doc}"
+            );
         }
     }
 

@@ -3,11 +3,11 @@
 
 use chrono::NaiveDate;
 
+use super::locale::Locale;
 use super::period::PeriodRule;
 use super::plan::{Selection, Usage};
 use super::rules::RuleSet;
 use super::summary::{allowance, summarize};
-use super::locale::Locale;
 
 /// Who a message is addressed to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -97,7 +97,10 @@ pub enum SendDecision {
     /// Delivered and counted against the allowance.
     Delivered { remaining_after: u64 },
     /// Not a message: it needs an InMail, paid from a credit or pay-per-InMail.
-    NeedsInMail { credits_left: u64, charge_cents: u64 },
+    NeedsInMail {
+        credits_left: u64,
+        charge_cents: u64,
+    },
     /// Refused outright; nothing counted, nothing charged.
     Refused { reason: &'static str },
     /// Over the limit: not delivered, not counted, not charged.
@@ -119,13 +122,21 @@ pub fn decide_send(
 ) -> SendDecision {
     let summary = summarize(rules, selection, usage, today, period_rule, locale);
     match recipient {
-        Recipient::Group | Recipient::CompanyPage => SendDecision::Refused { reason: REFUSED_REASON },
+        Recipient::Group | Recipient::CompanyPage => SendDecision::Refused {
+            reason: REFUSED_REASON,
+        },
         Recipient::NotConnected => SendDecision::NeedsInMail {
             credits_left: summary.inmail.credits_left,
-            charge_cents: if summary.inmail.credits_left > 0 { 0 } else { rules.inmail.pay_per_inmail_cents },
+            charge_cents: if summary.inmail.credits_left > 0 {
+                0
+            } else {
+                rules.inmail.pay_per_inmail_cents
+            },
         },
         Recipient::Connection | Recipient::SharedConnection if summary.remaining > 0 => {
-            SendDecision::Delivered { remaining_after: summary.remaining - 1 }
+            SendDecision::Delivered {
+                remaining_after: summary.remaining - 1,
+            }
         }
         Recipient::Connection | Recipient::SharedConnection => SendDecision::Blocked(Blocked {
             allowance: summary.allowance,
@@ -137,7 +148,13 @@ pub fn decide_send(
 }
 
 /// Every single change that would let one more message through, with its price.
-pub fn unblock_options(rules: &RuleSet, selection: &Selection, usage: &Usage, current_total_cents: u64, locale: &Locale) -> Vec<UnblockOption> {
+pub fn unblock_options(
+    rules: &RuleSet,
+    selection: &Selection,
+    usage: &Usage,
+    current_total_cents: u64,
+    locale: &Locale,
+) -> Vec<UnblockOption> {
     let current_index = rules.tier_index(&selection.tier_id).unwrap_or(0);
     let current_price = rules.tiers[current_index].price_cents;
     let mut options = Vec::new();
@@ -149,7 +166,9 @@ pub fn unblock_options(rules: &RuleSet, selection: &Selection, usage: &Usage, cu
                 label: format!("Upgrade to {}", tier.name),
                 price_cents: tier.price_cents,
                 new_allowance,
-                new_total_cents: current_total_cents.saturating_sub(current_price).saturating_add(tier.price_cents),
+                new_total_cents: current_total_cents
+                    .saturating_sub(current_price)
+                    .saturating_add(tier.price_cents),
                 cheapest: false,
             });
         }
@@ -207,25 +226,49 @@ mod tests {
     use crate::engine::period::parse_iso_date;
     use crate::engine::presets::ARTICLE;
 
-    fn decide(tier: &str, addons: &[(u64, u64)], usage: Usage, recipient: Recipient) -> SendDecision {
+    fn decide(
+        tier: &str,
+        addons: &[(u64, u64)],
+        usage: Usage,
+        recipient: Recipient,
+    ) -> SendDecision {
         let rules = ARTICLE.rules();
-        let selection = Selection { tier_id: tier.into(), addons: addons.to_vec(), inmail_blocks: 0 };
-        decide_send(&rules, &selection, &usage, recipient, parse_iso_date("2026-01-20").unwrap(), PeriodRule::CalendarMonth, &Locale::default())
+        let selection = Selection {
+            tier_id: tier.into(),
+            addons: addons.to_vec(),
+            inmail_blocks: 0,
+        };
+        decide_send(
+            &rules,
+            &selection,
+            &usage,
+            recipient,
+            parse_iso_date("2026-01-20").unwrap(),
+            PeriodRule::CalendarMonth,
+            &Locale::default(),
+        )
     }
 
     fn sent(n: u64) -> Usage {
-        Usage { sent: n, ..Usage::default() }
+        Usage {
+            sent: n,
+            ..Usage::default()
+        }
     }
 
     #[test]
     fn basic_at_the_limit_is_blocked_and_the_25_bundle_is_cheapest() {
-        let SendDecision::Blocked(blocked) = decide("basic", &[], sent(15), Recipient::Connection) else {
+        let SendDecision::Blocked(blocked) = decide("basic", &[], sent(15), Recipient::Connection)
+        else {
             panic!("expected a block");
         };
         assert_eq!(parse_iso_date("2026-02-01").unwrap(), blocked.reset);
         assert_eq!(blocked.days_left, 12);
-        let ids: Vec<(Unblock, u64, bool)> =
-            blocked.options.iter().map(|o| (o.unblock.clone(), o.price_cents, o.cheapest)).collect();
+        let ids: Vec<(Unblock, u64, bool)> = blocked
+            .options
+            .iter()
+            .map(|o| (o.unblock.clone(), o.price_cents, o.cheapest))
+            .collect();
         assert_eq!(
             ids,
             [
@@ -244,26 +287,54 @@ mod tests {
     #[test]
     fn a_tier_that_would_not_unblock_is_not_offered() {
         // Sales Navigator → Recruiter Lite keeps 50 messages: no help at 50 sent.
-        let SendDecision::Blocked(blocked) = decide("sales-navigator", &[], sent(50), Recipient::Connection) else {
+        let SendDecision::Blocked(blocked) =
+            decide("sales-navigator", &[], sent(50), Recipient::Connection)
+        else {
             panic!("expected a block");
         };
-        assert!(!blocked.options.iter().any(|o| o.unblock == Unblock::Tier("recruiter-lite".into())));
-        assert!(blocked.options.iter().any(|o| o.unblock == Unblock::Tier("recruiter".into())));
+        assert!(!blocked
+            .options
+            .iter()
+            .any(|o| o.unblock == Unblock::Tier("recruiter-lite".into())));
+        assert!(blocked
+            .options
+            .iter()
+            .any(|o| o.unblock == Unblock::Tier("recruiter".into())));
     }
 
     #[test]
     fn one_below_the_limit_is_delivered() {
-        assert_eq!(decide("basic", &[], sent(14), Recipient::Connection), SendDecision::Delivered { remaining_after: 0 });
-        assert_eq!(decide("basic", &[], sent(0), Recipient::SharedConnection), SendDecision::Delivered { remaining_after: 14 });
-        assert!(matches!(decide("basic", &[(25, 1)], sent(39), Recipient::Connection), SendDecision::Delivered { .. }));
-        assert!(matches!(decide("basic", &[(25, 1)], sent(40), Recipient::Connection), SendDecision::Blocked(_)));
+        assert_eq!(
+            decide("basic", &[], sent(14), Recipient::Connection),
+            SendDecision::Delivered { remaining_after: 0 }
+        );
+        assert_eq!(
+            decide("basic", &[], sent(0), Recipient::SharedConnection),
+            SendDecision::Delivered {
+                remaining_after: 14
+            }
+        );
+        assert!(matches!(
+            decide("basic", &[(25, 1)], sent(39), Recipient::Connection),
+            SendDecision::Delivered { .. }
+        ));
+        assert!(matches!(
+            decide("basic", &[(25, 1)], sent(40), Recipient::Connection),
+            SendDecision::Blocked(_)
+        ));
     }
 
     #[test]
     fn groups_and_company_pages_are_refused_even_at_the_limit() {
         for r in [Recipient::Group, Recipient::CompanyPage] {
-            assert!(matches!(decide("basic", &[], sent(0), r), SendDecision::Refused { .. }));
-            assert!(matches!(decide("basic", &[], sent(15), r), SendDecision::Refused { .. }));
+            assert!(matches!(
+                decide("basic", &[], sent(0), r),
+                SendDecision::Refused { .. }
+            ));
+            assert!(matches!(
+                decide("basic", &[], sent(15), r),
+                SendDecision::Refused { .. }
+            ));
         }
     }
 
@@ -271,18 +342,41 @@ mod tests {
     fn not_connected_needs_an_inmail_whatever_the_allowance() {
         assert_eq!(
             decide("recruiter-lite", &[], sent(50), Recipient::NotConnected),
-            SendDecision::NeedsInMail { credits_left: 30, charge_cents: 0 }
+            SendDecision::NeedsInMail {
+                credits_left: 30,
+                charge_cents: 0
+            }
         );
-        let usage = Usage { inmail_sent: 30, ..sent(0) };
-        assert_eq!(decide("recruiter-lite", &[], usage, Recipient::NotConnected), SendDecision::NeedsInMail { credits_left: 0, charge_cents: 1000 });
+        let usage = Usage {
+            inmail_sent: 30,
+            ..sent(0)
+        };
+        assert_eq!(
+            decide("recruiter-lite", &[], usage, Recipient::NotConnected),
+            SendDecision::NeedsInMail {
+                credits_left: 0,
+                charge_cents: 1000
+            }
+        );
     }
 
     #[test]
     fn recording_a_send_counts_only_what_went_out() {
         let mut usage = Usage::default();
         record_send(&mut usage, &SendDecision::Delivered { remaining_after: 3 });
-        record_send(&mut usage, &SendDecision::NeedsInMail { credits_left: 0, charge_cents: 1000 });
-        record_send(&mut usage, &SendDecision::Refused { reason: REFUSED_REASON });
+        record_send(
+            &mut usage,
+            &SendDecision::NeedsInMail {
+                credits_left: 0,
+                charge_cents: 1000,
+            },
+        );
+        record_send(
+            &mut usage,
+            &SendDecision::Refused {
+                reason: REFUSED_REASON,
+            },
+        );
         assert_eq!((usage.sent, usage.inmail_sent), (1, 1));
     }
 
@@ -292,14 +386,34 @@ mod tests {
         let today = parse_iso_date("2026-01-20").unwrap();
         let mut selection = Selection::starter(&rules);
         let usage = sent(15);
-        let SendDecision::Blocked(blocked) = decide_send(&rules, &selection, &usage, Recipient::Connection, today, PeriodRule::CalendarMonth, &Locale::default()) else {
+        let SendDecision::Blocked(blocked) = decide_send(
+            &rules,
+            &selection,
+            &usage,
+            Recipient::Connection,
+            today,
+            PeriodRule::CalendarMonth,
+            &Locale::default(),
+        ) else {
             panic!("expected a block");
         };
         for option in blocked.options {
             let mut changed = selection.clone();
             apply_unblock(&mut changed, &option.unblock);
-            let next = decide_send(&rules, &changed, &usage, Recipient::Connection, today, PeriodRule::CalendarMonth, &Locale::default());
-            assert!(matches!(next, SendDecision::Delivered { .. }), "{:?}", option.unblock);
+            let next = decide_send(
+                &rules,
+                &changed,
+                &usage,
+                Recipient::Connection,
+                today,
+                PeriodRule::CalendarMonth,
+                &Locale::default(),
+            );
+            assert!(
+                matches!(next, SendDecision::Delivered { .. }),
+                "{:?}",
+                option.unblock
+            );
         }
         apply_unblock(&mut selection, &Unblock::Bundle(25));
         apply_unblock(&mut selection, &Unblock::Bundle(25));

@@ -69,14 +69,17 @@ pub struct Summary {
 
 /// The month's message allowance: the tier's free messages plus every bundle.
 pub fn allowance(rules: &RuleSet, tier: &Tier, selection: &Selection) -> u64 {
-    selection.addons.iter().fold(tier.free_messages, |sum, (size, count)| {
-        let sold = rules.bundle(*size).is_some();
-        if sold {
-            sum.saturating_add(size.saturating_mul(*count))
-        } else {
-            sum
-        }
-    })
+    selection
+        .addons
+        .iter()
+        .fold(tier.free_messages, |sum, (size, count)| {
+            let sold = rules.bundle(*size).is_some();
+            if sold {
+                sum.saturating_add(size.saturating_mul(*count))
+            } else {
+                sum
+            }
+        })
 }
 
 /// The warning level for `sent` of `allowance`.
@@ -91,13 +94,27 @@ pub fn level(sent: u64, allowance: u64) -> Level {
 }
 
 /// Monthly cost of a selection with this usage, line by line.
-pub fn cost_lines(rules: &RuleSet, tier: &Tier, selection: &Selection, pay_per_count: u64, locale: &Locale) -> Vec<CostLine> {
-    let mut lines = vec![CostLine { charge: Charge::Tier, label: tier.name.clone(), cents: tier.price_cents }];
+pub fn cost_lines(
+    rules: &RuleSet,
+    tier: &Tier,
+    selection: &Selection,
+    pay_per_count: u64,
+    locale: &Locale,
+) -> Vec<CostLine> {
+    let mut lines = vec![CostLine {
+        charge: Charge::Tier,
+        label: tier.name.clone(),
+        cents: tier.price_cents,
+    }];
     for (size, count) in &selection.addons {
         if let Some(bundle) = rules.bundle(*size) {
             lines.push(CostLine {
                 charge: Charge::Bundle(*size),
-                label: format!("{} messages × {}", locale.count(*size), locale.count(*count)),
+                label: format!(
+                    "{} messages × {}",
+                    locale.count(*size),
+                    locale.count(*count)
+                ),
                 cents: bundle.price_cents.saturating_mul(*count),
             });
         }
@@ -105,24 +122,45 @@ pub fn cost_lines(rules: &RuleSet, tier: &Tier, selection: &Selection, pay_per_c
     if selection.inmail_blocks > 0 {
         lines.push(CostLine {
             charge: Charge::InMailBlocks,
-            label: format!("InMail credit blocks ({} credits) × {}", rules.inmail.block_size, locale.count(selection.inmail_blocks)),
-            cents: rules.inmail.block_price_cents.saturating_mul(selection.inmail_blocks),
+            label: format!(
+                "InMail credit blocks ({} credits) × {}",
+                rules.inmail.block_size,
+                locale.count(selection.inmail_blocks)
+            ),
+            cents: rules
+                .inmail
+                .block_price_cents
+                .saturating_mul(selection.inmail_blocks),
         });
     }
     if pay_per_count > 0 {
         lines.push(CostLine {
             charge: Charge::PayPerInMail,
             label: format!("Pay-per-InMail × {}", locale.count(pay_per_count)),
-            cents: rules.inmail.pay_per_inmail_cents.saturating_mul(pay_per_count),
+            cents: rules
+                .inmail
+                .pay_per_inmail_cents
+                .saturating_mul(pay_per_count),
         });
     }
     lines
 }
 
 /// InMail credits available and how this period's InMails were paid for.
-pub fn inmail_status(rules: &RuleSet, tier: &Tier, selection: &Selection, usage: &Usage) -> InMailStatus {
-    let from_blocks = rules.inmail.block_size.saturating_mul(selection.inmail_blocks);
-    let available = tier.inmail_credits.saturating_add(usage.rollover_credits).saturating_add(from_blocks);
+pub fn inmail_status(
+    rules: &RuleSet,
+    tier: &Tier,
+    selection: &Selection,
+    usage: &Usage,
+) -> InMailStatus {
+    let from_blocks = rules
+        .inmail
+        .block_size
+        .saturating_mul(selection.inmail_blocks);
+    let available = tier
+        .inmail_credits
+        .saturating_add(usage.rollover_credits)
+        .saturating_add(from_blocks);
     let from_credits = usage.inmail_sent.min(available);
     InMailStatus {
         included: tier.inmail_credits,
@@ -140,15 +178,29 @@ pub fn inmail_status(rules: &RuleSet, tier: &Tier, selection: &Selection, usage:
 ///
 /// An unknown tier id falls back to the first tier: callers keep selections fitted to
 /// their rules, and a summary must exist whatever happens.
-pub fn summarize(rules: &RuleSet, selection: &Selection, usage: &Usage, today: NaiveDate, period_rule: PeriodRule, locale: &Locale) -> Summary {
+pub fn summarize(
+    rules: &RuleSet,
+    selection: &Selection,
+    usage: &Usage,
+    today: NaiveDate,
+    period_rule: PeriodRule,
+    locale: &Locale,
+) -> Summary {
     let tier = rules.tier(&selection.tier_id).unwrap_or(&rules.tiers[0]);
     let allowance = allowance(rules, tier, selection);
     let remaining = allowance.saturating_sub(usage.sent);
     // Saturating: with validated counts (at most a million sent) the product never saturates.
-    let percent_used = if allowance == 0 { 100 } else { usage.sent.min(allowance).saturating_mul(100) / allowance };
+    let percent_used = usage
+        .sent
+        .min(allowance)
+        .saturating_mul(100)
+        .checked_div(allowance)
+        .unwrap_or(100);
     let inmail = inmail_status(rules, tier, selection, usage);
     let lines = cost_lines(rules, tier, selection, inmail.pay_per_count, locale);
-    let total_cents = lines.iter().fold(0u64, |sum, line| sum.saturating_add(line.cents));
+    let total_cents = lines
+        .iter()
+        .fold(0u64, |sum, line| sum.saturating_add(line.cents));
     let period = period_rule.period_containing(today);
     Summary {
         tier_name: tier.name.clone(),
@@ -171,33 +223,70 @@ mod tests {
     use crate::engine::period::parse_iso_date;
     use crate::engine::presets::ARTICLE;
 
-    fn summary_of(tier: &str, addons: &[(u64, u64)], blocks: u64, sent: u64, inmail_sent: u64) -> Summary {
+    fn summary_of(
+        tier: &str,
+        addons: &[(u64, u64)],
+        blocks: u64,
+        sent: u64,
+        inmail_sent: u64,
+    ) -> Summary {
         let rules = ARTICLE.rules();
-        let selection = Selection { tier_id: tier.into(), addons: addons.to_vec(), inmail_blocks: blocks };
-        let usage = Usage { sent, inmail_sent, rollover_credits: 0 };
-        summarize(&rules, &selection, &usage, parse_iso_date("2026-01-31").unwrap(), PeriodRule::CalendarMonth, &Locale::default())
+        let selection = Selection {
+            tier_id: tier.into(),
+            addons: addons.to_vec(),
+            inmail_blocks: blocks,
+        };
+        let usage = Usage {
+            sent,
+            inmail_sent,
+            rollover_credits: 0,
+        };
+        summarize(
+            &rules,
+            &selection,
+            &usage,
+            parse_iso_date("2026-01-31").unwrap(),
+            PeriodRule::CalendarMonth,
+            &Locale::default(),
+        )
     }
 
     #[test]
     fn worked_examples() {
         let s = summary_of("basic", &[], 0, 0, 0);
         assert_eq!((s.allowance, s.remaining, s.total_cents), (15, 15, 0));
-        assert_eq!(summary_of("sales-navigator", &[(100, 1)], 0, 0, 0).allowance, 150);
-        assert_eq!(summary_of("sales-navigator", &[(100, 1)], 0, 0, 0).total_cents, 11498);
+        assert_eq!(
+            summary_of("sales-navigator", &[(100, 1)], 0, 0, 0).allowance,
+            150
+        );
+        assert_eq!(
+            summary_of("sales-navigator", &[(100, 1)], 0, 0, 0).total_cents,
+            11498
+        );
         let s = summary_of("recruiter", &[(25, 2)], 0, 0, 0);
         assert_eq!((s.allowance, s.total_cents), (200, 26993));
         let s = summary_of("premium-business", &[], 2, 0, 8);
-        assert_eq!((s.inmail.from_credits, s.inmail.pay_per_count, s.total_cents), (6, 2, 6999));
+        assert_eq!(
+            (s.inmail.from_credits, s.inmail.pay_per_count, s.total_cents),
+            (6, 2, 6999)
+        );
         let s = summary_of("recruiter-lite", &[], 0, 0, 31);
         assert_eq!((s.inmail.pay_per_count, s.total_cents), (1, 12995));
         assert_eq!(s.days_left, 1);
-        assert_eq!(crate::engine::period::iso_date(s.period.reset), "2026-02-01");
+        assert_eq!(
+            crate::engine::period::iso_date(s.period.reset),
+            "2026-02-01"
+        );
     }
 
     #[test]
     fn cost_has_a_line_per_charge() {
         let s = summary_of("premium-business", &[(25, 1), (100, 2)], 2, 0, 8);
-        let labels: Vec<(&str, u64)> = s.lines.iter().map(|l| (l.label.as_str(), l.cents)).collect();
+        let labels: Vec<(&str, u64)> = s
+            .lines
+            .iter()
+            .map(|l| (l.label.as_str(), l.cents))
+            .collect();
         assert_eq!(
             labels,
             [
@@ -216,18 +305,33 @@ mod tests {
         let s = summary_of("basic", &[], 0, 11, 0);
         assert_eq!((s.remaining, s.percent_used, s.level), (4, 73, Level::Ok));
         let s = summary_of("basic", &[], 0, 12, 0);
-        assert_eq!((s.remaining, s.percent_used, s.level), (3, 80, Level::Warning));
+        assert_eq!(
+            (s.remaining, s.percent_used, s.level),
+            (3, 80, Level::Warning)
+        );
         let s = summary_of("basic", &[], 0, 14, 0);
         assert_eq!((s.remaining, s.level), (1, Level::Warning));
         let s = summary_of("basic", &[], 0, 15, 0);
-        assert_eq!((s.remaining, s.percent_used, s.level), (0, 100, Level::Reached));
+        assert_eq!(
+            (s.remaining, s.percent_used, s.level),
+            (0, 100, Level::Reached)
+        );
         let s = summary_of("basic", &[], 0, 1_000_000, 0);
-        assert_eq!((s.remaining, s.percent_used, s.level), (0, 100, Level::Reached));
+        assert_eq!(
+            (s.remaining, s.percent_used, s.level),
+            (0, 100, Level::Reached)
+        );
     }
 
     #[test]
     fn huge_counts_saturate_instead_of_overflowing() {
-        let s = summary_of("recruiter", &[(500, u64::MAX), (25, u64::MAX)], u64::MAX, u64::MAX, u64::MAX);
+        let s = summary_of(
+            "recruiter",
+            &[(500, u64::MAX), (25, u64::MAX)],
+            u64::MAX,
+            u64::MAX,
+            u64::MAX,
+        );
         assert_eq!(s.allowance, u64::MAX);
         assert_eq!(s.total_cents, u64::MAX);
         assert_eq!(s.inmail.available, u64::MAX);

@@ -9,8 +9,8 @@ use super::{RulesOrigin, Widget, SPEEDS};
 use crate::engine::embed_config::EmbedConfig;
 use crate::engine::params::{join_query, names, parse_params, split_query, ParamTarget, Params};
 use crate::engine::period::PeriodRule;
-use crate::engine::player::{Month, Scenario};
 use crate::engine::plan::{Selection, Usage};
+use crate::engine::player::{Month, Scenario};
 use crate::engine::presets::{self, Preset};
 use crate::engine::recommend::{Need, Recommender};
 use crate::engine::rules::RuleSet;
@@ -47,10 +47,14 @@ pub fn storage_value(widget: &Widget) -> String {
 /// Reads saved state: all or nothing, since a half-restored state would surprise.
 fn read_stored(text: &str) -> Result<(Params, Option<RuleSet>), String> {
     let pairs = split_query(text);
-    if !pairs.iter().any(|(n, v)| n == STORED_VERSION.0 && v == STORED_VERSION.1) {
+    if !pairs
+        .iter()
+        .any(|(n, v)| n == STORED_VERSION.0 && v == STORED_VERSION.1)
+    {
         return Err("unknown format".into());
     }
-    let known = |name: &str| name == STORED_VERSION.0 || name == STORED_RULES || names::ALL.contains(&name);
+    let known =
+        |name: &str| name == STORED_VERSION.0 || name == STORED_RULES || names::ALL.contains(&name);
     if let Some((name, _)) = pairs.iter().find(|(n, _)| !known(n)) {
         return Err(format!("unknown entry \"{name}\""));
     }
@@ -67,16 +71,24 @@ fn read_stored(text: &str) -> Result<(Params, Option<RuleSet>), String> {
 
 /// The first state of a widget.
 pub fn initial_widget(init: Init) -> Widget {
-    let local_today = init.local_today.unwrap_or(NaiveDate::from_ymd_opt(2026, 1, 1).unwrap_or_default());
+    let local_today = init
+        .local_today
+        .unwrap_or(NaiveDate::from_ymd_opt(2026, 1, 1).unwrap_or_default());
     let mut notices = init.warnings.clone();
 
-    let stored = init.stored.as_deref().filter(|s| !s.trim().is_empty()).and_then(|text| match read_stored(text) {
-        Ok(found) => Some(found),
-        Err(reason) => {
-            notices.push(format!("Saved state could not be read ({reason}), so the defaults apply."));
-            None
-        }
-    });
+    let stored = init
+        .stored
+        .as_deref()
+        .filter(|s| !s.trim().is_empty())
+        .and_then(|text| match read_stored(text) {
+            Ok(found) => Some(found),
+            Err(reason) => {
+                notices.push(format!(
+                    "Saved state could not be read ({reason}), so the defaults apply."
+                ));
+                None
+            }
+        });
     let (url_params, url_problems) = match &init.url_query {
         Some(query) => {
             let pairs = split_query(query);
@@ -89,7 +101,11 @@ pub fn initial_widget(init: Init) -> Widget {
     // Rules: the host's own first; otherwise the URL's preset, then saved rules or preset,
     // then the attribute's preset, then the article.
     let host_fixed = init.config.rules.is_some();
-    let preset_choice = [url_params.preset, stored.as_ref().and_then(|(p, _)| p.preset), init.config.params.preset];
+    let preset_choice = [
+        url_params.preset,
+        stored.as_ref().and_then(|(p, _)| p.preset),
+        init.config.params.preset,
+    ];
     let (rules, origin) = if let Some(rules) = init.config.rules.clone() {
         (rules, RulesOrigin::Custom)
     } else if let Some(preset) = url_params.preset {
@@ -97,7 +113,13 @@ pub fn initial_widget(init: Init) -> Widget {
     } else if let Some(rules) = stored.as_ref().and_then(|(_, r)| r.clone()) {
         (rules, RulesOrigin::Custom)
     } else {
-        preset_rules(preset_choice.into_iter().flatten().next().unwrap_or(presets::ARTICLE))
+        preset_rules(
+            preset_choice
+                .into_iter()
+                .flatten()
+                .next()
+                .unwrap_or(presets::ARTICLE),
+        )
     };
     if host_fixed && url_params.preset.is_some() {
         notices.push("Link: preset was ignored: this page sets its own rules.".into());
@@ -108,7 +130,11 @@ pub fn initial_widget(init: Init) -> Widget {
         usage: Usage::default(),
         today: local_today,
         period_rule: PeriodRule::CalendarMonth,
-        need: Need { messages: 100, inmails: 0, min_tier: None },
+        need: Need {
+            messages: 100,
+            inmails: 0,
+            min_tier: None,
+        },
     };
     for problem in init.config.params.apply(&rules, &mut target) {
         notices.push(crate::engine::embed_config::attribute_warning(&problem));
@@ -172,6 +198,10 @@ fn fallback_rules() -> RuleSet {
             inmail_rollover_cap: None,
         }],
         bundles: Vec::new(),
-        inmail: InMailPricing { block_size: 3, block_price_cents: 1000, pay_per_inmail_cents: 1000 },
+        inmail: InMailPricing {
+            block_size: 3,
+            block_price_cents: 1000,
+            pay_per_inmail_cents: 1000,
+        },
     }
 }

@@ -29,20 +29,38 @@ use crate::engine::summary::{summarize, Summary};
 /// The context a month is played under, borrowed field by field so `month` stays free.
 macro_rules! context {
     ($w:expr) => {
-        Context { rules: &$w.rules, selection: &$w.selection, period_rule: $w.period_rule, locale: &$w.locale }
+        Context {
+            rules: &$w.rules,
+            selection: &$w.selection,
+            period_rule: $w.period_rule,
+            locale: &$w.locale,
+        }
     };
 }
 
 /// What the last press of Send did, as the send preview shows it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum LastSend {
-    Delivered { remaining: u64 },
+    Delivered {
+        remaining: u64,
+    },
     /// A non-connection: offered "Send as InMail".
-    InMailOffered { credits_left: u64, charge_cents: u64 },
-    InMailSent { charge_cents: u64, credits_left: u64 },
-    Refused { reason: &'static str },
+    InMailOffered {
+        credits_left: u64,
+        charge_cents: u64,
+    },
+    InMailSent {
+        charge_cents: u64,
+        credits_left: u64,
+    },
+    Refused {
+        reason: &'static str,
+    },
     /// Over the limit: not delivered. `applied` names the option chosen since.
-    Blocked { allowance: u64, applied: Option<String> },
+    Blocked {
+        allowance: u64,
+        applied: Option<String>,
+    },
 }
 
 impl LastSend {
@@ -58,7 +76,12 @@ impl LastSend {
 }
 
 /// Auto-play speed, in milliseconds per simulated day.
-pub const SPEEDS: [(u32, &str); 4] = [(1500, "Slow"), (800, "Normal"), (350, "Fast"), (120, "Very fast")];
+pub const SPEEDS: [(u32, &str); 4] = [
+    (1500, "Slow"),
+    (800, "Normal"),
+    (350, "Fast"),
+    (120, "Very fast"),
+];
 
 /// Which rule set is active, for labels and the URL.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -118,7 +141,9 @@ impl Count {
     /// The range the typed value must fall in.
     pub fn field(self) -> CountField {
         match self {
-            Count::Addon(_) | Count::ScenarioPerDay | Count::ScenarioShare(_) | Count::ReadRate => CountField::AddonCount,
+            Count::Addon(_) | Count::ScenarioPerDay | Count::ScenarioShare(_) | Count::ReadRate => {
+                CountField::AddonCount
+            }
             Count::InMailBlocks => CountField::InMailBlocks,
             Count::Sent | Count::Seed => CountField::Sent,
             Count::InMailSent => CountField::InMailSent,
@@ -140,7 +165,10 @@ pub enum Action {
     SelectTier(String),
     /// A typed number, routed by what it counts.
     SetCount(Count, u64),
-    SetAddonCount { size: u64, count: u64 },
+    SetAddonCount {
+        size: u64,
+        count: u64,
+    },
     SetInMailBlocks(u64),
     SetSent(u64),
     SetInMailSent(u64),
@@ -222,14 +250,20 @@ impl Action {
 impl Widget {
     /// The summary the results panel shows.
     pub fn summary(&self) -> Summary {
-        summarize(&self.rules, &self.selection, &self.month.usage, self.month.today, self.period_rule, &self.locale)
+        summarize(
+            &self.rules,
+            &self.selection,
+            &self.month.usage,
+            self.month.today,
+            self.period_rule,
+            &self.locale,
+        )
     }
 
     /// The cheapest plan for the stated need.
     pub fn recommendation(&self) -> Option<Plan> {
         self.recommender.recommend(&self.rules, &self.need)
     }
-
 
     /// The state as URL parameters.
     pub fn params(&self) -> Vec<(&'static str, String)> {
@@ -250,7 +284,11 @@ impl Widget {
     /// Replaces the rules, fitting the selection and need to them.
     fn replace_rules(&mut self, rules: RuleSet, origin: RulesOrigin) {
         let (selection, changes) = self.selection.fit_to(&rules);
-        self.notices.extend(changes.into_iter().map(|c| format!("Rules changed: {c}, so it was reset.")));
+        self.notices.extend(
+            changes
+                .into_iter()
+                .map(|c| format!("Rules changed: {c}, so it was reset.")),
+        );
         if let Some(min) = &self.need.min_tier {
             if rules.tier(min).is_none() {
                 self.need.min_tier = None;
@@ -301,14 +339,25 @@ impl Widget {
 
     fn record(&mut self, decision: SendDecision) {
         self.last_send = Some(match decision {
-            SendDecision::Delivered { remaining_after } => LastSend::Delivered { remaining: remaining_after },
-            SendDecision::NeedsInMail { credits_left, charge_cents } => LastSend::InMailOffered { credits_left, charge_cents },
+            SendDecision::Delivered { remaining_after } => LastSend::Delivered {
+                remaining: remaining_after,
+            },
+            SendDecision::NeedsInMail {
+                credits_left,
+                charge_cents,
+            } => LastSend::InMailOffered {
+                credits_left,
+                charge_cents,
+            },
             SendDecision::Refused { reason } => LastSend::Refused { reason },
             SendDecision::Blocked(blocked) => {
                 let allowance = blocked.allowance;
                 self.dialog = Some(blocked);
                 self.playing = false;
-                LastSend::Blocked { allowance, applied: None }
+                LastSend::Blocked {
+                    allowance,
+                    applied: None,
+                }
             }
         });
     }
@@ -324,7 +373,10 @@ impl Widget {
                     Count::InMailSent => Action::SetInMailSent(n),
                     Count::NeedMessages => Action::SetNeedMessages(n),
                     Count::NeedInMails => Action::SetNeedInMails(n),
-                    Count::ScenarioPerDay => Action::SetScenario(Scenario { per_working_day: n.min(200), ..self.scenario }),
+                    Count::ScenarioPerDay => Action::SetScenario(Scenario {
+                        per_working_day: n.min(200),
+                        ..self.scenario
+                    }),
                     Count::ScenarioShare(i) => {
                         let mut s = self.scenario;
                         if let Some(share) = s.shares.get_mut(i) {
@@ -332,8 +384,14 @@ impl Widget {
                         }
                         Action::SetScenario(s)
                     }
-                    Count::ReadRate => Action::SetScenario(Scenario { read_rate: n.min(100), ..self.scenario }),
-                    Count::Seed => Action::SetScenario(Scenario { seed: n, ..self.scenario }),
+                    Count::ReadRate => Action::SetScenario(Scenario {
+                        read_rate: n.min(100),
+                        ..self.scenario
+                    }),
+                    Count::Seed => Action::SetScenario(Scenario {
+                        seed: n,
+                        ..self.scenario
+                    }),
                     Count::Rule(field) => Action::EditRule(field, n),
                 };
                 self.apply(action);
@@ -367,10 +425,15 @@ impl Widget {
                 self.record(decision);
             }
             Action::SendInMail => {
-                let decision = self.month.send(context!(self), Recipient::NotConnected, true);
+                let decision = self
+                    .month
+                    .send(context!(self), Recipient::NotConnected, true);
                 if let SendDecision::NeedsInMail { charge_cents, .. } = decision {
                     let credits_left = self.summary().inmail.credits_left;
-                    self.last_send = Some(LastSend::InMailSent { charge_cents, credits_left });
+                    self.last_send = Some(LastSend::InMailSent {
+                        charge_cents,
+                        credits_left,
+                    });
                 }
             }
             Action::CloseDialog => self.dialog = None,
@@ -403,7 +466,9 @@ impl Widget {
                 }
             }
             Action::NextDay => self.month.next_day(context!(self), self.scenario.read_rate),
-            Action::JumpToReset => self.month.jump_to_reset(context!(self), self.scenario.read_rate),
+            Action::JumpToReset => self
+                .month
+                .jump_to_reset(context!(self), self.scenario.read_rate),
             Action::Step => {
                 if let Step::Blocked(blocked) = self.month.step(context!(self), &self.scenario) {
                     self.record(SendDecision::Blocked(blocked));

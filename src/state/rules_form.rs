@@ -20,7 +20,13 @@ pub enum RuleField {
 impl RuleField {
     /// Whether the field is a price (typed in dollars, stored in cents).
     pub fn is_money(self) -> bool {
-        matches!(self, RuleField::TierPrice(_) | RuleField::BundlePrice(_) | RuleField::BlockPrice | RuleField::PayPerInMail)
+        matches!(
+            self,
+            RuleField::TierPrice(_)
+                | RuleField::BundlePrice(_)
+                | RuleField::BlockPrice
+                | RuleField::PayPerInMail
+        )
     }
 
     /// The range a typed value must fall in (the rules' own limits apply on Apply).
@@ -34,10 +40,17 @@ impl RuleField {
     /// The draft with this field set to `value`; the draft must parse for the form to work.
     pub fn apply_to(self, value: u64, draft: &str) -> Result<String, RuleError> {
         let mut rules = RuleSet::from_json(draft)?;
-        let missing = || RuleError { path: String::new(), message: "that entry no longer exists in the draft".into() };
+        let missing = || RuleError {
+            path: String::new(),
+            message: "that entry no longer exists in the draft".into(),
+        };
         match self {
-            RuleField::TierPrice(i) => rules.tiers.get_mut(i).ok_or_else(missing)?.price_cents = value,
-            RuleField::TierMessages(i) => rules.tiers.get_mut(i).ok_or_else(missing)?.free_messages = value,
+            RuleField::TierPrice(i) => {
+                rules.tiers.get_mut(i).ok_or_else(missing)?.price_cents = value
+            }
+            RuleField::TierMessages(i) => {
+                rules.tiers.get_mut(i).ok_or_else(missing)?.free_messages = value
+            }
             RuleField::TierCredits(i) => {
                 let t = rules.tiers.get_mut(i).ok_or_else(missing)?;
                 t.inmail_credits = value;
@@ -47,7 +60,9 @@ impl RuleField {
                 }
             }
             RuleField::BundleSize(i) => rules.bundles.get_mut(i).ok_or_else(missing)?.size = value,
-            RuleField::BundlePrice(i) => rules.bundles.get_mut(i).ok_or_else(missing)?.price_cents = value,
+            RuleField::BundlePrice(i) => {
+                rules.bundles.get_mut(i).ok_or_else(missing)?.price_cents = value
+            }
             RuleField::BlockSize => rules.inmail.block_size = value,
             RuleField::BlockPrice => rules.inmail.block_price_cents = value,
             RuleField::PayPerInMail => rules.inmail.pay_per_inmail_cents = value,

@@ -6,18 +6,33 @@ use crate::engine::period::parse_iso_date;
 use crate::engine::presets::{ARTICLE, LINKEDIN_HELP};
 
 fn fresh() -> Widget {
-    initial_widget(Init { local_today: parse_iso_date("2026-01-20"), ..Init::default() })
+    initial_widget(Init {
+        local_today: parse_iso_date("2026-01-20"),
+        ..Init::default()
+    })
 }
 
 fn with_url(query: &str) -> Widget {
-    initial_widget(Init { url_query: Some(query.into()), local_today: parse_iso_date("2026-01-20"), ..Init::default() })
+    initial_widget(Init {
+        url_query: Some(query.into()),
+        local_today: parse_iso_date("2026-01-20"),
+        ..Init::default()
+    })
 }
 
 #[test]
 fn a_fresh_widget_shows_basic_with_fifteen_messages() {
     let w = fresh();
     let s = w.summary();
-    assert_eq!((s.tier_name.as_str(), s.allowance, s.remaining, s.total_cents), ("Basic", 15, 15, 0));
+    assert_eq!(
+        (
+            s.tier_name.as_str(),
+            s.allowance,
+            s.remaining,
+            s.total_cents
+        ),
+        ("Basic", 15, 15, 0)
+    );
     assert!(w.notices.is_empty());
     assert_eq!(w.rules_origin, RulesOrigin::Preset(ARTICLE));
 }
@@ -31,15 +46,30 @@ fn sending_past_the_limit_blocks_and_an_option_unblocks() {
     }
     assert_eq!(w.summary().remaining, 0);
     w.apply(Action::Send);
-    assert_eq!(w.last_send, Some(LastSend::Blocked { allowance: 15, applied: None }));
+    assert_eq!(
+        w.last_send,
+        Some(LastSend::Blocked {
+            allowance: 15,
+            applied: None
+        })
+    );
     assert_eq!(w.summary().sent, 15, "not counted");
     assert_eq!(w.summary().total_cents, 0, "not charged");
     let dialog = w.dialog.clone().expect("the pop-up opens");
     let cheapest = dialog.options.iter().find(|o| o.cheapest).unwrap();
-    assert_eq!((cheapest.unblock.clone(), cheapest.price_cents), (Unblock::Bundle(25), 1499));
+    assert_eq!(
+        (cheapest.unblock.clone(), cheapest.price_cents),
+        (Unblock::Bundle(25), 1499)
+    );
     w.apply(Action::ApplyUnblock(Unblock::Bundle(25)));
     assert!(w.dialog.is_none());
-    assert_eq!(w.last_send, Some(LastSend::Blocked { allowance: 15, applied: Some("Add 25 messages".into()) }));
+    assert_eq!(
+        w.last_send,
+        Some(LastSend::Blocked {
+            allowance: 15,
+            applied: Some("Add 25 messages".into())
+        })
+    );
     assert_eq!(w.summary().allowance, 40);
     w.apply(Action::Send);
     assert_eq!(w.last_send, Some(LastSend::Delivered { remaining: 24 }));
@@ -50,11 +80,29 @@ fn non_connections_are_offered_an_inmail() {
     let mut w = with_url("tier=recruiter-lite&inmail_sent=29");
     w.apply(Action::SetRecipient(Recipient::NotConnected));
     w.apply(Action::Send);
-    assert_eq!(w.last_send, Some(LastSend::InMailOffered { credits_left: 1, charge_cents: 0 }));
+    assert_eq!(
+        w.last_send,
+        Some(LastSend::InMailOffered {
+            credits_left: 1,
+            charge_cents: 0
+        })
+    );
     w.apply(Action::SendInMail);
-    assert_eq!(w.last_send, Some(LastSend::InMailSent { charge_cents: 0, credits_left: 0 }));
+    assert_eq!(
+        w.last_send,
+        Some(LastSend::InMailSent {
+            charge_cents: 0,
+            credits_left: 0
+        })
+    );
     w.apply(Action::SendInMail);
-    assert_eq!(w.last_send, Some(LastSend::InMailSent { charge_cents: 1000, credits_left: 0 }));
+    assert_eq!(
+        w.last_send,
+        Some(LastSend::InMailSent {
+            charge_cents: 1000,
+            credits_left: 0
+        })
+    );
     assert_eq!(w.summary().total_cents, 11995 + 1000);
     w.apply(Action::SetRecipient(Recipient::Group));
     w.apply(Action::Send);
@@ -66,44 +114,90 @@ fn a_shared_link_restores_the_state_and_names_bad_values() {
     let w = with_url("tier=sales-navigator&addons=100x1&sent=40&today=2026-02-10&billing_day=31&need=250&tier2=x&inmail_blocks=-2");
     let s = w.summary();
     assert_eq!((s.allowance, s.sent, s.total_cents), (150, 40, 11498));
-    assert_eq!(crate::engine::period::iso_date(s.period.reset), "2026-02-28");
+    assert_eq!(
+        crate::engine::period::iso_date(s.period.reset),
+        "2026-02-28"
+    );
     assert_eq!(w.need.messages, 250);
-    assert_eq!(w.notices, ["Link: inmail_blocks=\"-2\" was ignored: must not be negative."]);
-    let query: Vec<String> = w.params().into_iter().map(|(n, v)| format!("{n}={v}")).collect();
-    assert_eq!(query.join("&"), "tier=sales-navigator&addons=100x1&sent=40&need=250&today=2026-02-10&billing_day=31");
+    assert_eq!(
+        w.notices,
+        ["Link: inmail_blocks=\"-2\" was ignored: must not be negative."]
+    );
+    let query: Vec<String> = w
+        .params()
+        .into_iter()
+        .map(|(n, v)| format!("{n}={v}"))
+        .collect();
+    assert_eq!(
+        query.join("&"),
+        "tier=sales-navigator&addons=100x1&sent=40&need=250&today=2026-02-10&billing_day=31"
+    );
 }
 
 #[test]
 fn saved_state_restores_and_corrupt_state_falls_back_with_a_notice() {
     let mut w = fresh();
     w.apply(Action::SelectTier("recruiter".into()));
-    w.apply(Action::SetAddonCount { size: 200, count: 2 });
+    w.apply(Action::SetAddonCount {
+        size: 200,
+        count: 2,
+    });
     let saved = storage_value(&w);
-    let back = initial_widget(Init { stored: Some(saved), local_today: parse_iso_date("2026-01-20"), ..Init::default() });
+    let back = initial_widget(Init {
+        stored: Some(saved),
+        local_today: parse_iso_date("2026-01-20"),
+        ..Init::default()
+    });
     assert_eq!(back.selection, w.selection);
     assert!(back.notices.is_empty());
 
-    for corrupt in ["v=1&tier=basic&sent=lots", "%%%", "v=1&rules=%7Bbad", "tier=basic", "v=2&tier=basic", "v=1&tier=basic&colour=red"] {
-        let back = initial_widget(Init { stored: Some(corrupt.into()), local_today: parse_iso_date("2026-01-20"), ..Init::default() });
+    for corrupt in [
+        "v=1&tier=basic&sent=lots",
+        "%%%",
+        "v=1&rules=%7Bbad",
+        "tier=basic",
+        "v=2&tier=basic",
+        "v=1&tier=basic&colour=red",
+    ] {
+        let back = initial_widget(Init {
+            stored: Some(corrupt.into()),
+            local_today: parse_iso_date("2026-01-20"),
+            ..Init::default()
+        });
         assert_eq!(back.selection, fresh().selection, "{corrupt}");
         assert_eq!(back.notices.len(), 1, "{corrupt}: {:?}", back.notices);
-        assert!(back.notices[0].starts_with("Saved state could not be read"), "{}", back.notices[0]);
+        assert!(
+            back.notices[0].starts_with("Saved state could not be read"),
+            "{}",
+            back.notices[0]
+        );
     }
 }
 
 #[test]
 fn custom_rules_are_saved_with_the_state() {
     let mut w = fresh();
-    w.apply(Action::SetCount(Count::Rule(RuleField::TierMessages(0)), 20));
+    w.apply(Action::SetCount(
+        Count::Rule(RuleField::TierMessages(0)),
+        20,
+    ));
     w.apply(Action::ApplyRulesDraft);
     assert_eq!(w.rules_origin, RulesOrigin::Custom);
-    let back = initial_widget(Init { stored: Some(storage_value(&w)), local_today: parse_iso_date("2026-01-20"), ..Init::default() });
+    let back = initial_widget(Init {
+        stored: Some(storage_value(&w)),
+        local_today: parse_iso_date("2026-01-20"),
+        ..Init::default()
+    });
     assert_eq!(back.summary().allowance, 20);
 }
 
 #[test]
 fn attributes_set_the_start_and_the_url_overrides_them() {
-    let (config, warnings) = parse_attributes([("tier", "recruiter"), ("addons", "25x2"), ("theme", "dark")], false, "https://x.test");
+    let (config, warnings) = parse_attributes(
+        [("tier", "recruiter"), ("addons", "25x2"), ("theme", "dark")],
+        false,
+        "https://x.test",
+    );
     let w = initial_widget(Init {
         config: config.clone(),
         warnings: warnings.clone(),
@@ -112,7 +206,13 @@ fn attributes_set_the_start_and_the_url_overrides_them() {
     });
     assert_eq!(w.summary().allowance, 200);
     assert_eq!(w.summary().total_cents, 26993);
-    let w = initial_widget(Init { config, warnings, url_query: Some("tier=basic".into()), local_today: parse_iso_date("2026-01-20"), ..Init::default() });
+    let w = initial_widget(Init {
+        config,
+        warnings,
+        url_query: Some("tier=basic".into()),
+        local_today: parse_iso_date("2026-01-20"),
+        ..Init::default()
+    });
     assert_eq!(w.summary().allowance, 65);
 }
 
@@ -120,12 +220,20 @@ fn attributes_set_the_start_and_the_url_overrides_them() {
 fn an_invalid_rule_edit_never_replaces_the_working_rules() {
     let mut w = fresh();
     let before = w.rules.clone();
-    w.apply(Action::EditRulesDraft(w.rules_draft.replace("\"price_cents\": 2999", "\"price_cents\": -2999")));
+    w.apply(Action::EditRulesDraft(
+        w.rules_draft
+            .replace("\"price_cents\": 2999", "\"price_cents\": -2999"),
+    ));
     w.apply(Action::ApplyRulesDraft);
     assert_eq!(w.rules, before);
     let error = w.rules_error.clone().unwrap();
-    assert_eq!((error.path.as_str(), error.message.as_str()), ("tiers[1].price_cents", "must not be negative"));
-    w.apply(Action::EditRulesDraft(w.rules_draft.replace("-2999", "3999")));
+    assert_eq!(
+        (error.path.as_str(), error.message.as_str()),
+        ("tiers[1].price_cents", "must not be negative")
+    );
+    w.apply(Action::EditRulesDraft(
+        w.rules_draft.replace("-2999", "3999"),
+    ));
     w.apply(Action::ApplyRulesDraft);
     assert!(w.rules_error.is_none());
     assert_eq!(w.rules.tiers[1].price_cents, 3999);
@@ -161,7 +269,11 @@ fn applying_the_recommendation_sets_the_selection() {
 #[test]
 fn auto_play_pauses_on_the_pop_up_and_resumes() {
     let mut w = with_url("today=2026-01-01");
-    w.apply(Action::SetScenario(Scenario { per_working_day: 3, shares: [1, 0, 0, 0, 0], ..Scenario::default() }));
+    w.apply(Action::SetScenario(Scenario {
+        per_working_day: 3,
+        shares: [1, 0, 0, 0, 0],
+        ..Scenario::default()
+    }));
     w.apply(Action::Play);
     let mut steps = 0;
     while w.playing && steps < 60 {
@@ -171,12 +283,20 @@ fn auto_play_pauses_on_the_pop_up_and_resumes() {
     assert!(!w.playing, "paused");
     assert!(w.dialog.is_some());
     assert_eq!(w.summary().sent, 15);
-    assert_eq!(w.month.today, parse_iso_date("2026-01-08").unwrap(), "3 a working day from Thu 1 Jan: the 16th is on Thu 8th");
+    assert_eq!(
+        w.month.today,
+        parse_iso_date("2026-01-08").unwrap(),
+        "3 a working day from Thu 1 Jan: the 16th is on Thu 8th"
+    );
     w.apply(Action::ApplyUnblock(Unblock::Bundle(100)));
     w.apply(Action::Play);
     w.apply(Action::Step);
     assert!(w.dialog.is_none());
-    assert_eq!(w.summary().sent, 17, "the rest of the day's sends go through");
+    assert_eq!(
+        w.summary().sent,
+        17,
+        "the rest of the day's sends go through"
+    );
     w.apply(Action::JumpToReset);
     assert_eq!(w.month.today, parse_iso_date("2026-02-01").unwrap());
     assert_eq!(w.summary().sent, 0);
@@ -186,29 +306,62 @@ fn auto_play_pauses_on_the_pop_up_and_resumes() {
 fn changed_attributes_reconfigure_a_running_widget() {
     let mut w = fresh();
     w.apply(Action::Send);
-    let (config, warnings) = parse_attributes([("tier", "recruiter"), ("theme", "dark"), ("locale", "de"), ("addons", "30x1")], false, "https://x.test");
+    let (config, warnings) = parse_attributes(
+        [
+            ("tier", "recruiter"),
+            ("theme", "dark"),
+            ("locale", "de"),
+            ("addons", "30x1"),
+        ],
+        false,
+        "https://x.test",
+    );
     w.apply(Action::Configure(Box::new(config), warnings));
     assert_eq!(w.selection.tier_id, "recruiter");
     assert_eq!(w.theme, Theme::Dark);
     assert_eq!(w.locale.tag, "de-DE");
     assert_eq!(w.summary().sent, 1, "usage stays");
-    assert_eq!(w.notices, ["addons=\"30x1\" was ignored: names no bundle size of these rules"]);
+    assert_eq!(
+        w.notices,
+        ["addons=\"30x1\" was ignored: names no bundle size of these rules"]
+    );
 }
 
 #[test]
 fn button_commands_and_fields_name_actions() {
     assert_eq!(Action::from_command("next-day"), Some(Action::NextDay));
-    assert_eq!(Action::from_command("preset:linkedin-help"), Some(Action::LoadPreset(LINKEDIN_HELP)));
+    assert_eq!(
+        Action::from_command("preset:linkedin-help"),
+        Some(Action::LoadPreset(LINKEDIN_HELP))
+    );
     assert_eq!(Action::from_command("preset:nope"), None);
-    assert_eq!(Action::from_command("unblock-addon:25"), Some(Action::ApplyUnblock(Unblock::Bundle(25))));
+    assert_eq!(
+        Action::from_command("unblock-addon:25"),
+        Some(Action::ApplyUnblock(Unblock::Bundle(25)))
+    );
     assert_eq!(Action::from_command("unblock-addon:x"), None);
-    assert_eq!(Action::from_command("unblock-tier:recruiter"), Some(Action::ApplyUnblock(Unblock::Tier("recruiter".into()))));
+    assert_eq!(
+        Action::from_command("unblock-tier:recruiter"),
+        Some(Action::ApplyUnblock(Unblock::Tier("recruiter".into())))
+    );
     assert_eq!(Action::from_command("launch-rockets"), None);
-    assert_eq!(Action::from_field("recipient", "group", false), Some(Action::SetRecipient(Recipient::Group)));
+    assert_eq!(
+        Action::from_field("recipient", "group", false),
+        Some(Action::SetRecipient(Recipient::Group))
+    );
     assert_eq!(Action::from_field("recipient", "martian", false), None);
-    assert_eq!(Action::from_field("min-tier", "", false), Some(Action::SetMinTier(None)));
-    assert_eq!(Action::from_field("billing-day", "31", false), Some(Action::SetBillingDay(Some(31))));
-    assert_eq!(Action::from_field("scenario-inmail", "on", true), Some(Action::SetScenarioInMail(true)));
+    assert_eq!(
+        Action::from_field("min-tier", "", false),
+        Some(Action::SetMinTier(None))
+    );
+    assert_eq!(
+        Action::from_field("billing-day", "31", false),
+        Some(Action::SetBillingDay(Some(31)))
+    );
+    assert_eq!(
+        Action::from_field("scenario-inmail", "on", true),
+        Some(Action::SetScenarioInMail(true))
+    );
 }
 
 #[test]

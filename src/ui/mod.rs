@@ -4,8 +4,12 @@
 //! names, read by one click and one change handler at the root (`app.rs`).
 
 mod app;
+mod calculator;
+mod compare;
+mod demo;
 mod number_field;
 mod rules_editor;
+mod scope;
 mod upgrade_dialog;
 
 pub use app::{App, AppProps, ConfigUpdate, HostLink, InitCell};

@@ -54,7 +54,12 @@ pub fn NumberField(props: &Props) -> Html {
     }
 
     let commit = {
-        let (draft, error, on_action, value) = (draft.clone(), error.clone(), props.on_action.clone(), props.value);
+        let (draft, error, on_action, value) = (
+            draft.clone(),
+            error.clone(),
+            props.on_action.clone(),
+            props.value,
+        );
         move |text: String| {
             match parse(&text, target) {
                 Ok(v) => {
@@ -70,7 +75,9 @@ pub fn NumberField(props: &Props) -> Html {
     };
     let oninput = {
         let commit = commit.clone();
-        Callback::from(move |e: InputEvent| commit(e.target_unchecked_into::<HtmlInputElement>().value()))
+        Callback::from(move |e: InputEvent| {
+            commit(e.target_unchecked_into::<HtmlInputElement>().value())
+        })
     };
     let onkeydown = {
         let value = props.value;

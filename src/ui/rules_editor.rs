@@ -25,32 +25,47 @@ pub struct Props {
 /// The editor.
 #[function_component]
 pub fn RulesEditor(props: &Props) -> Html {
-    let Props { prefix, rules, draft, on_action, .. } = props;
+    let Props {
+        prefix,
+        rules,
+        draft,
+        on_action,
+        ..
+    } = props;
     let id = |name: &str| AttrValue::from(format!("{prefix}-{name}"));
     let parsed = use_memo(draft.clone(), |d| RuleSet::from_json(d).ok());
     let field = |key: String, label: String, testid: String, value: u64, rule: RuleField| {
         html! { <NumberField id={id(&key)} {label} {testid} {value} target={Count::Rule(rule)} on_action={on_action.clone()} /> }
     };
 
-    let oninput = on_action.reform(|e: InputEvent| Action::EditRulesDraft(e.target_unchecked_into::<HtmlTextAreaElement>().value()));
-    let on_import = {
-        let on_action = on_action.clone();
-        Callback::from(move |e: Event| {
-            let input = e.target_unchecked_into::<HtmlInputElement>();
-            let Some(file) = input.files().and_then(|files| files.get(0)) else { return };
-            input.set_value("");
+    let oninput = on_action.reform(|e: InputEvent| {
+        Action::EditRulesDraft(e.target_unchecked_into::<HtmlTextAreaElement>().value())
+    });
+    let on_import =
+        {
             let on_action = on_action.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                match wasm_bindgen_futures::JsFuture::from(file.text()).await {
-                    Ok(text) => on_action.emit(Action::ImportRules(text.as_string().unwrap_or_default())),
-                    Err(_) => on_action.emit(Action::AddNotice("The rule file could not be read.".into())),
-                }
-            });
-        })
-    };
+            Callback::from(move |e: Event| {
+                let input = e.target_unchecked_into::<HtmlInputElement>();
+                let Some(file) = input.files().and_then(|files| files.get(0)) else {
+                    return;
+                };
+                input.set_value("");
+                let on_action = on_action.clone();
+                wasm_bindgen_futures::spawn_local(async move {
+                    match wasm_bindgen_futures::JsFuture::from(file.text()).await {
+                        Ok(text) => on_action
+                            .emit(Action::ImportRules(text.as_string().unwrap_or_default())),
+                        Err(_) => on_action
+                            .emit(Action::AddNotice("The rule file could not be read.".into())),
+                    }
+                });
+            })
+        };
 
     let form = match &*parsed {
-        None => html! { <p class="muted">{ "The form needs valid JSON: fix the error below, or reset to a preset." }</p> },
+        None => {
+            html! { <p class="muted">{ "The form needs valid JSON: fix the error below, or reset to a preset." }</p> }
+        }
         Some(d) => html! {
             <>
                 <div class="table-scroll">

@@ -13,10 +13,20 @@ use crate::state::LastSend;
 pub fn results(s: &Summary, locale: &Locale, prefix: &str) -> String {
     let (level, message) = match s.level {
         Level::Ok => ("ok", String::new()),
-        Level::Warning => ("warning", format!("{}% of this month's messages used: {} left.", s.percent_used, locale.count(s.remaining))),
+        Level::Warning => (
+            "warning",
+            format!(
+                "{}% of this month's messages used: {} left.",
+                s.percent_used,
+                locale.count(s.remaining)
+            ),
+        ),
         Level::Reached => (
             "reached",
-            format!("Monthly limit reached: the next message will not be delivered until {}.", human_date(s.period.reset)),
+            format!(
+                "Monthly limit reached: the next message will not be delivered until {}.",
+                human_date(s.period.reset)
+            ),
         ),
     };
     let i = s.inmail;
@@ -38,7 +48,12 @@ pub fn results(s: &Summary, locale: &Locale, prefix: &str) -> String {
     };
     let mut lines = String::new();
     for line in &s.lines {
-        let _ = write!(lines, r#"<tr><th scope="row">{}</th><td>{}</td></tr>"#, esc(&line.label), locale.money(line.cents));
+        let _ = write!(
+            lines,
+            r#"<tr><th scope="row">{}</th><td>{}</td></tr>"#,
+            esc(&line.label),
+            locale.money(line.cents)
+        );
     }
     let used = format!("{} of {}", locale.count(s.sent), locale.count(s.allowance));
     format!(
@@ -122,7 +137,9 @@ pub fn send_outcome(last: &LastSend, locale: &Locale) -> String {
         LastSend::InMailSent { .. } => r#" data-inmail="sent""#,
         _ => "",
     };
-    format!(r#"<div class="send-outcome {id}" data-testid="send-outcome" data-outcome="{id}"{status}><strong>{title}</strong><p>{detail}</p>{extra}</div>"#)
+    format!(
+        r#"<div class="send-outcome {id}" data-testid="send-outcome" data-outcome="{id}"{status}><strong>{title}</strong><p>{detail}</p>{extra}</div>"#
+    )
 }
 
 /// The notices about ignored input, or nothing.
@@ -130,7 +147,10 @@ pub fn notices(list: &[String]) -> String {
     if list.is_empty() {
         return String::new();
     }
-    let items: String = list.iter().map(|n| format!("<li>{}</li>", esc(n))).collect();
+    let items: String = list
+        .iter()
+        .map(|n| format!("<li>{}</li>", esc(n)))
+        .collect();
     format!(
         r#"<div class="notices" role="status" data-testid="input-notice"><ul>{items}</ul><button type="button" class="button link" data-action="dismiss-notices">Dismiss</button></div>"#
     )
@@ -146,8 +166,14 @@ pub fn unblock_options(b: &Blocked, locale: &Locale) -> String {
     );
     for o in &b.options {
         let (testid, action) = match &o.unblock {
-            Unblock::Tier(id) => (format!("upgrade-option-{}", esc(id)), format!("unblock-tier:{}", esc(id))),
-            Unblock::Bundle(size) => (format!("upgrade-option-addon-{size}"), format!("unblock-addon:{size}")),
+            Unblock::Tier(id) => (
+                format!("upgrade-option-{}", esc(id)),
+                format!("unblock-tier:{}", esc(id)),
+            ),
+            Unblock::Bundle(size) => (
+                format!("upgrade-option-addon-{size}"),
+                format!("unblock-addon:{size}"),
+            ),
         };
         let _ = write!(
             out,
@@ -156,20 +182,34 @@ pub fn unblock_options(b: &Blocked, locale: &Locale) -> String {
                 r#"<span class="option-label">{label}</span><span class="option-price">{price}/mo</span>"#,
                 r#"<span class="option-detail">{messages} messages a month · {total} a month in all</span>{badge}</button></li>"#
             ),
-            cheapest_class = if o.cheapest { r#" class="cheapest""# } else { "" },
+            cheapest_class = if o.cheapest {
+                r#" class="cheapest""#
+            } else {
+                ""
+            },
             testid = testid,
             action = action,
-            cheapest_attr = if o.cheapest { r#" data-cheapest="true" autofocus"# } else { "" },
+            cheapest_attr = if o.cheapest {
+                r#" data-cheapest="true" autofocus"#
+            } else {
+                ""
+            },
             label = esc(&o.label),
             price = locale.money(o.price_cents),
             messages = locale.count(o.new_allowance),
             total = locale.money(o.new_total_cents),
-            badge = if o.cheapest { r#"<span class="badge">Cheapest</span>"# } else { "" },
+            badge = if o.cheapest {
+                r#"<span class="badge">Cheapest</span>"#
+            } else {
+                ""
+            },
         );
     }
     out.push_str("</ul>");
     if b.options.is_empty() {
-        out.push_str(r#"<p class="muted">These rules offer no way to add messages this month.</p>"#);
+        out.push_str(
+            r#"<p class="muted">These rules offer no way to add messages this month.</p>"#,
+        );
     }
     out
 }

@@ -11,7 +11,13 @@ use crate::engine::recommend::{Need, Plan};
 use crate::engine::rules::RuleSet;
 
 /// The cheapest way to the need, its cost, and how it compares with the selection.
-pub fn recommendation(plan: Option<&Plan>, rules: &RuleSet, need: &Need, selection: &Selection, locale: &Locale) -> String {
+pub fn recommendation(
+    plan: Option<&Plan>,
+    rules: &RuleSet,
+    need: &Need,
+    selection: &Selection,
+    locale: &Locale,
+) -> String {
     let Some(plan) = plan else {
         return format!(
             r#"<div class="recommendation none" data-testid="recommendation"><p>No plan under these rules reaches {} messages a month.</p></div>"#,
@@ -32,9 +38,18 @@ pub fn recommendation(plan: Option<&Plan>, rules: &RuleSet, need: &Need, selecti
                 locale.money(saving.saturating_mul(12))
             )
         }
-        Versus::Covers { .. } => "Your current selection already meets this need at this price.".to_owned(),
+        Versus::Covers { .. } => {
+            "Your current selection already meets this need at this price.".to_owned()
+        }
     };
-    let extra = if plan.pay_per_inmails > 0 { format!(", plus {} pay-per-InMail", locale.count(plan.pay_per_inmails)) } else { String::new() };
+    let extra = if plan.pay_per_inmails > 0 {
+        format!(
+            ", plus {} pay-per-InMail",
+            locale.count(plan.pay_per_inmails)
+        )
+    } else {
+        String::new()
+    };
     format!(
         concat!(
             r#"<div class="recommendation" data-testid="recommendation" data-tier="{tier}" data-cents="{cents}" data-addons="{addons}" data-inmail-blocks="{blocks}">"#,
@@ -86,13 +101,20 @@ pub fn compare_table(rows: &[CompareRow], messages: u64, locale: &Locale) -> Str
             ),
             classes.join(" "),
             esc(&row.tier_id),
-            cents.map(|c| format!(r#" data-cents="{c}""#)).unwrap_or_default(),
+            cents
+                .map(|c| format!(r#" data-cents="{c}""#))
+                .unwrap_or_default(),
             esc(&row.tier_name),
             badges,
             esc(&row.adds),
             cents.map(|c| locale.money(c)).unwrap_or_else(dash),
-            row.per_message_cents.map(|c| locale.money(c)).unwrap_or_else(dash),
-            row.plan.as_ref().map(|p| locale.count(p.spare)).unwrap_or_else(dash),
+            row.per_message_cents
+                .map(|c| locale.money(c))
+                .unwrap_or_else(dash),
+            row.plan
+                .as_ref()
+                .map(|p| locale.count(p.spare))
+                .unwrap_or_else(dash),
         );
     }
     format!(
@@ -112,7 +134,13 @@ fn focusable_point(out: &mut String, class: &str, shape: &str, x: i64, y: i64, l
         out,
         r#"<g class="{class}" tabindex="0" role="img" aria-label="{label}">{shape}<text class="tip" x="{x}" y="{ty}" text-anchor="{anchor}">{label}</text></g>"#,
         ty = (y - 12).max(TOP + 10),
-        anchor = if x < WIDTH / 3 { "start" } else if x > WIDTH * 2 / 3 { "end" } else { "middle" },
+        anchor = if x < WIDTH / 3 {
+            "start"
+        } else if x > WIDTH * 2 / 3 {
+            "end"
+        } else {
+            "middle"
+        },
         label = esc(label),
     );
 }
@@ -166,24 +194,54 @@ pub fn chart(c: &Chart, current: &Marker, prefix: &str, cheapest_tier: Option<us
         HEIGHT - 2
     );
     for s in &c.series {
-        let _ = write!(svg, r#"<path class="series series-{}" d="{}"><title>{}</title></path>"#, s.tier_index % 8, s.path, esc(&s.name));
+        let _ = write!(
+            svg,
+            r#"<path class="series series-{}" d="{}"><title>{}</title></path>"#,
+            s.tier_index % 8,
+            s.path,
+            esc(&s.name)
+        );
     }
     let _ = write!(svg, r#"<path class="envelope" d="{}"/></g>"#, c.envelope);
-    let shape = format!(r#"<rect x="{}" y="{}" width="10" height="10"/>"#, current.x - 5, current.y - 5);
-    focusable_point(&mut svg, "marker current", &shape, current.x, current.y, &current.label);
+    let shape = format!(
+        r#"<rect x="{}" y="{}" width="10" height="10"/>"#,
+        current.x - 5,
+        current.y - 5
+    );
+    focusable_point(
+        &mut svg,
+        "marker current",
+        &shape,
+        current.x,
+        current.y,
+        &current.label,
+    );
     for p in &c.points {
         let shape = format!(r#"<circle cx="{}" cy="{}" r="4"/>"#, p.x, p.y);
         focusable_point(&mut svg, "point", &shape, p.x, p.y, &p.label);
     }
     if let Some(m) = &c.need {
-        let shape = format!(r#"<line x1="{x}" x2="{x}" y1="{TOP}" y2="{plot_bottom}"/><circle cx="{x}" cy="{}" r="6"/>"#, m.y, x = m.x);
+        let shape = format!(
+            r#"<line x1="{x}" x2="{x}" y1="{TOP}" y2="{plot_bottom}"/><circle cx="{x}" cy="{}" r="6"/>"#,
+            m.y,
+            x = m.x
+        );
         focusable_point(&mut svg, "marker need", &shape, m.x, m.y, &m.label);
     }
     svg.push_str("</svg>");
     let mut legend = String::new();
     for s in &c.series {
-        let cheapest = if cheapest_tier == Some(s.tier_index) { " cheapest" } else { "" };
-        let _ = write!(legend, r#"<li class="series-{}{cheapest}"><span class="swatch" aria-hidden="true"></span>{}</li>"#, s.tier_index % 8, esc(&s.name));
+        let cheapest = if cheapest_tier == Some(s.tier_index) {
+            " cheapest"
+        } else {
+            ""
+        };
+        let _ = write!(
+            legend,
+            r#"<li class="series-{}{cheapest}"><span class="swatch" aria-hidden="true"></span>{}</li>"#,
+            s.tier_index % 8,
+            esc(&s.name)
+        );
     }
     format!(
         concat!(

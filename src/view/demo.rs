@@ -10,7 +10,12 @@ use crate::engine::player::{LogItem, Outcome, Status, TimelineDay};
 
 /// The period's days, each with a stacked bar of its sends, today and the reset marked.
 pub fn timeline(days: &[TimelineDay], period: &Period) -> String {
-    let busiest = days.iter().map(|d| d.delivered + d.inmails + d.blocked + d.refused).max().unwrap_or(0).max(1);
+    let busiest = days
+        .iter()
+        .map(|d| d.delivered + d.inmails + d.blocked + d.refused)
+        .max()
+        .unwrap_or(0)
+        .max(1);
     let mut out = format!(
         r#"<ol class="timeline" data-testid="timeline" aria-label="Days from {} to the reset on {}">"#,
         human_date(period.start),
@@ -29,11 +34,19 @@ pub fn timeline(days: &[TimelineDay], period: &Period) -> String {
         );
         let mut bars = String::new();
         let mut y = 40;
-        for (count, class) in [(d.delivered, "delivered"), (d.inmails, "inmail"), (d.blocked, "blocked"), (d.refused, "refused")] {
+        for (count, class) in [
+            (d.delivered, "delivered"),
+            (d.inmails, "inmail"),
+            (d.blocked, "blocked"),
+            (d.refused, "refused"),
+        ] {
             let h = count * 40 / busiest;
             if h > 0 {
                 y -= h;
-                let _ = write!(bars, r#"<rect class="bar-{class}" x="1" y="{y}" width="10" height="{h}"/>"#);
+                let _ = write!(
+                    bars,
+                    r#"<rect class="bar-{class}" x="1" y="{y}" width="10" height="{h}"/>"#
+                );
             }
         }
         let _ = write!(
@@ -47,11 +60,19 @@ pub fn timeline(days: &[TimelineDay], period: &Period) -> String {
             weekend = if d.is_working_day { "" } else { " weekend" },
             iso = iso_date(d.day),
             total = total,
-            current = if d.is_today { r#" aria-current="date""# } else { "" },
+            current = if d.is_today {
+                r#" aria-current="date""#
+            } else {
+                ""
+            },
             label = label,
             bars = bars,
             day = d.day.day(),
-            count = if total > 0 { format!(r#"<span class="day-count" aria-hidden="true">{total}</span>"#) } else { String::new() },
+            count = if total > 0 {
+                format!(r#"<span class="day-count" aria-hidden="true">{total}</span>"#)
+            } else {
+                String::new()
+            },
         );
     }
     let _ = write!(
@@ -89,7 +110,9 @@ pub fn message_log(log: &[LogItem], locale: &Locale) -> String {
                 let what = match e.outcome {
                     Outcome::Delivered => "Message".to_owned(),
                     Outcome::InMail { charge_cents: 0 } => "InMail (credit)".to_owned(),
-                    Outcome::InMail { charge_cents } => format!("InMail ({})", locale.money(charge_cents)),
+                    Outcome::InMail { charge_cents } => {
+                        format!("InMail ({})", locale.money(charge_cents))
+                    }
                     Outcome::Refused => "Refused".to_owned(),
                     Outcome::Blocked => "Over the limit".to_owned(),
                 };
@@ -107,11 +130,22 @@ pub fn message_log(log: &[LogItem], locale: &Locale) -> String {
                     recipient = e.recipient.label(),
                     what = what,
                     status_text = status_text(e.status),
-                    replied = if e.replied { r#"<span class="badge subtle">Replied</span>"# } else { "" },
+                    replied = if e.replied {
+                        r#"<span class="badge subtle">Replied</span>"#
+                    } else {
+                        ""
+                    },
                 );
             }
             LogItem::Reset { day, rolled_over } => {
-                let rolled = if *rolled_over > 0 { format!(", {} InMail credits rolled over", locale.count(*rolled_over)) } else { String::new() };
+                let rolled = if *rolled_over > 0 {
+                    format!(
+                        ", {} InMail credits rolled over",
+                        locale.count(*rolled_over)
+                    )
+                } else {
+                    String::new()
+                };
                 let _ = write!(
                     out,
                     r#"<li class="log-event" data-testid="reset-event"><time datetime="{}">{}</time><strong>Allowance reset</strong> — counters back to zero, bundles and blocks renewed{rolled}</li>"#,

@@ -48,7 +48,10 @@ mod tests {
 
     #[test]
     fn escapes_markup() {
-        assert_eq!(esc(r#"<b a="x">Tom & 'Jerry'</b>"#), "&lt;b a=&quot;x&quot;&gt;Tom &amp; &#39;Jerry&#39;&lt;/b&gt;");
+        assert_eq!(
+            esc(r#"<b a="x">Tom & 'Jerry'</b>"#),
+            "&lt;b a=&quot;x&quot;&gt;Tom &amp; &#39;Jerry&#39;&lt;/b&gt;"
+        );
         assert_eq!(plural(1, "day"), "1 day");
         assert_eq!(plural(3, "day"), "3 days");
     }
