@@ -606,6 +606,54 @@ mod tests {
     }
 
     #[test]
+    fn a_seeded_linkedin_help_season_rolls_credits_over_within_the_cap() {
+        let rules = LINKEDIN_HELP.rules();
+        let locale = Locale::default();
+        // Sales Navigator: 50 credits a month, the balance capped at 150.
+        let selection = Selection { tier_id: "sales-navigator".into(), addons: vec![(100, 1)], inmail_blocks: 0 };
+        let ctx = Context { rules: &rules, selection: &selection, period_rule: PeriodRule::BillingDay(10), locale: &locale };
+        let scenario = Scenario { per_working_day: 4, shares: [50, 20, 25, 3, 2], use_inmail: true, read_rate: 40, seed: 11 };
+        let mut month = Month::new(date("2026-01-10"), Usage::default(), scenario.seed);
+        let mut expected_balance = 50;
+        let mut resets = 0;
+        let mut capped = false;
+        while month.today < date("2026-07-10") {
+            let period = month.period(PeriodRule::BillingDay(10));
+            let before = month.usage;
+            let step = month.step(ctx, &scenario);
+            if let Some(LogItem::Reset { rolled_over, .. }) = month.log.last() {
+                if month.usage.sent == 0 && month.period(PeriodRule::BillingDay(10)).start != period.start {
+                    resets += 1;
+                    let used = sends(&month)
+                        .iter()
+                        .filter(|e| e.day >= period.start && e.day < period.reset && matches!(e.outcome, Outcome::InMail { .. }))
+                        .count() as u64;
+                    assert!(used >= before.inmail_sent);
+                    let unused = expected_balance - used.min(expected_balance);
+                    let carried = unused.min(150 - 50);
+                    capped |= unused > carried;
+                    assert_eq!(*rolled_over, carried, "reset {resets}");
+                    expected_balance = 50 + carried;
+                }
+            }
+            // Counters match this period's log.
+            let start = month.period(PeriodRule::BillingDay(10)).start;
+            let this: Vec<&Entry> = sends(&month).into_iter().filter(|e| e.day >= start).collect();
+            assert_eq!(month.usage.sent, this.iter().filter(|e| e.outcome == Outcome::Delivered).count() as u64);
+            assert_eq!(month.usage.inmail_sent, this.iter().filter(|e| matches!(e.outcome, Outcome::InMail { .. })).count() as u64);
+            let status = inmail_status(&rules, rules.tier("sales-navigator").unwrap(), &selection, &month.usage);
+            assert_eq!(status.available, expected_balance);
+            assert!(status.available <= 150);
+            if let Step::Blocked(_) = step {
+                assert_eq!(month.usage.sent, 150);
+            }
+        }
+        assert_eq!(resets, 6);
+        assert!(expected_balance > 50, "unused credits carried over");
+        assert!(capped, "the season reaches the cap");
+    }
+
+    #[test]
     fn refused_and_inmail_sends_do_not_touch_the_allowance() {
         let rules = ARTICLE.rules();
         let selection = Selection::starter(&rules);
