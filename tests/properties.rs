@@ -11,7 +11,9 @@ use messaging_quota::engine::summary::summarize;
 use proptest::prelude::*;
 
 fn rules(help: bool) -> RuleSet {
-    (if help { LINKEDIN_HELP } else { ARTICLE }).try_rules().unwrap()
+    (if help { LINKEDIN_HELP } else { ARTICLE })
+        .try_rules()
+        .unwrap()
 }
 
 fn selection(rules: &RuleSet, tier: usize, counts: &[u64], blocks: u64) -> Selection {
@@ -26,7 +28,14 @@ fn selection(rules: &RuleSet, tier: usize, counts: &[u64], blocks: u64) -> Selec
 
 fn summary_cost(rules: &RuleSet, s: &Selection, u: &Usage) -> (u64, u64, u64) {
     let today = parse_iso_date("2026-05-17").unwrap();
-    let sum = summarize(rules, s, u, today, PeriodRule::CalendarMonth, &Locale::default());
+    let sum = summarize(
+        rules,
+        s,
+        u,
+        today,
+        PeriodRule::CalendarMonth,
+        &Locale::default(),
+    );
     (sum.allowance, sum.remaining, sum.total_cents)
 }
 

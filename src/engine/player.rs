@@ -147,6 +147,8 @@ pub struct Month {
     pub sends_done_today: u64,
     pub rng: Rng,
     next_id: u64,
+    /// Bumped by every change to the log or the clock, so views can tell when to redraw.
+    pub revision: u64,
 }
 
 /// What one auto-play step did.
@@ -172,6 +174,7 @@ impl Month {
             sends_done_today: 0,
             rng: Rng::new(seed),
             next_id: 1,
+            revision: 0,
         }
     }
 
@@ -181,6 +184,7 @@ impl Month {
     }
 
     fn push(&mut self, item: LogItem) {
+        self.revision += 1;
         self.log.push(item);
         if self.log.len() > LOG_LIMIT {
             let excess = self.log.len() - LOG_LIMIT;
@@ -242,6 +246,7 @@ impl Month {
     /// Moves read receipts on by a day: sent → delivered → read (at `read_rate`), and a
     /// share of newly read messages get a reply.
     fn advance_receipts(&mut self, read_rate: u64) {
+        self.revision += 1;
         let mut rng = self.rng;
         let mut replies = 0;
         for item in &mut self.log {
@@ -610,9 +615,24 @@ mod tests {
         let rules = LINKEDIN_HELP.rules();
         let locale = Locale::default();
         // Sales Navigator: 50 credits a month, the balance capped at 150.
-        let selection = Selection { tier_id: "sales-navigator".into(), addons: vec![(100, 1)], inmail_blocks: 0 };
-        let ctx = Context { rules: &rules, selection: &selection, period_rule: PeriodRule::BillingDay(10), locale: &locale };
-        let scenario = Scenario { per_working_day: 4, shares: [50, 20, 25, 3, 2], use_inmail: true, read_rate: 40, seed: 11 };
+        let selection = Selection {
+            tier_id: "sales-navigator".into(),
+            addons: vec![(100, 1)],
+            inmail_blocks: 0,
+        };
+        let ctx = Context {
+            rules: &rules,
+            selection: &selection,
+            period_rule: PeriodRule::BillingDay(10),
+            locale: &locale,
+        };
+        let scenario = Scenario {
+            per_working_day: 4,
+            shares: [50, 20, 25, 3, 2],
+            use_inmail: true,
+            read_rate: 40,
+            seed: 11,
+        };
         let mut month = Month::new(date("2026-01-10"), Usage::default(), scenario.seed);
         let mut expected_balance = 50;
         let mut resets = 0;
@@ -622,11 +642,17 @@ mod tests {
             let before = month.usage;
             let step = month.step(ctx, &scenario);
             if let Some(LogItem::Reset { rolled_over, .. }) = month.log.last() {
-                if month.usage.sent == 0 && month.period(PeriodRule::BillingDay(10)).start != period.start {
+                if month.usage.sent == 0
+                    && month.period(PeriodRule::BillingDay(10)).start != period.start
+                {
                     resets += 1;
                     let used = sends(&month)
                         .iter()
-                        .filter(|e| e.day >= period.start && e.day < period.reset && matches!(e.outcome, Outcome::InMail { .. }))
+                        .filter(|e| {
+                            e.day >= period.start
+                                && e.day < period.reset
+                                && matches!(e.outcome, Outcome::InMail { .. })
+                        })
                         .count() as u64;
                     assert!(used >= before.inmail_sent);
                     let unused = expected_balance - used.min(expected_balance);
@@ -638,10 +664,28 @@ mod tests {
             }
             // Counters match this period's log.
             let start = month.period(PeriodRule::BillingDay(10)).start;
-            let this: Vec<&Entry> = sends(&month).into_iter().filter(|e| e.day >= start).collect();
-            assert_eq!(month.usage.sent, this.iter().filter(|e| e.outcome == Outcome::Delivered).count() as u64);
-            assert_eq!(month.usage.inmail_sent, this.iter().filter(|e| matches!(e.outcome, Outcome::InMail { .. })).count() as u64);
-            let status = inmail_status(&rules, rules.tier("sales-navigator").unwrap(), &selection, &month.usage);
+            let this: Vec<&Entry> = sends(&month)
+                .into_iter()
+                .filter(|e| e.day >= start)
+                .collect();
+            assert_eq!(
+                month.usage.sent,
+                this.iter()
+                    .filter(|e| e.outcome == Outcome::Delivered)
+                    .count() as u64
+            );
+            assert_eq!(
+                month.usage.inmail_sent,
+                this.iter()
+                    .filter(|e| matches!(e.outcome, Outcome::InMail { .. }))
+                    .count() as u64
+            );
+            let status = inmail_status(
+                &rules,
+                rules.tier("sales-navigator").unwrap(),
+                &selection,
+                &month.usage,
+            );
             assert_eq!(status.available, expected_balance);
             assert!(status.available <= 150);
             if let Step::Blocked(_) = step {

@@ -18,6 +18,7 @@ use crate::engine::chart::cost_chart;
 use crate::engine::compare::compare;
 use crate::engine::embed_config::EmbedConfig;
 use crate::engine::events::{change_detail, upgrade_detail};
+use crate::engine::player::timeline;
 use crate::state::{initial_widget, storage_value, Action, Init, Widget};
 use crate::view;
 
@@ -239,6 +240,21 @@ pub fn App(props: &AppProps) -> Html {
         )
     };
 
+    let month_key = sections
+        .demo
+        .then(|| (w.month.revision, w.month.today, w.period_rule, locale));
+    let timeline_html = use_memo(month_key, |key| match key {
+        Some(_) => view::timeline(
+            &timeline(&w.month, w.period_rule),
+            &w.month.period(w.period_rule),
+        ),
+        None => String::new(),
+    });
+    let log_html = use_memo(month_key, |key| match key {
+        Some((.., locale)) => view::message_log(&w.month.log, locale),
+        None => String::new(),
+    });
+
     // Root handlers: buttons name their action, selects and radios their field.
     let onclick = {
         let (on_action, host, dialog, draft) = (
@@ -325,6 +341,8 @@ pub fn App(props: &AppProps) -> Html {
         recommendation: recommendation.as_ref(),
         compare_html: &compare_html,
         chart_html: &chart_html,
+        timeline_html: &timeline_html,
+        log_html: &log_html,
     };
     let calculator = sections
         .calculator

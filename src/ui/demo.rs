@@ -5,10 +5,8 @@ use yew::prelude::*;
 use super::scope::Scope;
 use super::{raw, raw_static};
 use crate::engine::period::{human_date, iso_date};
-use crate::engine::player::timeline;
 use crate::engine::send::Recipient;
 use crate::state::{Count, SPEEDS};
-use crate::view;
 
 /// The demo section.
 pub fn render(s: &Scope) -> Html {
@@ -38,7 +36,7 @@ pub fn render(s: &Scope) -> Html {
                 locale.count(summary.sent), locale.count(summary.remaining))) }
             <div class="demo-grid">
                 <div class="month-player">
-                    { raw(view::timeline(&timeline(&w.month, w.period_rule), &period)) }
+                    { raw((**s.timeline_html).clone()) }
                     <div class="controls" role="group" aria-label="Clock">
                         { raw_static(concat!(
                             r#"<button type="button" class="button secondary" data-testid="next-day" data-action="next-day">Next day<kbd>N</kbd></button>"#,
@@ -78,7 +76,7 @@ pub fn render(s: &Scope) -> Html {
                             if replies > 0 { <span class="notification-badge" data-testid="notification-badge">{ replies }</span> }
                         </button>
                     </div>
-                    { raw(view::message_log(&w.month.log, &locale)) }
+                    { raw((**s.log_html).clone()) }
                 </div>
             </div>
             { raw_static(concat!(

@@ -24,6 +24,9 @@ pub struct Scope<'a> {
     pub recommendation: Option<&'a Plan>,
     pub compare_html: &'a Rc<String>,
     pub chart_html: &'a Rc<String>,
+    /// The month player's timeline and log, redrawn only when the month changes.
+    pub timeline_html: &'a Rc<String>,
+    pub log_html: &'a Rc<String>,
 }
 
 impl Scope<'_> {
