@@ -397,6 +397,20 @@ mod tests {
         parse_iso_date(s).unwrap()
     }
 
+    fn context<'a>(
+        rules: &'a RuleSet,
+        selection: &'a Selection,
+        period_rule: PeriodRule,
+        locale: &'a Locale,
+    ) -> Context<'a> {
+        Context {
+            rules,
+            selection,
+            period_rule,
+            locale,
+        }
+    }
+
     fn sends(month: &Month) -> Vec<&Entry> {
         month
             .log
@@ -416,12 +430,7 @@ mod tests {
         let rules = ARTICLE.rules();
         let selection = Selection::starter(&rules);
         let locale = Locale::default();
-        let ctx = Context {
-            rules: &rules,
-            selection: &selection,
-            period_rule: PeriodRule::CalendarMonth,
-            locale: &locale,
-        };
+        let ctx = context(&rules, &selection, PeriodRule::CalendarMonth, &locale);
         let mut month = Month::new(date("2026-01-01"), Usage::default(), 1);
         let scenario = Scenario {
             per_working_day: 1,
@@ -475,12 +484,7 @@ mod tests {
             inmail_blocks: 1,
         };
         let locale = Locale::default();
-        let ctx = Context {
-            rules: &rules,
-            selection: &selection,
-            period_rule: PeriodRule::BillingDay(15),
-            locale: &locale,
-        };
+        let ctx = context(&rules, &selection, PeriodRule::BillingDay(15), &locale);
         let scenario = Scenario {
             per_working_day: 5,
             ..Scenario::default()
@@ -505,12 +509,7 @@ mod tests {
             inmail_blocks: 1,
         };
         let locale = Locale::default();
-        let ctx = Context {
-            rules: &rules,
-            selection: &selection,
-            period_rule: PeriodRule::CalendarMonth,
-            locale: &locale,
-        };
+        let ctx = context(&rules, &selection, PeriodRule::CalendarMonth, &locale);
         let scenario = Scenario {
             per_working_day: 3,
             seed: 77,
@@ -572,12 +571,7 @@ mod tests {
             addons: vec![],
             inmail_blocks: 0,
         };
-        let ctx = Context {
-            rules: &rules,
-            selection: &selection,
-            period_rule: PeriodRule::CalendarMonth,
-            locale: &locale,
-        };
+        let ctx = context(&rules, &selection, PeriodRule::CalendarMonth, &locale);
         let mut month = Month::new(date("2026-01-01"), Usage::default(), 3);
         // Use 5 of January's 15: 10 roll over.
         for _ in 0..5 {
@@ -620,12 +614,7 @@ mod tests {
             addons: vec![(100, 1)],
             inmail_blocks: 0,
         };
-        let ctx = Context {
-            rules: &rules,
-            selection: &selection,
-            period_rule: PeriodRule::BillingDay(10),
-            locale: &locale,
-        };
+        let ctx = context(&rules, &selection, PeriodRule::BillingDay(10), &locale);
         let scenario = Scenario {
             per_working_day: 4,
             shares: [50, 20, 25, 3, 2],
@@ -702,12 +691,7 @@ mod tests {
         let rules = ARTICLE.rules();
         let selection = Selection::starter(&rules);
         let locale = Locale::default();
-        let ctx = Context {
-            rules: &rules,
-            selection: &selection,
-            period_rule: PeriodRule::CalendarMonth,
-            locale: &locale,
-        };
+        let ctx = context(&rules, &selection, PeriodRule::CalendarMonth, &locale);
         let mut month = Month::new(date("2026-05-04"), Usage::default(), 5);
         month.send(ctx, Recipient::Group, false);
         month.send(ctx, Recipient::CompanyPage, false);
@@ -741,12 +725,7 @@ mod tests {
             inmail_blocks: 0,
         };
         let locale = Locale::default();
-        let ctx = Context {
-            rules: &rules,
-            selection: &selection,
-            period_rule: PeriodRule::CalendarMonth,
-            locale: &locale,
-        };
+        let ctx = context(&rules, &selection, PeriodRule::CalendarMonth, &locale);
         let mut month = Month::new(date("2026-05-04"), Usage::default(), 5);
         for _ in 0..(LOG_LIMIT + 10) {
             month.send(ctx, Recipient::Connection, false);
