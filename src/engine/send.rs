@@ -87,7 +87,7 @@ pub struct Blocked {
     pub allowance: u64,
     pub reset: NaiveDate,
     pub days_left: u64,
-    /// Higher tiers first (in rule order), then bundles by size; exactly one is cheapest.
+    /// Cheapest first (by the new monthly total), which is marked; then the rest by price.
     pub options: Vec<UnblockOption>,
 }
 
@@ -188,14 +188,11 @@ pub fn unblock_options(
             });
         }
     }
-    // Cheapest: lowest new monthly cost, then the most messages, then list order.
-    let best = options
-        .iter()
-        .enumerate()
-        .min_by_key(|(i, o)| (o.new_total_cents, std::cmp::Reverse(o.new_allowance), *i))
-        .map(|(i, _)| i);
-    if let Some(i) = best {
-        options[i].cheapest = true;
+    // Cheapest first: lowest new monthly cost, then the most messages, then list order
+    // (the sort is stable).
+    options.sort_by_key(|o| (o.new_total_cents, std::cmp::Reverse(o.new_allowance)));
+    if let Some(first) = options.first_mut() {
+        first.cheapest = true;
     }
     options
 }
@@ -272,13 +269,13 @@ mod tests {
         assert_eq!(
             ids,
             [
+                (Unblock::Bundle(25), 1499, true),
                 (Unblock::Tier("premium-business".into()), 2999, false),
+                (Unblock::Bundle(100), 4999, false),
                 (Unblock::Tier("sales-navigator".into()), 6499, false),
+                (Unblock::Bundle(200), 9999, false),
                 (Unblock::Tier("recruiter-lite".into()), 11995, false),
                 (Unblock::Tier("recruiter".into()), 23995, false),
-                (Unblock::Bundle(25), 1499, true),
-                (Unblock::Bundle(100), 4999, false),
-                (Unblock::Bundle(200), 9999, false),
                 (Unblock::Bundle(500), 24999, false),
             ]
         );
