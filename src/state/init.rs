@@ -20,6 +20,9 @@ use crate::engine::send::Recipient;
 const STORED_RULES: &str = "rules";
 /// The storage form's version, so a future format is never misread.
 const STORED_VERSION: (&str, &str) = ("v", "1");
+/// The storage form's record of the day it was saved, so a later visit can tell that a
+/// period has passed.
+const STORED_ON: &str = "saved_on";
 
 /// What the page knows when a widget starts.
 #[derive(Clone, Debug, Default)]
@@ -38,6 +41,10 @@ pub struct Init {
 pub fn storage_value(widget: &Widget) -> String {
     let mut pairs = vec![(STORED_VERSION.0, STORED_VERSION.1.to_owned())];
     pairs.extend(widget.params());
+    pairs.push((
+        STORED_ON,
+        crate::engine::period::iso_date(widget.local_today),
+    ));
     if widget.rules_origin == RulesOrigin::Custom {
         pairs.push((STORED_RULES, widget.rules.to_json()));
     }
@@ -45,7 +52,7 @@ pub fn storage_value(widget: &Widget) -> String {
 }
 
 /// Reads saved state: all or nothing, since a half-restored state would surprise.
-fn read_stored(text: &str) -> Result<(Params, Option<RuleSet>), String> {
+fn read_stored(text: &str) -> Result<(Params, Option<RuleSet>, Option<NaiveDate>), String> {
     let pairs = split_query(text);
     if !pairs
         .iter()
@@ -53,8 +60,15 @@ fn read_stored(text: &str) -> Result<(Params, Option<RuleSet>), String> {
     {
         return Err("unknown format".into());
     }
-    let known =
-        |name: &str| name == STORED_VERSION.0 || name == STORED_RULES || names::ALL.contains(&name);
+    let known = |name: &str| {
+        [STORED_VERSION.0, STORED_RULES, STORED_ON].contains(&name) || names::ALL.contains(&name)
+    };
+    let saved_on = match pairs.iter().find(|(n, _)| n == STORED_ON) {
+        Some((_, day)) => {
+            Some(crate::engine::period::parse_iso_date(day).ok_or("a bad save date")?)
+        }
+        None => None,
+    };
     if let Some((name, _)) = pairs.iter().find(|(n, _)| !known(n)) {
         return Err(format!("unknown entry \"{name}\""));
     }
@@ -65,7 +79,7 @@ fn read_stored(text: &str) -> Result<(Params, Option<RuleSet>), String> {
     let (params, problems) = parse_params(pairs.iter().map(|(n, v)| (n.as_str(), v.as_str())));
     match problems.first() {
         Some(p) => Err(p.to_string()),
-        None => Ok((params, rules)),
+        None => Ok((params, rules, saved_on)),
     }
 }
 
@@ -103,14 +117,14 @@ pub fn initial_widget(init: Init) -> Widget {
     let host_fixed = init.config.rules.is_some();
     let preset_choice = [
         url_params.preset,
-        stored.as_ref().and_then(|(p, _)| p.preset),
+        stored.as_ref().and_then(|(p, _, _)| p.preset),
         init.config.params.preset,
     ];
     let (rules, origin) = if let Some(rules) = init.config.rules.clone() {
         (rules, RulesOrigin::Custom)
     } else if let Some(preset) = url_params.preset {
         preset_rules(preset)
-    } else if let Some(rules) = stored.as_ref().and_then(|(_, r)| r.clone()) {
+    } else if let Some(rules) = stored.as_ref().and_then(|(_, r, _)| r.clone()) {
         (rules, RulesOrigin::Custom)
     } else {
         preset_rules(
@@ -139,9 +153,21 @@ pub fn initial_widget(init: Init) -> Widget {
     for problem in init.config.params.apply(&rules, &mut target) {
         notices.push(crate::engine::embed_config::attribute_warning(&problem));
     }
-    if let Some((params, _)) = &stored {
+    if let Some((params, _, saved_on)) = &stored {
         for problem in params.apply(&rules, &mut target) {
             notices.push(format!("Saved state: {problem}."));
+        }
+        // Saved on the real date (not a demo's) in an earlier period: its usage is over.
+        if let (None, Some(saved_on)) = (params.today, saved_on) {
+            let then = target.period_rule.period_containing(*saved_on);
+            let now = target.period_rule.period_containing(target.today);
+            if then != now && (target.usage.sent > 0 || target.usage.inmail_sent > 0) {
+                target.usage = Usage::default();
+                notices.push(format!(
+                    "A new period began on {} since your last visit, so this month's usage starts from zero.",
+                    crate::engine::period::human_date(now.start)
+                ));
+            }
         }
     }
     for problem in url_params.apply(&rules, &mut target) {

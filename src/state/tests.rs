@@ -381,3 +381,26 @@ fn typed_counts_reach_their_targets() {
     assert!(Count::Rule(RuleField::TierPrice(0)).is_money());
     assert!(!Count::Sent.is_money());
 }
+
+#[test]
+fn saved_usage_from_an_earlier_period_starts_again_from_zero() {
+    let mut w = fresh();
+    w.apply(Action::SetSent(9));
+    w.apply(Action::SelectTier("recruiter".into()));
+    let saved = storage_value(&w);
+    let same_month = initial_widget(Init {
+        stored: Some(saved.clone()),
+        local_today: parse_iso_date("2026-01-31"),
+        ..Init::default()
+    });
+    assert_eq!(same_month.summary().sent, 9);
+    assert!(same_month.notices.is_empty());
+    let next_month = initial_widget(Init {
+        stored: Some(saved),
+        local_today: parse_iso_date("2026-02-03"),
+        ..Init::default()
+    });
+    assert_eq!(next_month.summary().sent, 0);
+    assert_eq!(next_month.selection.tier_id, "recruiter", "the plan stays");
+    assert_eq!(next_month.notices, ["A new period began on Sun 1 Feb 2026 since your last visit, so this month's usage starts from zero."]);
+}
