@@ -134,9 +134,11 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
     {
-        // One effect keeps the page in step: URL, saved state, and the host's change event
-        // (not sent for the first render: nothing has changed yet).
+        // One effect keeps the page in step: the host's change event at once (not for the
+        // first render: nothing has changed yet); the URL and saved state a moment later,
+        // once typing pauses, since both are slow calls that need not run per keystroke.
         let first = use_mut_ref(|| true);
+        let pending = use_mut_ref(|| None::<gloo::timers::callback::Timeout>);
         let link = link.clone();
         let deps = (
             w.params(),
@@ -144,15 +146,26 @@ pub fn App(props: &AppProps) -> Html {
             change_detail(&w.rules.id, &w.selection, &summary),
         );
         use_effect_with(deps, move |(params, stored, detail)| {
-            if link.sync_url {
-                browser::replace_url_params(params);
-            }
-            if let Some(key) = &link.storage_key {
-                browser::store(key, stored);
-            }
-            if !std::mem::replace(&mut *first.borrow_mut(), false) {
+            let is_first = std::mem::replace(&mut *first.borrow_mut(), false);
+            if !is_first {
                 browser::dispatch(&link.host, "messaging-quota:change", detail);
             }
+            let (params, stored) = (params.clone(), stored.clone());
+            let write = move || {
+                if link.sync_url {
+                    browser::replace_url_params(&params);
+                }
+                if let Some(key) = &link.storage_key {
+                    browser::store(key, &stored);
+                }
+            };
+            // Replacing the pending timeout cancels it.
+            *pending.borrow_mut() = if is_first {
+                write();
+                None
+            } else {
+                Some(gloo::timers::callback::Timeout::new(200, write))
+            };
         });
     }
     {

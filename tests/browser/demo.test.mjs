@@ -162,6 +162,6 @@ test('the form edits the draft; presets are labelled with their source; rollover
   await page.getByTestId('jump-to-reset').click();
   await page.getByTestId('jump-to-reset').click();
   assert.equal(await text(page, 'inmail-credits-remaining'), '45', 'capped at 45');
-  assert.equal(new URL(page.url()).searchParams.get('preset'), 'linkedin-help');
+  await page.waitForURL(/preset=linkedin-help/);
   await page.close();
 });
