@@ -44,6 +44,18 @@ pub fn render(s: &Scope) -> Html {
     let days = std::iter::once(("1".to_owned(), "The 1st (calendar month)".to_owned()))
         .chain((2..=31).map(|d| (d.to_string(), format!("Day {d} (billing day)"))))
         .collect();
+    let credits_left = summary.inmail.credits_left;
+    let inmail_label = if credits_left > 0 {
+        format!(
+            "Send as InMail (uses 1 of {} credits)",
+            locale.count(credits_left)
+        )
+    } else {
+        format!(
+            "Send as InMail (costs {})",
+            locale.money(rules.inmail.pay_per_inmail_cents)
+        )
+    };
     let recipients = Recipient::ALL
         .iter()
         .map(|r| (r.id().to_owned(), r.label().to_owned()))
@@ -76,6 +88,11 @@ pub fn render(s: &Scope) -> Html {
                     <div class="send-row">
                         { s.select("recipient", "Recipient", "recipient-kind", recipients, w.recipient.id().to_owned()) }
                         <button type="button" class="button primary" data-testid="send-button" data-action="send" ref={s.send_ref.clone()}>{ "Send" }</button>
+                        if w.recipient == Recipient::NotConnected {
+                            <button type="button" class="button secondary" data-testid="send-inmail-button" data-action="send-inmail">
+                                { inmail_label }
+                            </button>
+                        }
                     </div>
                     <div class="outcome-slot" aria-live="polite">
                         { raw(w.last_send.as_ref().map(|last| view::send_outcome(last, &locale)).unwrap_or_default()) }

@@ -105,12 +105,14 @@ pub fn send_outcome(last: &LastSend, locale: &Locale) -> String {
             let cost = if *credits_left > 0 {
                 format!("uses 1 of {} credits", locale.count(*credits_left))
             } else {
-                format!("no credits left: costs {}", locale.money(*charge_cents))
+                format!("costs {} (no credits left)", locale.money(*charge_cents))
             };
             (
                 "Needs an InMail",
-                "You are not connected, so this is not a message: it needs an InMail. InMail never uses your message allowance.".to_owned(),
-                format!(r#"<button type="button" class="button secondary" data-action="send-inmail" data-testid="send-inmail-button">Send as InMail ({cost})</button>"#),
+                format!(
+                    "You are not connected, so this is not a message: it needs an InMail, which {cost}. InMail never uses your message allowance. Use Send as InMail."
+                ),
+                String::new(),
             )
         }
         LastSend::InMailSent { charge_cents, credits_left } => {

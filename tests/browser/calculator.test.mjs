@@ -142,14 +142,15 @@ test('the pop-up works from the keyboard: focus inside, Tab stays inside, Esc cl
 
 test('recipients: a non-connection needs an InMail, groups and company pages are refused', async () => {
   const page = await open(site, '/?today=2026-01-20&tier=recruiter-lite&inmail_sent=29');
+  assert.equal(await page.getByTestId('send-inmail-button').count(), 0, 'offered for non-connections only');
   await page.getByTestId('recipient-kind').selectOption('not-connected');
+  assert.match(await text(page, 'send-inmail-button'), /uses 1 of 1 credits/, 'offered as soon as the recipient is chosen');
   await page.getByTestId('send-button').click();
   assert.equal(await page.getByTestId('send-outcome').getAttribute('data-outcome'), 'inmail');
-  assert.match(await text(page, 'send-inmail-button'), /uses 1 of 1 credits/);
+  assert.match(await text(page, 'send-outcome'), /needs an InMail/);
   await page.getByTestId('send-inmail-button').click();
   assert.equal(await text(page, 'inmail-credits-remaining'), '0');
   assert.equal(await costCents(page), 11995, 'paid with a credit');
-  await page.getByTestId('send-button').click();
   assert.match(await text(page, 'send-inmail-button'), /costs \$10\.00/);
   await page.getByTestId('send-inmail-button').click();
   assert.equal(await costCents(page), 12995, '31st InMail is pay-per-InMail');
