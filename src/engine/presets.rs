@@ -100,7 +100,10 @@ mod tests {
             ),
             (3, 1000, 1000)
         );
-        assert!(!rules.has_rollover());
+        assert!(
+            rules.tiers.iter().all(|t| t.inmail_rollover_cap.is_none()),
+            "nothing rolls over"
+        );
     }
 
     #[test]

@@ -258,10 +258,6 @@ impl Recommender {
         }
     }
 
-    pub fn covers(&self) -> &BundleCovers {
-        &self.covers
-    }
-
     /// The cheapest way for one tier to meet the need, `None` when it cannot.
     pub fn plan_for_tier(&self, rules: &RuleSet, tier_index: usize, need: &Need) -> Option<Plan> {
         let tier: &Tier = rules.tiers.get(tier_index)?;

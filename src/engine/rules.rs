@@ -89,9 +89,4 @@ impl RuleSet {
     pub fn bundle(&self, size: u64) -> Option<&Bundle> {
         self.bundles.iter().find(|b| b.size == size)
     }
-
-    /// Whether any tier lets unused credits roll over.
-    pub fn has_rollover(&self) -> bool {
-        self.tiers.iter().any(|t| t.inmail_rollover_cap.is_some())
-    }
 }

@@ -208,15 +208,6 @@ pub fn apply_unblock(selection: &mut Selection, unblock: &Unblock) {
     }
 }
 
-/// The usage after a successful send: a delivered message or an InMail.
-pub fn record_send(usage: &mut Usage, decision: &SendDecision) {
-    match decision {
-        SendDecision::Delivered { .. } => usage.sent = usage.sent.saturating_add(1),
-        SendDecision::NeedsInMail { .. } => usage.inmail_sent = usage.inmail_sent.saturating_add(1),
-        SendDecision::Refused { .. } | SendDecision::Blocked(_) => {}
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -355,26 +346,6 @@ mod tests {
                 charge_cents: 1000
             }
         );
-    }
-
-    #[test]
-    fn recording_a_send_counts_only_what_went_out() {
-        let mut usage = Usage::default();
-        record_send(&mut usage, &SendDecision::Delivered { remaining_after: 3 });
-        record_send(
-            &mut usage,
-            &SendDecision::NeedsInMail {
-                credits_left: 0,
-                charge_cents: 1000,
-            },
-        );
-        record_send(
-            &mut usage,
-            &SendDecision::Refused {
-                reason: REFUSED_REASON,
-            },
-        );
-        assert_eq!((usage.sent, usage.inmail_sent), (1, 1));
     }
 
     #[test]
