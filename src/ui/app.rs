@@ -253,9 +253,10 @@ pub fn App(props: &AppProps) -> Html {
         )
     };
 
-    let month_key = sections
-        .demo
-        .then(|| (w.month.revision, w.month.today, w.period_rule, locale));
+    let month_key =
+        sections
+            .demo
+            .then_some((w.month.revision, w.month.today, w.period_rule, locale));
     let timeline_html = use_memo(month_key, |key| match key {
         Some(_) => view::timeline(
             &timeline(&w.month, w.period_rule),
