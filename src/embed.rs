@@ -105,22 +105,10 @@ pub struct WidgetHandle {
 
 fn render(inner: &Rc<RefCell<Mounted>>, container: &Element, props: AppProps) {
     container.set_inner_html("");
-    let app =
-        yew::Renderer::<App>::with_root_and_props(container.clone(), props.clone_props()).render();
+    let app = yew::Renderer::<App>::with_root_and_props(container.clone(), props.clone()).render();
     let mut m = inner.borrow_mut();
     m.app = Some(app);
     m.props = Some(props);
-}
-
-impl AppProps {
-    fn clone_props(&self) -> AppProps {
-        AppProps {
-            instance: self.instance,
-            init: self.init.clone(),
-            link: self.link.clone(),
-            update: self.update.clone(),
-        }
-    }
 }
 
 /// Mounts a widget into `container`; events go to `host`, configured by its attributes.
@@ -199,7 +187,7 @@ impl WidgetHandle {
             config,
             warnings,
         });
-        let next = props.clone_props();
+        let next = props.clone();
         if let Some(app) = m.app.as_mut() {
             app.update(next);
         }

@@ -69,7 +69,7 @@ impl PartialEq for InitCell {
     }
 }
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties, PartialEq, Clone)]
 pub struct AppProps {
     /// Makes element ids unique when a page holds several widgets.
     pub instance: u32,
@@ -140,9 +140,10 @@ pub fn App(props: &AppProps) -> Html {
         let first = use_mut_ref(|| true);
         let pending = use_mut_ref(|| None::<gloo::timers::callback::Timeout>);
         let link = link.clone();
+        // Only what this widget writes is serialised.
         let deps = (
-            w.params(),
-            storage_value(w),
+            link.sync_url.then(|| w.params()),
+            link.storage_key.as_ref().map(|_| storage_value(w)),
             change_detail(&w.rules.id, &w.selection, &summary),
         );
         use_effect_with(deps, move |(params, stored, detail)| {
@@ -152,11 +153,11 @@ pub fn App(props: &AppProps) -> Html {
             }
             let (params, stored) = (params.clone(), stored.clone());
             let write = move || {
-                if link.sync_url {
-                    browser::replace_url_params(&params);
+                if let Some(params) = &params {
+                    browser::replace_url_params(params);
                 }
-                if let Some(key) = &link.storage_key {
-                    browser::store(key, &stored);
+                if let (Some(key), Some(stored)) = (&link.storage_key, &stored) {
+                    browser::store(key, stored);
                 }
             };
             // Replacing the pending timeout cancels it.
@@ -187,7 +188,7 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
 
-    // Derived views, rebuilt only when their inputs change.
+    // What shows on this render.
     let sections = {
         let mut shown = w.sections;
         if !*settled {
@@ -245,9 +246,7 @@ pub fn App(props: &AppProps) -> Html {
         use_memo(
             (chart.clone(), current, cheapest),
             |(chart, current, cheapest)| match (&**chart, current) {
-                (Some(chart), Some(current)) => {
-                    view::chart(chart, current, &format!("mq{}", props.instance), *cheapest)
-                }
+                (Some(chart), Some(current)) => view::chart(chart, current, &p, *cheapest),
                 _ => String::new(),
             },
         )

@@ -114,8 +114,7 @@ pub fn RulesEditor(props: &Props) -> Html {
             </p>
             <div class="presets" role="group" aria-label="Presets">
                 { for presets::all().into_iter().map(|p| {
-                    let name = p.try_rules().map(|r| r.name).unwrap_or_default();
-                    let source = p.try_rules().map(|r| r.source).unwrap_or_default();
+                    let (name, source) = p.try_rules().map(|r| (r.name, r.source)).unwrap_or_default();
                     html! {
                         <button type="button" class="button secondary" data-testid={format!("preset-{}", p.id)} title={source}
                             aria-pressed={(props.origin == RulesOrigin::Preset(p)).to_string()}
