@@ -112,8 +112,14 @@ fn render(inner: &Rc<RefCell<Mounted>>, container: &Element, props: AppProps) {
 }
 
 /// Mounts a widget into `container`; events go to `host`, configured by its attributes.
+/// `patch(element, html)` is the loader's in-place DOM update (see `ui::regions`).
 #[wasm_bindgen]
-pub fn mount(container: Element, host: Element, attributes: js_sys::Array) -> WidgetHandle {
+pub fn mount(
+    container: Element,
+    host: Element,
+    attributes: js_sys::Array,
+    patch: js_sys::Function,
+) -> WidgetHandle {
     CONTAINERS.with(|c| c.borrow_mut().push(container.clone()));
     let instance = NEXT_INSTANCE.with(|n| {
         let mut n = n.borrow_mut();
@@ -130,6 +136,7 @@ pub fn mount(container: Element, host: Element, attributes: js_sys::Array) -> Wi
         host,
         sync_url: config.sync_url,
         storage_key: config.storage_key.clone(),
+        patch,
     };
     let make_props = move |config: EmbedConfig, warnings: Vec<String>| {
         let init = Init {

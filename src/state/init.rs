@@ -198,6 +198,7 @@ pub fn initial_widget(init: Init) -> Widget {
         large_text: false,
         rules_error: None,
         rules_message: None,
+        drafts: Vec::new(),
     }
 }
 

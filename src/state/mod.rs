@@ -4,6 +4,7 @@
 //! yew or touches the browser, so every journey can be tested natively. Display values are
 //! derived from the state on each render ([`Widget::summary`]), never stored.
 
+mod count;
 mod init;
 mod rules_form;
 
@@ -11,11 +12,11 @@ use std::rc::Rc;
 
 use chrono::NaiveDate;
 
+pub use count::{Count, FieldDraft, FieldText};
 pub use init::{initial_widget, storage_value, Init};
 pub use rules_form::RuleField;
 
 use crate::engine::embed_config::{attribute_warning, EmbedConfig, Sections, Theme};
-use crate::engine::fields::CountField;
 use crate::engine::locale::Locale;
 use crate::engine::params::{to_params, ParamTarget};
 use crate::engine::period::PeriodRule;
@@ -119,44 +120,8 @@ pub struct Widget {
     pub rules_draft: String,
     pub rules_error: Option<RuleError>,
     pub rules_message: Option<String>,
-}
-
-/// A number a visitor types into a field.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Count {
-    Addon(u64),
-    InMailBlocks,
-    Sent,
-    InMailSent,
-    NeedMessages,
-    NeedInMails,
-    ScenarioPerDay,
-    ScenarioShare(usize),
-    ReadRate,
-    Seed,
-    Rule(RuleField),
-}
-
-impl Count {
-    /// The range the typed value must fall in.
-    pub fn field(self) -> CountField {
-        match self {
-            Count::Addon(_) | Count::ScenarioPerDay | Count::ScenarioShare(_) | Count::ReadRate => {
-                CountField::AddonCount
-            }
-            Count::InMailBlocks => CountField::InMailBlocks,
-            Count::Sent | Count::Seed => CountField::Sent,
-            Count::InMailSent => CountField::InMailSent,
-            Count::NeedMessages => CountField::NeedMessages,
-            Count::NeedInMails => CountField::NeedInMails,
-            Count::Rule(f) => f.count_field(),
-        }
-    }
-
-    /// Whether the value is money, typed in dollars.
-    pub fn is_money(self) -> bool {
-        matches!(self, Count::Rule(f) if f.is_money())
-    }
+    /// What the visitor last typed into each number field (see [`Count`]).
+    pub drafts: Vec<FieldDraft>,
 }
 
 /// Everything a visitor can do.
@@ -165,6 +130,10 @@ pub enum Action {
     SelectTier(String),
     /// A typed number, routed by what it counts.
     SetCount(Count, u64),
+    /// Text typed into a number field: applied when valid, kept with a message when not.
+    TypeCount(Count, String),
+    /// The arrow keys in a number field: one up or down, within the field's range.
+    StepCount(Count, bool),
     SetAddonCount {
         size: u64,
         count: u64,
@@ -395,6 +364,18 @@ impl Widget {
                     Count::Rule(field) => Action::EditRule(field, n),
                 };
                 self.apply(action);
+            }
+            Action::TypeCount(count, text) => self.type_count(count, text),
+            Action::StepCount(count, up) => {
+                if let (Some(value), false) = (self.count_value(count), count.is_money()) {
+                    let (min, max) = count.field().range();
+                    let next = if up {
+                        value.saturating_add(1).min(max)
+                    } else {
+                        value.saturating_sub(1).max(min)
+                    };
+                    self.type_count(count, next.to_string());
+                }
             }
             Action::SelectTier(id) => {
                 if self.rules.tier(&id).is_some() {

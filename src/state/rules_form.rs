@@ -70,3 +70,50 @@ impl RuleField {
         Ok(rules.to_json())
     }
 }
+
+impl RuleField {
+    /// The field's name inside a `data-count` key: `tier-price:0`, `block-size`.
+    pub fn key(self) -> String {
+        match self {
+            RuleField::TierPrice(i) => format!("tier-price:{i}"),
+            RuleField::TierMessages(i) => format!("tier-messages:{i}"),
+            RuleField::TierCredits(i) => format!("tier-credits:{i}"),
+            RuleField::BundleSize(i) => format!("bundle-size:{i}"),
+            RuleField::BundlePrice(i) => format!("bundle-price:{i}"),
+            RuleField::BlockSize => "block-size".to_owned(),
+            RuleField::BlockPrice => "block-price".to_owned(),
+            RuleField::PayPerInMail => "pay-per-inmail".to_owned(),
+        }
+    }
+
+    /// The field a key names.
+    pub fn from_key(key: &str) -> Option<RuleField> {
+        let (head, index) = key.split_once(':').unwrap_or((key, ""));
+        let i = || index.parse::<usize>().ok();
+        Some(match head {
+            "tier-price" => RuleField::TierPrice(i()?),
+            "tier-messages" => RuleField::TierMessages(i()?),
+            "tier-credits" => RuleField::TierCredits(i()?),
+            "bundle-size" => RuleField::BundleSize(i()?),
+            "bundle-price" => RuleField::BundlePrice(i()?),
+            "block-size" => RuleField::BlockSize,
+            "block-price" => RuleField::BlockPrice,
+            "pay-per-inmail" => RuleField::PayPerInMail,
+            _ => return None,
+        })
+    }
+
+    /// The field's value in a rule set; `None` when the entry does not exist.
+    pub fn read(self, rules: &RuleSet) -> Option<u64> {
+        Some(match self {
+            RuleField::TierPrice(i) => rules.tiers.get(i)?.price_cents,
+            RuleField::TierMessages(i) => rules.tiers.get(i)?.free_messages,
+            RuleField::TierCredits(i) => rules.tiers.get(i)?.inmail_credits,
+            RuleField::BundleSize(i) => rules.bundles.get(i)?.size,
+            RuleField::BundlePrice(i) => rules.bundles.get(i)?.price_cents,
+            RuleField::BlockSize => rules.inmail.block_size,
+            RuleField::BlockPrice => rules.inmail.block_price_cents,
+            RuleField::PayPerInMail => rules.inmail.pay_per_inmail_cents,
+        })
+    }
+}

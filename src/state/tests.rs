@@ -404,3 +404,113 @@ fn saved_usage_from_an_earlier_period_starts_again_from_zero() {
     assert_eq!(next_month.selection.tier_id, "recruiter", "the plan stays");
     assert_eq!(next_month.notices, ["A new period began on Sun 1 Feb 2026 since your last visit, so this month's usage starts from zero."]);
 }
+
+#[test]
+fn a_field_keeps_what_was_typed_while_it_stands_for_the_value() {
+    let mut w = fresh();
+    let price = Count::Rule(RuleField::TierPrice(1));
+    w.apply(Action::TypeCount(price, "29.9".into()));
+    assert_eq!(w.count_value(price), Some(2990));
+    let shown = w.field_text(price, 2990);
+    assert_eq!(
+        (shown.text.as_str(), shown.error),
+        ("29.9", None),
+        "not rewritten to 29.90 mid-typing"
+    );
+    w.apply(Action::TypeCount(Count::Sent, " 4 ".into()));
+    assert_eq!(w.summary().sent, 4);
+    assert_eq!(w.field_text(Count::Sent, 4).text, " 4 ");
+}
+
+#[test]
+fn a_bad_number_keeps_the_text_with_a_message_and_the_last_valid_value() {
+    let mut w = fresh();
+    w.apply(Action::TypeCount(Count::Sent, "5".into()));
+    w.apply(Action::TypeCount(Count::Sent, "-3".into()));
+    assert_eq!(w.summary().sent, 5);
+    let shown = w.field_text(Count::Sent, 5);
+    assert_eq!(shown.text, "-3");
+    assert_eq!(
+        shown.error.as_deref(),
+        Some("Must not be negative — still using 5")
+    );
+    // A change from elsewhere replaces the text and clears the message.
+    w.apply(Action::Send);
+    assert_eq!(w.summary().sent, 6);
+    let shown = w.field_text(Count::Sent, 6);
+    assert_eq!((shown.text.as_str(), shown.error), ("6", None));
+}
+
+#[test]
+fn arrow_keys_step_within_the_range() {
+    let mut w = fresh();
+    w.apply(Action::StepCount(Count::InMailBlocks, false));
+    assert_eq!(w.selection.inmail_blocks, 0, "not below zero");
+    w.apply(Action::StepCount(Count::InMailBlocks, true));
+    w.apply(Action::StepCount(Count::InMailBlocks, true));
+    assert_eq!(w.selection.inmail_blocks, 2);
+    assert_eq!(w.field_text(Count::InMailBlocks, 2).text, "2");
+    let price = Count::Rule(RuleField::BlockPrice);
+    let before = w.count_value(price);
+    w.apply(Action::StepCount(price, true));
+    assert_eq!(
+        w.count_value(price),
+        before,
+        "prices are typed, not stepped"
+    );
+}
+
+#[test]
+fn every_count_has_a_field_name_that_reads_back() {
+    let mut counts = vec![
+        Count::Addon(25),
+        Count::InMailBlocks,
+        Count::Sent,
+        Count::InMailSent,
+        Count::NeedMessages,
+        Count::NeedInMails,
+        Count::ScenarioPerDay,
+        Count::ScenarioShare(4),
+        Count::ReadRate,
+        Count::Seed,
+    ];
+    for i in [0, 3] {
+        counts.extend(
+            [
+                RuleField::TierPrice(i),
+                RuleField::TierMessages(i),
+                RuleField::TierCredits(i),
+                RuleField::BundleSize(i),
+                RuleField::BundlePrice(i),
+            ]
+            .map(Count::Rule),
+        );
+    }
+    counts.extend(
+        [
+            RuleField::BlockSize,
+            RuleField::BlockPrice,
+            RuleField::PayPerInMail,
+        ]
+        .map(Count::Rule),
+    );
+    for count in counts {
+        assert_eq!(
+            Count::from_key(&count.key()),
+            Some(count),
+            "{}",
+            count.key()
+        );
+    }
+    for bad in [
+        "",
+        "addon",
+        "addon:x",
+        "share:5",
+        "rule:tier-price",
+        "rule:nope",
+        "sent:1x",
+    ] {
+        assert_eq!(Count::from_key(bad), None, "{bad}");
+    }
+}

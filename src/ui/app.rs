@@ -1,25 +1,22 @@
-//! The root component: one reducer over [`Widget`], the layout, the root click and change
-//! handlers for `data-action` and `data-field`, and the effects that reach outside the
-//! widget (page URL, localStorage, host events, the auto-play timer).
+//! The root component: one reducer over [`Widget`], the widget's regions, the root
+//! handlers for `data-action`, `data-field` and `data-count`, and the effects that reach
+//! outside the widget (page URL, localStorage, host events, the auto-play timer).
 
 use std::rc::Rc;
 
 use gloo::timers::callback::Interval;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{Element, KeyboardEvent};
+use web_sys::{Element, HtmlInputElement, KeyboardEvent};
 use yew::prelude::*;
 
-use super::rules_editor::RulesEditor;
-use super::scope::Scope;
-use super::upgrade_dialog::UpgradeDialog;
-use super::{raw, raw_static};
+use super::regions::use_regions;
 use crate::browser;
 use crate::engine::chart::cost_chart;
 use crate::engine::compare::compare;
 use crate::engine::embed_config::EmbedConfig;
 use crate::engine::events::{change_detail, upgrade_detail};
 use crate::engine::player::timeline;
-use crate::state::{initial_widget, storage_value, Action, Init, Widget};
+use crate::state::{initial_widget, storage_value, Action, Count, Init, Widget};
 use crate::view;
 
 /// The reducer's state.
@@ -43,6 +40,8 @@ pub struct HostLink {
     pub host: Element,
     pub sync_url: bool,
     pub storage_key: Option<String>,
+    /// The loader's `patch(element, html)`, which updates a region in place.
+    pub patch: js_sys::Function,
 }
 
 /// New attributes from the host page; `generation` tells one update from the next.
@@ -84,15 +83,31 @@ fn target_element(e: &Event) -> Option<Element> {
 }
 
 /// Keys typed into fields, or inside the pop-up, are not shortcuts.
-fn is_typing(e: &KeyboardEvent) -> bool {
-    target_element(e).is_some_and(|el| {
-        matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
-            || el.closest("dialog[open]").ok().flatten().is_some()
-    })
+fn is_typing(target: &Element) -> bool {
+    matches!(target.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+        || target.closest("dialog[open]").ok().flatten().is_some()
 }
 
 fn property(target: &Element, name: &str) -> JsValue {
     js_sys::Reflect::get(target, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED)
+}
+
+fn value_of(target: &Element) -> String {
+    property(target, "value").as_string().unwrap_or_default()
+}
+
+/// Reads an imported rule file, then hands its text to the widget.
+fn import_rules(input: HtmlInputElement, on_action: Callback<Action>) {
+    let Some(file) = input.files().and_then(|files| files.get(0)) else {
+        return;
+    };
+    input.set_value("");
+    wasm_bindgen_futures::spawn_local(async move {
+        match wasm_bindgen_futures::JsFuture::from(file.text()).await {
+            Ok(text) => on_action.emit(Action::ImportRules(text.as_string().unwrap_or_default())),
+            Err(_) => on_action.emit(Action::AddNotice("The rule file could not be read.".into())),
+        }
+    });
 }
 
 /// The widget.
@@ -100,8 +115,6 @@ fn property(target: &Element, name: &str) -> JsValue {
 pub fn App(props: &AppProps) -> Html {
     let store = use_reducer(|| Store(initial_widget((*props.init.0).clone())));
     let w = &store.0;
-    // One callback for the widget's lifetime, so children whose other props are unchanged
-    // skip re-rendering.
     let on_action = {
         let dispatcher = store.dispatcher();
         (*use_memo((), move |_| {
@@ -109,20 +122,17 @@ pub fn App(props: &AppProps) -> Html {
         }))
         .clone()
     };
-    let send_ref = use_node_ref();
     let p = format!("mq{}", props.instance);
     let summary = w.summary();
     let link = &props.link;
     let locale = w.locale;
 
-    // Effects
     // The first render shows the first section only; the rest follow once that has been
     // painted, so the calculator appears as soon as possible (README: "Speed").
     let settled = use_state_eq(|| false);
     {
         let settled = settled.clone();
         use_effect_with((), move |_| {
-            browser::mark_first_render();
             // After the next paint; the timeout covers pages that paint no frames (a
             // background tab renders fully without waiting to be shown).
             let after_paint = settled.clone();
@@ -160,13 +170,12 @@ pub fn App(props: &AppProps) -> Html {
                     browser::store(key, stored);
                 }
             };
-            // Replacing the pending timeout cancels it.
-            *pending.borrow_mut() = if is_first {
-                write();
-                None
-            } else {
-                Some(gloo::timers::callback::Timeout::new(200, write))
-            };
+            // Replacing the pending timeout cancels it; the first write waits too, so it
+            // does not hold up the first render.
+            *pending.borrow_mut() = Some(gloo::timers::callback::Timeout::new(
+                if is_first { 0 } else { 200 },
+                write,
+            ));
         });
     }
     {
@@ -251,7 +260,6 @@ pub fn App(props: &AppProps) -> Html {
             },
         )
     };
-
     let month_key =
         sections
             .demo
@@ -268,7 +276,42 @@ pub fn App(props: &AppProps) -> Html {
         None => String::new(),
     });
 
-    // Root handlers: buttons name their action, selects and radios their field.
+    // Each region's HTML; a region is patched only when its text changed.
+    let regions = [
+        view::notices(&w.notices),
+        sections
+            .calculator
+            .then(|| view::calculator_section(w, &summary, &p))
+            .unwrap_or_default(),
+        sections
+            .compare
+            .then(|| view::compare_section(w, &p, recommendation.as_ref()))
+            .unwrap_or_default(),
+        sections
+            .demo
+            .then(|| view::demo_section(w, &summary, &p))
+            .unwrap_or_default(),
+        sections
+            .rules
+            .then(|| view::rules_section(w, &p))
+            .unwrap_or_default(),
+        view::upgrade_dialog(w, &p),
+    ];
+    let slots = [
+        ("compare-table", compare_html),
+        ("cost-chart", chart_html),
+        ("timeline", timeline_html),
+        ("message-log", log_html),
+    ];
+    let root = use_regions(
+        regions,
+        slots,
+        w.dialog.is_some(),
+        link.patch.clone(),
+        on_action.reform(|_| Action::CloseDialog),
+    );
+
+    // Root handlers: buttons name their action, controls their field or count.
     let onclick = {
         let (on_action, host, dialog, draft) = (
             on_action.clone(),
@@ -311,21 +354,58 @@ pub fn App(props: &AppProps) -> Html {
             let Some(field) = target.get_attribute("data-field") else {
                 return;
             };
-            let value = property(&target, "value").as_string().unwrap_or_default();
-            if let Some(action) =
-                Action::from_field(&field, &value, property(&target, "checked").is_truthy())
-            {
+            if field == "rules-import" {
+                if let Ok(input) = target.dyn_into::<HtmlInputElement>() {
+                    import_rules(input, on_action.clone());
+                }
+                return;
+            }
+            if let Some(action) = Action::from_field(
+                &field,
+                &value_of(&target),
+                property(&target, "checked").is_truthy(),
+            ) {
                 on_action.emit(action);
+            }
+        })
+    };
+    let oninput = {
+        let on_action = on_action.clone();
+        Callback::from(move |e: InputEvent| {
+            let Some(target) = target_element(&e) else {
+                return;
+            };
+            if let Some(count) = target
+                .get_attribute("data-count")
+                .and_then(|k| Count::from_key(&k))
+            {
+                on_action.emit(Action::TypeCount(count, value_of(&target)));
+            } else if target.get_attribute("data-field").as_deref() == Some("rules-json") {
+                on_action.emit(Action::EditRulesDraft(value_of(&target)));
             }
         })
     };
     let onkeydown = {
         let (on_action, playing, sections) = (on_action.clone(), w.playing, w.sections);
         Callback::from(move |e: KeyboardEvent| {
-            if e.ctrl_key() || e.meta_key() || e.alt_key() || is_typing(&e) {
+            let Some(target) = target_element(&e) else {
+                return;
+            };
+            let key = e.key();
+            if let Some(count) = target
+                .get_attribute("data-count")
+                .and_then(|k| Count::from_key(&k))
+            {
+                if let ("ArrowUp" | "ArrowDown", false) = (key.as_str(), count.is_money()) {
+                    e.prevent_default();
+                    on_action.emit(Action::StepCount(count, key == "ArrowUp"));
+                }
                 return;
             }
-            let action = match e.key().as_str() {
+            if e.ctrl_key() || e.meta_key() || e.alt_key() || is_typing(&target) {
+                return;
+            }
+            let action = match key.as_str() {
                 "s" | "S" if sections.calculator => Action::Send,
                 "n" | "N" if sections.demo => Action::NextDay,
                 "r" | "R" if sections.demo => Action::JumpToReset,
@@ -344,49 +424,8 @@ pub fn App(props: &AppProps) -> Html {
         })
     };
 
-    let scope = Scope {
-        w,
-        summary: &summary,
-        prefix: &p,
-        locale,
-        on_action: &on_action,
-        send_ref: &send_ref,
-        recommendation: recommendation.as_ref(),
-        compare_html: &compare_html,
-        chart_html: &chart_html,
-        timeline_html: &timeline_html,
-        log_html: &log_html,
-    };
-    let calculator = sections
-        .calculator
-        .then(|| super::calculator::render(&scope));
-    let compare_section = sections.compare.then(|| super::compare::render(&scope));
-    let demo = sections.demo.then(|| super::demo::render(&scope));
-    let rules_section = sections.rules.then(|| {
-        html! {
-            <section class="rules" aria-label="Rules">
-                { raw_static("<h2>Rules</h2>") }
-                <RulesEditor prefix={p.clone()} rules={w.rules.clone()} origin={w.rules_origin}
-                    draft={AttrValue::from(w.rules_draft.clone())} error={w.rules_error.clone()}
-                    message={w.rules_message.clone()} on_action={on_action.clone()} />
-            </section>
-        }
-    });
-
-    let dialog_body = w
-        .dialog
-        .as_ref()
-        .map(|b| AttrValue::from(view::unblock_options(b, &locale)));
     html! {
         <div class={if w.large_text { "mq-root large-text" } else { "mq-root" }} data-theme={w.theme.id()}
-            tabindex="-1" {onclick} {onchange} {onkeydown}>
-            { raw(view::notices(&w.notices)) }
-            { for calculator }
-            { for compare_section }
-            { for demo }
-            { for rules_section }
-            <UpgradeDialog prefix={p.clone()} body={dialog_body} return_focus={send_ref}
-                on_close={on_action.reform(|_| Action::CloseDialog)} />
-        </div>
+            tabindex="-1" ref={root} {onclick} {onchange} {oninput} {onkeydown} />
     }
 }

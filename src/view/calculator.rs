@@ -2,12 +2,13 @@
 
 use std::fmt::Write;
 
+use super::controls::{flag, number_field, select};
 use super::{esc, plural};
 use crate::engine::locale::Locale;
 use crate::engine::period::{human_date, iso_date};
-use crate::engine::send::{Blocked, Unblock};
+use crate::engine::send::{Blocked, Recipient, Unblock};
 use crate::engine::summary::{Level, Summary};
-use crate::state::LastSend;
+use crate::state::{Count, LastSend, Widget};
 
 /// The results panel: allowance, what is left, the meter, InMail, cost lines, reset.
 pub fn results(s: &Summary, locale: &Locale, prefix: &str) -> String {
@@ -214,4 +215,155 @@ pub fn unblock_options(b: &Blocked, locale: &Locale) -> String {
         );
     }
     out
+}
+
+/// The calculator: tier radios, bundle and usage fields, the results, the send preview.
+pub fn calculator_section(w: &Widget, s: &Summary, prefix: &str) -> String {
+    let locale = &w.locale;
+    let rules = &w.rules;
+    let mut out = String::from(
+        r#"<div class="calculator"><section class="plan-picker" aria-label="Your plan"><h2>Your plan</h2><fieldset class="tiers"><legend>Account tier</legend>"#,
+    );
+    for t in &rules.tiers {
+        let credits = if t.inmail_credits > 0 {
+            format!(" · {} InMail credits", locale.count(t.inmail_credits))
+        } else {
+            String::new()
+        };
+        let _ = write!(
+            out,
+            concat!(
+                r#"<label class="tier-option"><input type="radio" name="{p}-tier" value="{id}" data-field="tier" data-testid="tier-option-{id}"{checked}>"#,
+                r#"<span class="tier-name">{name}</span><span class="tier-price">{price}<small>/mo</small></span><span class="tier-detail">{messages} messages{credits}</span></label>"#
+            ),
+            p = prefix,
+            id = esc(&t.id),
+            checked = flag(w.selection.tier_id == t.id, "checked"),
+            name = esc(&t.name),
+            price = locale.money(t.price_cents),
+            messages = locale.count(t.free_messages),
+            credits = credits,
+        );
+    }
+    out.push_str(r#"</fieldset><fieldset class="addons"><legend>Add-on message bundles<small> (how many of each)</small></legend>"#);
+    if rules.bundles.is_empty() {
+        out.push_str(r#"<p class="muted">These rules sell no bundles.</p>"#);
+    }
+    out.push_str(r#"<div class="field-grid">"#);
+    for b in &rules.bundles {
+        let size = b.size;
+        number_field(
+            &mut out,
+            w,
+            &format!("{prefix}-addon-{size}"),
+            &format!(
+                "{} messages · {}/mo",
+                locale.count(size),
+                locale.money(b.price_cents)
+            ),
+            &format!("addon-count-{size}"),
+            Count::Addon(size),
+            w.selection.addon_count(size),
+        );
+    }
+    out.push_str(r#"</div></fieldset><fieldset class="usage"><legend>InMail and this period</legend><div class="field-grid">"#);
+    let block = rules.inmail;
+    number_field(
+        &mut out,
+        w,
+        &format!("{prefix}-inmail-blocks"),
+        &format!(
+            "InMail blocks ({} credits, {})",
+            block.block_size,
+            locale.money(block.block_price_cents)
+        ),
+        "inmail-blocks",
+        Count::InMailBlocks,
+        w.selection.inmail_blocks,
+    );
+    number_field(
+        &mut out,
+        w,
+        &format!("{prefix}-sent"),
+        "Messages sent this period",
+        "sent-count",
+        Count::Sent,
+        s.sent,
+    );
+    number_field(
+        &mut out,
+        w,
+        &format!("{prefix}-inmail-sent"),
+        "InMails sent this period",
+        "inmail-sent-count",
+        Count::InMailSent,
+        s.inmail.sent,
+    );
+    let days = std::iter::once(("1".to_owned(), "The 1st (calendar month)".to_owned()))
+        .chain((2..=31).map(|d| (d.to_string(), format!("Day {d} (billing day)"))));
+    select(
+        &mut out,
+        "billing-day",
+        "Allowance resets on",
+        "billing-day",
+        days,
+        &w.period_rule.day().to_string(),
+    );
+    out.push_str(r#"</div></fieldset></section><div class="calculator-side">"#);
+    out.push_str(&results(s, locale, prefix));
+    out.push_str(r#"<section class="send-preview" aria-label="Try a send"><h2>Try a send</h2><div class="send-row">"#);
+    let recipients = Recipient::ALL
+        .iter()
+        .map(|r| (r.id().to_owned(), r.label().to_owned()));
+    select(
+        &mut out,
+        "recipient",
+        "Recipient",
+        "recipient-kind",
+        recipients,
+        w.recipient.id(),
+    );
+    out.push_str(r#"<button type="button" class="button primary" data-testid="send-button" data-action="send">Send</button>"#);
+    if w.recipient == Recipient::NotConnected {
+        let credits_left = s.inmail.credits_left;
+        let label = if credits_left > 0 {
+            format!(
+                "Send as InMail (uses 1 of {} credits)",
+                locale.count(credits_left)
+            )
+        } else {
+            format!(
+                "Send as InMail (costs {})",
+                locale.money(rules.inmail.pay_per_inmail_cents)
+            )
+        };
+        let _ = write!(
+            out,
+            r#"<button type="button" class="button secondary" data-testid="send-inmail-button" data-action="send-inmail">{label}</button>"#
+        );
+    }
+    out.push_str(r#"</div><div class="outcome-slot" aria-live="polite">"#);
+    if let Some(last) = &w.last_send {
+        out.push_str(&send_outcome(last, locale));
+    }
+    out.push_str("</div></section></div></div>");
+    out
+}
+
+/// The upgrade pop-up, a modal `<dialog>` the UI opens while the state holds a blocked send.
+pub fn upgrade_dialog(w: &Widget, prefix: &str) -> String {
+    let body = w
+        .dialog
+        .as_ref()
+        .map(|b| unblock_options(b, &w.locale))
+        .unwrap_or_default();
+    format!(
+        concat!(
+            r#"<dialog class="upgrade-dialog" role="dialog" aria-modal="true" aria-labelledby="{p}-upgrade-heading" data-testid="upgrade-dialog">"#,
+            r#"<h2 id="{p}-upgrade-heading">Monthly message limit reached</h2>{body}<div class="dialog-actions">"#,
+            r#"<button type="button" class="button secondary" data-testid="upgrade-dialog-close" data-action="close-dialog">Not now</button></div></dialog>"#
+        ),
+        p = prefix,
+        body = body
+    )
 }

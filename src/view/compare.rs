@@ -2,13 +2,15 @@
 
 use std::fmt::Write;
 
-use super::esc;
+use super::controls::{flag, number_field, select};
+use super::{esc, slot};
 use crate::engine::chart::{Chart, Marker, BOTTOM, HEIGHT, LEFT, RIGHT, TOP, WIDTH};
 use crate::engine::compare::{describe_plan, versus_current, CompareRow, Versus};
 use crate::engine::locale::Locale;
 use crate::engine::plan::Selection;
 use crate::engine::recommend::{Need, Plan};
 use crate::engine::rules::RuleSet;
+use crate::state::{Count, Widget};
 
 /// The cheapest way to the need, its cost, and how it compares with the selection.
 pub fn recommendation(
@@ -254,4 +256,63 @@ pub fn chart(c: &Chart, current: &Marker, prefix: &str, cheapest_tier: Option<us
         svg = svg,
         legend = legend
     )
+}
+
+/// "Find the cheapest plan": the need, the recommendation, the table and the chart.
+pub fn compare_section(w: &Widget, prefix: &str, plan: Option<&Plan>) -> String {
+    let rules = &w.rules;
+    let mut out = String::from(
+        r#"<section class="compare" aria-label="Find the cheapest plan"><h2>Find the cheapest plan</h2><div class="need-panel"><div class="field-grid">"#,
+    );
+    number_field(
+        &mut out,
+        w,
+        &format!("{prefix}-need-messages"),
+        "Messages a month",
+        "need-messages",
+        Count::NeedMessages,
+        w.need.messages,
+    );
+    number_field(
+        &mut out,
+        w,
+        &format!("{prefix}-need-inmails"),
+        "InMails a month",
+        "need-inmails",
+        Count::NeedInMails,
+        w.need.inmails,
+    );
+    let tiers = std::iter::once((String::new(), "Any tier".to_owned()))
+        .chain(rules.tiers.iter().map(|t| (t.id.clone(), t.name.clone())));
+    select(
+        &mut out,
+        "min-tier",
+        "At least this tier",
+        "min-tier",
+        tiers,
+        w.need.min_tier.as_deref().unwrap_or(""),
+    );
+    out.push_str(r#"</div><div class="recommendation-slot">"#);
+    out.push_str(&recommendation(
+        plan,
+        rules,
+        &w.need,
+        &w.selection,
+        &w.locale,
+    ));
+    let applied = plan.is_some_and(|r| r.selection() == w.selection);
+    let _ = write!(
+        out,
+        r#"<button type="button" class="button primary" data-testid="apply-recommendation" data-action="apply-recommendation"{}>{}</button></div></div>"#,
+        flag(applied || plan.is_none(), "disabled"),
+        if applied {
+            "This is your selection"
+        } else {
+            "Use this plan"
+        }
+    );
+    out.push_str(&slot("compare-table"));
+    out.push_str(&slot("cost-chart"));
+    out.push_str("</section>");
+    out
 }

@@ -4,9 +4,14 @@ use std::fmt::Write;
 
 use chrono::Datelike;
 
+use super::controls::{flag, number_field, select};
+use super::slot;
 use crate::engine::locale::Locale;
 use crate::engine::period::{day_month, human_date, iso_date, Period};
 use crate::engine::player::{LogItem, Outcome, Status, TimelineDay};
+use crate::engine::send::Recipient;
+use crate::engine::summary::Summary;
+use crate::state::{Count, Widget, SPEEDS};
 
 /// The period's days, each with a stacked bar of its sends, today and the reset marked.
 pub fn timeline(days: &[TimelineDay], period: &Period) -> String {
@@ -156,5 +161,132 @@ pub fn message_log(log: &[LogItem], locale: &Locale) -> String {
         }
     }
     out.push_str("</ol>");
+    out
+}
+
+/// "Play a month": today, the timeline, the clock controls, the scenario and the log.
+pub fn demo_section(w: &Widget, s: &Summary, prefix: &str) -> String {
+    let locale = &w.locale;
+    let period = w.month.period(w.period_rule);
+    let day_of_period = (w.month.today - period.start).num_days() + 1;
+    let mut out = format!(
+        concat!(
+            r#"<section class="demo" aria-label="Play a month"><h2>Play a month</h2>"#,
+            r#"<p class="today-line" data-testid="today" data-date="{}">Today: {} · day {} of {} · {} sent, {} left</p>"#,
+            r#"<div class="demo-grid"><div class="month-player">"#
+        ),
+        iso_date(w.month.today),
+        human_date(w.month.today),
+        day_of_period,
+        period.length(),
+        locale.count(s.sent),
+        locale.count(s.remaining)
+    );
+    out.push_str(&slot("timeline"));
+    let play = if w.playing { "pause" } else { "play" };
+    let _ = write!(
+        out,
+        concat!(
+            r#"<div class="controls" role="group" aria-label="Clock">"#,
+            r#"<button type="button" class="button secondary" data-testid="next-day" data-action="next-day">Next day<kbd>N</kbd></button>"#,
+            r#"<button type="button" class="button secondary" data-testid="jump-to-reset" data-action="jump-to-reset">Jump to reset<kbd>R</kbd></button>"#,
+            r#"<button type="button" class="button primary" data-testid="{play}" data-action="{play}">{play_label}<kbd>P</kbd></button>"#,
+            r#"<button type="button" class="button secondary" data-testid="step" data-action="step"{step_disabled}>Step one day</button>"#
+        ),
+        play = play,
+        play_label = if w.playing { "Pause" } else { "Play" },
+        step_disabled = flag(w.playing, "disabled"),
+    );
+    let speeds = SPEEDS
+        .iter()
+        .map(|(ms, name)| (ms.to_string(), (*name).to_owned()));
+    select(
+        &mut out,
+        "speed",
+        "Speed",
+        "speed",
+        speeds,
+        &w.speed_ms.to_string(),
+    );
+    let _ = write!(
+        out,
+        concat!(
+            r#"<button type="button" class="button link" data-testid="reset-month" data-action="reset-month">Start over</button>"#,
+            r#"<button type="button" class="button link" data-testid="large-text" data-action="large-text" aria-pressed="{}">Large text<kbd>L</kbd></button></div>"#,
+            r#"<details class="scenario"><summary>Auto-play scenario</summary><div class="field-grid">"#
+        ),
+        w.large_text
+    );
+    let scenario = &w.scenario;
+    number_field(
+        &mut out,
+        w,
+        &format!("{prefix}-per-day"),
+        "Sends per working day",
+        "scenario-per-day",
+        Count::ScenarioPerDay,
+        scenario.per_working_day,
+    );
+    let share_labels = [
+        "Connections %",
+        "Shared connections %",
+        "Not connected %",
+        "Groups %",
+        "Company pages %",
+    ];
+    for (i, label) in share_labels.iter().enumerate() {
+        number_field(
+            &mut out,
+            w,
+            &format!("{prefix}-share-{i}"),
+            label,
+            &format!("scenario-share-{}", Recipient::ALL[i].id()),
+            Count::ScenarioShare(i),
+            scenario.shares[i],
+        );
+    }
+    number_field(
+        &mut out,
+        w,
+        &format!("{prefix}-read-rate"),
+        "Read each day %",
+        "scenario-read-rate",
+        Count::ReadRate,
+        scenario.read_rate,
+    );
+    number_field(
+        &mut out,
+        w,
+        &format!("{prefix}-seed"),
+        "Seed (same seed, same month)",
+        "scenario-seed",
+        Count::Seed,
+        scenario.seed,
+    );
+    let replies = w.month.unread_replies;
+    let _ = write!(
+        out,
+        concat!(
+            r#"<label class="check"><input type="checkbox" data-field="scenario-inmail" data-testid="scenario-inmail"{checked}>Send InMail to non-connections</label>"#,
+            r#"</div></details></div><div class="message-log-panel"><div class="log-header"><h3>Message log</h3>"#,
+            r#"<button type="button" class="button link replies" data-action="mark-replies-seen" aria-label="{replies} new replies; mark as seen">Replies{badge}</button></div>"#
+        ),
+        checked = flag(scenario.use_inmail, "checked"),
+        replies = replies,
+        badge = if replies > 0 {
+            format!(
+                r#"<span class="notification-badge" data-testid="notification-badge">{replies}</span>"#
+            )
+        } else {
+            String::new()
+        },
+    );
+    out.push_str(&slot("message-log"));
+    out.push_str(concat!(
+        r#"</div></div><details class="shortcuts"><summary>Keyboard shortcuts</summary><dl>"#,
+        r#"<dt><kbd>S</kbd></dt><dd>Send to the chosen recipient</dd><dt><kbd>N</kbd></dt><dd>Next day</dd>"#,
+        r#"<dt><kbd>P</kbd></dt><dd>Play or pause</dd><dt><kbd>R</kbd></dt><dd>Jump to the reset</dd><dt><kbd>L</kbd></dt><dd>Large text</dd></dl>"#,
+        r#"<p class="muted">Shortcuts work while the widget has focus and you are not typing in a field.</p></details></section>"#
+    ));
     out
 }

@@ -11,11 +11,16 @@
 
 mod calculator;
 mod compare;
+mod controls;
 mod demo;
+mod rules;
 
-pub use calculator::{notices, results, send_outcome, unblock_options};
-pub use compare::{chart, compare_table, recommendation};
-pub use demo::{message_log, timeline};
+pub use calculator::{
+    calculator_section, notices, results, send_outcome, unblock_options, upgrade_dialog,
+};
+pub use compare::{chart, compare_section, compare_table, recommendation};
+pub use demo::{demo_section, message_log, timeline};
+pub use rules::rules_section;
 
 /// Escapes text for HTML content and double-quoted attribute values.
 pub fn esc(text: &str) -> String {
@@ -31,6 +36,13 @@ pub fn esc(text: &str) -> String {
         }
     }
     out
+}
+
+/// An empty element the UI fills with a part that changes less often than the region
+/// around it (the timeline, the log, the table, the chart), so that part is not redrawn
+/// with every keystroke elsewhere.
+pub fn slot(name: &str) -> String {
+    format!(r#"<div class="mq-slot" data-slot="{name}"></div>"#)
 }
 
 /// `s` when `n` is not 1: `1 day`, `2 days`.
