@@ -23,11 +23,12 @@ function attributesOf(element) {
     .map((a) => [prefixed ? a.name.slice(5) : a.name, a.value]);
 }
 
-// The widget renders each region as HTML text; patch() makes the live region match it
-// while keeping every element that stays, so focus, caret, scroll and open <details>
-// survive an update. Form state follows the text: value, checked and the selected option.
-// `open` belongs to the browser and the visitor (<dialog>, <details>), so it is left alone.
-// A region or slot whose text has not changed since the last patch is skipped.
+// The widget renders itself as HTML text in parts: a frame with empty slots
+// (`data-slot="name"`), then the parts that fill them. patch() makes each slot match its
+// part, skipping parts whose text has not changed and keeping every element that stays,
+// so focus, caret, scroll and open <details> survive an update. Form state follows the
+// text: value, checked and the selected option. `open` belongs to the browser and the
+// visitor (<dialog>, <details>), so it is left alone.
 const sameKind = (a, b) => a.nodeType === b.nodeType && a.nodeName === b.nodeName;
 
 function patchNode(live, next) {
@@ -35,7 +36,7 @@ function patchNode(live, next) {
     if (live.nodeValue !== next.nodeValue) live.nodeValue = next.nodeValue;
     return;
   }
-  // Most of a region is unchanged: one native comparison skips the whole subtree. Form
+  // Most of a part is unchanged: one native comparison skips the whole subtree. Form
   // state cannot hide behind it: every value the visitor gives is rendered as an attribute.
   if (live.isEqualNode(next)) return;
   for (const { name, value } of next.attributes) {
@@ -44,7 +45,7 @@ function patchNode(live, next) {
   for (const { name } of Array.from(live.attributes)) {
     if (name !== 'open' && !next.hasAttribute(name)) live.removeAttribute(name);
   }
-  // A slot's content is patched on its own, only when it changes (see patch()).
+  // A slot's content is its own part.
   if (!live.hasAttribute('data-slot')) patchChildren(live, next);
   const tag = live.localName;
   if (tag === 'input' && (live.type === 'checkbox' || live.type === 'radio')) {
@@ -80,12 +81,29 @@ function patchChildren(live, next) {
   }
 }
 
-function patch(element, html) {
-  if (element.mqHtml === html) return;
-  element.mqHtml = html;
+const parts = new WeakMap();
+
+/** Makes `slot`'s content match `html`; nothing happens when it already does. */
+function patchSlot(slot, html) {
+  if (parts.get(slot) === html) return;
+  parts.set(slot, html);
   const template = document.createElement('template');
-  template.innerHTML = html;
-  patchChildren(element, template.content);
+  if (slot.namespaceURI === 'http://www.w3.org/2000/svg') {
+    // Parsed inside <svg>, so the elements are SVG elements.
+    template.innerHTML = `<svg>${html}</svg>`;
+    patchChildren(slot, template.content.firstChild);
+  } else {
+    template.innerHTML = html;
+    patchChildren(slot, template.content);
+  }
+}
+
+/** Applies one render: `list` holds slot names and their HTML, in turn; "" is the root. */
+function patch(root, list) {
+  for (let i = 0; i < list.length; i += 2) {
+    const slot = list[i] === '' ? root : root.querySelector(`[data-slot="${list[i]}"]`);
+    if (slot) patchSlot(slot, list[i + 1]);
+  }
 }
 
 /** Mounts one widget into its own shadow root, with the stylesheet inside it. */
@@ -149,8 +167,9 @@ if (!shared.observing) {
       }
     }).observe(document.documentElement, { childList: true, subtree: true });
   };
-  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start, { once: true });
-  else start();
+  // No need to wait for the whole page: the observer also sees the parser add elements,
+  // so with `async` a widget mounts as soon as both it and the wasm are there.
+  start();
 
   shared.ready.then((api) => {
     if (customElements.get('messaging-quota')) return;

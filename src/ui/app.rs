@@ -19,6 +19,13 @@ use crate::engine::player::timeline;
 use crate::state::{initial_widget, storage_value, Action, Count, Init, Widget};
 use crate::view;
 
+/// The root's frame: one region per section, each a `display: contents` wrapper.
+const ROOT_FRAME: &str = concat!(
+    r#"<div class="mq-part" data-slot="notices"></div><div class="mq-part" data-slot="calculator"></div>"#,
+    r#"<div class="mq-part" data-slot="compare"></div><div class="mq-part" data-slot="demo"></div>"#,
+    r#"<div class="mq-part" data-slot="rules"></div><div class="mq-part" data-slot="dialog"></div>"#
+);
+
 /// The reducer's state.
 #[derive(Clone)]
 struct Store(Widget);
@@ -244,22 +251,23 @@ pub fn App(props: &AppProps) -> Html {
             .as_ref()
             .map(|(recommender, rules, need, locale)| cost_chart(recommender, rules, need, locale))
     });
-    let chart_html = {
-        let cheapest = recommendation.as_ref().map(|r| r.tier_index);
-        // Priced at the stated InMail need, like the lines it sits among.
-        let cents =
-            crate::engine::compare::cost_with_inmails(&w.rules, &w.selection, w.need.inmails);
-        let current = (*chart)
+    let cheapest = recommendation.as_ref().map(|r| r.tier_index);
+    let chart_html = use_memo((chart.clone(), cheapest), |(chart, cheapest)| {
+        (**chart)
             .as_ref()
-            .map(|c| c.selection_marker(summary.allowance, cents, &locale));
-        use_memo(
-            (chart.clone(), current, cheapest),
-            |(chart, current, cheapest)| match (&**chart, current) {
-                (Some(chart), Some(current)) => view::chart(chart, current, &p, *cheapest),
-                _ => String::new(),
-            },
-        )
-    };
+            .map(|chart| view::chart(chart, &p, *cheapest))
+            .unwrap_or_default()
+    });
+    // The selection's marker moves with every change to the selection; it is priced at
+    // the stated InMail need, like the lines it sits among.
+    let marker_html = (*chart)
+        .as_ref()
+        .map(|c| {
+            let cents =
+                crate::engine::compare::cost_with_inmails(&w.rules, &w.selection, w.need.inmails);
+            view::chart_marker(&c.selection_marker(summary.allowance, cents, &locale))
+        })
+        .unwrap_or_default();
     let month_key =
         sections
             .demo
@@ -276,36 +284,38 @@ pub fn App(props: &AppProps) -> Html {
         None => String::new(),
     });
 
-    // Each region's HTML; a region is patched only when its text changed.
-    let regions = [
-        view::notices(&w.notices),
-        sections
-            .calculator
-            .then(|| view::calculator_section(w, &summary, &p))
-            .unwrap_or_default(),
-        sections
-            .compare
-            .then(|| view::compare_section(w, &p, recommendation.as_ref()))
-            .unwrap_or_default(),
-        sections
-            .demo
-            .then(|| view::demo_section(w, &summary, &p))
-            .unwrap_or_default(),
-        sections
-            .rules
-            .then(|| view::rules_section(w, &p))
-            .unwrap_or_default(),
-        view::upgrade_dialog(w, &p),
-    ];
-    let slots = [
-        ("compare-table", compare_html),
-        ("cost-chart", chart_html),
-        ("timeline", timeline_html),
-        ("message-log", log_html),
-    ];
+    // The widget as (slot, HTML) parts, each frame before the parts that fill it.
+    let mut parts: view::Parts = Vec::with_capacity(40);
+    parts.push(("", ROOT_FRAME.to_owned()));
+    parts.push(("notices", view::notices(&w.notices)));
+    if sections.calculator {
+        view::calculator_parts(&mut parts, w, &summary, &p);
+    } else {
+        parts.push(("calculator", String::new()));
+    }
+    if sections.compare {
+        view::compare_parts(&mut parts, w, &p, recommendation.as_ref());
+        parts.push(("compare-table", (*compare_html).clone()));
+        parts.push(("cost-chart", (*chart_html).clone()));
+        parts.push(("chart-marker", marker_html));
+    } else {
+        parts.push(("compare", String::new()));
+    }
+    if sections.demo {
+        view::demo_parts(&mut parts, w, &summary, &p);
+        parts.push(("timeline", (*timeline_html).clone()));
+        parts.push(("message-log", (*log_html).clone()));
+    } else {
+        parts.push(("demo", String::new()));
+    }
+    if sections.rules {
+        view::rules_parts(&mut parts, w, &p);
+    } else {
+        parts.push(("rules", String::new()));
+    }
+    view::dialog_parts(&mut parts, w, &p);
     let root = use_regions(
-        regions,
-        slots,
+        parts,
         w.dialog.is_some(),
         link.patch.clone(),
         on_action.reform(|_| Action::CloseDialog),

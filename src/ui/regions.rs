@@ -1,10 +1,9 @@
-//! The widget's regions: notices, calculator, comparison, month player, rules and pop-up.
-//!
-//! Each region is HTML text from [`crate::view`]. After a render, a region whose text
-//! changed is handed to the loader's `patch(element, html)`, which updates the region in
-//! place: elements that stay keep their focus, caret, scroll position and open state, and
-//! only what changed is written. One `innerHTML` parse per changed region is far cheaper,
-//! in wasm size and in time, than building each element through the virtual DOM.
+//! Puts each render on the page. A render is HTML text in parts ([`Parts`]): frames with
+//! empty slots, and the parts that fill them. After every render the parts go to the
+//! loader's `patch(root, list)`, which updates each slot whose text changed, in place:
+//! elements that stay keep their focus, caret, scroll position and open state, and only
+//! what changed is written. One `innerHTML` parse per changed part is far cheaper, in wasm
+//! size and in time, than building each element through the virtual DOM.
 
 use gloo::events::{EventListener, EventListenerOptions};
 use wasm_bindgen::{JsCast, JsValue};
@@ -12,13 +11,7 @@ use web_sys::{Element, HtmlDialogElement, HtmlElement};
 use yew::prelude::*;
 
 use crate::browser;
-
-/// How many regions the widget has, in page order.
-pub const REGIONS: usize = 6;
-
-/// The large parts that change less often than the region around them, each patched on
-/// its own into its `data-slot` element (see [`crate::view::slot`]).
-pub type Slots = [(&'static str, std::rc::Rc<String>); 4];
+use crate::view::Parts;
 
 /// Opens or closes the pop-up to match the state; focus goes back to Send on close.
 fn sync_dialog(root: &Element, open: bool) {
@@ -49,8 +42,7 @@ fn sync_dialog(root: &Element, open: bool) {
 /// pop-up's native close (Esc) through `on_close`. Returns the root element's ref.
 #[hook]
 pub fn use_regions(
-    regions: [String; REGIONS],
-    slots: Slots,
+    parts: Parts,
     dialog_open: bool,
     patch: js_sys::Function,
     on_close: Callback<()>,
@@ -64,32 +56,14 @@ pub fn use_regions(
                 return;
             };
             let first = std::mem::replace(&mut *first.borrow_mut(), false);
-            if first {
-                let document = web_sys::window().and_then(|w| w.document());
-                for _ in 0..REGIONS {
-                    if let Some(part) = document.as_ref().and_then(|d| d.create_element("div").ok())
-                    {
-                        part.set_class_name("mq-part");
-                        let _ = root.append_child(&part);
-                    }
-                }
+            // One call per render: the loader finds each slot and patches it when its
+            // text changed since the last patch.
+            let list = js_sys::Array::new();
+            for (slot, html) in &parts {
+                list.push(&JsValue::from_str(slot));
+                list.push(&JsValue::from_str(html));
             }
-            // The loader's patch skips a region whose text it has already applied.
-            let patch = |part: &Element, html: &str| {
-                let _ = patch.call2(&JsValue::NULL, part, &JsValue::from_str(html));
-            };
-            let parts = root.children();
-            for (i, html) in regions.iter().enumerate() {
-                if let Some(part) = parts.item(i as u32) {
-                    patch(&part, html);
-                }
-            }
-            for (name, html) in &slots {
-                let selector = format!(r#"[data-slot="{name}"]"#);
-                if let Ok(Some(slot)) = root.query_selector(&selector) {
-                    patch(&slot, html);
-                }
-            }
+            let _ = patch.call2(&JsValue::NULL, &root, &list);
             sync_dialog(&root, dialog_open);
             if first {
                 browser::mark_first_render();
@@ -105,7 +79,17 @@ pub fn use_regions(
                     &root,
                     "close",
                     EventListenerOptions::run_in_capture_phase(),
-                    move |_| on_close.emit(()),
+                    move |event| {
+                        // The event is queued: if the pop-up opened again since (a quick
+                        // Send after Esc), this close is old news.
+                        let reopened = event
+                            .target()
+                            .and_then(|t| t.dyn_into::<HtmlDialogElement>().ok())
+                            .is_some_and(|d| d.open());
+                        if !reopened {
+                            on_close.emit(());
+                        }
+                    },
                 )
             });
             move || drop(listener)

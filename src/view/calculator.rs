@@ -3,7 +3,7 @@
 use std::fmt::Write;
 
 use super::controls::{flag, number_field, select};
-use super::{esc, plural};
+use super::{esc, plural, Parts};
 use crate::engine::locale::Locale;
 use crate::engine::period::{human_date, iso_date};
 use crate::engine::send::{Blocked, Recipient, Unblock};
@@ -217,13 +217,23 @@ pub fn unblock_options(b: &Blocked, locale: &Locale) -> String {
     out
 }
 
+/// The calculator's frame; its parts fill the slots.
+const CALCULATOR: &str = concat!(
+    r#"<div class="calculator"><section class="plan-picker" aria-label="Your plan"><h2>Your plan</h2>"#,
+    r#"<div class="mq-slot" data-slot="tiers"></div><div class="mq-slot" data-slot="addons"></div>"#,
+    r#"<fieldset class="usage"><legend>InMail and this period</legend><div class="field-grid">"#,
+    r#"<div class="mq-slot" data-slot="usage"></div><div class="mq-slot" data-slot="billing-day"></div></div></fieldset></section>"#,
+    r#"<div class="calculator-side"><div class="mq-slot" data-slot="results"></div>"#,
+    r#"<section class="send-preview" aria-label="Try a send"><h2>Try a send</h2><div class="mq-slot" data-slot="send-preview"></div></section></div></div>"#
+);
+
 /// The calculator: tier radios, bundle and usage fields, the results, the send preview.
-pub fn calculator_section(w: &Widget, s: &Summary, prefix: &str) -> String {
+pub fn calculator_parts(out: &mut Parts, w: &Widget, s: &Summary, prefix: &str) {
     let locale = &w.locale;
     let rules = &w.rules;
-    let mut out = String::from(
-        r#"<div class="calculator"><section class="plan-picker" aria-label="Your plan"><h2>Your plan</h2><fieldset class="tiers"><legend>Account tier</legend>"#,
-    );
+    out.push(("calculator", CALCULATOR.to_owned()));
+
+    let mut tiers = String::from(r#"<fieldset class="tiers"><legend>Account tier</legend>"#);
     for t in &rules.tiers {
         let credits = if t.inmail_credits > 0 {
             format!(" · {} InMail credits", locale.count(t.inmail_credits))
@@ -231,7 +241,7 @@ pub fn calculator_section(w: &Widget, s: &Summary, prefix: &str) -> String {
             String::new()
         };
         let _ = write!(
-            out,
+            tiers,
             concat!(
                 r#"<label class="tier-option"><input type="radio" name="{p}-tier" value="{id}" data-field="tier" data-testid="tier-option-{id}"{checked}>"#,
                 r#"<span class="tier-name">{name}</span><span class="tier-price">{price}<small>/mo</small></span><span class="tier-detail">{messages} messages{credits}</span></label>"#
@@ -245,15 +255,20 @@ pub fn calculator_section(w: &Widget, s: &Summary, prefix: &str) -> String {
             credits = credits,
         );
     }
-    out.push_str(r#"</fieldset><fieldset class="addons"><legend>Add-on message bundles<small> (how many of each)</small></legend>"#);
+    tiers.push_str("</fieldset>");
+    out.push(("tiers", tiers));
+
+    let mut addons = String::from(
+        r#"<fieldset class="addons"><legend>Add-on message bundles<small> (how many of each)</small></legend>"#,
+    );
     if rules.bundles.is_empty() {
-        out.push_str(r#"<p class="muted">These rules sell no bundles.</p>"#);
+        addons.push_str(r#"<p class="muted">These rules sell no bundles.</p>"#);
     }
-    out.push_str(r#"<div class="field-grid">"#);
+    addons.push_str(r#"<div class="field-grid">"#);
     for b in &rules.bundles {
         let size = b.size;
         number_field(
-            &mut out,
+            &mut addons,
             w,
             &format!("{prefix}-addon-{size}"),
             &format!(
@@ -266,10 +281,13 @@ pub fn calculator_section(w: &Widget, s: &Summary, prefix: &str) -> String {
             w.selection.addon_count(size),
         );
     }
-    out.push_str(r#"</div></fieldset><fieldset class="usage"><legend>InMail and this period</legend><div class="field-grid">"#);
+    addons.push_str("</div></fieldset>");
+    out.push(("addons", addons));
+
+    let mut usage = String::new();
     let block = rules.inmail;
     number_field(
-        &mut out,
+        &mut usage,
         w,
         &format!("{prefix}-inmail-blocks"),
         &format!(
@@ -282,7 +300,7 @@ pub fn calculator_section(w: &Widget, s: &Summary, prefix: &str) -> String {
         w.selection.inmail_blocks,
     );
     number_field(
-        &mut out,
+        &mut usage,
         w,
         &format!("{prefix}-sent"),
         "Messages sent this period",
@@ -291,7 +309,7 @@ pub fn calculator_section(w: &Widget, s: &Summary, prefix: &str) -> String {
         s.sent,
     );
     number_field(
-        &mut out,
+        &mut usage,
         w,
         &format!("{prefix}-inmail-sent"),
         "InMails sent this period",
@@ -299,31 +317,36 @@ pub fn calculator_section(w: &Widget, s: &Summary, prefix: &str) -> String {
         Count::InMailSent,
         s.inmail.sent,
     );
+    out.push(("usage", usage));
+
+    let mut billing = String::new();
     let days = std::iter::once(("1".to_owned(), "The 1st (calendar month)".to_owned()))
         .chain((2..=31).map(|d| (d.to_string(), format!("Day {d} (billing day)"))));
     select(
-        &mut out,
+        &mut billing,
         "billing-day",
         "Allowance resets on",
         "billing-day",
         days,
         &w.period_rule.day().to_string(),
     );
-    out.push_str(r#"</div></fieldset></section><div class="calculator-side">"#);
-    out.push_str(&results(s, locale, prefix));
-    out.push_str(r#"<section class="send-preview" aria-label="Try a send"><h2>Try a send</h2><div class="send-row">"#);
+    out.push(("billing-day", billing));
+
+    out.push(("results", results(s, locale, prefix)));
+
+    let mut send = String::from(r#"<div class="send-row">"#);
     let recipients = Recipient::ALL
         .iter()
         .map(|r| (r.id().to_owned(), r.label().to_owned()));
     select(
-        &mut out,
+        &mut send,
         "recipient",
         "Recipient",
         "recipient-kind",
         recipients,
         w.recipient.id(),
     );
-    out.push_str(r#"<button type="button" class="button primary" data-testid="send-button" data-action="send">Send</button>"#);
+    send.push_str(r#"<button type="button" class="button primary" data-testid="send-button" data-action="send">Send</button>"#);
     if w.recipient == Recipient::NotConnected {
         let credits_left = s.inmail.credits_left;
         let label = if credits_left > 0 {
@@ -338,32 +361,35 @@ pub fn calculator_section(w: &Widget, s: &Summary, prefix: &str) -> String {
             )
         };
         let _ = write!(
-            out,
+            send,
             r#"<button type="button" class="button secondary" data-testid="send-inmail-button" data-action="send-inmail">{label}</button>"#
         );
     }
-    out.push_str(r#"</div><div class="outcome-slot" aria-live="polite">"#);
+    send.push_str(r#"</div><div class="outcome-slot" aria-live="polite">"#);
     if let Some(last) = &w.last_send {
-        out.push_str(&send_outcome(last, locale));
+        send.push_str(&send_outcome(last, locale));
     }
-    out.push_str("</div></section></div></div>");
-    out
+    send.push_str("</div>");
+    out.push(("send-preview", send));
 }
 
 /// The upgrade pop-up, a modal `<dialog>` the UI opens while the state holds a blocked send.
-pub fn upgrade_dialog(w: &Widget, prefix: &str) -> String {
+pub fn dialog_parts(out: &mut Parts, w: &Widget, prefix: &str) {
+    out.push((
+        "dialog",
+        format!(
+            concat!(
+                r#"<dialog class="upgrade-dialog" role="dialog" aria-modal="true" aria-labelledby="{p}-upgrade-heading" data-testid="upgrade-dialog">"#,
+                r#"<h2 id="{p}-upgrade-heading">Monthly message limit reached</h2><div class="mq-slot" data-slot="dialog-body"></div><div class="dialog-actions">"#,
+                r#"<button type="button" class="button secondary" data-testid="upgrade-dialog-close" data-action="close-dialog">Not now</button></div></dialog>"#
+            ),
+            p = prefix
+        ),
+    ));
     let body = w
         .dialog
         .as_ref()
         .map(|b| unblock_options(b, &w.locale))
         .unwrap_or_default();
-    format!(
-        concat!(
-            r#"<dialog class="upgrade-dialog" role="dialog" aria-modal="true" aria-labelledby="{p}-upgrade-heading" data-testid="upgrade-dialog">"#,
-            r#"<h2 id="{p}-upgrade-heading">Monthly message limit reached</h2>{body}<div class="dialog-actions">"#,
-            r#"<button type="button" class="button secondary" data-testid="upgrade-dialog-close" data-action="close-dialog">Not now</button></div></dialog>"#
-        ),
-        p = prefix,
-        body = body
-    )
+    out.push(("dialog-body", body));
 }

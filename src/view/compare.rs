@@ -3,7 +3,7 @@
 use std::fmt::Write;
 
 use super::controls::{flag, number_field, select};
-use super::{esc, slot};
+use super::{esc, Parts};
 use crate::engine::chart::{Chart, Marker, BOTTOM, HEIGHT, LEFT, RIGHT, TOP, WIDTH};
 use crate::engine::compare::{describe_plan, versus_current, CompareRow, Versus};
 use crate::engine::locale::Locale;
@@ -147,9 +147,29 @@ fn focusable_point(out: &mut String, class: &str, shape: &str, x: i64, y: i64, l
     );
 }
 
-/// The cost chart as inline SVG, with a legend and a text alternative; `current` marks the
-/// visitor's selection.
-pub fn chart(c: &Chart, current: &Marker, prefix: &str, cheapest_tier: Option<usize>) -> String {
+/// The marker for the visitor's selection on the cost chart (its own slot, since it moves
+/// with every change to the selection while the rest of the chart stays).
+pub fn chart_marker(current: &Marker) -> String {
+    let shape = format!(
+        r#"<rect x="{}" y="{}" width="10" height="10"/>"#,
+        current.x - 5,
+        current.y - 5
+    );
+    let mut out = String::new();
+    focusable_point(
+        &mut out,
+        "marker current",
+        &shape,
+        current.x,
+        current.y,
+        &current.label,
+    );
+    out
+}
+
+/// The cost chart as inline SVG, with a legend and a text alternative; the selection's
+/// marker goes in its slot ([`chart_marker`]).
+pub fn chart(c: &Chart, prefix: &str, cheapest_tier: Option<usize>) -> String {
     let plot_bottom = HEIGHT - BOTTOM;
     let mut svg = format!(
         concat!(
@@ -205,19 +225,7 @@ pub fn chart(c: &Chart, current: &Marker, prefix: &str, cheapest_tier: Option<us
         );
     }
     let _ = write!(svg, r#"<path class="envelope" d="{}"/></g>"#, c.envelope);
-    let shape = format!(
-        r#"<rect x="{}" y="{}" width="10" height="10"/>"#,
-        current.x - 5,
-        current.y - 5
-    );
-    focusable_point(
-        &mut svg,
-        "marker current",
-        &shape,
-        current.x,
-        current.y,
-        &current.label,
-    );
+    svg.push_str(r#"<g data-slot="chart-marker"></g>"#);
     for p in &c.points {
         let shape = format!(r#"<circle cx="{}" cy="{}" r="4"/>"#, p.x, p.y);
         focusable_point(&mut svg, "point", &shape, p.x, p.y, &p.label);
@@ -258,14 +266,21 @@ pub fn chart(c: &Chart, current: &Marker, prefix: &str, cheapest_tier: Option<us
     )
 }
 
-/// "Find the cheapest plan": the need, the recommendation, the table and the chart.
-pub fn compare_section(w: &Widget, prefix: &str, plan: Option<&Plan>) -> String {
+/// The comparison's frame; its parts fill the slots.
+const COMPARE: &str = concat!(
+    r#"<section class="compare" aria-label="Find the cheapest plan"><h2>Find the cheapest plan</h2><div class="need-panel">"#,
+    r#"<div class="mq-slot" data-slot="need"></div><div class="mq-slot" data-slot="recommendation"></div></div>"#,
+    r#"<div class="mq-slot" data-slot="compare-table"></div><div class="mq-slot" data-slot="cost-chart"></div></section>"#
+);
+
+/// "Find the cheapest plan": the need, the recommendation, the table and the chart (the
+/// last two built by the caller, which keeps them while their inputs stay the same).
+pub fn compare_parts(out: &mut Parts, w: &Widget, prefix: &str, plan: Option<&Plan>) {
     let rules = &w.rules;
-    let mut out = String::from(
-        r#"<section class="compare" aria-label="Find the cheapest plan"><h2>Find the cheapest plan</h2><div class="need-panel"><div class="field-grid">"#,
-    );
+    out.push(("compare", COMPARE.to_owned()));
+    let mut need = String::from(r#"<div class="field-grid">"#);
     number_field(
-        &mut out,
+        &mut need,
         w,
         &format!("{prefix}-need-messages"),
         "Messages a month",
@@ -274,7 +289,7 @@ pub fn compare_section(w: &Widget, prefix: &str, plan: Option<&Plan>) -> String 
         w.need.messages,
     );
     number_field(
-        &mut out,
+        &mut need,
         w,
         &format!("{prefix}-need-inmails"),
         "InMails a month",
@@ -285,15 +300,18 @@ pub fn compare_section(w: &Widget, prefix: &str, plan: Option<&Plan>) -> String 
     let tiers = std::iter::once((String::new(), "Any tier".to_owned()))
         .chain(rules.tiers.iter().map(|t| (t.id.clone(), t.name.clone())));
     select(
-        &mut out,
+        &mut need,
         "min-tier",
         "At least this tier",
         "min-tier",
         tiers,
         w.need.min_tier.as_deref().unwrap_or(""),
     );
-    out.push_str(r#"</div><div class="recommendation-slot">"#);
-    out.push_str(&recommendation(
+    need.push_str("</div>");
+    out.push(("need", need));
+
+    let mut card = String::from(r#"<div class="recommendation-slot">"#);
+    card.push_str(&recommendation(
         plan,
         rules,
         &w.need,
@@ -302,8 +320,8 @@ pub fn compare_section(w: &Widget, prefix: &str, plan: Option<&Plan>) -> String 
     ));
     let applied = plan.is_some_and(|r| r.selection() == w.selection);
     let _ = write!(
-        out,
-        r#"<button type="button" class="button primary" data-testid="apply-recommendation" data-action="apply-recommendation"{}>{}</button></div></div>"#,
+        card,
+        r#"<button type="button" class="button primary" data-testid="apply-recommendation" data-action="apply-recommendation"{}>{}</button></div>"#,
         flag(applied || plan.is_none(), "disabled"),
         if applied {
             "This is your selection"
@@ -311,8 +329,5 @@ pub fn compare_section(w: &Widget, prefix: &str, plan: Option<&Plan>) -> String 
             "Use this plan"
         }
     );
-    out.push_str(&slot("compare-table"));
-    out.push_str(&slot("cost-chart"));
-    out.push_str("</section>");
-    out
+    out.push(("recommendation", card));
 }

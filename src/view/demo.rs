@@ -5,7 +5,7 @@ use std::fmt::Write;
 use chrono::Datelike;
 
 use super::controls::{flag, number_field, select};
-use super::slot;
+use super::Parts;
 use crate::engine::locale::Locale;
 use crate::engine::period::{day_month, human_date, iso_date, Period};
 use crate::engine::player::{LogItem, Outcome, Status, TimelineDay};
@@ -164,30 +164,43 @@ pub fn message_log(log: &[LogItem], locale: &Locale) -> String {
     out
 }
 
-/// "Play a month": today, the timeline, the clock controls, the scenario and the log.
-pub fn demo_section(w: &Widget, s: &Summary, prefix: &str) -> String {
+/// The month player's frame; its parts fill the slots.
+const DEMO: &str = concat!(
+    r#"<section class="demo" aria-label="Play a month"><h2>Play a month</h2><div class="mq-slot" data-slot="today"></div>"#,
+    r#"<div class="demo-grid"><div class="month-player"><div class="mq-slot" data-slot="timeline"></div>"#,
+    r#"<div class="controls" role="group" aria-label="Clock"><div class="mq-slot" data-slot="clock"></div></div>"#,
+    r#"<details class="scenario"><summary>Auto-play scenario</summary><div class="field-grid"><div class="mq-slot" data-slot="scenario"></div></div></details></div>"#,
+    r#"<div class="message-log-panel"><div class="log-header"><h3>Message log</h3><div class="mq-slot" data-slot="replies"></div></div>"#,
+    r#"<div class="mq-slot" data-slot="message-log"></div></div></div>"#,
+    r#"<details class="shortcuts"><summary>Keyboard shortcuts</summary><dl>"#,
+    r#"<dt><kbd>S</kbd></dt><dd>Send to the chosen recipient</dd><dt><kbd>N</kbd></dt><dd>Next day</dd>"#,
+    r#"<dt><kbd>P</kbd></dt><dd>Play or pause</dd><dt><kbd>R</kbd></dt><dd>Jump to the reset</dd><dt><kbd>L</kbd></dt><dd>Large text</dd></dl>"#,
+    r#"<p class="muted">Shortcuts work while the widget has focus and you are not typing in a field.</p></details></section>"#
+);
+
+/// "Play a month": today, the clock controls, the scenario and the replies (the timeline
+/// and the log are built by the caller, which keeps them while the month stays the same).
+pub fn demo_parts(out: &mut Parts, w: &Widget, s: &Summary, prefix: &str) {
     let locale = &w.locale;
+    out.push(("demo", DEMO.to_owned()));
     let period = w.month.period(w.period_rule);
     let day_of_period = (w.month.today - period.start).num_days() + 1;
-    let mut out = format!(
-        concat!(
-            r#"<section class="demo" aria-label="Play a month"><h2>Play a month</h2>"#,
+    out.push((
+        "today",
+        format!(
             r#"<p class="today-line" data-testid="today" data-date="{}">Today: {} · day {} of {} · {} sent, {} left</p>"#,
-            r#"<div class="demo-grid"><div class="month-player">"#
+            iso_date(w.month.today),
+            human_date(w.month.today),
+            day_of_period,
+            period.length(),
+            locale.count(s.sent),
+            locale.count(s.remaining)
         ),
-        iso_date(w.month.today),
-        human_date(w.month.today),
-        day_of_period,
-        period.length(),
-        locale.count(s.sent),
-        locale.count(s.remaining)
-    );
-    out.push_str(&slot("timeline"));
+    ));
+
     let play = if w.playing { "pause" } else { "play" };
-    let _ = write!(
-        out,
+    let mut clock = format!(
         concat!(
-            r#"<div class="controls" role="group" aria-label="Clock">"#,
             r#"<button type="button" class="button secondary" data-testid="next-day" data-action="next-day">Next day<kbd>N</kbd></button>"#,
             r#"<button type="button" class="button secondary" data-testid="jump-to-reset" data-action="jump-to-reset">Jump to reset<kbd>R</kbd></button>"#,
             r#"<button type="button" class="button primary" data-testid="{play}" data-action="{play}">{play_label}<kbd>P</kbd></button>"#,
@@ -201,7 +214,7 @@ pub fn demo_section(w: &Widget, s: &Summary, prefix: &str) -> String {
         .iter()
         .map(|(ms, name)| (ms.to_string(), (*name).to_owned()));
     select(
-        &mut out,
+        &mut clock,
         "speed",
         "Speed",
         "speed",
@@ -209,17 +222,19 @@ pub fn demo_section(w: &Widget, s: &Summary, prefix: &str) -> String {
         &w.speed_ms.to_string(),
     );
     let _ = write!(
-        out,
+        clock,
         concat!(
             r#"<button type="button" class="button link" data-testid="reset-month" data-action="reset-month">Start over</button>"#,
-            r#"<button type="button" class="button link" data-testid="large-text" data-action="large-text" aria-pressed="{}">Large text<kbd>L</kbd></button></div>"#,
-            r#"<details class="scenario"><summary>Auto-play scenario</summary><div class="field-grid">"#
+            r#"<button type="button" class="button link" data-testid="large-text" data-action="large-text" aria-pressed="{}">Large text<kbd>L</kbd></button>"#
         ),
         w.large_text
     );
+    out.push(("clock", clock));
+
     let scenario = &w.scenario;
+    let mut fields = String::new();
     number_field(
-        &mut out,
+        &mut fields,
         w,
         &format!("{prefix}-per-day"),
         "Sends per working day",
@@ -236,7 +251,7 @@ pub fn demo_section(w: &Widget, s: &Summary, prefix: &str) -> String {
     ];
     for (i, label) in share_labels.iter().enumerate() {
         number_field(
-            &mut out,
+            &mut fields,
             w,
             &format!("{prefix}-share-{i}"),
             label,
@@ -246,7 +261,7 @@ pub fn demo_section(w: &Widget, s: &Summary, prefix: &str) -> String {
         );
     }
     number_field(
-        &mut out,
+        &mut fields,
         w,
         &format!("{prefix}-read-rate"),
         "Read each day %",
@@ -255,7 +270,7 @@ pub fn demo_section(w: &Widget, s: &Summary, prefix: &str) -> String {
         scenario.read_rate,
     );
     number_field(
-        &mut out,
+        &mut fields,
         w,
         &format!("{prefix}-seed"),
         "Seed (same seed, same month)",
@@ -263,30 +278,23 @@ pub fn demo_section(w: &Widget, s: &Summary, prefix: &str) -> String {
         Count::Seed,
         scenario.seed,
     );
-    let replies = w.month.unread_replies;
     let _ = write!(
-        out,
-        concat!(
-            r#"<label class="check"><input type="checkbox" data-field="scenario-inmail" data-testid="scenario-inmail"{checked}>Send InMail to non-connections</label>"#,
-            r#"</div></details></div><div class="message-log-panel"><div class="log-header"><h3>Message log</h3>"#,
-            r#"<button type="button" class="button link replies" data-action="mark-replies-seen" aria-label="{replies} new replies; mark as seen">Replies{badge}</button></div>"#
-        ),
-        checked = flag(scenario.use_inmail, "checked"),
-        replies = replies,
-        badge = if replies > 0 {
-            format!(
-                r#"<span class="notification-badge" data-testid="notification-badge">{replies}</span>"#
-            )
-        } else {
-            String::new()
-        },
+        fields,
+        r#"<label class="check"><input type="checkbox" data-field="scenario-inmail" data-testid="scenario-inmail"{}>Send InMail to non-connections</label>"#,
+        flag(scenario.use_inmail, "checked")
     );
-    out.push_str(&slot("message-log"));
-    out.push_str(concat!(
-        r#"</div></div><details class="shortcuts"><summary>Keyboard shortcuts</summary><dl>"#,
-        r#"<dt><kbd>S</kbd></dt><dd>Send to the chosen recipient</dd><dt><kbd>N</kbd></dt><dd>Next day</dd>"#,
-        r#"<dt><kbd>P</kbd></dt><dd>Play or pause</dd><dt><kbd>R</kbd></dt><dd>Jump to the reset</dd><dt><kbd>L</kbd></dt><dd>Large text</dd></dl>"#,
-        r#"<p class="muted">Shortcuts work while the widget has focus and you are not typing in a field.</p></details></section>"#
+    out.push(("scenario", fields));
+
+    let replies = w.month.unread_replies;
+    out.push((
+        "replies",
+        format!(
+            r#"<button type="button" class="button link replies" data-action="mark-replies-seen" aria-label="{replies} new replies; mark as seen">Replies{}</button>"#,
+            if replies > 0 {
+                format!(r#"<span class="notification-badge" data-testid="notification-badge">{replies}</span>"#)
+            } else {
+                String::new()
+            }
+        ),
     ));
-    out
 }

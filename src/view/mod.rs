@@ -16,11 +16,11 @@ mod demo;
 mod rules;
 
 pub use calculator::{
-    calculator_section, notices, results, send_outcome, unblock_options, upgrade_dialog,
+    calculator_parts, dialog_parts, notices, results, send_outcome, unblock_options,
 };
-pub use compare::{chart, compare_section, compare_table, recommendation};
-pub use demo::{demo_section, message_log, timeline};
-pub use rules::rules_section;
+pub use compare::{chart, chart_marker, compare_parts, compare_table, recommendation};
+pub use demo::{demo_parts, message_log, timeline};
+pub use rules::rules_parts;
 
 /// Escapes text for HTML content and double-quoted attribute values.
 pub fn esc(text: &str) -> String {
@@ -38,12 +38,11 @@ pub fn esc(text: &str) -> String {
     out
 }
 
-/// An empty element the UI fills with a part that changes less often than the region
-/// around it (the timeline, the log, the table, the chart), so that part is not redrawn
-/// with every keystroke elsewhere.
-pub fn slot(name: &str) -> String {
-    format!(r#"<div class="mq-slot" data-slot="{name}"></div>"#)
-}
+/// One render of the widget as `(slot, html)` pairs, a frame before the parts that fill
+/// it. `""` names the root. Each frame holds `<div class="mq-slot" data-slot="…">`
+/// elements; the UI patches each slot whose text changed, so a keystroke redraws only
+/// the parts it changes (README: "Speed").
+pub type Parts = Vec<(&'static str, String)>;
 
 /// `s` when `n` is not 1: `1 day`, `2 days`.
 pub fn plural(n: u64, word: &str) -> String {

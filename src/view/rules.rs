@@ -4,7 +4,7 @@
 use std::fmt::Write;
 
 use super::controls::number_field;
-use super::esc;
+use super::{esc, Parts};
 use crate::engine::presets;
 use crate::engine::rules::RuleSet;
 use crate::state::{Count, RuleField, RulesOrigin, Widget};
@@ -108,32 +108,42 @@ fn form(out: &mut String, w: &Widget, prefix: &str, draft: &RuleSet) {
     out.push_str("</div>");
 }
 
-/// The rules section.
-pub fn rules_section(w: &Widget, prefix: &str) -> String {
+/// The rule editor's frame; its parts fill the slots.
+const RULES: &str = concat!(
+    r#"<section class="rules" aria-label="Rules"><h2>Rules</h2><div class="rules-editor-panel">"#,
+    r#"<div class="mq-slot" data-slot="rules-active"></div><div class="mq-slot" data-slot="rules-form"></div><div class="mq-slot" data-slot="rules-json"></div>"#,
+    r#"<div class="controls"><button type="button" class="button primary" data-testid="rules-apply" data-action="rules-apply">Apply rules</button>"#,
+    r#"<button type="button" class="button secondary" data-testid="rules-export" data-action="rules-export">Export</button>"#,
+    r#"<label class="button secondary file-button">Import…<input type="file" accept=".json,application/json" data-testid="rules-import" data-field="rules-import"></label></div></div></section>"#
+);
+
+/// The rules section: the active rules and presets, the form, the JSON and its message.
+pub fn rules_parts(out: &mut Parts, w: &Widget, prefix: &str) {
     let rules = &w.rules;
+    out.push(("rules", RULES.to_owned()));
     let active = match w.rules_origin {
         RulesOrigin::Preset(p) => format!("Preset “{}”", p.id),
         RulesOrigin::Custom => "Custom rules".to_owned(),
     };
-    let mut out = format!(
-        r#"<section class="rules" aria-label="Rules"><h2>Rules</h2><div class="rules-editor-panel"><p class="active-rules"><strong>{}</strong>"#,
+    let mut head = format!(
+        r#"<p class="active-rules"><strong>{}</strong>"#,
         esc(&format!("Active: {} — {}", rules.name, active))
     );
     if !rules.source.is_empty() {
         let _ = write!(
-            out,
+            head,
             r#"<br><span class="muted">Source: {}</span>"#,
             esc(&rules.source)
         );
     }
-    out.push_str(r#"</p><div class="presets" role="group" aria-label="Presets">"#);
+    head.push_str(r#"</p><div class="presets" role="group" aria-label="Presets">"#);
     for p in presets::all() {
         let (name, source) = p
             .try_rules()
             .map(|r| (r.name, r.source))
             .unwrap_or_default();
         let _ = write!(
-            out,
+            head,
             r#"<button type="button" class="button secondary" data-testid="preset-{id}" title="{source}" aria-pressed="{pressed}" data-action="preset:{id}">Use “{name}” rules</button>"#,
             id = esc(p.id),
             source = esc(&source),
@@ -141,17 +151,21 @@ pub fn rules_section(w: &Widget, prefix: &str) -> String {
             name = esc(&name),
         );
     }
-    out.push_str("</div>");
+    head.push_str("</div>");
+    out.push(("rules-active", head));
+
+    let mut fields = String::new();
     match RuleSet::from_json(&w.rules_draft) {
-        Ok(draft) => form(&mut out, w, prefix, &draft),
-        Err(_) => out.push_str(r#"<p class="muted">The form needs valid JSON: fix the error below, or reset to a preset.</p>"#),
+        Ok(draft) => form(&mut fields, w, prefix, &draft),
+        Err(_) => fields.push_str(r#"<p class="muted">The form needs valid JSON: fix the error below, or reset to a preset.</p>"#),
     }
+    out.push(("rules-form", fields));
+
     let invalid = match &w.rules_error {
         Some(_) => format!(r#" aria-invalid="true" aria-describedby="{prefix}-rules-error""#),
         None => String::new(),
     };
-    let _ = write!(
-        out,
+    let mut json = format!(
         concat!(
             r#"<label for="{p}-rules-json" class="block-label">Rule set (JSON; prices in cents)</label>"#,
             r#"<textarea id="{p}-rules-json" class="rules-json" data-testid="rules-editor" data-field="rules-json" spellcheck="false" rows="14"{invalid}>{draft}</textarea>"#
@@ -162,7 +176,7 @@ pub fn rules_section(w: &Widget, prefix: &str) -> String {
     );
     if let Some(error) = &w.rules_error {
         let _ = write!(
-            out,
+            json,
             r#"<p class="field-error" id="{prefix}-rules-error" role="alert" data-testid="rules-error" data-path="{}">{}</p>"#,
             esc(&error.path),
             esc(&format!(
@@ -171,15 +185,10 @@ pub fn rules_section(w: &Widget, prefix: &str) -> String {
         );
     } else if let Some(message) = &w.rules_message {
         let _ = write!(
-            out,
+            json,
             r#"<p class="muted" role="status" data-testid="rules-status">{}</p>"#,
             esc(message)
         );
     }
-    out.push_str(concat!(
-        r#"<div class="controls"><button type="button" class="button primary" data-testid="rules-apply" data-action="rules-apply">Apply rules</button>"#,
-        r#"<button type="button" class="button secondary" data-testid="rules-export" data-action="rules-export">Export</button>"#,
-        r#"<label class="button secondary file-button">Import…<input type="file" accept=".json,application/json" data-testid="rules-import" data-field="rules-import"></label></div></div></section>"#
-    ));
-    out
+    out.push(("rules-json", json));
 }

