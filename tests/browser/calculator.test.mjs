@@ -69,6 +69,45 @@ test('bad numbers are refused beside the field and the last valid value stays', 
   await page.close();
 });
 
+test('typing key by key keeps focus, caret and what was typed; results follow each key', async () => {
+  const page = await open(site, '/?today=2026-01-20');
+  const sent = page.getByTestId('sent-count');
+  await sent.click();
+  await page.keyboard.press('End');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.type('12');
+  assert.equal(await sent.inputValue(), '12');
+  assert.equal(await text(page, 'remaining'), '3');
+  assert.equal((await focused(page)).testid, 'sent-count', 'focus stays in the field');
+  // Typing at the start: the caret stays where the visitor put it (else this reads 121).
+  await page.keyboard.press('Home');
+  await page.keyboard.type('1');
+  assert.equal(await sent.inputValue(), '112');
+  assert.equal(await text(page, 'remaining'), '0');
+  await page.keyboard.press('Delete');
+  assert.equal(await sent.inputValue(), '12');
+  assert.equal(await text(page, 'remaining'), '3');
+  // A key that makes the text invalid keeps the text, says why, and uses the last value.
+  await page.keyboard.press('End');
+  await page.keyboard.type('x');
+  assert.equal(await sent.inputValue(), '12x');
+  assert.match(await text(page, 'sent-count-error'), /still using 12/);
+  assert.equal((await focused(page)).testid, 'sent-count');
+  await page.keyboard.press('Backspace');
+  assert.equal(await page.getByTestId('sent-count-error').count(), 0);
+  // A price typed in dollars is not rewritten mid-typing (29.9 stays 29.9, not 29.90).
+  const price = page.getByTestId('rules-tier-price-premium-business');
+  await price.click();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('29.9');
+  assert.equal(await price.inputValue(), '29.9');
+  await page.keyboard.type('5');
+  assert.equal(await price.inputValue(), '29.95');
+  assert.equal((await focused(page)).testid, 'rules-tier-price-premium-business');
+  assert.match(await page.getByTestId('rules-editor').inputValue(), /"price_cents": 2995/);
+  await page.close();
+});
+
 test('sending to the limit: delivered, then blocked with the upgrade pop-up, then unblocked', async () => {
   const page = await open(site, '/?today=2026-01-20&sent=13');
   await page.getByTestId('send-button').click();

@@ -70,6 +70,7 @@ test('step and pause: one day per step; the badge counts new replies', async () 
   await page.getByTestId('scenario-read-rate').fill('100');
   for (let i = 0; i < 4; i++) await page.getByTestId('step').click();
   assert.equal(await today(page), '2026-03-06');
+  assert.equal(await page.locator('details.scenario').getAttribute('open'), '', 'the opened scenario stays open through updates');
   assert.ok((await log(page)).some((e) => e.status === 'read'));
   const badge = page.getByTestId('notification-badge');
   assert.ok(Number(await badge.textContent()) > 0, 'replies arrived');
