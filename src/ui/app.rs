@@ -135,7 +135,7 @@ pub fn App(props: &AppProps) -> Html {
     let locale = w.locale;
 
     // The first render shows the first section only; the rest follow once that has been
-    // painted, so the calculator appears as soon as possible (README: "Speed").
+    // painted, so the calculator appears as soon as possible (README: "Size and speed").
     let settled = use_state_eq(|| false);
     {
         let settled = settled.clone();

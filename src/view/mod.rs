@@ -1,10 +1,9 @@
-//! Display-only parts of the widget as HTML text, from the engine's results.
+//! The widget as HTML text, from the state and the engine's results, in [`Parts`].
 //!
-//! Why text and not Yew elements: these parts hold no inputs and no focus that must
-//! survive an update, and rendering them as one escaped string per region is several
-//! times smaller in the wasm than the equivalent `html!` trees (README: "Size"). Yew
-//! still owns every input, select and button. Buttons here carry `data-action`
-//! commands that the root's one click handler turns into actions.
+//! Why text and not `html!` trees: an escaped string per part is several times smaller in
+//! the wasm, and the page patches it in place, keeping focus and form state (README:
+//! "How a render reaches the page"). Buttons carry `data-action` commands, controls
+//! `data-field` or `data-count` names, which the root's handlers turn into actions.
 //!
 //! Everything dynamic goes through [`esc`]; tier names and labels can come from
 //! rules a host or visitor wrote.
@@ -41,7 +40,7 @@ pub fn esc(text: &str) -> String {
 /// One render of the widget as `(slot, html)` pairs, a frame before the parts that fill
 /// it. `""` names the root. Each frame holds `<div class="mq-slot" data-slot="…">`
 /// elements; the UI patches each slot whose text changed, so a keystroke redraws only
-/// the parts it changes (README: "Speed").
+/// the parts it changes (README: "Size and speed").
 pub type Parts = Vec<(&'static str, String)>;
 
 /// `s` when `n` is not 1: `1 day`, `2 days`.
