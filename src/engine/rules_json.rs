@@ -2,7 +2,7 @@
 //!
 //! The reader walks a parsed [`Json`] value by hand rather than deriving `Deserialize`:
 //! derived errors say "invalid type at line 3 column 20", while a product manager editing
-//! rules needs "tiers[1].price_cents: must not be negative".
+//! rules needs `tiers[1].price_cents: must not be negative`.
 
 use super::json::{self, quote, Json};
 
