@@ -13,6 +13,23 @@ use yew::prelude::*;
 use crate::browser;
 use crate::view::Parts;
 
+/// The parts to send to the loader's `patch`, as `[slot, html, slot, html, …]`: those whose
+/// text changed since `before`. Once a frame (a part with slots) changes, every part after
+/// it goes too, since its slots may be new and empty.
+fn changed_parts(before: &[(&'static str, String)], parts: &Parts) -> js_sys::Array {
+    let list = js_sys::Array::new();
+    let mut resend = false;
+    for (slot, html) in parts {
+        let changed = !before.iter().any(|(s, h)| s == slot && h == html);
+        if changed || resend {
+            list.push(&JsValue::from_str(slot));
+            list.push(&JsValue::from_str(html));
+            resend |= changed && html.contains("data-slot=");
+        }
+    }
+    list
+}
+
 /// Opens or closes the pop-up to match the state; focus goes back to Send on close.
 fn sync_dialog(root: &Element, open: bool) {
     let Some(dialog) = root
@@ -48,22 +65,19 @@ pub fn use_regions(
     on_close: Callback<()>,
 ) -> NodeRef {
     let root = use_node_ref();
-    let first = use_mut_ref(|| true);
+    // What was last sent for each part; `None` before the first render.
+    let sent = use_mut_ref(|| None::<Parts>);
     {
         let root = root.clone();
         use_effect(move || {
             let Some(root) = root.cast::<Element>() else {
                 return;
             };
-            let first = std::mem::replace(&mut *first.borrow_mut(), false);
-            // One call per render: the loader finds each slot and patches it when its
-            // text changed since the last patch.
-            let list = js_sys::Array::new();
-            for (slot, html) in &parts {
-                list.push(&JsValue::from_str(slot));
-                list.push(&JsValue::from_str(html));
-            }
+            let mut sent = sent.borrow_mut();
+            let first = sent.is_none();
+            let list = changed_parts(sent.as_deref().unwrap_or_default(), &parts);
             let _ = patch.call2(&JsValue::NULL, &root, &list);
+            *sent = Some(parts);
             sync_dialog(&root, dialog_open);
             if first {
                 browser::mark_first_render();
