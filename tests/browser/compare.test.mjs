@@ -79,5 +79,14 @@ test('the chart: an SVG with labelled axes, a line per tier, a text alternative 
   assert.match(label, /messages: \$[\d.,]+ a month \(/);
   await point.focus();
   assert.equal(await point.locator('.tip').isVisible(), true);
+  // The selection's marker is drawn as SVG and follows the selection.
+  const marker = chart.locator('g.marker.current');
+  assert.equal(await marker.getAttribute('aria-label'), 'Your selection: 15 messages for $0.00 a month');
+  assert.equal(await marker.locator('rect').evaluate((e) => e.namespaceURI), 'http://www.w3.org/2000/svg');
+  const before = await marker.locator('rect').getAttribute('x');
+  await page.getByTestId('tier-option-recruiter').check();
+  assert.equal(await marker.getAttribute('aria-label'), 'Your selection: 150 messages for $239.95 a month');
+  assert.notEqual(await marker.locator('rect').getAttribute('x'), before);
+  assert.equal(await chart.locator('g.marker.current').count(), 1);
   await page.close();
 });
