@@ -157,11 +157,19 @@ pub fn unblock_options(
 ) -> Vec<UnblockOption> {
     let current_index = rules.tier_index(&selection.tier_id).unwrap_or(0);
     let current_price = rules.tiers[current_index].price_cents;
-    let mut options = Vec::new();
+    // Kept cheapest first as they are added: lowest new monthly cost, then the most
+    // messages, then list order. (Inserting in place keeps the order stable without the
+    // standard library's sort, which is several KB of wasm for a list of a few options.)
+    let mut options: Vec<UnblockOption> = Vec::new();
+    let mut add = |option: UnblockOption| {
+        let key = |o: &UnblockOption| (o.new_total_cents, std::cmp::Reverse(o.new_allowance));
+        let at = options.partition_point(|o| key(o) <= key(&option));
+        options.insert(at, option);
+    };
     for tier in rules.tiers.iter().skip(current_index + 1) {
         let new_allowance = allowance(rules, tier, selection);
         if new_allowance > usage.sent {
-            options.push(UnblockOption {
+            add(UnblockOption {
                 unblock: Unblock::Tier(tier.id.clone()),
                 label: format!("Upgrade to {}", tier.name),
                 price_cents: tier.price_cents,
@@ -178,7 +186,7 @@ pub fn unblock_options(
     for bundle in &rules.bundles {
         let new_allowance = current_allowance.saturating_add(bundle.size);
         if new_allowance > usage.sent {
-            options.push(UnblockOption {
+            add(UnblockOption {
                 unblock: Unblock::Bundle(bundle.size),
                 label: format!("Add {} messages", locale.count(bundle.size)),
                 price_cents: bundle.price_cents,
@@ -188,9 +196,6 @@ pub fn unblock_options(
             });
         }
     }
-    // Cheapest first: lowest new monthly cost, then the most messages, then list order
-    // (the sort is stable).
-    options.sort_by_key(|o| (o.new_total_cents, std::cmp::Reverse(o.new_allowance)));
     if let Some(first) = options.first_mut() {
         first.cheapest = true;
     }
