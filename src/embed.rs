@@ -112,7 +112,7 @@ fn render(inner: &Rc<RefCell<Mounted>>, container: &Element, props: AppProps) {
 }
 
 /// Mounts a widget into `container`; events go to `host`, configured by its attributes.
-/// `patch(element, html)` is the loader's in-place DOM update (see `ui::regions`).
+/// `patch(root, parts)` is the loader's in-place DOM update (see `ui::regions`).
 #[wasm_bindgen]
 pub fn mount(
     container: Element,

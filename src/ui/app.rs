@@ -47,7 +47,7 @@ pub struct HostLink {
     pub host: Element,
     pub sync_url: bool,
     pub storage_key: Option<String>,
-    /// The loader's `patch(element, html)`, which updates a region in place.
+    /// The loader's `patch(root, parts)`, which puts a render on the page (`regions.rs`).
     pub patch: js_sys::Function,
 }
 
