@@ -32,34 +32,25 @@ fn form(out: &mut String, w: &Widget, prefix: &str, draft: &RuleSet) {
         r#"<th scope="col">Tier</th><th scope="col">Price / month ($)</th><th scope="col">Free messages</th><th scope="col">InMail credits</th></tr></thead><tbody>"#
     ));
     for (i, t) in draft.tiers.iter().enumerate() {
-        let _ = write!(out, r#"<tr><th scope="row">{}</th><td>"#, esc(&t.name));
-        field(
-            out,
-            format!("rf-price-{i}"),
-            format!("{} price", t.name),
-            format!("rules-tier-price-{}", t.id),
-            t.price_cents,
-            RuleField::TierPrice(i),
-        );
-        out.push_str("</td><td>");
-        field(
-            out,
-            format!("rf-msgs-{i}"),
-            format!("{} messages", t.name),
-            format!("rules-tier-messages-{}", t.id),
-            t.free_messages,
-            RuleField::TierMessages(i),
-        );
-        out.push_str("</td><td>");
-        field(
-            out,
-            format!("rf-credits-{i}"),
-            format!("{} credits", t.name),
-            format!("rules-tier-credits-{}", t.id),
-            t.inmail_credits,
-            RuleField::TierCredits(i),
-        );
-        out.push_str("</td></tr>");
+        let _ = write!(out, r#"<tr><th scope="row">{}</th>"#, esc(&t.name));
+        let cells = [
+            ("price", t.price_cents, RuleField::TierPrice(i)),
+            ("messages", t.free_messages, RuleField::TierMessages(i)),
+            ("credits", t.inmail_credits, RuleField::TierCredits(i)),
+        ];
+        for (name, value, rule) in cells {
+            out.push_str("<td>");
+            field(
+                out,
+                format!("rf-{name}-{i}"),
+                format!("{} {name}", t.name),
+                format!("rules-tier-{name}-{}", t.id),
+                value,
+                rule,
+            );
+            out.push_str("</td>");
+        }
+        out.push_str("</tr>");
     }
     out.push_str(r#"</tbody></table></div><div class="field-grid">"#);
     for (i, b) in draft.bundles.iter().enumerate() {
