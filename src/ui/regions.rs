@@ -15,7 +15,8 @@ use crate::view::Parts;
 
 /// The parts to send to the loader's `patch`, as `[slot, html, slot, html, …]`: those whose
 /// text changed since `before`. Once a frame (a part with slots) changes, every part after
-/// it goes too, since its slots may be new and empty.
+/// it goes too, since its slots may be new and empty; the loader remembers what each slot
+/// element holds, so a resent part whose slot was kept is not parsed again.
 fn changed_parts(before: &[(&'static str, String)], parts: &Parts) -> js_sys::Array {
     let list = js_sys::Array::new();
     let mut resend = false;
@@ -56,7 +57,7 @@ fn sync_dialog(root: &Element, open: bool) {
     }
 }
 
-/// Keeps the root's regions in step with `regions` after every render, and reports the
+/// Puts each render's `parts` on the page after the render, and reports the
 /// pop-up's native close (Esc) through `on_close`. Returns the root element's ref.
 #[hook]
 pub fn use_regions(

@@ -11,7 +11,7 @@ use crate::engine::summary::{Level, Summary};
 use crate::state::{Count, LastSend, Widget};
 
 /// The results panel: allowance, what is left, the meter, InMail, cost lines, reset.
-pub fn results(s: &Summary, locale: &Locale, prefix: &str) -> String {
+fn results(s: &Summary, locale: &Locale, prefix: &str) -> String {
     let (level, message) = match s.level {
         Level::Ok => ("ok", String::new()),
         Level::Warning => (
@@ -97,7 +97,7 @@ pub fn results(s: &Summary, locale: &Locale, prefix: &str) -> String {
 }
 
 /// What the last press of Send did.
-pub fn send_outcome(last: &LastSend, locale: &Locale) -> String {
+fn send_outcome(last: &LastSend, locale: &Locale) -> String {
     let (title, detail, extra) = match last {
         LastSend::Delivered { remaining } => {
             ("Delivered", format!("Counted against your allowance: {} left.", locale.count(*remaining)), String::new())
@@ -160,7 +160,7 @@ pub fn notices(list: &[String]) -> String {
 }
 
 /// The pop-up's text and its list of ways to unblock the send.
-pub fn unblock_options(b: &Blocked, locale: &Locale) -> String {
+fn unblock_options(b: &Blocked, locale: &Locale) -> String {
     let mut out = format!(
         r#"<p>You have used all {} messages of this month's allowance, so your message was <strong>not delivered</strong>. The allowance resets on {} ({} left). To send now:</p><ul class="unblock-options">"#,
         locale.count(b.allowance),

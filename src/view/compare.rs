@@ -13,7 +13,7 @@ use crate::engine::rules::RuleSet;
 use crate::state::{Count, Widget};
 
 /// The cheapest way to the need, its cost, and how it compares with the selection.
-pub fn recommendation(
+fn recommendation(
     plan: Option<&Plan>,
     rules: &RuleSet,
     need: &Need,

@@ -14,10 +14,8 @@ mod controls;
 mod demo;
 mod rules;
 
-pub use calculator::{
-    calculator_parts, dialog_parts, notices, results, send_outcome, unblock_options,
-};
-pub use compare::{chart, chart_marker, compare_parts, compare_table, recommendation};
+pub use calculator::{calculator_parts, dialog_parts, notices};
+pub use compare::{chart, chart_marker, compare_parts, compare_table};
 pub use demo::{demo_parts, message_log, timeline};
 pub use rules::rules_parts;
 
