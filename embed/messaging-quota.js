@@ -23,89 +23,6 @@ function attributesOf(element) {
     .map((a) => [prefixed ? a.name.slice(5) : a.name, a.value]);
 }
 
-// The widget renders itself as HTML text in parts: a frame with empty slots
-// (`data-slot="name"`), then the parts that fill them. patch() makes each slot match its
-// part, skipping parts whose text has not changed and keeping every element that stays,
-// so focus, caret, scroll and open <details> survive an update. Form state follows the
-// text: value, checked and the selected option. `open` belongs to the browser and the
-// visitor (<dialog>, <details>), so it is left alone.
-const sameKind = (a, b) => a.nodeType === b.nodeType && a.nodeName === b.nodeName;
-
-function patchNode(live, next) {
-  if (live.nodeType !== Node.ELEMENT_NODE) {
-    if (live.nodeValue !== next.nodeValue) live.nodeValue = next.nodeValue;
-    return;
-  }
-  // Most of a part is unchanged: one native comparison skips the whole subtree. Form
-  // state cannot hide behind it: every value the visitor gives is rendered as an attribute.
-  if (live.isEqualNode(next)) return;
-  for (const { name, value } of next.attributes) {
-    if (live.getAttribute(name) !== value) live.setAttribute(name, value);
-  }
-  for (const { name } of Array.from(live.attributes)) {
-    if (name !== 'open' && !next.hasAttribute(name)) live.removeAttribute(name);
-  }
-  // A slot's content is its own part.
-  if (!live.hasAttribute('data-slot')) patchChildren(live, next);
-  const tag = live.localName;
-  if (tag === 'input' && (live.type === 'checkbox' || live.type === 'radio')) {
-    if (live.checked !== next.checked) live.checked = next.checked;
-  } else if ((tag === 'input' && live.type !== 'file') || tag === 'select' || tag === 'textarea') {
-    if (live.value !== next.value) live.value = next.value;
-  }
-}
-
-function patchChildren(live, next) {
-  let old = live.firstChild;
-  let fresh = next.firstChild;
-  while (fresh) {
-    const following = fresh.nextSibling;
-    if (old && !sameKind(old, fresh) && old.nextSibling && sameKind(old.nextSibling, fresh)) {
-      // One node went away here: drop it rather than rebuild everything after it.
-      const gone = old;
-      old = old.nextSibling;
-      gone.remove();
-    }
-    if (old && sameKind(old, fresh)) {
-      patchNode(old, fresh);
-      old = old.nextSibling;
-    } else {
-      live.insertBefore(fresh, old);
-    }
-    fresh = following;
-  }
-  while (old) {
-    const following = old.nextSibling;
-    old.remove();
-    old = following;
-  }
-}
-
-const parts = new WeakMap();
-
-/** Makes `slot`'s content match `html`; nothing happens when it already does. */
-function patchSlot(slot, html) {
-  if (parts.get(slot) === html) return;
-  parts.set(slot, html);
-  const template = document.createElement('template');
-  if (slot.namespaceURI === 'http://www.w3.org/2000/svg') {
-    // Parsed inside <svg>, so the elements are SVG elements.
-    template.innerHTML = `<svg>${html}</svg>`;
-    patchChildren(slot, template.content.firstChild);
-  } else {
-    template.innerHTML = html;
-    patchChildren(slot, template.content);
-  }
-}
-
-/** Applies one render: `list` holds slot names and their HTML, in turn; "" is the root. */
-function patch(root, list) {
-  for (let i = 0; i < list.length; i += 2) {
-    const slot = list[i] === '' ? root : root.querySelector(`[data-slot="${list[i]}"]`);
-    if (slot) patchSlot(slot, list[i + 1]);
-  }
-}
-
 /** Mounts one widget into its own shadow root, with the stylesheet inside it. */
 async function mountInto(element) {
   if (shared.handles.has(element)) return;
@@ -120,7 +37,7 @@ async function mountInto(element) {
   root.replaceChildren(link, container);
   const [api] = await Promise.all([shared.ready, styled]);
   if (shared.handles.get(element) !== null || !element.isConnected) return;
-  shared.handles.set(element, api.mount(container, element, attributesOf(element), patch));
+  shared.handles.set(element, api.mount(container, element, attributesOf(element)));
   if (element.hasAttribute('data-post-height')) postHeight();
 }
 

@@ -6,14 +6,16 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
-use web_sys::Element;
+use web_sys::{AbortController, Element};
 use yew::AppHandle;
 
-use crate::browser;
-use crate::engine::embed_config::{parse_attributes, EmbedConfig, ATTRIBUTES};
-use crate::engine::rules::RuleSet;
+use crate::browser::page;
+use crate::browser::rules_src::{fetch_rules, same_origin_url};
+use crate::host::attributes::{parse_attributes, EmbedConfig, ATTRIBUTES};
+use crate::host::{ignored, Ignored, Reason};
 use crate::state::Init;
-use crate::ui::{App, AppProps, HostLink};
+use crate::text::{FixedFormat, Texts};
+use crate::ui::{App, AppProps, ConfigUpdate, HostLink, InitCell};
 
 thread_local! {
     /// Every mount point, so a panic can put an error card in each.
@@ -21,17 +23,34 @@ thread_local! {
     static NEXT_INSTANCE: RefCell<u32> = const { RefCell::new(1) };
 }
 
-const ERROR_CARD: &str = r#"<div class="mq-root"><div class="mq-error-card" role="alert"><strong>The messaging calculator stopped working.</strong><p>Nothing you entered was sent anywhere. Reload the page to start again.</p></div></div>"#;
+/// Replaces a container's content with the error card, built node by node.
+fn error_card(container: &Element) {
+    let t = Texts::english(Box::new(FixedFormat));
+    let document = gloo::utils::document();
+    let build = || -> Result<Element, JsValue> {
+        let root = document.create_element("div")?;
+        root.set_class_name("mq-root");
+        let card = document.create_element("div")?;
+        card.set_class_name("mq-error-card");
+        card.set_attribute("role", "alert")?;
+        let title = document.create_element("strong")?;
+        title.set_text_content(Some(&t.text("error.title")));
+        let detail = document.create_element("p")?;
+        detail.set_text_content(Some(&t.text("error.detail")));
+        card.append_with_node_2(&title, &detail)?;
+        root.append_with_node_1(&card)?;
+        Ok(root)
+    };
+    if let Ok(card) = build() {
+        container.replace_children_with_node_1(&card);
+    }
+}
 
 /// Replaces every widget with an error card: after a panic the wasm instance cannot be
 /// trusted, and a clear message beats a frozen or blank widget.
 fn show_error_cards(info: &std::panic::PanicHookInfo<'_>) {
     web_sys::console::error_1(&JsValue::from_str(&format!("messaging-quota: {info}")));
-    CONTAINERS.with(|c| {
-        for container in c.borrow().iter() {
-            container.set_inner_html(ERROR_CARD);
-        }
-    });
+    CONTAINERS.with(|c| c.borrow().iter().for_each(error_card));
 }
 
 #[wasm_bindgen(start)]
@@ -59,41 +78,24 @@ fn pairs(attributes: &js_sys::Array) -> Vec<(String, String)> {
         .collect()
 }
 
-fn read_config(attributes: &js_sys::Array) -> (EmbedConfig, Vec<String>) {
+/// The attributes as configuration, each problem logged for the host's developers.
+fn read_config(attributes: &js_sys::Array) -> (EmbedConfig, Vec<Ignored>) {
     let pairs = pairs(attributes);
-    let (config, warnings) = parse_attributes(
-        pairs.iter().map(|(n, v)| (n.as_str(), v.as_str())),
-        false,
-        &browser::origin(),
-    );
-    for w in &warnings {
-        browser::warn(&format!("messaging-quota: {w}"));
+    let (config, problems) =
+        parse_attributes(pairs.iter().map(|(n, v)| (n.as_str(), v.as_str())), false);
+    let english = Texts::english(Box::new(FixedFormat));
+    for problem in &problems {
+        page::warn(&english.ignored(problem));
     }
-    (config, warnings)
-}
-
-/// Fetches a rule set from the page's own origin.
-async fn fetch_rules(url: &str) -> Result<RuleSet, String> {
-    use wasm_bindgen_futures::JsFuture;
-    let window = web_sys::window().ok_or("no window")?;
-    let response: web_sys::Response = JsFuture::from(window.fetch_with_str(url))
-        .await
-        .map_err(|_| "it could not be fetched".to_owned())?
-        .dyn_into()
-        .map_err(|_| "no response".to_owned())?;
-    if !response.ok() {
-        return Err(format!("the server answered {}", response.status()));
-    }
-    let text = JsFuture::from(response.text().map_err(|_| "no body")?)
-        .await
-        .map_err(|_| "its body could not be read".to_owned())?;
-    RuleSet::from_json(&text.as_string().unwrap_or_default()).map_err(|e| e.to_string())
+    (config, problems)
 }
 
 struct Mounted {
     app: Option<AppHandle<App>>,
     props: Option<AppProps>,
     generation: u32,
+    /// Aborts a `rules-src` fetch still in flight when the widget goes.
+    fetch: Option<AbortController>,
 }
 
 /// One mounted widget, held by the loader script.
@@ -104,76 +106,95 @@ pub struct WidgetHandle {
 }
 
 fn render(inner: &Rc<RefCell<Mounted>>, container: &Element, props: AppProps) {
-    container.set_inner_html("");
+    container.set_text_content(None);
     let app = yew::Renderer::<App>::with_root_and_props(container.clone(), props.clone()).render();
     let mut m = inner.borrow_mut();
     m.app = Some(app);
     m.props = Some(props);
 }
 
+/// The loading line shown while `rules-src` is fetched.
+fn loading(container: &Element) {
+    let t = Texts::english(Box::new(FixedFormat));
+    if let Ok(p) = gloo::utils::document().create_element("p") {
+        p.set_class_name("mq-loading");
+        let _ = p.set_attribute("role", "status");
+        p.set_text_content(Some(&t.text("loading.rules")));
+        container.replace_children_with_node_1(&p);
+    }
+}
+
 /// Mounts a widget into `container`; events go to `host`, configured by its attributes.
-/// `patch(root, parts)` is the loader's in-place DOM update (see `ui::regions`).
 #[wasm_bindgen]
-pub fn mount(
-    container: Element,
-    host: Element,
-    attributes: js_sys::Array,
-    patch: js_sys::Function,
-) -> WidgetHandle {
+pub fn mount(container: Element, host: Element, attributes: js_sys::Array) -> WidgetHandle {
     CONTAINERS.with(|c| c.borrow_mut().push(container.clone()));
     let instance = NEXT_INSTANCE.with(|n| {
         let mut n = n.borrow_mut();
         *n += 1;
         *n - 1
     });
-    let (config, warnings) = read_config(&attributes);
+    let (config, problems) = read_config(&attributes);
     let inner = Rc::new(RefCell::new(Mounted {
         app: None,
         props: None,
         generation: 0,
+        fetch: None,
     }));
     let link = HostLink {
         host,
         sync_url: config.sync_url,
         storage_key: config.storage_key.clone(),
-        patch,
     };
-    let make_props = move |config: EmbedConfig, warnings: Vec<String>| {
+    let make_props = move |config: EmbedConfig, problems: Vec<Ignored>| {
         let init = Init {
-            stored: link.storage_key.as_deref().and_then(browser::load),
-            url_query: link.sync_url.then(browser::url_query).flatten(),
-            local_today: Some(browser::local_today()),
+            stored: link.storage_key.as_deref().and_then(page::load),
+            url_params: link.sync_url.then(page::url_params).flatten(),
+            local_today: Some(page::local_today()),
             config,
-            warnings,
+            problems,
         };
         AppProps {
             instance,
-            init: crate::ui::app_init(init),
+            init: InitCell(Rc::new(init)),
             link: link.clone(),
             update: None,
         }
     };
-    match config.rules_src.clone() {
-        None => render(&inner, &container, make_props(config, warnings)),
-        Some(url) => {
-            container
-                .set_inner_html(r#"<p class="mq-loading" role="status">Loading the rules…</p>"#);
+    let src = config.rules_src.clone();
+    let url = src.as_deref().map(same_origin_url);
+    match (src, url) {
+        (Some(src), Some(Ok(url))) => {
+            loading(&container);
+            let controller = AbortController::new().ok();
+            let signal = controller.as_ref().map(|c| c.signal());
+            inner.borrow_mut().fetch = controller;
             let (inner, container) = (inner.clone(), container.clone());
             wasm_bindgen_futures::spawn_local(async move {
-                let (mut config, mut warnings) = (config, warnings);
-                match fetch_rules(&url).await {
+                let (mut config, mut problems) = (config, problems);
+                let result = fetch_rules(&url, signal.as_ref()).await;
+                if signal.as_ref().is_some_and(|s| s.aborted()) {
+                    return;
+                }
+                match result {
                     Ok(rules) => config.rules = Some(rules),
-                    Err(reason) => {
-                        let message = format!(
-                            "rules-src=\"{url}\" was ignored: {reason}; the default rules apply"
-                        );
-                        browser::warn(&format!("messaging-quota: {message}"));
-                        warnings.push(message);
+                    Err(problem) => {
+                        let problem = ignored("rules-src", &src, Reason::Fetch(problem));
+                        page::warn(&Texts::english(Box::new(FixedFormat)).ignored(&problem));
+                        problems.push(problem);
                     }
                 }
-                render(&inner, &container, make_props(config, warnings));
+                inner.borrow_mut().fetch = None;
+                render(&inner, &container, make_props(config, problems));
             });
         }
+        (Some(src), Some(Err(reason))) => {
+            let problem = ignored("rules-src", &src, reason);
+            page::warn(&Texts::english(Box::new(FixedFormat)).ignored(&problem));
+            let mut problems = problems;
+            problems.push(problem);
+            render(&inner, &container, make_props(config, problems));
+        }
+        _ => render(&inner, &container, make_props(config, problems)),
     }
     WidgetHandle { inner, container }
 }
@@ -182,17 +203,17 @@ pub fn mount(
 impl WidgetHandle {
     /// The host changed attributes: re-read them all and apply what changed.
     pub fn update(&self, attributes: js_sys::Array) {
-        let (config, warnings) = read_config(&attributes);
+        let (config, problems) = read_config(&attributes);
         let mut m = self.inner.borrow_mut();
         m.generation += 1;
         let generation = m.generation;
         let Some(props) = m.props.as_mut() else {
             return;
         };
-        props.update = Some(crate::ui::ConfigUpdate {
+        props.update = Some(ConfigUpdate {
             generation,
             config,
-            warnings,
+            problems,
         });
         let next = props.clone();
         if let Some(app) = m.app.as_mut() {
@@ -200,11 +221,17 @@ impl WidgetHandle {
         }
     }
 
-    /// Takes the widget down (the element left the page).
+    /// Takes the widget down (the element left the page): the app, its effects and
+    /// timers, and any fetch in flight.
     pub fn destroy(self) {
-        if let Some(app) = self.inner.borrow_mut().app.take() {
+        let mut m = self.inner.borrow_mut();
+        if let Some(fetch) = m.fetch.take() {
+            fetch.abort();
+        }
+        if let Some(app) = m.app.take() {
             app.destroy();
         }
+        drop(m);
         let container = self.container;
         CONTAINERS.with(|c| c.borrow_mut().retain(|e| e != &container));
     }

@@ -1,12 +1,17 @@
 //! Messaging Quota: LinkedIn-style messaging quota rules in an embeddable Yew widget.
 //!
-//! - [`engine`]: the rules, pure Rust, tested natively.
-//! - [`state`]: the widget's state and actions, pure Rust, tested natively.
-//! - `ui`, `browser`, `embed`: the Yew view, the page around it, and the JS entry points.
+//! - [`engine`]: the rules, pure Rust: facts, never words.
+//! - [`host`]: what the widget exchanges with its page (attributes, URL, saved state,
+//!   events), as checked, typed values.
+//! - [`state`]: the widget's state and actions (the reducer), pure Rust.
+//! - [`text`]: facts into words: message catalogues and a formatting interface.
+//! - `ui`, `browser`, `embed`: the Yew components, the browser APIs they reach through, and
+//!   the JavaScript entry points (wasm only).
 
 pub mod engine;
+pub mod host;
 pub mod state;
-pub mod view;
+pub mod text;
 
 #[cfg(target_arch = "wasm32")]
 mod browser;

@@ -1,6 +1,5 @@
 //! Property tests of the engine's invariants, over random selections, usage and needs.
 
-use messaging_quota::engine::locale::Locale;
 use messaging_quota::engine::period::{parse_iso_date, PeriodRule};
 use messaging_quota::engine::plan::{Selection, Usage};
 use messaging_quota::engine::presets::{ARTICLE, LINKEDIN_HELP};
@@ -28,14 +27,7 @@ fn selection(rules: &RuleSet, tier: usize, counts: &[u64], blocks: u64) -> Selec
 
 fn summary_cost(rules: &RuleSet, s: &Selection, u: &Usage) -> (u64, u64, u64) {
     let today = parse_iso_date("2026-05-17").unwrap();
-    let sum = summarize(
-        rules,
-        s,
-        u,
-        today,
-        PeriodRule::CalendarMonth,
-        &Locale::default(),
-    );
+    let sum = summarize(rules, s, u, today, PeriodRule::CalendarMonth);
     (sum.allowance, sum.remaining, sum.total_cents)
 }
 
@@ -100,7 +92,7 @@ proptest! {
         let s = selection(&r, tier, &counts, blocks);
         let (allowance, _, _) = summary_cost(&r, &s, &usage);
         let recipient = if shared { Recipient::SharedConnection } else { Recipient::Connection };
-        let decision = decide_send(&r, &s, &usage, recipient, parse_iso_date("2026-05-17").unwrap(), PeriodRule::CalendarMonth, &Locale::default());
+        let decision = decide_send(&r, &s, &usage, recipient, parse_iso_date("2026-05-17").unwrap(), PeriodRule::CalendarMonth);
         let blocked = matches!(decision, SendDecision::Blocked(_));
         prop_assert_eq!(blocked, usage.sent >= allowance);
         if let SendDecision::Blocked(b) = decision {
@@ -154,8 +146,9 @@ proptest! {
     #[test]
     fn any_text_as_rules_or_link_is_handled_without_panicking(text in ".{0,300}") {
         let _ = RuleSet::from_json(&text);
-        let pairs = messaging_quota::engine::params::split_query(&text);
-        let _ = messaging_quota::engine::params::parse_params(pairs.iter().map(|(n, v)| (n.as_str(), v.as_str())));
+        let _ = messaging_quota::host::saved::read(&text);
+        let _ = messaging_quota::text::Catalogue::from_json(&text);
+        let _ = messaging_quota::host::params::parse_params([("tier", text.as_str()), ("addons", text.as_str()), ("today", text.as_str()), ("sent", text.as_str())]);
         let _ = messaging_quota::engine::fields::parse_count(&text, messaging_quota::engine::fields::CountField::Sent);
         let _ = messaging_quota::engine::fields::parse_money(&text, 100_000_000);
     }

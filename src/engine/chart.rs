@@ -3,9 +3,7 @@
 //!
 //! Coordinates are whole SVG units in a fixed view box, so no float reaches the page.
 
-use super::compare::describe_plan;
-use super::locale::Locale;
-use super::recommend::{Need, Recommender};
+use super::recommend::{Need, Plan, Recommender};
 use super::rules::RuleSet;
 
 pub const WIDTH: i64 = 640;
@@ -19,26 +17,33 @@ const SAMPLES: u64 = 240;
 /// At most this many focusable points on the envelope.
 const POINTS: usize = 24;
 
-/// A labelled axis tick at a position along its axis.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// An axis tick: its position along the axis and the value it marks (messages on the
+/// x axis, whole dollars on the y axis).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Tick {
     pub at: i64,
-    pub label: String,
+    pub value: u64,
 }
 
-/// A marked spot with its description.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// A spot in the chart's view box.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Marker {
     pub x: i64,
     pub y: i64,
-    pub label: String,
+}
+
+/// A point on the cheapest line: a message volume and the cheapest plan for it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ChartPoint {
+    pub at: Marker,
+    pub messages: u64,
+    pub plan: Plan,
 }
 
 /// One tier's line.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Series {
     pub tier_index: usize,
-    pub name: String,
     /// An SVG path (`M … H … V …`), or empty when the tier never fits in the chart.
     pub path: String,
 }
@@ -50,14 +55,15 @@ pub struct Chart {
     pub y_ticks: Vec<Tick>,
     pub series: Vec<Series>,
     pub envelope: String,
-    /// Focusable points on the envelope, each with its value in words.
-    pub points: Vec<Marker>,
-    pub need: Option<Marker>,
+    /// Focusable points where the cheapest line steps up.
+    pub points: Vec<ChartPoint>,
+    /// The stated need and its cheapest plan.
+    pub need: Option<ChartPoint>,
+    /// The InMails a month every line is priced with.
+    pub inmails: u64,
     /// The chart's scale: the largest message count and cost (cents) on the axes.
     pub x_max: u64,
     pub y_max: u64,
-    /// The chart in a sentence or two, for screen readers.
-    pub description: String,
 }
 
 /// A step of 1, 2 or 5 × 10ⁿ giving about `count` ticks up to `max`.
@@ -124,7 +130,7 @@ impl Chart {
     /// The marker for the visitor's selection: its allowance and monthly cost. Kept apart
     /// from the lines, so changing the selection does not recompute them; a selection off
     /// the chart sits on its edge.
-    pub fn selection_marker(&self, allowance: u64, cents: u64, locale: &Locale) -> Marker {
+    pub fn selection_marker(&self, allowance: u64, cents: u64) -> Marker {
         let scale = Scale {
             x_max: self.x_max,
             y_max: self.y_max,
@@ -132,22 +138,12 @@ impl Chart {
         Marker {
             x: scale.x(allowance),
             y: scale.y(cents.min(self.y_max)),
-            label: format!(
-                "Your selection: {} messages for {} a month",
-                locale.count(allowance),
-                locale.money(cents)
-            ),
         }
     }
 }
 
 /// Builds the chart for a need: lines from 0 messages to about 1.5 × the need.
-pub fn cost_chart(
-    recommender: &Recommender,
-    rules: &RuleSet,
-    need: &Need,
-    locale: &Locale,
-) -> Chart {
+pub fn cost_chart(recommender: &Recommender, rules: &RuleSet, need: &Need) -> Chart {
     let reach = (need.messages.saturating_mul(3) / 2).max(60);
     let (x_max, x_step) = nice_ceiling(reach, 5);
     let samples = x_max.min(SAMPLES);
@@ -192,7 +188,6 @@ pub fn cost_chart(
         .enumerate()
         .map(|(t, line)| Series {
             tier_index: t,
-            name: rules.tiers[t].name.clone(),
             path: step_path(&to_points(line)),
         })
         .collect();
@@ -205,66 +200,49 @@ pub fn cost_chart(
         let keep = steps.len().div_ceil(POINTS);
         steps = steps.into_iter().step_by(keep).collect();
     }
-    let describe = |messages: u64| -> Option<(u64, String)> {
+    let cheapest = |messages: u64| {
         let at = Need {
             messages,
             inmails: need.inmails,
             min_tier: None,
         };
-        recommender
-            .recommend(rules, &at)
-            .map(|p| (p.total_cents, describe_plan(&p, rules, locale)))
+        recommender.recommend(rules, &at)
     };
     let points = steps
         .into_iter()
         .filter_map(|i| {
-            let (cents, plan) = describe(xs[i])?;
-            Some(Marker {
-                x: scale.x(xs[i]),
-                y: scale.y(cents),
-                label: format!(
-                    "{} messages: {} a month ({plan})",
-                    locale.count(xs[i]),
-                    locale.money(cents)
-                ),
+            let plan = cheapest(xs[i])?;
+            Some(ChartPoint {
+                at: Marker {
+                    x: scale.x(xs[i]),
+                    y: scale.y(plan.total_cents),
+                },
+                messages: xs[i],
+                plan,
             })
         })
         .collect();
-
-    let need_marker = recommender.recommend(rules, need).map(|p| Marker {
-        x: scale.x(need.messages),
-        y: scale.y(p.total_cents),
-        label: format!(
-            "Your need, {} messages: cheapest {} a month ({})",
-            locale.count(need.messages),
-            locale.money(p.total_cents),
-            describe_plan(&p, rules, locale)
-        ),
+    let need_point = recommender.recommend(rules, need).map(|plan| ChartPoint {
+        at: Marker {
+            x: scale.x(need.messages),
+            y: scale.y(plan.total_cents),
+        },
+        messages: need.messages,
+        plan,
     });
 
     let x_ticks = (0..=x_max / x_step)
         .map(|i| Tick {
             at: scale.x(i * x_step),
-            label: locale.count(i * x_step),
+            value: i * x_step,
         })
         .collect();
     let y_ticks = (0..=y_max_dollars / y_step_dollars)
         .map(|i| Tick {
             at: scale.y(i * y_step_dollars * 100),
-            label: locale.money_whole(i * y_step_dollars),
+            value: i * y_step_dollars,
         })
         .collect();
-
-    let mut description = format!(
-        "Monthly cost for 0 to {} messages a month{}, one line per plan; the bold line is the cheapest way to each volume.",
-        locale.count(x_max),
-        if need.inmails > 0 { format!(" with {} InMails", locale.count(need.inmails)) } else { String::new() }
-    );
-    if let Some(m) = &need_marker {
-        description.push(' ');
-        description.push_str(&m.label);
-        description.push('.');
-    }
 
     Chart {
         x_ticks,
@@ -272,10 +250,10 @@ pub fn cost_chart(
         series,
         envelope: step_path(&to_points(&envelope)),
         points,
-        need: need_marker,
+        need: need_point,
+        inmails: need.inmails,
         x_max,
         y_max: scale.y_max,
-        description,
     }
 }
 
@@ -302,7 +280,7 @@ mod tests {
             inmails: 0,
             min_tier: None,
         };
-        let chart = cost_chart(&r, &rules, &need, &Locale::default());
+        let chart = cost_chart(&r, &rules, &need);
         assert_eq!(chart.series.len(), 5);
         assert!(chart.series.iter().all(|s| s.path.starts_with('M')));
         assert!(
@@ -312,9 +290,9 @@ mod tests {
             "{}",
             chart.envelope
         );
-        let labels: Vec<&str> = chart.x_ticks.iter().map(|t| t.label.as_str()).collect();
-        assert_eq!(labels, ["0", "50", "100", "150", "200"]);
-        assert_eq!(chart.y_ticks[0].label, "$0");
+        let values: Vec<u64> = chart.x_ticks.iter().map(|t| t.value).collect();
+        assert_eq!(values, [0, 50, 100, 150, 200]);
+        assert_eq!(chart.y_ticks[0].value, 0);
         assert!(chart.y_ticks.len() >= 3);
         for t in &chart.x_ticks {
             assert!((LEFT..=WIDTH - RIGHT).contains(&t.at));
@@ -322,20 +300,18 @@ mod tests {
         for t in &chart.y_ticks {
             assert!((TOP..=HEIGHT - BOTTOM).contains(&t.at));
         }
-        let need_marker = chart.need.clone().unwrap();
-        assert!(
-            need_marker.label.contains("120 messages: cheapest $64.98"),
-            "{}",
-            need_marker.label
+        let need_point = chart.need.clone().unwrap();
+        assert_eq!(
+            (need_point.messages, need_point.plan.total_cents),
+            (120, 6498)
         );
         assert!(!chart.points.is_empty() && chart.points.len() <= POINTS);
-        assert!(chart.description.contains("cheapest"));
-        let marker = chart.selection_marker(15, 0, &Locale::default());
+        let marker = chart.selection_marker(15, 0);
         assert_eq!(
             (marker.x, marker.y),
             (LEFT + 15 * (WIDTH - LEFT - RIGHT) / 200, HEIGHT - BOTTOM)
         );
-        let off = chart.selection_marker(10_000, 100_000_000, &Locale::default());
+        let off = chart.selection_marker(10_000, 100_000_000);
         assert_eq!(
             (off.x, off.y),
             (WIDTH - RIGHT, TOP),
@@ -352,8 +328,8 @@ mod tests {
             inmails: 5,
             min_tier: None,
         };
-        let chart = cost_chart(&r, &rules, &need, &Locale::default());
-        assert_eq!(chart.x_ticks.last().unwrap().label, "1,500,000");
+        let chart = cost_chart(&r, &rules, &need);
+        assert_eq!(chart.x_ticks.last().unwrap().value, 1_500_000);
         assert!(chart.envelope.len() < 20_000);
     }
 }

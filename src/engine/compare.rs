@@ -1,6 +1,6 @@
-//! Plans side by side for one need: each tier's cheapest way to it, and what to say of a plan.
+//! Plans side by side for one need: each tier's cheapest way to it, and how the visitor's
+//! current selection fares against the need.
 
-use super::locale::Locale;
 use super::plan::{Selection, Usage};
 use super::recommend::{Need, Plan, Recommender};
 use super::rules::RuleSet;
@@ -13,8 +13,6 @@ pub struct CompareRow {
     pub tier_name: String,
     /// `None` when the tier cannot meet the need (no bundles to add).
     pub plan: Option<Plan>,
-    /// What the tier must add: `+ 1 × 100 messages`, or `Nothing to add`.
-    pub adds: String,
     /// Cost per needed message in cents, rounded; `None` when no messages are needed.
     pub per_message_cents: Option<u64>,
     /// The overall cheapest row (at or above the minimum tier).
@@ -31,58 +29,12 @@ pub fn per_message(total_cents: u64, messages: u64) -> Option<u64> {
     })
 }
 
-/// The add-ons of a plan in words: `1 × 100 messages, 2 InMail blocks, 1 pay-per-InMail`.
-pub fn describe_addons(plan: &Plan, locale: &Locale) -> String {
-    let mut parts: Vec<String> = plan
-        .addons
-        .iter()
-        .rev()
-        .map(|(size, count)| {
-            format!(
-                "{} × {} messages",
-                locale.count(*count),
-                locale.count(*size)
-            )
-        })
-        .collect();
-    if plan.inmail_blocks > 0 {
-        let noun = if plan.inmail_blocks == 1 {
-            "InMail block"
-        } else {
-            "InMail blocks"
-        };
-        parts.push(format!("{} {noun}", locale.count(plan.inmail_blocks)));
-    }
-    if plan.pay_per_inmails > 0 {
-        parts.push(format!(
-            "{} pay-per-InMail",
-            locale.count(plan.pay_per_inmails)
-        ));
-    }
-    parts.join(", ")
-}
-
-/// A plan in one line: `Basic + 1 × 100 messages`.
-pub fn describe_plan(plan: &Plan, rules: &RuleSet, locale: &Locale) -> String {
-    let name = rules
-        .tiers
-        .get(plan.tier_index)
-        .map_or("", |t| t.name.as_str());
-    let addons = describe_addons(plan, locale);
-    if addons.is_empty() {
-        name.to_owned()
-    } else {
-        format!("{name} + {addons}")
-    }
-}
-
 /// Every tier's cheapest way to the need, the cheapest and the current one marked.
 pub fn compare(
     recommender: &Recommender,
     rules: &RuleSet,
     need: &Need,
     current_tier: &str,
-    locale: &Locale,
 ) -> Vec<CompareRow> {
     let best = recommender.recommend(rules, need).map(|p| p.tier_index);
     let minimum = need
@@ -95,30 +47,16 @@ pub fn compare(
         .into_iter()
         .zip(&rules.tiers)
         .enumerate()
-        .map(|(i, (plan, tier))| {
-            let adds = match &plan {
-                Some(p) => {
-                    let addons = describe_addons(p, locale);
-                    if addons.is_empty() {
-                        "Nothing to add".to_owned()
-                    } else {
-                        format!("+ {addons}")
-                    }
-                }
-                None => "Cannot reach this volume".to_owned(),
-            };
-            CompareRow {
-                tier_id: tier.id.clone(),
-                tier_name: tier.name.clone(),
-                per_message_cents: plan
-                    .as_ref()
-                    .and_then(|p| per_message(p.total_cents, need.messages)),
-                plan,
-                adds,
-                cheapest: best == Some(i),
-                current: tier.id == current_tier,
-                below_minimum: i < minimum,
-            }
+        .map(|(i, (plan, tier))| CompareRow {
+            tier_id: tier.id.clone(),
+            tier_name: tier.name.clone(),
+            per_message_cents: plan
+                .as_ref()
+                .and_then(|p| per_message(p.total_cents, need.messages)),
+            plan,
+            cheapest: best == Some(i),
+            current: tier.id == current_tier,
+            below_minimum: i < minimum,
         })
         .collect()
 }
@@ -141,7 +79,7 @@ pub fn cost_with_inmails(rules: &RuleSet, selection: &Selection, inmails: u64) -
         rollover_credits: 0,
     };
     let pay_per = inmail_status(rules, tier, selection, &usage).pay_per_count;
-    let lines = cost_lines(rules, tier, selection, pay_per, &Locale::default());
+    let lines = cost_lines(rules, tier, selection, pay_per);
     lines
         .iter()
         .fold(0u64, |sum, l| sum.saturating_add(l.cents))
@@ -173,7 +111,7 @@ mod tests {
             inmails: 10,
             min_tier: None,
         };
-        let rows = compare(&r, &rules, &need, "sales-navigator", &Locale::default());
+        let rows = compare(&r, &rules, &need, "sales-navigator");
         assert_eq!(rows.len(), 5);
         assert_eq!(rows.iter().filter(|r| r.cheapest).count(), 1);
         assert!(rows
@@ -188,19 +126,16 @@ mod tests {
             ("basic", 4999 + 1499 + 4000)
         );
         assert_eq!(
-            cheapest.adds,
-            "+ 1 × 100 messages, 1 × 25 messages, 4 InMail blocks"
+            (plan.addons.as_slice(), plan.inmail_blocks),
+            (&[(25, 1), (100, 1)][..], 4)
         );
         assert_eq!(
             cheapest.per_message_cents,
             Some(((4999 + 1499 + 4000) * 2 + 120) / 240)
         );
         let recruiter = rows.iter().find(|r| r.tier_id == "recruiter").unwrap();
-        assert_eq!(recruiter.adds, "Nothing to add");
-        assert_eq!(
-            describe_plan(plan, &rules, &Locale::default()),
-            "Basic + 1 × 100 messages, 1 × 25 messages, 4 InMail blocks"
-        );
+        let recruiter_plan = recruiter.plan.as_ref().unwrap();
+        assert!(recruiter_plan.addons.is_empty() && recruiter_plan.inmail_blocks == 0);
     }
 
     #[test]
@@ -237,7 +172,7 @@ mod tests {
             inmails: 0,
             min_tier: Some("sales-navigator".into()),
         };
-        let rows = compare(&r, &rules, &need, "basic", &Locale::default());
+        let rows = compare(&r, &rules, &need, "basic");
         let flags: Vec<(bool, bool)> = rows.iter().map(|r| (r.below_minimum, r.cheapest)).collect();
         assert_eq!(
             flags,

@@ -8,15 +8,12 @@
 //! - A `RuleSet` exists only after validation (`RuleSet::from_json`), so code here may
 //!   index `tiers[0]` and divide by bundle and block sizes.
 //! - No floats in prices, totals or anything displayed.
+//! - Facts, not words: results are typed values (a `Charge`, an `Unblock`, a `Refusal`);
+//!   nothing here takes a locale or builds a sentence (`text` does that).
 
 pub mod chart;
 pub mod compare;
-pub mod embed_config;
-pub mod events;
 pub mod fields;
-pub mod json;
-pub mod locale;
-pub mod params;
 pub mod period;
 pub mod plan;
 pub mod player;

@@ -47,6 +47,14 @@ fn add_months(year: i32, month: u32, delta: i32) -> (i32, u32) {
 }
 
 impl PeriodRule {
+    /// The rule for a billing day: the 1st (or less) is the calendar month.
+    pub fn from_day(day: u32) -> PeriodRule {
+        match day {
+            0 | 1 => PeriodRule::CalendarMonth,
+            d => PeriodRule::BillingDay(d.min(31)),
+        }
+    }
+
     /// The billing day, 1 for calendar months.
     pub fn day(self) -> u32 {
         match self {
@@ -96,6 +104,16 @@ impl Period {
     }
 }
 
+/// The first day a date can be read (`parse_iso_date`).
+pub fn first_supported_day() -> NaiveDate {
+    NaiveDate::from_ymd_opt(1900, 1, 1).unwrap_or(NaiveDate::MIN)
+}
+
+/// The last day a date can be written and read back: the clock stops here.
+pub fn last_supported_day() -> NaiveDate {
+    NaiveDate::from_ymd_opt(9999, 12, 31).unwrap_or(NaiveDate::MAX)
+}
+
 /// Parses an ISO date, `YYYY-MM-DD`, for years 1900 to 9999.
 pub fn parse_iso_date(text: &str) -> Option<NaiveDate> {
     let bytes = text.as_bytes();
@@ -120,27 +138,6 @@ pub fn parse_iso_date(text: &str) -> Option<NaiveDate> {
 /// Formats a date as `YYYY-MM-DD` without chrono's format machinery.
 pub fn iso_date(date: NaiveDate) -> String {
     format!("{:04}-{:02}-{:02}", date.year(), date.month(), date.day())
-}
-
-const MONTHS: [&str; 12] = [
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-];
-const WEEKDAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
-
-/// A short human date: `Sun 1 Feb 2026`.
-pub fn human_date(date: NaiveDate) -> String {
-    format!(
-        "{} {} {} {}",
-        WEEKDAYS[date.weekday().num_days_from_monday() as usize],
-        date.day(),
-        MONTHS[date.month0() as usize],
-        date.year()
-    )
-}
-
-/// The day and short month: `1 Feb`.
-pub fn day_month(date: NaiveDate) -> String {
-    format!("{} {}", date.day(), MONTHS[date.month0() as usize])
 }
 
 #[cfg(test)]
@@ -248,7 +245,5 @@ mod tests {
         ] {
             assert_eq!(parse_iso_date(bad), None, "{bad}");
         }
-        assert_eq!(human_date(date("2026-02-01")), "Sun 1 Feb 2026");
-        assert_eq!(day_month(date("2026-02-01")), "1 Feb");
     }
 }

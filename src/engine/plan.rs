@@ -1,8 +1,6 @@
 //! What the visitor has chosen (tier, bundles, blocks) and what they have used this period.
 
-use std::fmt;
-
-use super::fields::{parse_count, CountField};
+use super::fields::{parse_count, CountError, CountField};
 use super::rules::RuleSet;
 
 /// The visitor's subscription choices.
@@ -52,17 +50,17 @@ impl Selection {
 
     /// The selection as it can stand under other rules: an unknown tier becomes the first
     /// tier, bundles the rules do not sell are dropped. Returns what had to change.
-    pub fn fit_to(&self, rules: &RuleSet) -> (Selection, Vec<String>) {
+    pub fn fit_to(&self, rules: &RuleSet) -> (Selection, Vec<FitChange>) {
         let mut changes = Vec::new();
         let mut fitted = self.clone();
         if rules.tier(&self.tier_id).is_none() {
             fitted.tier_id = rules.tiers[0].id.clone();
-            changes.push(format!("tier \"{}\" is not in these rules", self.tier_id));
+            changes.push(FitChange::TierNotSold(self.tier_id.clone()));
         }
         fitted.addons.retain(|(size, _)| {
             let sold = rules.bundle(*size).is_some();
             if !sold {
-                changes.push(format!("no {size}-message bundle in these rules"));
+                changes.push(FitChange::BundleNotSold(*size));
             }
             sold
         });
@@ -81,17 +79,30 @@ impl Selection {
     }
 }
 
+/// What a change of rules did to a selection.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FitChange {
+    /// The chosen tier is not in the new rules: the first tier is chosen instead.
+    TierNotSold(String),
+    /// The new rules sell no bundle of this size: it was dropped.
+    BundleNotSold(u64),
+}
+
+/// Why an item of an add-ons list could not be used.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum AddonProblem {
+    /// Not `SIZExCOUNT`.
+    NotAPair,
+    /// The size is not a bundle of these rules.
+    NoSuchBundle,
+    BadCount(CountError),
+}
+
 /// One `SIZExCOUNT` item of an add-ons list that could not be used.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct AddonItemError {
     pub item: String,
-    pub reason: String,
-}
-
-impl fmt::Display for AddonItemError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "\"{}\" {}", self.item, self.reason)
-    }
+    pub problem: AddonProblem,
 }
 
 /// Parses an add-ons list such as `100x2,25x1` against the rules' bundle sizes. Good items
@@ -100,25 +111,25 @@ pub fn parse_addons(text: &str, rules: &RuleSet) -> (Vec<(u64, u64)>, Vec<AddonI
     let mut addons: Vec<(u64, u64)> = Vec::new();
     let mut errors = Vec::new();
     for item in text.split(',').map(str::trim).filter(|i| !i.is_empty()) {
-        let bad = |reason: &str| AddonItemError {
+        let bad = |problem: AddonProblem| AddonItemError {
             item: item.to_owned(),
-            reason: reason.to_owned(),
+            problem,
         };
         let Some((size_text, count_text)) = item.split_once(['x', 'X', '*', '\u{d7}']) else {
-            errors.push(bad("is not SIZExCOUNT (e.g. 100x2)"));
+            errors.push(bad(AddonProblem::NotAPair));
             continue;
         };
         let size = match size_text.trim().parse::<u64>() {
             Ok(size) if rules.bundle(size).is_some() => size,
             _ => {
-                errors.push(bad("names no bundle size of these rules"));
+                errors.push(bad(AddonProblem::NoSuchBundle));
                 continue;
             }
         };
         let count = match parse_count(count_text, CountField::AddonCount) {
             Ok(count) => count,
             Err(e) => {
-                errors.push(bad(&format!("has a bad count ({})", e)));
+                errors.push(bad(AddonProblem::BadCount(e)));
                 continue;
             }
         };
@@ -155,13 +166,10 @@ mod tests {
         assert_eq!(addons, [(100, 2)]);
         let items: Vec<&str> = errors.iter().map(|e| e.item.as_str()).collect();
         assert_eq!(items, ["30x1", "25x-1", "200", "abc", "500x99999"]);
+        assert_eq!(errors[0].problem, AddonProblem::NoSuchBundle);
         assert_eq!(
-            errors[0].to_string(),
-            "\"30x1\" names no bundle size of these rules"
-        );
-        assert_eq!(
-            errors[1].to_string(),
-            "\"25x-1\" has a bad count (must not be negative)"
+            errors[1].problem,
+            AddonProblem::BadCount(CountError::Negative)
         );
     }
 
@@ -191,6 +199,12 @@ mod tests {
         let (fitted, changes) = selection.fit_to(&rules);
         assert_eq!(fitted.tier_id, "basic");
         assert_eq!(fitted.addons, [(25, 1)]);
-        assert_eq!(changes.len(), 2);
+        assert_eq!(
+            changes,
+            [
+                FitChange::TierNotSold("premium-career".into()),
+                FitChange::BundleNotSold(30)
+            ]
+        );
     }
 }

@@ -3,8 +3,7 @@
 
 use chrono::{Datelike, NaiveDate, Weekday};
 
-use super::locale::Locale;
-use super::period::{Period, PeriodRule};
+use super::period::{last_supported_day, Period, PeriodRule};
 use super::plan::{Selection, Usage};
 use super::rng::Rng;
 use super::rules::RuleSet;
@@ -133,7 +132,6 @@ pub struct Context<'a> {
     pub rules: &'a RuleSet,
     pub selection: &'a Selection,
     pub period_rule: PeriodRule,
-    pub locale: &'a Locale,
 }
 
 /// The clock, the counters and what happened.
@@ -158,6 +156,8 @@ pub enum Step {
     NextDay,
     /// A send was over the limit: play pauses on the upgrade pop-up.
     Blocked(Blocked),
+    /// The clock is at the last day it can show (9999-12-31): play stops.
+    EndOfCalendar,
 }
 
 fn is_working_day(day: NaiveDate) -> bool {
@@ -215,7 +215,6 @@ impl Month {
             recipient,
             self.today,
             ctx.period_rule,
-            ctx.locale,
         );
         match &decision {
             SendDecision::Delivered { .. } => {
@@ -269,13 +268,14 @@ impl Month {
     }
 
     /// Advances the clock one day; at the reset the counters go back to zero, unused
-    /// credits roll over where the tier allows, and a reset is logged.
+    /// credits roll over where the tier allows, and a reset is logged. The clock stops at
+    /// the last day a date can be written and read back (9999-12-31).
     pub fn next_day(&mut self, ctx: Context, read_rate: u64) {
-        self.advance_receipts(read_rate);
-        let reset = self.period(ctx.period_rule).reset;
-        let Some(tomorrow) = self.today.succ_opt() else {
+        let Some(tomorrow) = self.today.succ_opt().filter(|d| *d <= last_supported_day()) else {
             return;
         };
+        self.advance_receipts(read_rate);
+        let reset = self.period(ctx.period_rule).reset;
         self.today = tomorrow;
         self.sends_done_today = 0;
         if tomorrow >= reset {
@@ -307,6 +307,9 @@ impl Month {
     /// One auto-play step: the rest of today's scenario sends, then the next day. Stops
     /// at the first send over the limit and stays on today.
     pub fn step(&mut self, ctx: Context, scenario: &Scenario) -> Step {
+        if self.today >= last_supported_day() {
+            return Step::EndOfCalendar;
+        }
         let quota = if is_working_day(self.today) {
             scenario.per_working_day
         } else {
@@ -401,13 +404,11 @@ mod tests {
         rules: &'a RuleSet,
         selection: &'a Selection,
         period_rule: PeriodRule,
-        locale: &'a Locale,
     ) -> Context<'a> {
         Context {
             rules,
             selection,
             period_rule,
-            locale,
         }
     }
 
@@ -429,8 +430,7 @@ mod tests {
     fn a_basic_month_fills_blocks_and_resets() {
         let rules = ARTICLE.rules();
         let selection = Selection::starter(&rules);
-        let locale = Locale::default();
-        let ctx = context(&rules, &selection, PeriodRule::CalendarMonth, &locale);
+        let ctx = context(&rules, &selection, PeriodRule::CalendarMonth);
         let mut month = Month::new(date("2026-01-01"), Usage::default(), 1);
         let scenario = Scenario {
             per_working_day: 1,
@@ -483,8 +483,7 @@ mod tests {
             addons: vec![(25, 1)],
             inmail_blocks: 1,
         };
-        let locale = Locale::default();
-        let ctx = context(&rules, &selection, PeriodRule::BillingDay(15), &locale);
+        let ctx = context(&rules, &selection, PeriodRule::BillingDay(15));
         let scenario = Scenario {
             per_working_day: 5,
             ..Scenario::default()
@@ -508,8 +507,7 @@ mod tests {
             addons: vec![],
             inmail_blocks: 1,
         };
-        let locale = Locale::default();
-        let ctx = context(&rules, &selection, PeriodRule::CalendarMonth, &locale);
+        let ctx = context(&rules, &selection, PeriodRule::CalendarMonth);
         let scenario = Scenario {
             per_working_day: 3,
             seed: 77,
@@ -564,14 +562,13 @@ mod tests {
     #[test]
     fn linkedin_help_rolls_unused_credits_over_up_to_the_cap() {
         let rules = LINKEDIN_HELP.rules();
-        let locale = Locale::default();
         // Premium Business: 15 a month, balance capped at 45.
         let selection = Selection {
             tier_id: "premium-business".into(),
             addons: vec![],
             inmail_blocks: 0,
         };
-        let ctx = context(&rules, &selection, PeriodRule::CalendarMonth, &locale);
+        let ctx = context(&rules, &selection, PeriodRule::CalendarMonth);
         let mut month = Month::new(date("2026-01-01"), Usage::default(), 3);
         // Use 5 of January's 15: 10 roll over.
         for _ in 0..5 {
@@ -607,14 +604,13 @@ mod tests {
     #[test]
     fn a_seeded_linkedin_help_season_rolls_credits_over_within_the_cap() {
         let rules = LINKEDIN_HELP.rules();
-        let locale = Locale::default();
         // Sales Navigator: 50 credits a month, the balance capped at 150.
         let selection = Selection {
             tier_id: "sales-navigator".into(),
             addons: vec![(100, 1)],
             inmail_blocks: 0,
         };
-        let ctx = context(&rules, &selection, PeriodRule::BillingDay(10), &locale);
+        let ctx = context(&rules, &selection, PeriodRule::BillingDay(10));
         let scenario = Scenario {
             per_working_day: 4,
             shares: [50, 20, 25, 3, 2],
@@ -690,8 +686,7 @@ mod tests {
     fn refused_and_inmail_sends_do_not_touch_the_allowance() {
         let rules = ARTICLE.rules();
         let selection = Selection::starter(&rules);
-        let locale = Locale::default();
-        let ctx = context(&rules, &selection, PeriodRule::CalendarMonth, &locale);
+        let ctx = context(&rules, &selection, PeriodRule::CalendarMonth);
         let mut month = Month::new(date("2026-05-04"), Usage::default(), 5);
         month.send(ctx, Recipient::Group, false);
         month.send(ctx, Recipient::CompanyPage, false);
@@ -724,13 +719,36 @@ mod tests {
             addons: vec![(500, 1)],
             inmail_blocks: 0,
         };
-        let locale = Locale::default();
-        let ctx = context(&rules, &selection, PeriodRule::CalendarMonth, &locale);
+        let ctx = context(&rules, &selection, PeriodRule::CalendarMonth);
         let mut month = Month::new(date("2026-05-04"), Usage::default(), 5);
         for _ in 0..(LOG_LIMIT + 10) {
             month.send(ctx, Recipient::Connection, false);
         }
         assert_eq!(month.log.len(), LOG_LIMIT);
         assert_eq!(month.usage.sent, LOG_LIMIT as u64 + 10);
+    }
+}
+
+#[cfg(test)]
+mod end_of_calendar {
+    use super::*;
+    use crate::engine::period::parse_iso_date;
+    use crate::engine::presets::ARTICLE;
+
+    #[test]
+    fn the_clock_stops_at_the_last_day_it_can_write() {
+        let rules = ARTICLE.rules();
+        let selection = Selection::starter(&rules);
+        let ctx = Context {
+            rules: &rules,
+            selection: &selection,
+            period_rule: PeriodRule::CalendarMonth,
+        };
+        let last = parse_iso_date("9999-12-31").unwrap();
+        let mut month = Month::new(last, Usage::default(), 1);
+        month.next_day(ctx, 50);
+        month.jump_to_reset(ctx, 50);
+        assert_eq!(month.today, last);
+        assert_eq!(month.step(ctx, &Scenario::default()), Step::EndOfCalendar);
     }
 }

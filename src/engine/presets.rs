@@ -23,6 +23,20 @@ pub const LINKEDIN_HELP: Preset = Preset {
     json: LINKEDIN_HELP_JSON,
 };
 
+/// Written by id (in saved state).
+impl serde::Serialize for Preset {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.id)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Preset {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Preset, D::Error> {
+        let id = String::deserialize(deserializer)?;
+        Preset::find(&id).ok_or_else(|| serde::de::Error::custom("no such preset"))
+    }
+}
+
 /// Every preset, the default first.
 pub fn all() -> [Preset; 2] {
     [ARTICLE, LINKEDIN_HELP]
@@ -54,7 +68,7 @@ mod tests {
         for preset in all() {
             let rules = preset.rules();
             assert_eq!(rules.id, preset.id);
-            assert!(!rules.source.is_empty(), "{} names its source", preset.id);
+            assert!(rules.source.is_some(), "{} names its source", preset.id);
         }
     }
 

@@ -3,7 +3,6 @@
 
 use chrono::NaiveDate;
 
-use super::locale::Locale;
 use super::period::PeriodRule;
 use super::plan::{Selection, Usage};
 use super::rules::RuleSet;
@@ -45,17 +44,13 @@ impl Recipient {
     pub fn from_id(id: &str) -> Option<Recipient> {
         Recipient::ALL.into_iter().find(|r| r.id() == id)
     }
+}
 
-    /// How the widget names this recipient.
-    pub fn label(self) -> &'static str {
-        match self {
-            Recipient::Connection => "A connection (1st degree)",
-            Recipient::SharedConnection => "Someone you share connections with",
-            Recipient::NotConnected => "Someone you are not connected to",
-            Recipient::Group => "A group",
-            Recipient::CompanyPage => "A company page",
-        }
-    }
+/// Why a send was refused outright.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Refusal {
+    /// Messages go to individual members only, not to groups or company pages.
+    NotAMember,
 }
 
 /// A way to unblock a send over the limit.
@@ -71,7 +66,6 @@ pub enum Unblock {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct UnblockOption {
     pub unblock: Unblock,
-    pub label: String,
     /// The option's own monthly price: the tier's price, or the bundle's.
     pub price_cents: u64,
     /// The month's allowance once the option is applied.
@@ -102,13 +96,10 @@ pub enum SendDecision {
         charge_cents: u64,
     },
     /// Refused outright; nothing counted, nothing charged.
-    Refused { reason: &'static str },
+    Refused { reason: Refusal },
     /// Over the limit: not delivered, not counted, not charged.
     Blocked(Blocked),
 }
-
-/// The reason a group or company page cannot be messaged.
-pub const REFUSED_REASON: &str = "Messages go to individual members only, not to groups or company pages. Nothing was counted or charged.";
 
 /// Decides a send to `recipient` with the current selection and usage.
 pub fn decide_send(
@@ -118,12 +109,11 @@ pub fn decide_send(
     recipient: Recipient,
     today: NaiveDate,
     period_rule: PeriodRule,
-    locale: &Locale,
 ) -> SendDecision {
-    let summary = summarize(rules, selection, usage, today, period_rule, locale);
+    let summary = summarize(rules, selection, usage, today, period_rule);
     match recipient {
         Recipient::Group | Recipient::CompanyPage => SendDecision::Refused {
-            reason: REFUSED_REASON,
+            reason: Refusal::NotAMember,
         },
         Recipient::NotConnected => SendDecision::NeedsInMail {
             credits_left: summary.inmail.credits_left,
@@ -142,7 +132,7 @@ pub fn decide_send(
             allowance: summary.allowance,
             reset: summary.period.reset,
             days_left: summary.days_left,
-            options: unblock_options(rules, selection, usage, summary.total_cents, locale),
+            options: unblock_options(rules, selection, usage, summary.total_cents),
         }),
     }
 }
@@ -153,7 +143,6 @@ pub fn unblock_options(
     selection: &Selection,
     usage: &Usage,
     current_total_cents: u64,
-    locale: &Locale,
 ) -> Vec<UnblockOption> {
     let current_index = rules.tier_index(&selection.tier_id).unwrap_or(0);
     let current_price = rules.tiers[current_index].price_cents;
@@ -171,7 +160,6 @@ pub fn unblock_options(
         if new_allowance > usage.sent {
             add(UnblockOption {
                 unblock: Unblock::Tier(tier.id.clone()),
-                label: format!("Upgrade to {}", tier.name),
                 price_cents: tier.price_cents,
                 new_allowance,
                 new_total_cents: current_total_cents
@@ -188,7 +176,6 @@ pub fn unblock_options(
         if new_allowance > usage.sent {
             add(UnblockOption {
                 unblock: Unblock::Bundle(bundle.size),
-                label: format!("Add {} messages", locale.count(bundle.size)),
                 price_cents: bundle.price_cents,
                 new_allowance,
                 new_total_cents: current_total_cents.saturating_add(bundle.price_cents),
@@ -238,7 +225,6 @@ mod tests {
             recipient,
             parse_iso_date("2026-01-20").unwrap(),
             PeriodRule::CalendarMonth,
-            &Locale::default(),
         )
     }
 
@@ -366,7 +352,6 @@ mod tests {
             Recipient::Connection,
             today,
             PeriodRule::CalendarMonth,
-            &Locale::default(),
         ) else {
             panic!("expected a block");
         };
@@ -380,7 +365,6 @@ mod tests {
                 Recipient::Connection,
                 today,
                 PeriodRule::CalendarMonth,
-                &Locale::default(),
             );
             assert!(
                 matches!(next, SendDecision::Delivered { .. }),

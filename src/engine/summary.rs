@@ -2,7 +2,6 @@
 
 use chrono::NaiveDate;
 
-use super::locale::Locale;
 use super::period::{Period, PeriodRule};
 use super::plan::{Selection, Usage};
 use super::rules::{RuleSet, Tier};
@@ -20,18 +19,20 @@ pub enum Level {
 /// What a line of the monthly bill is for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Charge {
+    /// The tier's own price.
     Tier,
-    Bundle(u64),
-    InMailBlocks,
-    PayPerInMail,
+    /// `count` bundles of `size` messages.
+    Bundle { size: u64, count: u64 },
+    /// `count` InMail credit blocks of `block_size` credits.
+    InMailBlocks { count: u64, block_size: u64 },
+    /// `count` InMails paid one by one.
+    PayPerInMail { count: u64 },
 }
 
 /// One line of the monthly cost.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct CostLine {
     pub charge: Charge,
-    /// What it is: `Sales Navigator`, `100 messages × 1`.
-    pub label: String,
     pub cents: u64,
 }
 
@@ -53,6 +54,7 @@ pub struct InMailStatus {
 /// Everything the results panel shows, computed from scratch on every change.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Summary {
+    pub tier_id: String,
     pub tier_name: String,
     pub allowance: u64,
     pub sent: u64,
@@ -99,34 +101,25 @@ pub fn cost_lines(
     tier: &Tier,
     selection: &Selection,
     pay_per_count: u64,
-    locale: &Locale,
 ) -> Vec<CostLine> {
     let mut lines = vec![CostLine {
         charge: Charge::Tier,
-        label: tier.name.clone(),
         cents: tier.price_cents,
     }];
-    for (size, count) in &selection.addons {
-        if let Some(bundle) = rules.bundle(*size) {
+    for &(size, count) in &selection.addons {
+        if let Some(bundle) = rules.bundle(size) {
             lines.push(CostLine {
-                charge: Charge::Bundle(*size),
-                label: format!(
-                    "{} messages × {}",
-                    locale.count(*size),
-                    locale.count(*count)
-                ),
-                cents: bundle.price_cents.saturating_mul(*count),
+                charge: Charge::Bundle { size, count },
+                cents: bundle.price_cents.saturating_mul(count),
             });
         }
     }
     if selection.inmail_blocks > 0 {
         lines.push(CostLine {
-            charge: Charge::InMailBlocks,
-            label: format!(
-                "InMail credit blocks ({} credits) × {}",
-                rules.inmail.block_size,
-                locale.count(selection.inmail_blocks)
-            ),
+            charge: Charge::InMailBlocks {
+                count: selection.inmail_blocks,
+                block_size: rules.inmail.block_size,
+            },
             cents: rules
                 .inmail
                 .block_price_cents
@@ -135,8 +128,9 @@ pub fn cost_lines(
     }
     if pay_per_count > 0 {
         lines.push(CostLine {
-            charge: Charge::PayPerInMail,
-            label: format!("Pay-per-InMail × {}", locale.count(pay_per_count)),
+            charge: Charge::PayPerInMail {
+                count: pay_per_count,
+            },
             cents: rules
                 .inmail
                 .pay_per_inmail_cents
@@ -184,7 +178,6 @@ pub fn summarize(
     usage: &Usage,
     today: NaiveDate,
     period_rule: PeriodRule,
-    locale: &Locale,
 ) -> Summary {
     let tier = rules.tier(&selection.tier_id).unwrap_or(&rules.tiers[0]);
     let allowance = allowance(rules, tier, selection);
@@ -197,12 +190,13 @@ pub fn summarize(
         .checked_div(allowance)
         .unwrap_or(100);
     let inmail = inmail_status(rules, tier, selection, usage);
-    let lines = cost_lines(rules, tier, selection, inmail.pay_per_count, locale);
+    let lines = cost_lines(rules, tier, selection, inmail.pay_per_count);
     let total_cents = lines
         .iter()
         .fold(0u64, |sum, line| sum.saturating_add(line.cents));
     let period = period_rule.period_containing(today);
     Summary {
+        tier_id: tier.id.clone(),
         tier_name: tier.name.clone(),
         allowance,
         sent: usage.sent,
@@ -247,7 +241,6 @@ mod tests {
             &usage,
             parse_iso_date("2026-01-31").unwrap(),
             PeriodRule::CalendarMonth,
-            &Locale::default(),
         )
     }
 
@@ -282,19 +275,27 @@ mod tests {
     #[test]
     fn cost_has_a_line_per_charge() {
         let s = summary_of("premium-business", &[(25, 1), (100, 2)], 2, 0, 8);
-        let labels: Vec<(&str, u64)> = s
-            .lines
-            .iter()
-            .map(|l| (l.label.as_str(), l.cents))
-            .collect();
+        let lines: Vec<(Charge, u64)> = s.lines.iter().map(|l| (l.charge, l.cents)).collect();
         assert_eq!(
-            labels,
+            lines,
             [
-                ("Premium Business", 2999),
-                ("25 messages × 1", 1499),
-                ("100 messages × 2", 9998),
-                ("InMail credit blocks (3 credits) × 2", 2000),
-                ("Pay-per-InMail × 2", 2000),
+                (Charge::Tier, 2999),
+                (Charge::Bundle { size: 25, count: 1 }, 1499),
+                (
+                    Charge::Bundle {
+                        size: 100,
+                        count: 2
+                    },
+                    9998
+                ),
+                (
+                    Charge::InMailBlocks {
+                        count: 2,
+                        block_size: 3
+                    },
+                    2000
+                ),
+                (Charge::PayPerInMail { count: 2 }, 2000),
             ]
         );
         assert_eq!(s.total_cents, 2999 + 1499 + 9998 + 2000 + 2000);

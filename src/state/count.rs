@@ -2,12 +2,12 @@
 //!
 //! A field shows the visitor's own text while it stands for the value in use (so `29.9`
 //! is not rewritten to `29.90` mid-typing), or, when it is not a valid number, the text
-//! with a message and the value still in use. A value changed from elsewhere (a link, the
+//! with the reason and the value still in use. A value changed from elsewhere (a link, the
 //! pop-up, the player) replaces the text.
 
-use super::{Action, RuleField, Widget};
+use super::{RuleField, Widget};
 use crate::engine::fields::{parse_count, parse_money, CountError, CountField};
-use crate::engine::rules::{RuleSet, MAX_PRICE_CENTS};
+use crate::engine::rules::MAX_PRICE_CENTS;
 
 /// A number a visitor types into a field.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -19,23 +19,12 @@ pub enum Count {
     NeedMessages,
     NeedInMails,
     ScenarioPerDay,
+    /// A share of the scenario's sends, by recipient (`Recipient::ALL` order).
     ScenarioShare(usize),
     ReadRate,
     Seed,
     Rule(RuleField),
 }
-
-/// The counts whose field name carries no argument.
-const FIXED_KEYS: [(&str, Count); 8] = [
-    ("inmail-blocks", Count::InMailBlocks),
-    ("sent", Count::Sent),
-    ("inmail-sent", Count::InMailSent),
-    ("need-messages", Count::NeedMessages),
-    ("need-inmails", Count::NeedInMails),
-    ("per-day", Count::ScenarioPerDay),
-    ("read-rate", Count::ReadRate),
-    ("seed", Count::Seed),
-];
 
 /// The text last typed into one field, and the field's value at that moment.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -45,11 +34,13 @@ pub struct FieldDraft {
     pub value: Option<u64>,
 }
 
-/// What a field shows: its text, and a message when the text is not used.
+/// What a field shows: its text, and why the text is not used when it is not.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FieldText {
     pub text: String,
-    pub error: Option<String>,
+    pub error: Option<CountError>,
+    /// The value in use (as the field writes it), which an error says is still used.
+    pub value: String,
 }
 
 impl Count {
@@ -73,40 +64,26 @@ impl Count {
         matches!(self, Count::Rule(f) if f.is_money())
     }
 
-    /// The field's `data-count` name: `sent`, `addon:100`, `rule:tier-price:0`.
-    pub fn key(self) -> String {
+    /// The largest value that makes sense, where it is below the field's range (a
+    /// percentage, sends a day).
+    fn cap(self) -> Option<u64> {
         match self {
-            Count::Addon(size) => format!("addon:{size}"),
-            Count::ScenarioShare(i) => format!("share:{i}"),
-            Count::Rule(f) => format!("rule:{}", f.key()),
-            fixed => FIXED_KEYS
-                .iter()
-                .find(|(_, c)| *c == fixed)
-                .map(|(k, _)| (*k).to_owned())
-                .unwrap_or_default(),
+            Count::ScenarioShare(_) | Count::ReadRate => Some(100),
+            Count::ScenarioPerDay => Some(200),
+            _ => None,
         }
-    }
-
-    /// The count a `data-count` name stands for.
-    pub fn from_key(key: &str) -> Option<Count> {
-        if let Some((_, count)) = FIXED_KEYS.iter().find(|(k, _)| *k == key) {
-            return Some(*count);
-        }
-        let (head, tail) = key.split_once(':')?;
-        Some(match head {
-            "addon" => Count::Addon(tail.parse().ok()?),
-            "share" => Count::ScenarioShare(tail.parse().ok().filter(|i| *i < 5)?),
-            "rule" => Count::Rule(RuleField::from_key(tail)?),
-            _ => return None,
-        })
     }
 
     /// Reads typed text as this count's value.
     pub fn parse(self, text: &str) -> Result<u64, CountError> {
-        if self.is_money() {
+        let value = if self.is_money() {
             parse_money(text, MAX_PRICE_CENTS)
         } else {
             parse_count(text, self.field())
+        }?;
+        match self.cap() {
+            Some(cap) if value > cap => Err(CountError::TooLarge(cap)),
+            _ => Ok(value),
         }
     }
 
@@ -121,7 +98,7 @@ impl Count {
 }
 
 impl Widget {
-    /// The value a count has now; `None` for a rule field while the draft does not parse.
+    /// The value a count has now; `None` for a rule field while the form cannot read the draft.
     pub fn count_value(&self, count: Count) -> Option<u64> {
         let scenario = &self.scenario;
         Some(match count {
@@ -135,36 +112,66 @@ impl Widget {
             Count::ScenarioShare(i) => *scenario.shares.get(i)?,
             Count::ReadRate => scenario.read_rate,
             Count::Seed => scenario.seed,
-            Count::Rule(field) => field.read(&RuleSet::from_json(&self.rules_draft).ok()?)?,
+            Count::Rule(field) => field.read(self.rules_form.as_deref()?)?,
         })
     }
 
-    /// What the field for `count` shows while its value is `value`.
-    pub fn field_text(&self, count: Count, value: u64) -> FieldText {
+    /// What the field for `count` shows.
+    pub fn field_text(&self, count: Count) -> FieldText {
+        let value = self.count_value(count);
+        let value_text = value.map(|v| count.show(v)).unwrap_or_default();
         let shown = || FieldText {
-            text: count.show(value),
+            text: value_text.clone(),
             error: None,
+            value: value_text.clone(),
         };
         let Some(draft) = self.drafts.iter().find(|d| d.count == count) else {
             return shown();
         };
-        if draft.value != Some(value) {
+        if draft.value != value {
             return shown();
         }
         match count.parse(&draft.text) {
-            Ok(v) if v == value => FieldText {
+            Ok(v) if Some(v) == value => FieldText {
                 text: draft.text.clone(),
                 error: None,
+                value: value_text,
             },
             Ok(_) => shown(),
             Err(e) => FieldText {
                 text: draft.text.clone(),
-                error: Some(format!(
-                    "{} — still using {}",
-                    e.sentence(),
-                    count.show(value)
-                )),
+                error: Some(e),
+                value: value_text,
             },
+        }
+    }
+
+    /// Sets a count's value.
+    pub(super) fn set_count(&mut self, count: Count, n: u64) {
+        let n = count.cap().map_or(n, |cap| n.min(cap));
+        match count {
+            Count::Addon(size) => {
+                if self.rules.bundle(size).is_some() {
+                    self.selection.set_addon_count(size, n);
+                }
+            }
+            Count::InMailBlocks => self.selection.inmail_blocks = n,
+            Count::Sent => self.month.usage.sent = n,
+            Count::InMailSent => self.month.usage.inmail_sent = n,
+            Count::NeedMessages => self.need.messages = n,
+            Count::NeedInMails => self.need.inmails = n,
+            Count::ScenarioPerDay => self.scenario.per_working_day = n,
+            Count::ScenarioShare(i) => {
+                if let Some(share) = self.scenario.shares.get_mut(i) {
+                    *share = n;
+                }
+            }
+            Count::ReadRate => self.scenario.read_rate = n,
+            Count::Seed => {
+                self.scenario.seed = n;
+                self.month.rng = crate::engine::rng::Rng::new(n);
+            }
+            Count::Rule(field) => self.edit_rule(field, n),
         }
     }
 
@@ -172,11 +179,25 @@ impl Widget {
     pub(super) fn type_count(&mut self, count: Count, text: String) {
         if let Ok(v) = count.parse(&text) {
             if self.count_value(count) != Some(v) {
-                self.apply(Action::SetCount(count, v));
+                self.set_count(count, v);
             }
         }
         let value = self.count_value(count);
         self.drafts.retain(|d| d.count != count);
         self.drafts.push(FieldDraft { count, text, value });
+    }
+
+    /// One up or down, within the field's range; prices are typed, not stepped.
+    pub(super) fn step_count(&mut self, count: Count, up: bool) {
+        if let (Some(value), false) = (self.count_value(count), count.is_money()) {
+            let (min, max) = count.field().range();
+            let max = count.cap().map_or(max, |cap| cap.min(max));
+            let next = if up {
+                value.saturating_add(1).min(max)
+            } else {
+                value.saturating_sub(1).max(min)
+            };
+            self.type_count(count, next.to_string());
+        }
     }
 }

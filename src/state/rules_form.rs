@@ -1,8 +1,26 @@
 //! The rule editor's simple form: each field edits the JSON draft, which stays the one
 //! source of truth until the visitor applies it.
+//!
+//! The form works on the draft as written (its shape read, its limits not yet checked), so
+//! it stays in place, in the draft's order, while an edit breaks a limit: typing a bundle
+//! size that another bundle has keeps the field, the caret and the form, and names the
+//! problem, instead of re-sorting the bundles under the caret.
 
+use super::{RulesStatus, Widget};
 use crate::engine::fields::CountField;
-use crate::engine::rules::{RuleError, RuleSet};
+use crate::engine::rules::{RuleSet, RuleSetOf};
+use crate::engine::rules_json::read_raw;
+
+/// The draft as the form sees it: its numbers, all whole, in the draft's order.
+pub type RulesForm = RuleSetOf<u64>;
+
+impl RulesForm {
+    /// The form's view of a draft; `None` when the draft is not a rule set's shape or holds
+    /// a number that is not whole (the JSON editor shows why).
+    pub fn read(draft: &str) -> Option<RulesForm> {
+        read_raw(draft).ok()?.whole_numbers()
+    }
+}
 
 /// A number the form can change.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -37,83 +55,64 @@ impl RuleField {
         }
     }
 
-    /// The draft with this field set to `value`; the draft must parse for the form to work.
-    pub fn apply_to(self, value: u64, draft: &str) -> Result<String, RuleError> {
-        let mut rules = RuleSet::from_json(draft)?;
-        let missing = || RuleError {
-            path: String::new(),
-            message: "that entry no longer exists in the draft".into(),
-        };
+    /// The field's value in the form; `None` when the entry does not exist.
+    pub fn read(self, form: &RulesForm) -> Option<u64> {
+        Some(match self {
+            RuleField::TierPrice(i) => form.tiers.get(i)?.price_cents,
+            RuleField::TierMessages(i) => form.tiers.get(i)?.free_messages,
+            RuleField::TierCredits(i) => form.tiers.get(i)?.inmail_credits,
+            RuleField::BundleSize(i) => form.bundles.get(i)?.size,
+            RuleField::BundlePrice(i) => form.bundles.get(i)?.price_cents,
+            RuleField::BlockSize => form.inmail.block_size,
+            RuleField::BlockPrice => form.inmail.block_price_cents,
+            RuleField::PayPerInMail => form.inmail.pay_per_inmail_cents,
+        })
+    }
+
+    /// Sets the field in the form; `None` when the entry does not exist.
+    fn write(self, form: &mut RulesForm, value: u64) -> Option<()> {
         match self {
-            RuleField::TierPrice(i) => {
-                rules.tiers.get_mut(i).ok_or_else(missing)?.price_cents = value
-            }
-            RuleField::TierMessages(i) => {
-                rules.tiers.get_mut(i).ok_or_else(missing)?.free_messages = value
-            }
+            RuleField::TierPrice(i) => form.tiers.get_mut(i)?.price_cents = value,
+            RuleField::TierMessages(i) => form.tiers.get_mut(i)?.free_messages = value,
             RuleField::TierCredits(i) => {
-                let t = rules.tiers.get_mut(i).ok_or_else(missing)?;
+                let t = form.tiers.get_mut(i)?;
                 t.inmail_credits = value;
                 // Keep the cap valid: it may not be below the monthly credits.
                 if let Some(cap) = &mut t.inmail_rollover_cap {
                     *cap = (*cap).max(value);
                 }
             }
-            RuleField::BundleSize(i) => rules.bundles.get_mut(i).ok_or_else(missing)?.size = value,
-            RuleField::BundlePrice(i) => {
-                rules.bundles.get_mut(i).ok_or_else(missing)?.price_cents = value
-            }
-            RuleField::BlockSize => rules.inmail.block_size = value,
-            RuleField::BlockPrice => rules.inmail.block_price_cents = value,
-            RuleField::PayPerInMail => rules.inmail.pay_per_inmail_cents = value,
+            RuleField::BundleSize(i) => form.bundles.get_mut(i)?.size = value,
+            RuleField::BundlePrice(i) => form.bundles.get_mut(i)?.price_cents = value,
+            RuleField::BlockSize => form.inmail.block_size = value,
+            RuleField::BlockPrice => form.inmail.block_price_cents = value,
+            RuleField::PayPerInMail => form.inmail.pay_per_inmail_cents = value,
         }
-        Ok(rules.to_json())
+        Some(())
     }
 }
 
-impl RuleField {
-    /// The field's name inside a `data-count` key: `tier-price:0`, `block-size`.
-    pub fn key(self) -> String {
-        match self {
-            RuleField::TierPrice(i) => format!("tier-price:{i}"),
-            RuleField::TierMessages(i) => format!("tier-messages:{i}"),
-            RuleField::TierCredits(i) => format!("tier-credits:{i}"),
-            RuleField::BundleSize(i) => format!("bundle-size:{i}"),
-            RuleField::BundlePrice(i) => format!("bundle-price:{i}"),
-            RuleField::BlockSize => "block-size".to_owned(),
-            RuleField::BlockPrice => "block-price".to_owned(),
-            RuleField::PayPerInMail => "pay-per-inmail".to_owned(),
+impl Widget {
+    /// A form field changed: the draft follows, and what Apply would say is shown at once.
+    pub(super) fn edit_rule(&mut self, field: RuleField, value: u64) {
+        let Some(mut form) = self.rules_form.as_deref().cloned() else {
+            return;
+        };
+        if field.write(&mut form, value).is_none() {
+            return;
         }
-    }
-
-    /// The field a key names.
-    pub fn from_key(key: &str) -> Option<RuleField> {
-        let (head, index) = key.split_once(':').unwrap_or((key, ""));
-        let i = || index.parse::<usize>().ok();
-        Some(match head {
-            "tier-price" => RuleField::TierPrice(i()?),
-            "tier-messages" => RuleField::TierMessages(i()?),
-            "tier-credits" => RuleField::TierCredits(i()?),
-            "bundle-size" => RuleField::BundleSize(i()?),
-            "bundle-price" => RuleField::BundlePrice(i()?),
-            "block-size" => RuleField::BlockSize,
-            "block-price" => RuleField::BlockPrice,
-            "pay-per-inmail" => RuleField::PayPerInMail,
-            _ => return None,
-        })
-    }
-
-    /// The field's value in a rule set; `None` when the entry does not exist.
-    pub fn read(self, rules: &RuleSet) -> Option<u64> {
-        Some(match self {
-            RuleField::TierPrice(i) => rules.tiers.get(i)?.price_cents,
-            RuleField::TierMessages(i) => rules.tiers.get(i)?.free_messages,
-            RuleField::TierCredits(i) => rules.tiers.get(i)?.inmail_credits,
-            RuleField::BundleSize(i) => rules.bundles.get(i)?.size,
-            RuleField::BundlePrice(i) => rules.bundles.get(i)?.price_cents,
-            RuleField::BlockSize => rules.inmail.block_size,
-            RuleField::BlockPrice => rules.inmail.block_price_cents,
-            RuleField::PayPerInMail => rules.inmail.pay_per_inmail_cents,
-        })
+        let text = form.to_json();
+        self.rules_draft = text.into();
+        self.rules_form = Some(std::rc::Rc::new(form));
+        match RuleSet::from_json(&self.rules_draft) {
+            Ok(_) => {
+                self.rules_error = None;
+                self.rules_status = Some(RulesStatus::Edited);
+            }
+            Err(e) => {
+                self.rules_error = Some(e);
+                self.rules_status = None;
+            }
+        }
     }
 }

@@ -1,9 +1,13 @@
 //! Journeys through the widget's state, as a visitor makes them, without a browser.
 
 use super::*;
-use crate::engine::embed_config::parse_attributes;
+use crate::engine::fields::CountError;
 use crate::engine::period::parse_iso_date;
+use crate::engine::plan::FitChange;
 use crate::engine::presets::{ARTICLE, LINKEDIN_HELP};
+use crate::engine::rules::RuleProblem;
+use crate::host::attributes::parse_attributes;
+use crate::host::Reason;
 
 fn fresh() -> Widget {
     initial_widget(Init {
@@ -12,9 +16,20 @@ fn fresh() -> Widget {
     })
 }
 
+fn pairs(query: &str) -> Vec<(String, String)> {
+    query
+        .split('&')
+        .filter(|p| !p.is_empty())
+        .map(|p| {
+            let (n, v) = p.split_once('=').unwrap_or((p, ""));
+            (n.to_owned(), v.to_owned())
+        })
+        .collect()
+}
+
 fn with_url(query: &str) -> Widget {
     initial_widget(Init {
-        url_query: Some(query.into()),
+        url_params: Some(pairs(query)),
         local_today: parse_iso_date("2026-01-20"),
         ..Init::default()
     })
@@ -67,7 +82,7 @@ fn sending_past_the_limit_blocks_and_an_option_unblocks() {
         w.last_send,
         Some(LastSend::Blocked {
             allowance: 15,
-            applied: Some("Add 25 messages".into())
+            applied: Some(Unblock::Bundle(25))
         })
     );
     assert_eq!(w.summary().allowance, 40);
@@ -121,10 +136,13 @@ fn a_shared_link_restores_the_state_and_names_bad_values() {
     assert_eq!(w.need.messages, 250);
     assert_eq!(
         w.notices,
-        ["Link: inmail_blocks=\"-2\" was ignored: must not be negative."]
+        [Notice::Ignored(
+            Origin::Link,
+            crate::host::ignored("inmail_blocks", "-2", Reason::Count(CountError::Negative))
+        )]
     );
     let query: Vec<String> = w
-        .params()
+        .url_params()
         .into_iter()
         .map(|(n, v)| format!("{n}={v}"))
         .collect();
@@ -138,11 +156,8 @@ fn a_shared_link_restores_the_state_and_names_bad_values() {
 fn saved_state_restores_and_corrupt_state_falls_back_with_a_notice() {
     let mut w = fresh();
     w.apply(Action::SelectTier("recruiter".into()));
-    w.apply(Action::SetAddonCount {
-        size: 200,
-        count: 2,
-    });
-    let saved = storage_value(&w);
+    w.apply(Action::SetCount(Count::Addon(200), 2));
+    let saved = w.saved_state();
     let back = initial_widget(Init {
         stored: Some(saved),
         local_today: parse_iso_date("2026-01-20"),
@@ -151,24 +166,25 @@ fn saved_state_restores_and_corrupt_state_falls_back_with_a_notice() {
     assert_eq!(back.selection, w.selection);
     assert!(back.notices.is_empty());
 
+    let good = w.saved_state();
     for corrupt in [
-        "v=1&tier=basic&sent=lots",
-        "%%%",
-        "v=1&rules=%7Bbad",
-        "tier=basic",
-        "v=2&tier=basic",
-        "v=1&tier=basic&colour=red",
+        "v=1&tier=basic&sent=lots".to_owned(),
+        "%%%".to_owned(),
+        good.replace("\"sent\":0", "\"sent\":\"lots\""),
+        good.replace("\"v\":2", "\"v\":7"),
+        good.replace("\"tier\":", "\"colour\":\"red\",\"tier\":"),
+        good.replace("}}", "},\"rules\":{\"id\":\"x\"}}"),
     ] {
         let back = initial_widget(Init {
-            stored: Some(corrupt.into()),
+            stored: Some(corrupt.clone()),
             local_today: parse_iso_date("2026-01-20"),
             ..Init::default()
         });
         assert_eq!(back.selection, fresh().selection, "{corrupt}");
         assert_eq!(back.notices.len(), 1, "{corrupt}: {:?}", back.notices);
         assert!(
-            back.notices[0].starts_with("Saved state could not be read"),
-            "{}",
+            matches!(back.notices[0], Notice::SavedUnreadable(_)),
+            "{:?}",
             back.notices[0]
         );
     }
@@ -184,7 +200,7 @@ fn custom_rules_are_saved_with_the_state() {
     w.apply(Action::ApplyRulesDraft);
     assert_eq!(w.rules_origin, RulesOrigin::Custom);
     let back = initial_widget(Init {
-        stored: Some(storage_value(&w)),
+        stored: Some(w.saved_state()),
         local_today: parse_iso_date("2026-01-20"),
         ..Init::default()
     });
@@ -193,14 +209,13 @@ fn custom_rules_are_saved_with_the_state() {
 
 #[test]
 fn attributes_set_the_start_and_the_url_overrides_them() {
-    let (config, warnings) = parse_attributes(
+    let (config, problems) = parse_attributes(
         [("tier", "recruiter"), ("addons", "25x2"), ("theme", "dark")],
         false,
-        "https://x.test",
     );
     let w = initial_widget(Init {
         config: config.clone(),
-        warnings: warnings.clone(),
+        problems: problems.clone(),
         local_today: parse_iso_date("2026-01-20"),
         ..Init::default()
     });
@@ -208,8 +223,8 @@ fn attributes_set_the_start_and_the_url_overrides_them() {
     assert_eq!(w.summary().total_cents, 26993);
     let w = initial_widget(Init {
         config,
-        warnings,
-        url_query: Some("tier=basic".into()),
+        problems,
+        url_params: Some(pairs("tier=basic")),
         local_today: parse_iso_date("2026-01-20"),
         ..Init::default()
     });
@@ -228,8 +243,8 @@ fn an_invalid_rule_edit_never_replaces_the_working_rules() {
     assert_eq!(w.rules, before);
     let error = w.rules_error.clone().unwrap();
     assert_eq!(
-        (error.path.as_str(), error.message.as_str()),
-        ("tiers[1].price_cents", "must not be negative")
+        (error.path.as_str(), error.problem),
+        ("tiers[1].price_cents", RuleProblem::Negative)
     );
     w.apply(Action::EditRulesDraft(
         w.rules_draft.replace("-2999", "3999"),
@@ -251,14 +266,19 @@ fn switching_presets_fits_the_selection() {
     w.apply(Action::LoadPreset(ARTICLE));
     assert_eq!(w.selection.tier_id, "basic");
     assert_eq!(w.need.min_tier, None);
-    assert_eq!(w.notices.len(), 1);
+    assert_eq!(
+        w.notices,
+        [Notice::RulesChanged(FitChange::TierNotSold(
+            "premium-career".into()
+        ))]
+    );
 }
 
 #[test]
 fn applying_the_recommendation_sets_the_selection() {
     let mut w = fresh();
-    w.apply(Action::SetNeedMessages(120));
-    w.apply(Action::SetNeedInMails(10));
+    w.apply(Action::SetCount(Count::NeedMessages, 120));
+    w.apply(Action::SetCount(Count::NeedInMails, 10));
     w.apply(Action::ApplyRecommendation);
     assert_eq!(w.selection.tier_id, "basic");
     assert_eq!(w.selection.addons, [(25, 1), (100, 1)]);
@@ -269,11 +289,10 @@ fn applying_the_recommendation_sets_the_selection() {
 #[test]
 fn auto_play_pauses_on_the_pop_up_and_resumes() {
     let mut w = with_url("today=2026-01-01");
-    w.apply(Action::SetScenario(Scenario {
-        per_working_day: 3,
-        shares: [1, 0, 0, 0, 0],
-        ..Scenario::default()
-    }));
+    w.apply(Action::SetCount(Count::ScenarioPerDay, 3));
+    for (i, share) in [1, 0, 0, 0, 0].into_iter().enumerate() {
+        w.apply(Action::SetCount(Count::ScenarioShare(i), share));
+    }
     w.apply(Action::Play);
     let mut steps = 0;
     while w.playing && steps < 60 {
@@ -306,7 +325,7 @@ fn auto_play_pauses_on_the_pop_up_and_resumes() {
 fn changed_attributes_reconfigure_a_running_widget() {
     let mut w = fresh();
     w.apply(Action::Send);
-    let (config, warnings) = parse_attributes(
+    let (config, problems) = parse_attributes(
         [
             ("tier", "recruiter"),
             ("theme", "dark"),
@@ -314,53 +333,22 @@ fn changed_attributes_reconfigure_a_running_widget() {
             ("addons", "30x1"),
         ],
         false,
-        "https://x.test",
     );
-    w.apply(Action::Configure(Box::new(config), warnings));
+    w.apply(Action::Configure(Box::new(config), problems));
     assert_eq!(w.selection.tier_id, "recruiter");
     assert_eq!(w.theme, Theme::Dark);
-    assert_eq!(w.locale.tag, "de-DE");
+    assert_eq!(w.locale.as_deref(), Some("de"));
     assert_eq!(w.summary().sent, 1, "usage stays");
     assert_eq!(
         w.notices,
-        ["addons=\"30x1\" was ignored: names no bundle size of these rules"]
-    );
-}
-
-#[test]
-fn button_commands_and_fields_name_actions() {
-    assert_eq!(Action::from_command("next-day"), Some(Action::NextDay));
-    assert_eq!(
-        Action::from_command("preset:linkedin-help"),
-        Some(Action::LoadPreset(LINKEDIN_HELP))
-    );
-    assert_eq!(Action::from_command("preset:nope"), None);
-    assert_eq!(
-        Action::from_command("unblock-addon:25"),
-        Some(Action::ApplyUnblock(Unblock::Bundle(25)))
-    );
-    assert_eq!(Action::from_command("unblock-addon:x"), None);
-    assert_eq!(
-        Action::from_command("unblock-tier:recruiter"),
-        Some(Action::ApplyUnblock(Unblock::Tier("recruiter".into())))
-    );
-    assert_eq!(Action::from_command("launch-rockets"), None);
-    assert_eq!(
-        Action::from_field("recipient", "group", false),
-        Some(Action::SetRecipient(Recipient::Group))
-    );
-    assert_eq!(Action::from_field("recipient", "martian", false), None);
-    assert_eq!(
-        Action::from_field("min-tier", "", false),
-        Some(Action::SetMinTier(None))
-    );
-    assert_eq!(
-        Action::from_field("billing-day", "31", false),
-        Some(Action::SetBillingDay(Some(31)))
-    );
-    assert_eq!(
-        Action::from_field("scenario-inmail", "on", true),
-        Some(Action::SetScenarioInMail(true))
+        [Notice::Ignored(
+            Origin::Page,
+            crate::host::ignored(
+                "addons",
+                "30x1",
+                Reason::Addon(crate::engine::plan::AddonProblem::NoSuchBundle)
+            )
+        )]
     );
 }
 
@@ -376,6 +364,15 @@ fn typed_counts_reach_their_targets() {
     assert_eq!(w.selection.inmail_blocks, 3);
     assert_eq!(w.summary().sent, 7);
     assert_eq!(w.scenario.shares[4], 100, "shares are percentages");
+    w.apply(Action::TypeCount(Count::ScenarioShare(3), "150".into()));
+    assert_eq!(
+        w.scenario.shares[3], 3,
+        "a typed share over 100 is refused, not clamped"
+    );
+    assert_eq!(
+        w.field_text(Count::ScenarioShare(3)).error,
+        Some(CountError::TooLarge(100))
+    );
     assert!(w.rules_draft.contains("\"block_price_cents\": 1200"));
     assert_eq!(w.rules.inmail.block_price_cents, 1000, "not applied yet");
     assert!(Count::Rule(RuleField::TierPrice(0)).is_money());
@@ -385,9 +382,9 @@ fn typed_counts_reach_their_targets() {
 #[test]
 fn saved_usage_from_an_earlier_period_starts_again_from_zero() {
     let mut w = fresh();
-    w.apply(Action::SetSent(9));
+    w.apply(Action::SetCount(Count::Sent, 9));
     w.apply(Action::SelectTier("recruiter".into()));
-    let saved = storage_value(&w);
+    let saved = w.saved_state();
     let same_month = initial_widget(Init {
         stored: Some(saved.clone()),
         local_today: parse_iso_date("2026-01-31"),
@@ -402,7 +399,16 @@ fn saved_usage_from_an_earlier_period_starts_again_from_zero() {
     });
     assert_eq!(next_month.summary().sent, 0);
     assert_eq!(next_month.selection.tier_id, "recruiter", "the plan stays");
-    assert_eq!(next_month.notices, ["A new period began on Sun 1 Feb 2026 since your last visit, so this month's usage starts from zero."]);
+    assert_eq!(
+        next_month.notices,
+        [Notice::NewPeriod {
+            start: parse_iso_date("2026-02-01").unwrap()
+        }]
+    );
+    assert_eq!(
+        next_month.month.today,
+        parse_iso_date("2026-02-03").unwrap()
+    );
 }
 
 #[test]
@@ -411,7 +417,7 @@ fn a_field_keeps_what_was_typed_while_it_stands_for_the_value() {
     let price = Count::Rule(RuleField::TierPrice(1));
     w.apply(Action::TypeCount(price, "29.9".into()));
     assert_eq!(w.count_value(price), Some(2990));
-    let shown = w.field_text(price, 2990);
+    let shown = w.field_text(price);
     assert_eq!(
         (shown.text.as_str(), shown.error),
         ("29.9", None),
@@ -419,7 +425,7 @@ fn a_field_keeps_what_was_typed_while_it_stands_for_the_value() {
     );
     w.apply(Action::TypeCount(Count::Sent, " 4 ".into()));
     assert_eq!(w.summary().sent, 4);
-    assert_eq!(w.field_text(Count::Sent, 4).text, " 4 ");
+    assert_eq!(w.field_text(Count::Sent).text, " 4 ");
 }
 
 #[test]
@@ -428,16 +434,13 @@ fn a_bad_number_keeps_the_text_with_a_message_and_the_last_valid_value() {
     w.apply(Action::TypeCount(Count::Sent, "5".into()));
     w.apply(Action::TypeCount(Count::Sent, "-3".into()));
     assert_eq!(w.summary().sent, 5);
-    let shown = w.field_text(Count::Sent, 5);
+    let shown = w.field_text(Count::Sent);
     assert_eq!(shown.text, "-3");
-    assert_eq!(
-        shown.error.as_deref(),
-        Some("Must not be negative — still using 5")
-    );
+    assert_eq!(shown.error, Some(CountError::Negative));
     // A change from elsewhere replaces the text and clears the message.
     w.apply(Action::Send);
     assert_eq!(w.summary().sent, 6);
-    let shown = w.field_text(Count::Sent, 6);
+    let shown = w.field_text(Count::Sent);
     assert_eq!((shown.text.as_str(), shown.error), ("6", None));
 }
 
@@ -449,7 +452,7 @@ fn arrow_keys_step_within_the_range() {
     w.apply(Action::StepCount(Count::InMailBlocks, true));
     w.apply(Action::StepCount(Count::InMailBlocks, true));
     assert_eq!(w.selection.inmail_blocks, 2);
-    assert_eq!(w.field_text(Count::InMailBlocks, 2).text, "2");
+    assert_eq!(w.field_text(Count::InMailBlocks).text, "2");
     let price = Count::Rule(RuleField::BlockPrice);
     let before = w.count_value(price);
     w.apply(Action::StepCount(price, true));
@@ -461,56 +464,86 @@ fn arrow_keys_step_within_the_range() {
 }
 
 #[test]
-fn every_count_has_a_field_name_that_reads_back() {
-    let mut counts = vec![
-        Count::Addon(25),
-        Count::InMailBlocks,
-        Count::Sent,
-        Count::InMailSent,
-        Count::NeedMessages,
-        Count::NeedInMails,
-        Count::ScenarioPerDay,
-        Count::ScenarioShare(4),
-        Count::ReadRate,
-        Count::Seed,
-    ];
-    for i in [0, 3] {
-        counts.extend(
-            [
-                RuleField::TierPrice(i),
-                RuleField::TierMessages(i),
-                RuleField::TierCredits(i),
-                RuleField::BundleSize(i),
-                RuleField::BundlePrice(i),
-            ]
-            .map(Count::Rule),
-        );
-    }
-    counts.extend(
-        [
-            RuleField::BlockSize,
-            RuleField::BlockPrice,
-            RuleField::PayPerInMail,
-        ]
-        .map(Count::Rule),
+fn the_rule_form_keeps_its_place_while_an_edit_breaks_a_limit() {
+    let mut w = fresh();
+    let size = Count::Rule(RuleField::BundleSize(1));
+    // Typing 2, then 25, into the second bundle's size: 25 is the first bundle's size.
+    w.apply(Action::TypeCount(size, "2".into()));
+    assert_eq!(w.count_value(size), Some(2));
+    assert_eq!(
+        w.count_value(Count::Rule(RuleField::BundlePrice(1))),
+        Some(4999),
+        "the field still shows the same bundle: nothing was re-sorted"
     );
-    for count in counts {
-        assert_eq!(
-            Count::from_key(&count.key()),
-            Some(count),
-            "{}",
-            count.key()
-        );
-    }
-    for bad in [
+    w.apply(Action::TypeCount(size, "25".into()));
+    assert!(w.rules_form.is_some(), "the form stays");
+    assert_eq!(w.field_text(size).text, "25");
+    let error = w.rules_error.clone().expect("the problem is named");
+    assert_eq!(error.path, "bundles[1].size");
+    assert!(matches!(
+        error.problem,
+        RuleProblem::DuplicateBundle { size: 25, first: 0 }
+    ));
+    w.apply(Action::TypeCount(size, "250".into()));
+    assert_eq!(w.rules_error, None);
+    assert_eq!(w.rules_status, Some(RulesStatus::Edited));
+}
+
+#[test]
+fn a_draft_the_form_cannot_read_leaves_the_fields_empty_without_a_message() {
+    let mut w = fresh();
+    w.apply(Action::EditRulesDraft("{".into()));
+    assert!(w.rules_form.is_none());
+    let price = Count::Rule(RuleField::TierPrice(0));
+    assert_eq!(w.count_value(price), None);
+    assert_eq!(w.field_text(price).text, "");
+    assert_eq!(
+        &*w.rules_draft, "{",
+        "what was typed is what the editor holds"
+    );
+}
+
+#[test]
+fn rules_without_a_source_apply_export_and_come_back() {
+    let mut w = fresh();
+    let text = ARTICLE.json.replace(
+        "  \"source\": \"LinkedIn messaging limits article (shared/seed); Recruiter InMail credits as RULES.md\",\n",
         "",
-        "addon",
-        "addon:x",
-        "share:5",
-        "rule:tier-price",
-        "rule:nope",
-        "sent:1x",
-    ] {
-        assert_eq!(Count::from_key(bad), None, "{bad}");
-    }
+    );
+    assert!(!text.contains("source"));
+    w.apply(Action::ImportRules(text.replace("\"Article\"", "\"Mine\"")));
+    assert_eq!(w.rules_error, None);
+    assert_eq!(w.rules.name, "Mine");
+    assert!(w.rules_form.is_some(), "the form shows");
+    let exported = w.rules.to_json();
+    let mut again = fresh();
+    again.apply(Action::ImportRules(exported));
+    assert_eq!(again.rules, w.rules);
+    let back = initial_widget(Init {
+        stored: Some(w.saved_state()),
+        local_today: parse_iso_date("2026-01-20"),
+        ..Init::default()
+    });
+    assert!(back.notices.is_empty(), "{:?}", back.notices);
+    assert_eq!(back.rules, w.rules);
+}
+
+#[test]
+fn the_clock_stops_at_the_last_day_it_can_write() {
+    let mut w = with_url("today=9999-12-31");
+    w.apply(Action::NextDay);
+    w.apply(Action::JumpToReset);
+    assert_eq!(w.month.today, parse_iso_date("9999-12-31").unwrap());
+    w.apply(Action::Play);
+    w.apply(Action::Step);
+    assert!(!w.playing, "auto-play stops at the end of the calendar");
+    let back = with_url(
+        &w.url_params()
+            .iter()
+            .map(|(n, v)| format!("{n}={v}"))
+            .collect::<Vec<_>>()
+            .join("&"),
+    );
+    assert!(back.notices.is_empty());
+    assert_eq!(back.month.today, w.month.today);
 }

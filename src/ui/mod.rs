@@ -1,14 +1,28 @@
-//! The Yew view: one root component holding the state, and the regions it keeps in step.
-//! Every region is HTML text from [`crate::view`]; buttons carry `data-action` commands,
-//! selects, radios and checkboxes `data-field` names, and number fields `data-count`
-//! names, read by one handler per event type at the root (`app.rs`).
+//! The widget as Yew function components. [`App`] holds the state in a reducer and hands
+//! each section what it shows: shared values behind `Rc`s, computed once per change, so a
+//! component whose props are equal is skipped. Components get words from the [`I18n`]
+//! context and send actions through the dispatcher context; lists are keyed.
+//!
+//! [`I18n`]: context::I18n
 
 mod app;
-mod regions;
+mod calculator;
+mod compare;
+mod compare_table;
+mod context;
+mod cost_chart;
+mod demo;
+mod message_log;
+mod notices;
+mod number_field;
+mod recommendation;
+mod results;
+mod rich;
+mod rules_editor;
+mod select;
+mod send_preview;
+mod tier_picker;
+mod timeline;
+mod upgrade_dialog;
 
 pub use app::{App, AppProps, ConfigUpdate, HostLink, InitCell};
-
-/// Wraps the first state for the root component's props.
-pub fn app_init(init: crate::state::Init) -> InitCell {
-    InitCell(std::rc::Rc::new(init))
-}

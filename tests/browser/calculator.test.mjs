@@ -129,7 +129,10 @@ test('sending to the limit: delivered, then blocked with the upgrade pop-up, the
   assert.equal(await dialog.getAttribute('role'), 'dialog');
   const body = await dialog.textContent();
   assert.match(body, /Monthly message limit reached/);
-  assert.match(body, /resets on Sun 1 Feb 2026 \(12 days left\)/);
+  // Dates are written by the browser's Intl, for the widget's locale (en-US here).
+  const reset = await page.evaluate(() => new Intl.DateTimeFormat('en-US',
+    { weekday: 'short', year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' }).format(Date.UTC(2026, 1, 1)));
+  assert.ok(body.includes(`resets on ${reset} (12 days left)`), body);
   // Every way to unblock, with its price; the 25-message bundle is cheapest.
   for (const id of ['premium-business', 'sales-navigator', 'recruiter-lite', 'recruiter']) {
     assert.equal(await page.getByTestId(`upgrade-option-${id}`).count(), 1, id);

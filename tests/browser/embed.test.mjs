@@ -146,7 +146,7 @@ test('remembered state comes back after a reload; a corrupt saved value falls ba
   const sales = () => page.locator('#sales');
   await sales().getByTestId('tier-option-recruiter').check();
   await type(sales(), 'sent-count', '9');
-  await page.waitForFunction(() => (localStorage.getItem('messaging-quota:sales-example') ?? '').includes('sent=9'));
+  await page.waitForFunction(() => JSON.parse(localStorage.getItem('messaging-quota:sales-example') ?? '{}').state?.sent === 9);
   await page.reload();
   await page.waitForFunction(() => performance.getEntriesByName('messaging-quota:first-render').length >= 2);
   assert.equal(await sales().getByTestId('tier-option-recruiter').isChecked(), true);

@@ -1,9 +1,9 @@
-//! Configuration from a host page's attributes, validated: a bad attribute gives a warning
-//! and its default, never a broken widget.
+//! Configuration from a host page's attributes, checked: a bad attribute is reported and
+//! its default applies, never a broken widget.
 
-use super::locale::Locale;
-use super::params::{parse_params, Ignored, Params};
-use super::rules::RuleSet;
+use super::params::{parse_params, Params};
+use super::{ignored, Ignored, Reason};
+use crate::engine::rules::RuleSet;
 
 /// The colour scheme.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -34,14 +34,24 @@ pub struct Sections {
     pub rules: bool,
 }
 
+impl Sections {
+    pub const ALL: Sections = Sections {
+        calculator: true,
+        compare: true,
+        demo: true,
+        rules: true,
+    };
+    pub const NONE: Sections = Sections {
+        calculator: false,
+        compare: false,
+        demo: false,
+        rules: false,
+    };
+}
+
 impl Default for Sections {
     fn default() -> Self {
-        Sections {
-            calculator: true,
-            compare: true,
-            demo: true,
-            rules: true,
-        }
+        Sections::ALL
     }
 }
 
@@ -52,10 +62,12 @@ pub struct EmbedConfig {
     pub params: Params,
     /// An inline rule set, already validated.
     pub rules: Option<RuleSet>,
-    /// A same-origin URL to fetch the rule set from.
+    /// Where to fetch the rule set from, as written; the browser resolves it against the
+    /// page and refuses another origin.
     pub rules_src: Option<String>,
     pub theme: Theme,
-    pub locale: Locale,
+    /// A BCP 47 language tag (`de-DE`); `None`: the widget's default.
+    pub locale: Option<String>,
     /// Keep the page URL's query in step with the widget.
     pub sync_url: bool,
     /// The localStorage key to remember state under, when remembering is on.
@@ -95,25 +107,29 @@ fn flag(value: &str) -> Option<bool> {
     }
 }
 
-/// Whether `url` stays on the page's origin: a path, or an absolute URL on `origin`.
-pub fn is_same_origin(url: &str, origin: &str) -> bool {
-    let url = url.trim();
-    if url.is_empty() || url.starts_with("//") || url.starts_with('\\') {
-        return false;
+/// Whether `tag` has the shape of a BCP 47 language tag: a language of 2–3 or 5–8 letters,
+/// then subtags of 1–8 letters or digits. Which tags a browser supports is `Intl`'s to say.
+pub fn is_language_tag(tag: &str) -> bool {
+    let mut parts = tag.split('-');
+    let language = parts.next().unwrap_or("");
+    let language_ok = matches!(language.len(), 2..=3 | 5..=8)
+        && language.bytes().all(|b| b.is_ascii_alphabetic());
+    language_ok
+        && parts.all(|p| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
+}
+
+fn sections(value: &str) -> Option<Sections> {
+    let mut sections = Sections::NONE;
+    for part in value.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+        match part {
+            "calculator" => sections.calculator = true,
+            "compare" => sections.compare = true,
+            "demo" => sections.demo = true,
+            "rules" => sections.rules = true,
+            _ => return None,
+        }
     }
-    let has_scheme = url.split_once(':').is_some_and(|(scheme, _)| {
-        !scheme.is_empty()
-            && scheme
-                .bytes()
-                .all(|b| b.is_ascii_alphanumeric() || b"+-.".contains(&b))
-    });
-    if !has_scheme {
-        return true;
-    }
-    url == origin
-        || url
-            .strip_prefix(origin)
-            .is_some_and(|rest| rest.starts_with(['/', '?', '#']))
+    (sections != Sections::NONE).then_some(sections)
 }
 
 /// Reads the attributes. `standalone` is true for the widget's own page, where the URL is
@@ -121,50 +137,36 @@ pub fn is_same_origin(url: &str, origin: &str) -> bool {
 pub fn parse_attributes<'a>(
     pairs: impl IntoIterator<Item = (&'a str, &'a str)>,
     standalone: bool,
-    page_origin: &str,
-) -> (EmbedConfig, Vec<String>) {
+) -> (EmbedConfig, Vec<Ignored>) {
     let mut config = EmbedConfig {
         sync_url: standalone,
         ..EmbedConfig::default()
     };
-    let mut warnings = Vec::new();
+    let mut problems = Vec::new();
     let mut state_pairs: Vec<(String, String)> = Vec::new();
     for (name, value) in pairs {
         let name = name.strip_prefix("data-").unwrap_or(name);
-        let mut warn = |reason: String| {
-            warnings.push(format!(
-                "{name}=\"{}\" was ignored: {reason}",
-                value.chars().take(40).collect::<String>()
-            ))
-        };
+        let mut refuse = |reason: Reason| problems.push(ignored(name, value, reason));
         match name {
             "rules" => match RuleSet::from_json(value) {
                 Ok(rules) => config.rules = Some(rules),
-                Err(e) => warn(format!("{e}; the default rules apply")),
+                Err(e) => refuse(Reason::Rules(e)),
             },
-            "rules-src" => {
-                if is_same_origin(value, page_origin) {
-                    config.rules_src = Some(value.trim().to_owned());
-                } else {
-                    warn("rules may only be loaded from this site's own origin".into());
-                }
-            }
+            "rules-src" if value.trim().is_empty() => refuse(Reason::Empty),
+            "rules-src" => config.rules_src = Some(value.trim().to_owned()),
             "theme" => match value.trim() {
                 "light" => config.theme = Theme::Light,
                 "dark" => config.theme = Theme::Dark,
                 "auto" => config.theme = Theme::Auto,
-                _ => warn("use light, dark or auto".into()),
+                _ => refuse(Reason::Theme),
             },
-            "locale" => match Locale::parse(value) {
-                Some(locale) => config.locale = locale,
-                None => warn(format!(
-                    "unsupported locale (supported: {})",
-                    Locale::supported_tags().collect::<Vec<_>>().join(", ")
-                )),
-            },
+            "locale" if is_language_tag(value.trim()) => {
+                config.locale = Some(value.trim().to_owned())
+            }
+            "locale" => refuse(Reason::Locale),
             "sync-url" => match flag(value) {
                 Some(on) => config.sync_url = on,
-                None => warn("use true or false".into()),
+                None => refuse(Reason::Flag),
             },
             "persist" => match flag(value) {
                 Some(false) => config.storage_key = None,
@@ -176,95 +178,65 @@ pub fn parse_attributes<'a>(
                 {
                     config.storage_key = Some(format!("{STORAGE_PREFIX}{value}"));
                 }
-                None => {
-                    warn("use true, false, or a key of letters, digits, '-', '_' and '.'".into())
-                }
+                None => refuse(Reason::PersistKey),
             },
-            "sections" => {
-                let mut sections = Sections {
-                    calculator: false,
-                    compare: false,
-                    demo: false,
-                    rules: false,
-                };
-                let mut ok = true;
-                for part in value.split(',').map(str::trim).filter(|p| !p.is_empty()) {
-                    match part {
-                        "calculator" => sections.calculator = true,
-                        "compare" => sections.compare = true,
-                        "demo" => sections.demo = true,
-                        "rules" => sections.rules = true,
-                        _ => ok = false,
-                    }
-                }
-                if ok
-                    && sections
-                        != (Sections {
-                            calculator: false,
-                            compare: false,
-                            demo: false,
-                            rules: false,
-                        })
-                {
-                    config.sections = sections;
-                } else {
-                    warn("list any of calculator, compare, demo, rules".into());
-                }
-            }
+            "sections" => match sections(value) {
+                Some(s) => config.sections = s,
+                None => refuse(Reason::Sections),
+            },
             _ if ATTRIBUTES.contains(&name) => {
                 state_pairs.push((name.replace('-', "_"), value.to_owned()))
             }
             _ => {}
         }
     }
-    let (params, problems) =
+    let (params, param_problems) =
         parse_params(state_pairs.iter().map(|(n, v)| (n.as_str(), v.as_str())));
     config.params = params;
-    warnings.extend(problems.iter().map(attribute_warning));
-    (config, warnings)
+    problems.extend(param_problems.into_iter().map(attribute_spelling));
+    (config, problems)
 }
 
-/// A parameter problem, worded with the attribute's name.
-pub fn attribute_warning(problem: &Ignored) -> String {
+/// A parameter problem with the attribute's spelling of its name (`inmail-sent`).
+pub fn attribute_spelling(problem: Ignored) -> Ignored {
     Ignored {
         name: problem.name.replace('_', "-"),
-        ..problem.clone()
+        ..problem
     }
-    .to_string()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::engine::fields::CountError;
     use crate::engine::presets::ARTICLE;
-
-    const ORIGIN: &str = "https://example.com";
 
     #[test]
     fn reads_every_setting() {
         let rules = ARTICLE.json;
-        let (config, warnings) = parse_attributes(
+        let (config, problems) = parse_attributes(
             [
                 ("data-tier", "recruiter"),
                 ("data-addons", "25x2"),
                 ("data-theme", "dark"),
-                ("data-locale", "de-DE"),
+                ("data-locale", "de-AT"),
                 ("data-sync-url", "true"),
                 ("data-persist", "pricing"),
                 ("data-rules", rules),
+                ("data-rules-src", " /r.json "),
                 ("data-sections", "calculator, compare"),
                 ("data-min-tier", "basic"),
                 ("class", "host-own"),
             ],
             false,
-            ORIGIN,
         );
-        assert!(warnings.is_empty(), "{warnings:?}");
+        assert!(problems.is_empty(), "{problems:?}");
         assert_eq!(config.params.tier.as_deref(), Some("recruiter"));
         assert_eq!(config.params.addons.as_deref(), Some("25x2"));
         assert_eq!(config.params.min_tier.as_deref(), Some("basic"));
         assert_eq!(config.theme, Theme::Dark);
-        assert_eq!(config.locale.tag, "de-DE");
+        assert_eq!(config.locale.as_deref(), Some("de-AT"));
+        assert_eq!(config.rules_src.as_deref(), Some("/r.json"));
         assert!(config.sync_url);
         assert_eq!(
             config.storage_key.as_deref(),
@@ -286,75 +258,72 @@ mod tests {
     }
 
     #[test]
-    fn bad_attributes_warn_and_keep_defaults() {
-        let (config, warnings) = parse_attributes(
+    fn bad_attributes_are_named_and_keep_defaults() {
+        let (config, problems) = parse_attributes(
             [
                 ("theme", "purple"),
-                ("locale", "xx"),
+                ("locale", "not a tag"),
                 ("sync-url", "maybe"),
                 ("persist", "a key with spaces"),
                 ("rules", "{\"tiers\": []}"),
-                ("rules-src", "https://evil.example/rules.json"),
                 ("sections", "everything"),
                 ("sent", "-1"),
                 ("billing-day", "0"),
             ],
             true,
-            ORIGIN,
         );
         assert_eq!(config.theme, Theme::Light);
-        assert_eq!(config.locale, Locale::default());
+        assert_eq!(config.locale, None);
         assert!(config.sync_url, "standalone default stays");
         assert_eq!(config.storage_key, None);
         assert_eq!(config.rules, None);
-        assert_eq!(config.rules_src, None);
         assert_eq!(config.sections, Sections::default());
         assert_eq!(config.params.sent, None);
-        assert_eq!(warnings.len(), 9, "{warnings:#?}");
-        assert!(
-            warnings[4].starts_with("rules=\"{\"tiers\": []}\" was ignored: "),
-            "{}",
-            warnings[4]
+        let reasons: Vec<(&str, &Reason)> = problems
+            .iter()
+            .map(|p| (p.name.as_str(), &p.reason))
+            .collect();
+        assert_eq!(reasons.len(), 8, "{reasons:#?}");
+        assert_eq!(reasons[0], ("theme", &Reason::Theme));
+        assert_eq!(reasons[1], ("locale", &Reason::Locale));
+        assert!(matches!(reasons[4], ("rules", Reason::Rules(_))));
+        assert_eq!(reasons[6], ("sent", &Reason::Count(CountError::Negative)));
+        assert_eq!(
+            reasons[7],
+            ("billing-day", &Reason::Count(CountError::TooSmall(1)))
         );
-        assert_eq!(warnings[7], "sent=\"-1\" was ignored: must not be negative");
-        assert_eq!(warnings[8], "billing-day=\"0\" was ignored: at least 1");
     }
 
     #[test]
     fn persist_and_sync_flags() {
-        let (config, _) = parse_attributes([("persist", "")], false, ORIGIN);
+        let (config, _) = parse_attributes([("persist", "")], false);
         assert_eq!(
             config.storage_key.as_deref(),
             Some("messaging-quota:default")
         );
-        let (config, _) = parse_attributes([("persist", "false")], false, ORIGIN);
+        let (config, _) = parse_attributes([("persist", "false")], false);
         assert_eq!(config.storage_key, None);
-        let (config, _) = parse_attributes([], false, ORIGIN);
+        let (config, _) = parse_attributes([], false);
         assert!(!config.sync_url);
-        let (config, _) = parse_attributes([("sync-url", "off")], true, ORIGIN);
+        let (config, _) = parse_attributes([("sync-url", "off")], true);
         assert!(!config.sync_url);
     }
 
     #[test]
-    fn only_same_origin_rule_urls() {
+    fn language_tags() {
         for ok in [
-            "/rules/custom.json",
-            "rules.json",
-            "./r.json",
-            "https://example.com/r.json",
-            "https://example.com",
+            "en",
+            "de-DE",
+            "zh-Hant-TW",
+            "ar",
+            "es-419",
+            "sr-Latn-RS",
+            "fil",
         ] {
-            assert!(is_same_origin(ok, ORIGIN), "{ok}");
+            assert!(is_language_tag(ok), "{ok}");
         }
-        for bad in [
-            "https://example.com.evil.io/r.json",
-            "//evil.io/r.json",
-            "http://example.com/r.json",
-            "javascript:alert(1)",
-            "data:application/json,{}",
-            "",
-        ] {
-            assert!(!is_same_origin(bad, ORIGIN), "{bad}");
+        for bad in ["", "e", "englishlanguage", "de_DE", "de-", "<b>", "de-DE-"] {
+            assert!(!is_language_tag(bad), "{bad}");
         }
     }
 }

@@ -1,0 +1,6 @@
+//! The browser APIs the widget reaches through, each call tolerant of a missing API
+//! (sandboxed iframes, privacy modes): it does nothing rather than fail.
+
+pub mod intl;
+pub mod page;
+pub mod rules_src;

@@ -1,0 +1,147 @@
+//! The page around the widget: its URL, localStorage, the host's events, files, time.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+use wasm_bindgen::JsValue;
+use web_sys::{CustomEvent, CustomEventInit, Element, UrlSearchParams};
+
+use crate::host::params::names;
+
+/// Today's date in the visitor's time zone, from the browser's clock.
+pub fn local_today() -> NaiveDate {
+    let now = js_sys::Date::new_0();
+    NaiveDate::from_ymd_opt(
+        now.get_full_year() as i32,
+        now.get_month() + 1,
+        now.get_date(),
+    )
+    .unwrap_or_default()
+}
+
+/// `performance.mark(name)`, for anyone timing the widget.
+pub fn mark(name: &str) {
+    if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = performance.mark(name);
+    }
+}
+
+/// The page URL's query as decoded `(name, value)` pairs, read by `URLSearchParams`.
+pub fn url_params() -> Option<Vec<(String, String)>> {
+    let search = web_sys::window()?.location().search().ok()?;
+    let params = UrlSearchParams::new_with_str(&search).ok()?;
+    let pairs = js_sys::try_iter(&params)
+        .ok()??
+        .filter_map(|entry| {
+            let entry: js_sys::Array = entry.ok()?.into();
+            Some((entry.get(0).as_string()?, entry.get(1).as_string()?))
+        })
+        .collect();
+    Some(pairs)
+}
+
+/// Whether one `name=value` segment of a query is one of the widget's parameters.
+fn is_widget_param(segment: &str) -> bool {
+    UrlSearchParams::new_with_str(segment).is_ok_and(|p| names::ALL.iter().any(|name| p.has(name)))
+}
+
+/// Puts the widget's parameters in the page URL without a new history entry. Every other
+/// parameter of the page stays exactly as written (`?flag` stays `?flag`), and so do the
+/// path, the hash and `history.state`.
+pub fn replace_url_params(params: &[(&'static str, String)]) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let location = window.location();
+    let (Ok(path), Ok(search), Ok(hash), Ok(history)) = (
+        location.pathname(),
+        location.search(),
+        location.hash(),
+        window.history(),
+    ) else {
+        return;
+    };
+    let mut segments: Vec<String> = search
+        .trim_start_matches('?')
+        .split('&')
+        .filter(|s| !s.is_empty() && !is_widget_param(s))
+        .map(str::to_owned)
+        .collect();
+    if let Ok(ours) = UrlSearchParams::new() {
+        for (name, value) in params {
+            ours.append(name, value);
+        }
+        let ours = String::from(ours.to_string());
+        if !ours.is_empty() {
+            segments.push(ours);
+        }
+    }
+    let query = segments.join("&");
+    let url = if query.is_empty() {
+        format!("{path}{hash}")
+    } else {
+        format!("{path}?{query}{hash}")
+    };
+    if url != format!("{path}{search}{hash}") {
+        let state = history.state().unwrap_or(JsValue::NULL);
+        let _ = history.replace_state_with_url(&state, "", Some(&url));
+    }
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+/// Reads a saved state.
+pub fn load(key: &str) -> Option<String> {
+    storage()?.get_item(key).ok().flatten()
+}
+
+/// Saves state; a full or forbidden storage is worth a console line, not the visitor's time.
+pub fn store(key: &str, value: &str) {
+    if let Some(storage) = storage() {
+        if storage.set_item(key, value).is_err() {
+            warn(&format!("could not save state under \"{key}\""));
+        }
+    }
+}
+
+/// Dispatches a bubbling, composed `CustomEvent` whose `detail` is `detail` as a plain object.
+pub fn dispatch(host: &Element, name: &str, detail: &impl Serialize) {
+    let detail = serde_json::to_string(detail)
+        .ok()
+        .and_then(|json| js_sys::JSON::parse(&json).ok())
+        .unwrap_or(JsValue::NULL);
+    let init = CustomEventInit::new();
+    init.set_bubbles(true);
+    init.set_composed(true);
+    init.set_detail(&detail);
+    if let Ok(event) = CustomEvent::new_with_event_init_dict(name, &init) {
+        let _ = host.dispatch_event(&event);
+    }
+}
+
+/// A console warning, for hosts debugging their attributes.
+pub fn warn(message: &str) {
+    web_sys::console::warn_1(&JsValue::from_str(&format!("messaging-quota: {message}")));
+}
+
+/// Offers text as a file download.
+pub fn download(filename: &str, text: &str) {
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("application/json");
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
+    if let Ok(anchor) = gloo::utils::document().create_element("a") {
+        let _ = anchor.set_attribute("href", &url);
+        let _ = anchor.set_attribute("download", filename);
+        if let Some(anchor) = wasm_bindgen::JsCast::dyn_ref::<web_sys::HtmlElement>(&anchor) {
+            anchor.click();
+        }
+    }
+    let _ = web_sys::Url::revoke_object_url(&url);
+}

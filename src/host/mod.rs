@@ -1,0 +1,81 @@
+//! What the widget exchanges with the page around it, as typed values (pure Rust, tested
+//! natively): the host's attributes, the URL parameters, the saved state and the details of
+//! the events it dispatches. The browser calls that carry them live in `browser`.
+//!
+//! Every value that comes in is checked here; one that cannot be used becomes an
+//! [`Ignored`] with its reason, and the rest still applies.
+
+pub mod attributes;
+pub mod events;
+pub mod params;
+pub mod saved;
+
+use crate::engine::fields::CountError;
+use crate::engine::plan::AddonProblem;
+use crate::engine::rules::RuleError;
+
+/// A value that was not used, and why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Ignored {
+    /// The name as its source spells it: `inmail_sent` in a link, `inmail-sent` on a page.
+    pub name: String,
+    pub value: String,
+    pub reason: Reason,
+}
+
+/// Why a value was not used.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Reason {
+    Count(CountError),
+    /// Not a real date in `YYYY-MM-DD` form (years 1900 to 9999).
+    NotADate,
+    /// No preset has this id; `known` lists those that do.
+    NoSuchPreset {
+        known: Vec<String>,
+    },
+    /// No tier of the rules has this id; `known` lists those that do.
+    NoSuchTier {
+        known: Vec<String>,
+    },
+    Empty,
+    /// One item of an add-ons list.
+    Addon(AddonProblem),
+    /// The `rules` attribute: not a valid rule set.
+    Rules(RuleError),
+    /// `rules-src` points off the page's origin.
+    CrossOrigin,
+    /// `rules-src` could not be loaded.
+    Fetch(FetchProblem),
+    /// `theme`: not light, dark or auto.
+    Theme,
+    /// `locale`: not a language tag.
+    Locale,
+    /// A flag that is not true or false.
+    Flag,
+    /// `persist`: not true, false or a key of letters, digits, `-`, `_` and `.`.
+    PersistKey,
+    /// `sections`: not a list of the widget's sections.
+    Sections,
+}
+
+/// Why a rule set could not be loaded from `rules-src`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FetchProblem {
+    /// The request failed (network, or refused as cross-origin).
+    Unreachable,
+    /// The server answered with this HTTP status.
+    Status(u16),
+    /// The body could not be read.
+    Unreadable,
+    /// The body is not a valid rule set.
+    Invalid(RuleError),
+}
+
+/// Builds an [`Ignored`].
+pub fn ignored(name: &str, value: &str, reason: Reason) -> Ignored {
+    Ignored {
+        name: name.to_owned(),
+        value: value.to_owned(),
+        reason,
+    }
+}

@@ -1,0 +1,37 @@
+//! Notices: what the widget tells the visitor about input it could not use, as facts the
+//! view words (`text::notices`).
+
+use chrono::NaiveDate;
+
+use crate::engine::plan::FitChange;
+use crate::host::saved::SavedProblem;
+use crate::host::Ignored;
+
+/// Where an ignored value came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Origin {
+    /// The host page's attributes.
+    Page,
+    /// The page URL (a shared link).
+    Link,
+    /// The saved state.
+    Saved,
+}
+
+/// One notice.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Notice {
+    Ignored(Origin, Ignored),
+    /// The saved state was not used at all.
+    SavedUnreadable(SavedProblem),
+    /// A new period began since the state was saved, so usage starts from zero.
+    NewPeriod {
+        start: NaiveDate,
+    },
+    /// New rules changed the selection.
+    RulesChanged(FitChange),
+    /// A link named a preset on a page that sets its own rules.
+    LinkPresetIgnored,
+    /// An imported rule file could not be read.
+    FileUnreadable,
+}

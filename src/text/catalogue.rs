@@ -1,0 +1,189 @@
+//! Message catalogues: every word the widget shows, by key, as JSON (serde). A message is
+//! text with named placeholders (`{count}`), or one text per plural form (`one`, `few`,
+//! `other`…), the form chosen by `Intl.PluralRules` for the count.
+
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
+use serde::de::{Deserialize, Deserializer, MapAccess, Visitor};
+
+use super::format::PluralCategory;
+
+/// The English catalogue, built in: the fallback for every key.
+pub const ENGLISH_JSON: &str = include_str!("../../i18n/en.json");
+
+/// One message.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Message {
+    Text(Rc<str>),
+    /// One text per plural form; `other` is always there.
+    Plural(Vec<(PluralCategory, Rc<str>)>),
+}
+
+impl Message {
+    /// The text for a count's plural form (`other` when the form is missing).
+    pub fn form(&self, category: PluralCategory) -> &Rc<str> {
+        match self {
+            Message::Text(text) => text,
+            Message::Plural(forms) => forms
+                .iter()
+                .find(|(c, _)| *c == category)
+                .or_else(|| forms.iter().find(|(c, _)| *c == PluralCategory::Other))
+                .map(|(_, text)| text)
+                .unwrap_or(&forms[0].1),
+        }
+    }
+
+    /// Every text of the message.
+    pub fn texts(&self) -> Vec<&str> {
+        match self {
+            Message::Text(text) => vec![text],
+            Message::Plural(forms) => forms.iter().map(|(_, t)| &**t).collect(),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Message {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Message, D::Error> {
+        struct MessageVisitor;
+        impl<'de> Visitor<'de> for MessageVisitor {
+            type Value = Message;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a text, or an object of plural forms")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Message, E> {
+                Ok(Message::Text(v.into()))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Message, A::Error> {
+                let mut forms = Vec::new();
+                while let Some((form, text)) = map.next_entry::<String, String>()? {
+                    let category = PluralCategory::from_id(&form).ok_or_else(|| {
+                        serde::de::Error::custom(format!("unknown plural form `{form}`"))
+                    })?;
+                    forms.push((category, Rc::from(text)));
+                }
+                if !forms.iter().any(|(c, _)| *c == PluralCategory::Other) {
+                    return Err(serde::de::Error::custom("plural forms need `other`"));
+                }
+                Ok(Message::Plural(forms))
+            }
+        }
+        deserializer.deserialize_any(MessageVisitor)
+    }
+}
+
+/// Every message of one language.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Catalogue {
+    messages: BTreeMap<String, Message>,
+}
+
+impl Catalogue {
+    /// Reads a catalogue: a JSON object of keys and messages.
+    pub fn from_json(text: &str) -> Result<Catalogue, String> {
+        let messages: BTreeMap<String, Message> =
+            serde_json::from_str(text).map_err(|e| e.to_string())?;
+        Ok(Catalogue { messages })
+    }
+
+    /// The built-in English catalogue.
+    pub fn english() -> Catalogue {
+        // Proven to parse by the tests; an empty catalogue still shows every key.
+        Catalogue::from_json(ENGLISH_JSON).unwrap_or_default()
+    }
+
+    /// The built-in English catalogue, read once per thread and shared.
+    pub fn english_shared() -> Rc<Catalogue> {
+        thread_local! {
+            static ENGLISH: Rc<Catalogue> = Rc::new(Catalogue::english());
+        }
+        ENGLISH.with(Rc::clone)
+    }
+
+    pub fn get(&self, key: &str) -> Option<&Message> {
+        self.messages.get(key)
+    }
+
+    pub fn keys(&self) -> impl Iterator<Item = &str> {
+        self.messages.keys().map(String::as_str)
+    }
+}
+
+/// Fills `{name}` placeholders from `args`; an unknown name is left as it is. (Written here:
+/// browsers have no message formatter yet, and the ICU crates are many times this widget.)
+pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        match after.find('}') {
+            Some(close) => {
+                let name = &after[..close];
+                match args.iter().find(|(n, _)| *n == name) {
+                    Some((_, value)) => out.push_str(value),
+                    None => {
+                        out.push('{');
+                        out.push_str(name);
+                        out.push('}');
+                    }
+                }
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push_str(&rest[open..]);
+                rest = "";
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The `{name}` placeholders of a text, in order.
+pub fn placeholders(text: &str) -> Vec<&str> {
+    let mut names = Vec::new();
+    let mut rest = text;
+    while let Some(open) = rest.find('{') {
+        let after = &rest[open + 1..];
+        let Some(close) = after.find('}') else { break };
+        names.push(&after[..close]);
+        rest = &after[close + 1..];
+    }
+    names
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn english_parses() {
+        let en = Catalogue::english();
+        assert!(en.keys().count() > 100);
+    }
+
+    #[test]
+    fn fills_placeholders() {
+        assert_eq!(
+            fill("{a} and {b}", &[("a", "1"), ("b", "<2>")]),
+            "1 and <2>"
+        );
+        assert_eq!(fill("{missing} {", &[]), "{missing} {");
+        assert_eq!(placeholders("{a} of {b}"), ["a", "b"]);
+    }
+
+    #[test]
+    fn plural_forms() {
+        let c = Catalogue::from_json(r#"{"n": {"one": "{n} day", "other": "{n} days"}}"#).unwrap();
+        let m = c.get("n").unwrap();
+        assert_eq!(&**m.form(PluralCategory::One), "{n} day");
+        assert_eq!(
+            &**m.form(PluralCategory::Few),
+            "{n} days",
+            "other stands in"
+        );
+        assert!(Catalogue::from_json(r#"{"n": {"one": "x"}}"#).is_err());
+        assert!(Catalogue::from_json(r#"{"n": {"lots": "x", "other": "y"}}"#).is_err());
+    }
+}

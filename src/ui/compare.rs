@@ -1,0 +1,100 @@
+//! "Find the cheapest plan": the need, the recommendation, every tier side by side and the
+//! cost chart. What they show is computed here, once per change of what it depends on
+//! (the rules, the need, the selection), never while a leaf renders.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::compare_table::CompareTable;
+use super::context::{use_dispatch, use_ids, use_texts};
+use super::cost_chart::{CostChart, SelectionPoint};
+use super::number_field::NumberField;
+use super::recommendation::Recommendation;
+use super::select::{Choice, Select};
+use crate::engine::chart::cost_chart;
+use crate::engine::compare::{compare, cost_with_inmails, versus_current};
+use crate::engine::summary::allowance;
+use crate::state::{Action, Count, Widget};
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub state: Rc<Widget>,
+}
+
+#[function_component]
+pub fn Compare(props: &Props) -> Html {
+    let t = use_texts();
+    let ids = use_ids();
+    let dispatch = use_dispatch();
+    let w = &*props.state;
+    let basis = (w.recommender.clone(), w.rules.clone(), w.need.clone());
+    let plan = use_memo(basis.clone(), |(recommender, rules, need)| {
+        recommender.recommend(rules, need)
+    });
+    let rows = use_memo(
+        (basis.clone(), w.selection.tier_id.clone()),
+        |((recommender, rules, need), tier)| compare(recommender, rules, need, tier),
+    );
+    let chart = use_memo(basis, |(recommender, rules, need)| {
+        cost_chart(recommender, rules, need)
+    });
+    let selection = use_memo(
+        (w.rules.clone(), w.selection.clone(), w.need.clone()),
+        |(rules, selection, need)| {
+            let tier = rules.tier(&selection.tier_id).unwrap_or(&rules.tiers[0]);
+            let messages = allowance(rules, tier, selection);
+            // Priced at the stated InMail need, like the lines it sits among.
+            let cents = cost_with_inmails(rules, selection, need.inmails);
+            (versus_current(rules, selection, need), messages, cents)
+        },
+    );
+    let (versus, messages, cents) = *selection;
+    let applied = plan
+        .as_ref()
+        .as_ref()
+        .is_some_and(|p| p.selection() == w.selection);
+    let tiers: Rc<[Choice]> = use_memo((t.clone(), w.rules.clone()), |(t, rules)| {
+        std::iter::once((
+            AttrValue::from(""),
+            AttrValue::from(t.text("compare.any-tier")),
+        ))
+        .chain(rules.tiers.iter().map(|tier| {
+            (
+                AttrValue::from(tier.id.clone()),
+                AttrValue::from(tier.name.clone()),
+            )
+        }))
+        .collect::<Vec<_>>()
+    })
+    .as_slice()
+    .into();
+    let on_min_tier = use_callback((), move |id: String, _| {
+        dispatch.emit(Action::SetMinTier((!id.is_empty()).then_some(id)))
+    });
+    let field = |count: Count, name: &str, label: &str| {
+        html! {
+            <NumberField id={ids.id(name)} label={AttrValue::from(t.text(label))} testid={name.to_owned()}
+                count={count} shown={w.field_text(count)} />
+        }
+    };
+    html! {
+        <section class="compare" aria-label={t.text("compare.heading").to_string()}>
+            <h2>{ t.text("compare.heading") }</h2>
+            <div class="need-panel">
+                <div class="field-grid">
+                    { field(Count::NeedMessages, "need-messages", "compare.need-messages") }
+                    { field(Count::NeedInMails, "need-inmails", "compare.need-inmails") }
+                    <Select label={AttrValue::from(t.text("compare.min-tier"))} testid="min-tier" choices={tiers}
+                        selected={w.need.min_tier.clone().unwrap_or_default()} onchange={on_min_tier} />
+                </div>
+                <Recommendation rules={w.rules.clone()} plan={plan.clone()} versus={versus}
+                    need_messages={w.need.messages} applied={applied} />
+            </div>
+            <CompareTable rows={rows} need_messages={w.need.messages} />
+            <CostChart chart={chart.clone()} rules={w.rules.clone()}
+                cheapest={plan.as_ref().as_ref().map(|p| p.tier_index)}
+                selection={SelectionPoint { at: chart.selection_marker(messages, cents), messages, cents }} />
+        </section>
+    }
+}

@@ -1,0 +1,189 @@
+//! The cost chart as SVG: monthly cost against messages needed, a line per tier, the
+//! cheapest line in bold, points to read by hover or Tab, the stated need and the
+//! visitor's selection marked, and a text alternative. The geometry is the engine's.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::context::{use_ids, use_texts};
+use crate::engine::chart::{Chart, Marker, BOTTOM, HEIGHT, LEFT, RIGHT, TOP, WIDTH};
+use crate::engine::rules::RuleSet;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub chart: Rc<Chart>,
+    pub rules: Rc<RuleSet>,
+    /// The tier of the cheapest plan, whose legend entry is marked.
+    pub cheapest: Option<usize>,
+    /// The visitor's selection: where it sits, and what it allows and costs.
+    pub selection: SelectionPoint,
+}
+
+/// The visitor's selection on the chart (also the marker's props).
+#[derive(Properties, Clone, Copy, PartialEq)]
+pub struct SelectionPoint {
+    pub at: Marker,
+    pub messages: u64,
+    pub cents: u64,
+}
+
+/// A point that shows its value on hover and on focus.
+fn focusable_point(class: &'static str, shape: Html, at: Marker, label: String) -> Html {
+    let anchor = if at.x < WIDTH / 3 {
+        "start"
+    } else if at.x > WIDTH * 2 / 3 {
+        "end"
+    } else {
+        "middle"
+    };
+    html! {
+        <g class={class} tabindex="0" role="img" aria-label={label.clone()}>
+            { shape }
+            <text class="tip" x={at.x.to_string()} y={(at.y - 12).max(TOP + 10).to_string()} text-anchor={anchor}>
+                { label }
+            </text>
+        </g>
+    }
+}
+
+#[function_component]
+pub fn SelectionMarker(props: &SelectionPoint) -> Html {
+    let t = use_texts();
+    let label = t.fill(
+        "chart.selection",
+        &[
+            ("messages", &t.count(props.messages)),
+            ("money", &t.money(props.cents)),
+        ],
+    );
+    let shape = html! {
+        <rect x={(props.at.x - 5).to_string()} y={(props.at.y - 5).to_string()} width="10" height="10" />
+    };
+    focusable_point("marker current", shape, props.at, label)
+}
+
+#[function_component]
+pub fn CostChart(props: &Props) -> Html {
+    let t = use_texts();
+    let ids = use_ids();
+    let c = &*props.chart;
+    let rules = &props.rules;
+    let tier_name = |i: usize| {
+        rules
+            .tiers
+            .get(i)
+            .map_or("", |t| t.name.as_str())
+            .to_owned()
+    };
+    let plot_bottom = HEIGHT - BOTTOM;
+    let (title_id, desc_id, clip_id) = (ids.id("ct"), ids.id("cd"), ids.id("clip"));
+    let need_label = c.need.as_ref().map(|p| {
+        t.fill(
+            "chart.need",
+            &[
+                ("messages", &t.count(p.messages)),
+                ("money", &t.money(p.plan.total_cents)),
+                ("plan", &t.plan(&p.plan, rules)),
+            ],
+        )
+    });
+    let mut description = if c.inmails > 0 {
+        t.fill(
+            "chart.description-inmails",
+            &[("max", &t.count(c.x_max)), ("inmails", &t.count(c.inmails))],
+        )
+    } else {
+        t.fill("chart.description", &[("max", &t.count(c.x_max))])
+    };
+    if let Some(label) = &need_label {
+        description.push(' ');
+        description.push_str(label);
+        description.push('.');
+    }
+    let y_ticks = c.y_ticks.iter().map(|tick| html! {
+        <>
+            <line class="grid" x1={LEFT.to_string()} x2={(WIDTH - RIGHT).to_string()} y1={tick.at.to_string()} y2={tick.at.to_string()} />
+            <text x={(LEFT - 8).to_string()} y={(tick.at + 4).to_string()} text-anchor="end">{ t.format().money_whole(tick.value) }</text>
+        </>
+    });
+    let x_ticks = c.x_ticks.iter().map(|tick| html! {
+        <>
+            <line class="tick" x1={tick.at.to_string()} x2={tick.at.to_string()} y1={plot_bottom.to_string()} y2={(plot_bottom + 5).to_string()} />
+            <text x={tick.at.to_string()} y={(plot_bottom + 18).to_string()} text-anchor="middle">{ t.count(tick.value) }</text>
+        </>
+    });
+    let series = c.series.iter().map(|s| html! {
+        <path key={s.tier_index} class={format!("series series-{}", s.tier_index % 8)} d={s.path.clone()}>
+            <title>{ tier_name(s.tier_index) }</title>
+        </path>
+    });
+    let points = c.points.iter().map(|p| {
+        let label = t.fill(
+            "chart.point",
+            &[
+                ("messages", &t.count(p.messages)),
+                ("money", &t.money(p.plan.total_cents)),
+                ("plan", &t.plan(&p.plan, rules)),
+            ],
+        );
+        let shape = html! { <circle cx={p.at.x.to_string()} cy={p.at.y.to_string()} r="4" /> };
+        focusable_point("point", shape, p.at, label)
+    });
+    let need = c.need.as_ref().zip(need_label).map(|(p, label)| {
+        let x = p.at.x.to_string();
+        let shape = html! {
+            <>
+                <line x1={x.clone()} x2={x.clone()} y1={TOP.to_string()} y2={plot_bottom.to_string()} />
+                <circle cx={x} cy={p.at.y.to_string()} r="6" />
+            </>
+        };
+        focusable_point("marker need", shape, p.at, label)
+    });
+    let legend = c.series.iter().map(|s| {
+        html! {
+            <li key={s.tier_index} class={classes!(format!("series-{}", s.tier_index % 8),
+                (props.cheapest == Some(s.tier_index)).then_some("cheapest"))}>
+                <span class="swatch" aria-hidden="true"></span>{ tier_name(s.tier_index) }
+            </li>
+        }
+    });
+    let selection = props.selection;
+    html! {
+        <figure class="cost-chart">
+            <svg data-testid="cost-chart" viewBox={format!("0 0 {WIDTH} {HEIGHT}")} role="img"
+                aria-labelledby={format!("{title_id} {desc_id}")}>
+                <title id={title_id}>{ t.text("chart.title") }</title>
+                <desc id={desc_id}>{ description }</desc>
+                <defs>
+                    <clipPath id={clip_id.clone()}>
+                        <rect x={LEFT.to_string()} y={(TOP - 4).to_string()} width={(WIDTH - LEFT - RIGHT + 4).to_string()}
+                            height={(HEIGHT - TOP - BOTTOM + 8).to_string()} />
+                    </clipPath>
+                </defs>
+                <g class="axis" aria-hidden="true">
+                    { for y_ticks }
+                    { for x_ticks }
+                    <text class="axis-title" x={((LEFT + WIDTH - RIGHT) / 2).to_string()} y={(HEIGHT - 2).to_string()}
+                        text-anchor="middle">{ t.text("chart.axis") }</text>
+                </g>
+                <g clip-path={format!("url(#{clip_id})")}>
+                    { for series }
+                    <path class="envelope" d={c.envelope.clone()} />
+                </g>
+                <SelectionMarker at={selection.at} messages={selection.messages} cents={selection.cents} />
+                { for points }
+                { need }
+            </svg>
+            <figcaption>
+                <ul class="legend">
+                    { for legend }
+                    <li class="envelope-key"><span class="swatch" aria-hidden="true"></span>{ t.text("chart.key-cheapest") }</li>
+                    <li class="need-key"><span class="swatch" aria-hidden="true"></span>{ t.text("chart.key-need") }</li>
+                    <li class="current-key"><span class="swatch" aria-hidden="true"></span>{ t.text("chart.key-selection") }</li>
+                </ul>
+                <p class="muted">{ t.text("chart.hint") }</p>
+            </figcaption>
+        </figure>
+    }
+}

@@ -1,0 +1,176 @@
+//! "Play a month": today, the timeline, the clock (next day, jump to the reset, play and
+//! pause, step, speed), the auto-play scenario, the message log and the shortcuts.
+
+use std::rc::Rc;
+
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use super::context::{use_dispatch, use_ids, use_texts};
+use super::message_log::{MessageLog, SHOWN};
+use super::number_field::NumberField;
+use super::select::{Choice, Select};
+use super::timeline::Timeline;
+use crate::engine::period::iso_date;
+use crate::engine::player::{timeline, LogItem};
+use crate::engine::send::Recipient;
+use crate::engine::summary::Summary;
+use crate::state::{Action, Count, Widget, SPEEDS};
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub state: Rc<Widget>,
+    pub summary: Rc<Summary>,
+}
+
+#[function_component]
+pub fn Demo(props: &Props) -> Html {
+    let t = use_texts();
+    let ids = use_ids();
+    let dispatch = use_dispatch();
+    let w = &*props.state;
+    let s = &*props.summary;
+    let month = &w.month;
+    // The timeline and the log change only when the month does.
+    let days = use_memo((month.revision, month.today, w.period_rule), |_| {
+        timeline(month, w.period_rule)
+    });
+    let entries: Rc<[LogItem]> = (*use_memo(month.revision, |_| {
+        month
+            .log
+            .iter()
+            .rev()
+            .take(SHOWN)
+            .cloned()
+            .collect::<Rc<[LogItem]>>()
+    }))
+    .clone();
+    let period = month.period(w.period_rule);
+    let speeds: Rc<[Choice]> = use_memo(t.clone(), |t| {
+        SPEEDS
+            .iter()
+            .enumerate()
+            .map(|(i, ms)| {
+                (
+                    AttrValue::from(ms.to_string()),
+                    AttrValue::from(t.text(&format!("demo.speed-{i}"))),
+                )
+            })
+            .collect::<Vec<_>>()
+    })
+    .as_slice()
+    .into();
+    let on_speed = {
+        let dispatch = dispatch.clone();
+        use_callback((), move |ms: String, _| {
+            dispatch.emit(Action::SetSpeed(ms.parse().unwrap_or(SPEEDS[1])))
+        })
+    };
+    let act = |action: Action| dispatch.reform(move |_: MouseEvent| action.clone());
+    let on_inmail = dispatch.reform(|e: Event| {
+        let input: HtmlInputElement = e.target_unchecked_into();
+        Action::SetScenarioInMail(input.checked())
+    });
+    let field = |count: Count, name: &str, label: &str| {
+        html! {
+            <NumberField key={name.to_owned()} id={ids.id(name)} label={AttrValue::from(t.text(label))}
+                testid={name.to_owned()} count={count} shown={w.field_text(count)} />
+        }
+    };
+    let shares = Recipient::ALL.iter().enumerate().map(|(i, r)| {
+        let name = format!("scenario-share-{}", r.id());
+        field(
+            Count::ScenarioShare(i),
+            &name,
+            &format!("demo.share-{}", r.id()),
+        )
+    });
+    let day_of_period = (month.today - period.start).num_days() + 1;
+    let today = t.fill(
+        "demo.today",
+        &[
+            ("date", &t.date(month.today)),
+            ("day", &t.count(day_of_period.max(1) as u64)),
+            ("days", &t.count(period.length())),
+            ("sent", &t.count(s.sent)),
+            ("left", &t.count(s.remaining)),
+        ],
+    );
+    let (play, play_label) = if w.playing {
+        ("pause", "demo.pause")
+    } else {
+        ("play", "demo.play")
+    };
+    let replies = month.unread_replies;
+    html! {
+        <section class="demo" aria-label={t.text("demo.heading").to_string()}>
+            <h2>{ t.text("demo.heading") }</h2>
+            <p class="today-line" data-testid="today" data-date={iso_date(month.today)}>{ today }</p>
+            <div class="demo-grid">
+                <div class="month-player">
+                    <Timeline days={days} period={period} />
+                    <div class="controls" role="group" aria-label={t.text("demo.clock").to_string()}>
+                        <button type="button" class="button secondary" data-testid="next-day" onclick={act(Action::NextDay)}>
+                            { t.text("demo.next-day") }<kbd>{ "N" }</kbd>
+                        </button>
+                        <button type="button" class="button secondary" data-testid="jump-to-reset" onclick={act(Action::JumpToReset)}>
+                            { t.text("demo.jump") }<kbd>{ "R" }</kbd>
+                        </button>
+                        <button type="button" class="button primary" data-testid={play}
+                            onclick={act(if w.playing { Action::Pause } else { Action::Play })}>
+                            { t.text(play_label) }<kbd>{ "P" }</kbd>
+                        </button>
+                        <button type="button" class="button secondary" data-testid="step" disabled={w.playing}
+                            onclick={act(Action::Step)}>{ t.text("demo.step") }</button>
+                        <Select label={AttrValue::from(t.text("demo.speed"))} testid="speed" choices={speeds}
+                            selected={w.speed_ms.to_string()} onchange={on_speed} />
+                        <button type="button" class="button link" data-testid="reset-month" onclick={act(Action::ResetMonth)}>
+                            { t.text("demo.start-over") }
+                        </button>
+                        <button type="button" class="button link" data-testid="large-text" aria-pressed={w.large_text.to_string()}
+                            onclick={act(Action::ToggleLargeText)}>
+                            { t.text("demo.large-text") }<kbd>{ "L" }</kbd>
+                        </button>
+                    </div>
+                    <details class="scenario">
+                        <summary>{ t.text("demo.scenario") }</summary>
+                        <div class="field-grid">
+                            { field(Count::ScenarioPerDay, "scenario-per-day", "demo.per-day") }
+                            { for shares }
+                            { field(Count::ReadRate, "scenario-read-rate", "demo.read-rate") }
+                            { field(Count::Seed, "scenario-seed", "demo.seed") }
+                            <label class="check">
+                                <input type="checkbox" data-testid="scenario-inmail" checked={w.scenario.use_inmail} onchange={on_inmail} />
+                                { t.text("demo.use-inmail") }
+                            </label>
+                        </div>
+                    </details>
+                </div>
+                <div class="message-log-panel">
+                    <div class="log-header">
+                        <h3>{ t.text("log.heading") }</h3>
+                        <button type="button" class="button link replies" onclick={act(Action::MarkRepliesSeen)}
+                            aria-label={t.plural("log.replies-label", replies, &[])}>
+                            { t.text("log.replies") }
+                            if replies > 0 {
+                                <span class="notification-badge" data-testid="notification-badge">{ replies }</span>
+                            }
+                        </button>
+                    </div>
+                    <MessageLog entries={entries} />
+                </div>
+            </div>
+            <details class="shortcuts">
+                <summary>{ t.text("shortcuts.heading") }</summary>
+                <dl>
+                    <dt><kbd>{ "S" }</kbd></dt><dd>{ t.text("shortcuts.send") }</dd>
+                    <dt><kbd>{ "N" }</kbd></dt><dd>{ t.text("shortcuts.next-day") }</dd>
+                    <dt><kbd>{ "P" }</kbd></dt><dd>{ t.text("shortcuts.play") }</dd>
+                    <dt><kbd>{ "R" }</kbd></dt><dd>{ t.text("shortcuts.jump") }</dd>
+                    <dt><kbd>{ "L" }</kbd></dt><dd>{ t.text("shortcuts.large-text") }</dd>
+                </dl>
+                <p class="muted">{ t.text("shortcuts.note") }</p>
+            </details>
+        </section>
+    }
+}

@@ -1,0 +1,31 @@
+//! Notices about input the widget could not use, with a Dismiss button.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::context::{use_dispatch, use_texts};
+use crate::state::{Action, Notice};
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub notices: Rc<[Notice]>,
+}
+
+#[function_component]
+pub fn Notices(props: &Props) -> Html {
+    let t = use_texts();
+    let dispatch = use_dispatch();
+    if props.notices.is_empty() {
+        return html! {};
+    }
+    let onclick = dispatch.reform(|_: MouseEvent| Action::DismissNotices);
+    html! {
+        <div class="notices" role="status" data-testid="input-notice">
+            <ul>
+                { for props.notices.iter().map(|n| html! { <li>{ t.notice(n) }</li> }) }
+            </ul>
+            <button type="button" class="button link" {onclick}>{ t.text("notices.dismiss") }</button>
+        </div>
+    }
+}

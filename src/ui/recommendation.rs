@@ -1,0 +1,99 @@
+//! The cheapest way to the stated need, what it costs, how it compares with the current
+//! selection, and a button to use it.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::context::{use_dispatch, use_texts};
+use super::rich::rich;
+use crate::engine::compare::Versus;
+use crate::engine::recommend::Plan;
+use crate::engine::rules::RuleSet;
+use crate::state::Action;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub rules: Rc<RuleSet>,
+    pub plan: Rc<Option<Plan>>,
+    pub versus: Versus,
+    pub need_messages: u64,
+    /// The plan is the current selection.
+    pub applied: bool,
+}
+
+#[function_component]
+pub fn Recommendation(props: &Props) -> Html {
+    let t = use_texts();
+    let dispatch = use_dispatch();
+    let onclick = dispatch.reform(|_: MouseEvent| Action::ApplyRecommendation);
+    let card = match &*props.plan {
+        None => html! {
+            <div class="recommendation none" data-testid="recommendation">
+                <p>{ t.fill("compare.none", &[("messages", &t.count(props.need_messages))]) }</p>
+            </div>
+        },
+        Some(plan) => {
+            let comparison = match props.versus {
+                Versus::Short { allowance } => t.fill(
+                    "compare.short",
+                    &[
+                        ("allowance", &t.count(allowance)),
+                        ("need", &t.count(props.need_messages)),
+                    ],
+                ),
+                Versus::Covers { current_cents } if current_cents > plan.total_cents => {
+                    let saving = current_cents - plan.total_cents;
+                    t.fill(
+                        "compare.saves",
+                        &[
+                            ("month", &t.money(saving)),
+                            ("year", &t.money(saving.saturating_mul(12))),
+                        ],
+                    )
+                }
+                Versus::Covers { .. } => t.text("compare.meets").to_string(),
+            };
+            let cost = rich(&t.template("compare.cost", None), |name| match name {
+                "month" => Some(html! { <strong>{ t.money(plan.total_cents) }</strong> }),
+                "year" => Some(Html::from(t.money(plan.total_cents.saturating_mul(12)))),
+                _ => None,
+            });
+            let capacity_args = [
+                ("messages", t.count(plan.allowance)),
+                ("credits", t.count(plan.inmail_credits)),
+                ("pay", t.count(plan.pay_per_inmails)),
+                ("spare", t.count(plan.spare)),
+            ];
+            let capacity_args: Vec<(&str, &str)> = capacity_args
+                .iter()
+                .map(|(n, v)| (*n, v.as_str()))
+                .collect();
+            let capacity = if plan.pay_per_inmails > 0 {
+                t.fill("compare.capacity-pay-per", &capacity_args)
+            } else {
+                t.fill("compare.capacity", &capacity_args)
+            };
+            html! {
+                <div class="recommendation" data-testid="recommendation" data-tier={plan.tier_id.clone()}
+                    data-cents={plan.total_cents.to_string()} data-addons={plan.selection().addons_param()}
+                    data-inmail-blocks={plan.inmail_blocks.to_string()}>
+                    <p class="eyebrow">{ t.text("compare.eyebrow") }</p>
+                    <p class="plan-line">{ t.plan(plan, &props.rules) }</p>
+                    <p class="plan-cost">{ cost }</p>
+                    <p class="muted">{ capacity }</p>
+                    <p class="versus">{ comparison }</p>
+                </div>
+            }
+        }
+    };
+    html! {
+        <div class="recommendation-slot">
+            { card }
+            <button type="button" class="button primary" data-testid="apply-recommendation"
+                disabled={props.applied || props.plan.is_none()} {onclick}>
+                { t.text(if props.applied { "compare.applied" } else { "compare.apply" }) }
+            </button>
+        </div>
+    }
+}

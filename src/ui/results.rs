@@ -1,0 +1,136 @@
+//! This month's results: the allowance, what is left, the meter, InMail, the cost line by
+//! line, and when the allowance resets. All from one summary, computed once per change.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::context::{use_ids, use_texts};
+use super::rich::rich;
+use crate::engine::period::iso_date;
+use crate::engine::summary::{Level, Summary};
+use crate::host::events::level_id;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub summary: Rc<Summary>,
+}
+
+#[function_component]
+pub fn Results(props: &Props) -> Html {
+    let t = use_texts();
+    let ids = use_ids();
+    let s = &*props.summary;
+    let level = level_id(s.level);
+    let message = match s.level {
+        Level::Ok => String::new(),
+        Level::Warning => t.fill(
+            "results.warning",
+            &[
+                ("percent", &t.format().percent(s.percent_used)),
+                ("remaining", &t.count(s.remaining)),
+            ],
+        ),
+        Level::Reached => t.fill("results.reached", &[("date", &t.date(s.period.reset))]),
+    };
+    let i = s.inmail;
+    let mut parts = vec![t.plural("results.inmail-included", i.included, &[])];
+    if i.rolled_over > 0 {
+        parts.push(t.plural("results.inmail-rolled-over", i.rolled_over, &[]));
+    }
+    if i.from_blocks > 0 {
+        parts.push(t.plural("results.inmail-from-blocks", i.from_blocks, &[]));
+    }
+    let inmail_line = t.fill(
+        "results.inmail",
+        &[
+            ("parts", &parts.join(" + ")),
+            ("available", &t.count(i.available)),
+            ("sent", &t.count(i.sent)),
+        ],
+    );
+    let used = [
+        ("used", t.count(s.sent)),
+        ("allowance", t.count(s.allowance)),
+    ];
+    let used_args: Vec<(&str, &str)> = used.iter().map(|(n, v)| (*n, v.as_str())).collect();
+    let percent = t.format().percent(s.percent_used);
+    let mut caption_args = used_args.clone();
+    caption_args.push(("percent", &percent));
+    let heading = ids.id("results-h");
+    let lines = s.lines.iter().map(|line| {
+        html! {
+            <tr>
+                <th scope="row">{ t.charge(line.charge, &s.tier_name) }</th>
+                <td>{ t.money(line.cents) }</td>
+            </tr>
+        }
+    });
+    let reset = rich(
+        &t.template("results.resets", Some(s.days_left)),
+        |name| match name {
+            "date" => Some(html! {
+                <time data-testid="reset-date" datetime={iso_date(s.period.reset)}>{ t.date(s.period.reset) }</time>
+            }),
+            "days" => Some(html! { <span data-testid="days-until-reset">{ s.days_left }</span> }),
+            _ => None,
+        },
+    );
+    html! {
+        <section class={classes!("results", level)} aria-labelledby={heading.clone()}>
+            <h2 id={heading}>
+                { t.text("results.heading") }<span class="muted">{ " · " }{ s.tier_name.clone() }</span>
+            </h2>
+            <div class="figures">
+                <div class="figure">
+                    <span class="figure-label">{ t.text("results.allowance") }</span>
+                    <span class="figure-value" data-testid="allowance">{ s.allowance }</span>
+                    <span class="figure-unit">{ t.text("results.allowance-unit") }</span>
+                </div>
+                <div class="figure">
+                    <span class="figure-label">{ t.text("results.left") }</span>
+                    <span class="figure-value" data-testid="remaining">{ s.remaining }</span>
+                    <span class="figure-unit">{ t.fill("results.of", &[("total", &t.count(s.allowance))]) }</span>
+                </div>
+                <div class="figure">
+                    <span class="figure-label">{ t.text("results.credits") }</span>
+                    <span class="figure-value" data-testid="inmail-credits-remaining">{ i.credits_left }</span>
+                    <span class="figure-unit">{ t.fill("results.of", &[("total", &t.count(i.available))]) }</span>
+                </div>
+            </div>
+            <div class="meter" role="meter" aria-label={t.text("results.meter").to_string()}
+                aria-valuemin="0" aria-valuemax="100" aria-valuenow={s.percent_used.to_string()}
+                aria-valuetext={t.fill("results.meter-value", &used_args)}>
+                <svg viewBox="0 0 100 4" preserveAspectRatio="none" aria-hidden="true" focusable="false">
+                    <rect class="meter-track" width="100" height="4" rx="2" />
+                    <rect class="meter-fill" width={s.percent_used.to_string()} height="4" rx="2" />
+                    <line class="meter-mark" x1="80" x2="80" y1="0" y2="4" />
+                </svg>
+                <span class="meter-caption">{ t.fill("results.meter-caption", &caption_args) }</span>
+            </div>
+            <p class={classes!("level-message", level)} role="status" data-testid="quota-warning" data-level={level}>
+                { message }
+            </p>
+            <p class="inmail-line">
+                { inmail_line }
+                if i.pay_per_count > 0 {
+                    { " · " }
+                    <strong data-testid="pay-per-inmail-count" data-count={i.pay_per_count.to_string()}>
+                        { t.plural("results.inmail-pay-per", i.pay_per_count, &[]) }
+                    </strong>
+                }
+            </p>
+            <table class="cost-lines">
+                <caption>{ t.text("results.cost") }</caption>
+                <tbody>{ for lines }</tbody>
+                <tfoot>
+                    <tr>
+                        <th scope="row">{ t.text("results.total") }</th>
+                        <td data-testid="monthly-cost" data-cents={s.total_cents.to_string()}>{ t.money(s.total_cents) }</td>
+                    </tr>
+                </tfoot>
+            </table>
+            <p class="reset-line">{ reset }</p>
+        </section>
+    }
+}

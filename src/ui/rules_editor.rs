@@ -1,0 +1,202 @@
+//! The rule editor: the active rules and the presets, a form for the common edits, the JSON
+//! itself, and import and export. Edits change a draft; only Apply replaces the working
+//! rules, and only when they are valid.
+
+use std::rc::Rc;
+
+use web_sys::{HtmlInputElement, HtmlTextAreaElement};
+use yew::prelude::*;
+
+use super::context::{use_dispatch, use_ids, use_texts};
+use super::number_field::NumberField;
+use crate::browser::page::download;
+use crate::engine::presets;
+use crate::state::{Action, Count, Notice, RuleField, RulesForm, RulesOrigin, RulesStatus, Widget};
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub state: Rc<Widget>,
+}
+
+/// Reads an imported rule file, then hands its text to the widget.
+fn import(input: HtmlInputElement, dispatch: Callback<Action>) {
+    let Some(file) = input.files().and_then(|files| files.get(0)) else {
+        return;
+    };
+    input.set_value("");
+    wasm_bindgen_futures::spawn_local(async move {
+        match wasm_bindgen_futures::JsFuture::from(file.text()).await {
+            Ok(text) => dispatch.emit(Action::ImportRules(text.as_string().unwrap_or_default())),
+            Err(_) => dispatch.emit(Action::AddNotice(Notice::FileUnreadable)),
+        }
+    });
+}
+
+#[function_component]
+pub fn RulesEditor(props: &Props) -> Html {
+    let t = use_texts();
+    let ids = use_ids();
+    let dispatch = use_dispatch();
+    let w = &*props.state;
+    let rules = &w.rules;
+    let active = match w.rules_origin {
+        RulesOrigin::Preset(p) => t.fill(
+            "rules.active-preset",
+            &[("name", &rules.name), ("id", p.id)],
+        ),
+        RulesOrigin::Custom => t.fill("rules.active-custom", &[("name", &rules.name)]),
+    };
+    let preset_buttons = presets::all().into_iter().map(|p| {
+        let (name, source) = p
+            .try_rules()
+            .map(|r| (r.name, r.source.unwrap_or_default()))
+            .unwrap_or_default();
+        html! {
+            <button type="button" class="button secondary" key={p.id} data-testid={format!("preset-{}", p.id)}
+                title={source} aria-pressed={(w.rules_origin == RulesOrigin::Preset(p)).to_string()}
+                onclick={dispatch.reform(move |_: MouseEvent| Action::LoadPreset(p))}>
+                { t.fill("rules.use-preset", &[("name", &name)]) }
+            </button>
+        }
+    });
+    let json_id = ids.id("rules-json");
+    let error_id = ids.id("rules-error");
+    let oninput = dispatch.reform(|e: InputEvent| {
+        let area: HtmlTextAreaElement = e.target_unchecked_into();
+        Action::EditRulesDraft(area.value())
+    });
+    let on_apply = dispatch.reform(|_: MouseEvent| Action::ApplyRulesDraft);
+    let on_export = {
+        let draft = w.rules_draft.clone();
+        Callback::from(move |_: MouseEvent| download("messaging-quota-rules.json", &draft))
+    };
+    let on_import = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |e: Event| import(e.target_unchecked_into(), dispatch.clone()))
+    };
+    let message = match (&w.rules_error, &w.rules_status) {
+        (Some(error), _) => html! {
+            <p class="field-error" id={error_id.clone()} role="alert" data-testid="rules-error" data-path={error.path.clone()}>
+                { t.fill("rules.not-applied", &[("error", &t.rule_error(error))]) }
+            </p>
+        },
+        (None, Some(status)) => html! {
+            <p class="muted" role="status" data-testid="rules-status">
+                { match status {
+                    RulesStatus::Applied => t.fill("rules.applied", &[("name", &rules.name)]),
+                    RulesStatus::Edited => t.text("rules.edited").to_string(),
+                } }
+            </p>
+        },
+        (None, None) => html! {},
+    };
+    html! {
+        <section class="rules" aria-label={t.text("rules.heading").to_string()}>
+            <h2>{ t.text("rules.heading") }</h2>
+            <div class="rules-editor-panel">
+                <p class="active-rules">
+                    <strong>{ active }</strong>
+                    if let Some(source) = &rules.source {
+                        <br /><span class="muted">{ t.fill("rules.source", &[("source", source)]) }</span>
+                    }
+                </p>
+                <div class="presets" role="group" aria-label={t.text("rules.presets").to_string()}>{ for preset_buttons }</div>
+                if let Some(form) = &w.rules_form {
+                    <RulesFormFields state={props.state.clone()} form={form.clone()} />
+                } else {
+                    <p class="muted">{ t.text("rules.form-unavailable") }</p>
+                }
+                <label for={json_id.clone()} class="block-label">{ t.text("rules.json") }</label>
+                <textarea id={json_id} class="rules-json" data-testid="rules-editor" spellcheck="false" rows="14"
+                    value={AttrValue::from(w.rules_draft.clone())} aria-invalid={w.rules_error.is_some().then_some("true")}
+                    aria-describedby={w.rules_error.is_some().then_some(error_id)} {oninput} />
+                { message }
+                <div class="controls">
+                    <button type="button" class="button primary" data-testid="rules-apply" onclick={on_apply}>
+                        { t.text("rules.apply") }
+                    </button>
+                    <button type="button" class="button secondary" data-testid="rules-export" onclick={on_export}>
+                        { t.text("rules.export") }
+                    </button>
+                    <label class="button secondary file-button">
+                        { t.text("rules.import") }
+                        <input type="file" accept=".json,application/json" data-testid="rules-import" onchange={on_import} />
+                    </label>
+                </div>
+            </div>
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct FormProps {
+    state: Rc<Widget>,
+    form: Rc<RulesForm>,
+}
+
+/// The form's fields, in the draft's order: each tier's price, messages and credits, each
+/// bundle's size and price, and InMail pricing.
+#[function_component]
+fn RulesFormFields(props: &FormProps) -> Html {
+    let t = use_texts();
+    let ids = use_ids();
+    let w = &*props.state;
+    let field = |rule: RuleField, name: String, label: String, testid: String| {
+        let count = Count::Rule(rule);
+        html! {
+            <NumberField key={name.clone()} id={ids.id(&name)} label={label} testid={testid}
+                count={count} shown={w.field_text(count)} />
+        }
+    };
+    let tiers = props.form.tiers.iter().enumerate().map(|(i, tier)| {
+        let cells = [
+            ("price", "rules.tier-price", RuleField::TierPrice(i)),
+            ("messages", "rules.tier-messages", RuleField::TierMessages(i)),
+            ("credits", "rules.tier-credits", RuleField::TierCredits(i)),
+        ];
+        html! {
+            <tr key={i}>
+                <th scope="row">{ tier.name.clone() }</th>
+                { for cells.into_iter().map(|(name, label, rule)| html! {
+                    <td key={name}>{ field(rule, format!("rf-{name}-{i}"), t.fill(label, &[("tier", &tier.name)]),
+                        format!("rules-tier-{name}-{}", tier.id)) }</td>
+                }) }
+            </tr>
+        }
+    });
+    let bundles = (0..props.form.bundles.len()).map(|i| {
+        let n = (i + 1).to_string();
+        html! {
+            <>
+                { field(RuleField::BundleSize(i), format!("rf-bsize-{i}"), t.fill("rules.bundle-size", &[("n", &n)]),
+                    format!("rules-bundle-size-{i}")) }
+                { field(RuleField::BundlePrice(i), format!("rf-bprice-{i}"), t.fill("rules.bundle-price", &[("n", &n)]),
+                    format!("rules-bundle-price-{i}")) }
+            </>
+        }
+    });
+    html! {
+        <>
+            <div class="table-scroll">
+                <table class="rules-form">
+                    <caption>{ t.text("rules.form-tiers") }</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">{ t.text("rules.form-tier") }</th>
+                            <th scope="col">{ t.text("rules.form-price") }</th>
+                            <th scope="col">{ t.text("rules.form-messages") }</th>
+                            <th scope="col">{ t.text("rules.form-credits") }</th>
+                        </tr>
+                    </thead>
+                    <tbody>{ for tiers }</tbody>
+                </table>
+            </div>
+            <div class="field-grid">
+                { for bundles }
+                { field(RuleField::BlockSize, "rf-block-size".into(), t.text("rules.block-size").to_string(), "rules-block-size".into()) }
+                { field(RuleField::BlockPrice, "rf-block-price".into(), t.text("rules.block-price").to_string(), "rules-block-price".into()) }
+                { field(RuleField::PayPerInMail, "rf-ppi".into(), t.text("rules.pay-per-inmail").to_string(), "rules-pay-per-inmail".into()) }
+            </div>
+        </>
+    }
+}

@@ -1,0 +1,49 @@
+//! The account tiers as radio buttons, each with its price and what it includes.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::context::{use_dispatch, use_ids, use_texts};
+use crate::engine::rules::RuleSet;
+use crate::state::Action;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub rules: Rc<RuleSet>,
+    pub selected: AttrValue,
+}
+
+#[function_component]
+pub fn TierPicker(props: &Props) -> Html {
+    let t = use_texts();
+    let ids = use_ids();
+    let dispatch = use_dispatch();
+    let name = ids.id("tier");
+    let tiers = props.rules.tiers.iter().map(|tier| {
+        let id = tier.id.clone();
+        let onchange = dispatch.reform(move |_: Event| Action::SelectTier(id.clone()));
+        let credits = (tier.inmail_credits > 0)
+            .then(|| t.plural("plan.tier-credits", tier.inmail_credits, &[]));
+        html! {
+            <label class="tier-option" key={tier.id.clone()}>
+                <input type="radio" name={name.clone()} value={tier.id.clone()}
+                    data-testid={format!("tier-option-{}", tier.id)}
+                    checked={*props.selected == tier.id} {onchange} />
+                <span class="tier-name">{ tier.name.clone() }</span>
+                <span class="tier-price">
+                    { t.money(tier.price_cents) }<small>{ t.text("units.per-month") }</small>
+                </span>
+                <span class="tier-detail">
+                    { t.plural("plan.tier-messages", tier.free_messages, &[]) }{ credits }
+                </span>
+            </label>
+        }
+    });
+    html! {
+        <fieldset class="tiers">
+            <legend>{ t.text("plan.tiers") }</legend>
+            { for tiers }
+        </fieldset>
+    }
+}

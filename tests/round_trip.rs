@@ -1,0 +1,179 @@
+//! Whatever the widget writes, it reads back to the same thing: every rule set it accepts,
+//! exported and imported; every state it can reach, written to a link or to storage and
+//! read on a fresh start.
+
+use messaging_quota::engine::period::parse_iso_date;
+use messaging_quota::engine::presets::{ARTICLE, LINKEDIN_HELP};
+use messaging_quota::engine::rules::{BundleOf, InMailPricingOf, RuleSet, RuleSetOf, TierOf};
+use messaging_quota::engine::send::Recipient;
+use messaging_quota::host::attributes::parse_attributes;
+use messaging_quota::state::{initial_widget, Action, Count, Init, RuleField, Widget};
+use proptest::prelude::*;
+
+fn name() -> impl Strategy<Value = String> {
+    // Any printable text, markup and quotes included; trimmed, as rules keep names.
+    "[a-zA-Z0-9 <>&\"'é€✓-]{1,20}"
+        .prop_map(|s| s.trim().to_owned())
+        .prop_filter("not blank", |s| !s.is_empty())
+}
+
+fn rule_set() -> impl Strategy<Value = RuleSet> {
+    let tier = (
+        name(),
+        0u64..100_000_000,
+        0u64..1_000_000,
+        0u64..1_000,
+        prop::option::of(0u64..1_000),
+    );
+    (
+        "[a-z0-9-]{1,12}",
+        name(),
+        prop::option::of(name()),
+        prop::collection::vec(tier, 1..12),
+        prop::collection::btree_map(1u64..=1_000, 1u64..100_000_000, 0..8),
+        (1u64..=1_000, 1u64..100_000_000, 0u64..100_000_000),
+    )
+        .prop_map(
+            |(id, name, source, tiers, bundles, (block_size, block_price, pay_per))| RuleSetOf {
+                id,
+                name,
+                source,
+                tiers: tiers
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, (name, price, messages, credits, cap))| TierOf {
+                        id: format!("t{i}"),
+                        name,
+                        price_cents: price,
+                        free_messages: messages,
+                        inmail_credits: credits,
+                        inmail_rollover_cap: cap.map(|c| c + credits),
+                    })
+                    .collect(),
+                bundles: bundles
+                    .into_iter()
+                    .map(|(size, price_cents)| BundleOf { size, price_cents })
+                    .collect(),
+                inmail: InMailPricingOf {
+                    block_size,
+                    block_price_cents: block_price,
+                    pay_per_inmail_cents: pay_per,
+                },
+            },
+        )
+}
+
+fn action() -> impl Strategy<Value = Action> {
+    prop_oneof![
+        (0usize..6).prop_map(|i| Action::SelectTier(
+            [
+                "basic",
+                "premium-career",
+                "premium-business",
+                "sales-navigator",
+                "recruiter-lite",
+                "recruiter"
+            ][i]
+                .into()
+        )),
+        (prop::sample::select(vec![25u64, 100, 200, 500]), 0u64..5)
+            .prop_map(|(s, n)| Action::SetCount(Count::Addon(s), n)),
+        (0u64..20).prop_map(|n| Action::SetCount(Count::InMailBlocks, n)),
+        (0u64..2_000).prop_map(|n| Action::SetCount(Count::Sent, n)),
+        (0u64..200).prop_map(|n| Action::SetCount(Count::InMailSent, n)),
+        (0u64..2_000).prop_map(|n| Action::SetCount(Count::NeedMessages, n)),
+        (0u64..200).prop_map(|n| Action::SetCount(Count::NeedInMails, n)),
+        (1u32..=31).prop_map(Action::SetBillingDay),
+        prop::option::of((0usize..5).prop_map(|i| {
+            [
+                "basic",
+                "premium-business",
+                "sales-navigator",
+                "recruiter-lite",
+                "recruiter",
+            ][i]
+                .to_owned()
+        }))
+        .prop_map(Action::SetMinTier),
+        (0usize..5).prop_map(|i| Action::SetRecipient(Recipient::ALL[i])),
+        Just(Action::Send),
+        Just(Action::SendInMail),
+        Just(Action::NextDay),
+        Just(Action::JumpToReset),
+        Just(Action::Step),
+        Just(Action::ApplyRecommendation),
+        Just(Action::ResetMonth),
+        Just(Action::LoadPreset(LINKEDIN_HELP)),
+        Just(Action::LoadPreset(ARTICLE)),
+        (0u64..5_000).prop_map(|v| Action::SetCount(Count::Rule(RuleField::TierPrice(1)), v)),
+        Just(Action::ApplyRulesDraft),
+    ]
+}
+
+/// Starts a widget the way a page does, with this link and saved state.
+fn start(
+    attributes: &[(&str, &str)],
+    link: Option<Vec<(String, String)>>,
+    stored: Option<String>,
+) -> Widget {
+    let (config, problems) = parse_attributes(attributes.iter().copied(), false);
+    initial_widget(Init {
+        config,
+        problems,
+        url_params: link,
+        stored,
+        local_today: parse_iso_date("2026-01-20"),
+    })
+}
+
+/// What a link or a save must bring back.
+fn essentials(w: &Widget) -> impl PartialEq + std::fmt::Debug {
+    (
+        w.rules.clone(),
+        w.rules_origin,
+        w.selection.clone(),
+        w.month.usage.sent,
+        w.month.usage.inmail_sent,
+        w.month.today,
+        w.period_rule,
+        w.need.clone(),
+    )
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn every_accepted_rule_set_exports_and_imports_to_itself(rules in rule_set()) {
+        let json = rules.to_json();
+        let back = RuleSet::from_json(&json);
+        prop_assert_eq!(back.as_ref().ok(), Some(&rules), "{}", json);
+    }
+
+    #[test]
+    fn every_reachable_state_reads_back_from_its_link_and_its_save(
+        actions in prop::collection::vec(action(), 0..25),
+        page in prop::sample::select(vec![0usize, 1, 2]),
+    ) {
+        let attributes: &[(&str, &str)] = match page {
+            0 => &[],
+            1 => &[("tier", "sales-navigator"), ("addons", "100x1"), ("need", "300"), ("min-tier", "basic"), ("today", "2026-03-30"), ("billing-day", "31")],
+            _ => &[("preset", "linkedin-help"), ("sent", "10")],
+        };
+        let mut w = start(attributes, None, None);
+        for a in actions {
+            w.apply(a);
+        }
+        // Storage: everything, custom rules included.
+        let saved = start(attributes, None, Some(w.saved_state()));
+        prop_assert!(saved.notices.is_empty(), "{:?}", saved.notices);
+        prop_assert_eq!(essentials(&saved), essentials(&w));
+        // A link carries presets, not custom rules.
+        if w.rules_origin.preset().is_some() {
+            let link: Vec<(String, String)> = w.url_params().into_iter().map(|(n, v)| (n.to_owned(), v)).collect();
+            let linked = start(attributes, Some(link.clone()), None);
+            prop_assert!(linked.notices.is_empty(), "{:?} from {:?}", linked.notices, link);
+            prop_assert_eq!(essentials(&linked), essentials(&w), "{:?}", link);
+        }
+    }
+}
