@@ -21,7 +21,7 @@ test('a shared link restores the whole state', async () => {
 });
 
 test('the URL follows every change, without adding history entries', async () => {
-  const page = await open(site, '/?today=2026-01-20&utm_source=newsletter');
+  const page = await open(site, '/?today=2026-01-20&utm_source=newsletter&flag&q=a+b%2Cc#section');
   const before = await page.evaluate(() => history.length);
   await page.getByTestId('tier-option-recruiter').check();
   await type(page, 'addon-count-25', '2');
@@ -33,6 +33,9 @@ test('the URL follows every change, without adding history entries', async () =>
   assert.equal(search.get('sent'), '12');
   assert.equal(search.get('today'), '2026-01-20');
   assert.equal(search.get('utm_source'), 'newsletter', "the host's own parameters stay");
+  const url = new URL(page.url());
+  assert.ok(url.search.startsWith('?utm_source=newsletter&flag&q=a+b%2Cc&'), `written as they were: ${url.search}`);
+  assert.equal(url.hash, '#section');
   assert.equal(await page.evaluate(() => history.length), before);
   // The link reproduces the state in a fresh tab.
   const copy = await open(site, new URL(page.url()).pathname + new URL(page.url()).search);
