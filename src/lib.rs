@@ -10,6 +10,7 @@
 
 pub mod engine;
 pub mod host;
+pub mod json;
 pub mod state;
 pub mod text;
 

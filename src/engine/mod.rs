@@ -2,7 +2,8 @@
 //!
 //! Invariants contributors keep:
 //! - Nothing below this module imports `yew`, `web_sys` or `js_sys`; it builds and is
-//!   tested natively (`cargo test`), and the UI only renders what it returns.
+//!   tested natively (`cargo test`), and the UI only renders what it returns. (JSON text is
+//!   read through `crate::json`, which lets the browser parse in the wasm build.)
 //! - Money is integer cents (`u64`); counts are `u64`; sums and products saturate, so no
 //!   input overflows or panics.
 //! - A `RuleSet` exists only after validation (`RuleSet::from_json`), so code here may

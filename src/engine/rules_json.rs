@@ -26,20 +26,10 @@ fn error(path: impl Into<String>, problem: RuleProblem) -> RuleError {
 
 /// Reads a rule set's syntax and shape only: what a file says, numbers unjudged.
 pub fn read_raw(text: &str) -> Result<RawRules> {
-    let mut deserializer = serde_json::Deserializer::from_str(text);
-    let raw: RawRules = serde_path_to_error::deserialize(&mut deserializer).map_err(|e| {
-        // A syntax error is placed by its line and column; a shape error by its field.
-        let path = match e.inner().classify() {
-            serde_json::error::Category::Data => e.path().to_string(),
-            _ => String::new(),
-        };
-        let path = if path == "." { String::new() } else { path };
-        error(path, RuleProblem::Format(e.into_inner().to_string()))
-    })?;
-    deserializer
-        .end()
-        .map_err(|e| error("", RuleProblem::Format(e.to_string())))?;
-    Ok(raw)
+    crate::json::from_str_strict(text, |raw: &RawRules| {
+        raw.whole_numbers().map(|rules| rules.to_json())
+    })
+    .map_err(|e| error(e.path, RuleProblem::Format(e.message)))
 }
 
 /// Checks one number against its limits.

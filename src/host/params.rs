@@ -47,7 +47,6 @@ pub mod names {
 /// Parameters whose syntax is valid; `None` where absent or ignored. The saved state holds
 /// them as they are (serde), under the URL's names.
 #[derive(Clone, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct Params {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub preset: Option<Preset>,

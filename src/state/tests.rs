@@ -172,7 +172,6 @@ fn saved_state_restores_and_corrupt_state_falls_back_with_a_notice() {
         "%%%".to_owned(),
         good.replace("\"sent\":0", "\"sent\":\"lots\""),
         good.replace("\"v\":2", "\"v\":7"),
-        good.replace("\"tier\":", "\"colour\":\"red\",\"tier\":"),
         good.replace("}}", "},\"rules\":{\"id\":\"x\"}}"),
     ] {
         let back = initial_widget(Init {

@@ -2,7 +2,6 @@
 //! text with named placeholders (`{count}`), or one text per plural form (`one`, `few`,
 //! `other`…), the form chosen by `Intl.PluralRules` for the count.
 
-use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use serde::de::{Deserialize, Deserializer, MapAccess, Visitor};
@@ -72,17 +71,48 @@ impl<'de> Deserialize<'de> for Message {
     }
 }
 
-/// Every message of one language.
+/// Every message of one language, sorted by key (a sorted list costs the wasm a fraction
+/// of a map).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Catalogue {
-    messages: BTreeMap<String, Message>,
+    messages: Vec<(String, Message)>,
+}
+
+/// A JSON object of keys and messages, read in order.
+struct Entries(Vec<(String, Message)>);
+
+impl<'de> Deserialize<'de> for Entries {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Entries, D::Error> {
+        struct EntriesVisitor;
+        impl<'de> Visitor<'de> for EntriesVisitor {
+            type Value = Entries;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("an object of messages")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Entries, A::Error> {
+                let mut entries = Vec::new();
+                while let Some(entry) = map.next_entry::<String, Message>()? {
+                    entries.push(entry);
+                }
+                Ok(Entries(entries))
+            }
+        }
+        deserializer.deserialize_map(EntriesVisitor)
+    }
 }
 
 impl Catalogue {
     /// Reads a catalogue: a JSON object of keys and messages.
     pub fn from_json(text: &str) -> Result<Catalogue, String> {
-        let messages: BTreeMap<String, Message> =
-            serde_json::from_str(text).map_err(|e| e.to_string())?;
+        let Entries(entries) = crate::json::from_str(text).map_err(|e| e.message)?;
+        let mut messages: Vec<(String, Message)> = Vec::with_capacity(entries.len());
+        for (key, message) in entries {
+            match messages.binary_search_by(|(k, _)| k.cmp(&key)) {
+                // A key written twice: the last one counts, as in a JSON object.
+                Ok(at) => messages[at].1 = message,
+                Err(at) => messages.insert(at, (key, message)),
+            }
+        }
         Ok(Catalogue { messages })
     }
 
@@ -101,11 +131,15 @@ impl Catalogue {
     }
 
     pub fn get(&self, key: &str) -> Option<&Message> {
-        self.messages.get(key)
+        let at = self
+            .messages
+            .binary_search_by(|(k, _)| k.as_str().cmp(key))
+            .ok()?;
+        Some(&self.messages[at].1)
     }
 
     pub fn keys(&self) -> impl Iterator<Item = &str> {
-        self.messages.keys().map(String::as_str)
+        self.messages.iter().map(|(k, _)| k.as_str())
     }
 }
 

@@ -117,6 +117,27 @@ test('what a visitor types in the rule editor is what it shows: emptied, a brace
   await page.close();
 });
 
+test('in the browser too, a field the rules do not know is an error that names it', async () => {
+  const page = await open(site, '/?today=2026-01-20');
+  const editor = page.getByTestId('rules-editor');
+  const original = await editor.inputValue();
+  await editor.fill(original.replace('"price_cents": 2999,', '"price_cents": 2999, "pricecents": 1,'));
+  await page.getByTestId('rules-apply').click();
+  assert.equal(await page.getByTestId('rules-error').getAttribute('data-path'), 'tiers[1].pricecents');
+  assert.match(await text(page, 'rules-error'), /unknown field `pricecents`/);
+  await editor.fill(original.replace('"source"', '"sauce"'));
+  await page.getByTestId('rules-apply').click();
+  assert.equal(await page.getByTestId('rules-error').getAttribute('data-path'), 'sauce');
+  await editor.fill(original.replace('"name": "Basic"', '"name": "\\ud800\\u0041"'));
+  await page.getByTestId('rules-apply').click();
+  assert.equal(await page.getByTestId('rules-error').getAttribute('data-path'), 'tiers[0].name', 'a lone surrogate is not text');
+  await editor.fill('{ "id": ');
+  await page.getByTestId('rules-apply').click();
+  assert.equal(await page.getByTestId('rules-error').getAttribute('data-path'), '');
+  assert.match(await text(page, 'rules-error'), /JSON/);
+  await page.close();
+});
+
 test('the rule form keeps its place while a bundle size repeats another; the problem is named', async () => {
   const page = await open(site, '/?today=2026-01-20');
   const size = page.getByTestId('rules-bundle-size-1');
