@@ -83,9 +83,11 @@ fn read_config(attributes: &js_sys::Array) -> (EmbedConfig, Vec<Ignored>) {
     let pairs = pairs(attributes);
     let (config, problems) =
         parse_attributes(pairs.iter().map(|(n, v)| (n.as_str(), v.as_str())), false);
-    let english = Texts::english(Box::new(FixedFormat));
-    for problem in &problems {
-        page::warn(&english.ignored(problem));
+    if !problems.is_empty() {
+        let english = Texts::english(Box::new(FixedFormat));
+        for problem in &problems {
+            page::warn(&english.ignored(problem));
+        }
     }
     (config, problems)
 }

@@ -125,10 +125,14 @@ impl IntlFormat {
 
 impl Format for IntlFormat {
     fn count(&self, n: u64) -> String {
-        call(
-            self.count.get_or_init(|| self.number(|_| {})),
-            &decimal(n, 0),
-        )
+        // A whole number below 2^53 is exact as a JS number, and cheaper to hand over than
+        // text; larger ones go as decimal text.
+        let value = if n < 1 << 53 {
+            JsValue::from_f64(n as f64)
+        } else {
+            decimal(n, 0)
+        };
+        call(self.count.get_or_init(|| self.number(|_| {})), &value)
     }
 
     fn money(&self, cents: u64) -> String {

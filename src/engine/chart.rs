@@ -14,8 +14,9 @@ pub const TOP: i64 = 12;
 pub const BOTTOM: i64 = 36;
 /// At most this many samples per line; below it, every message count is a sample.
 const SAMPLES: u64 = 240;
-/// At most this many focusable points on the envelope.
-const POINTS: usize = 24;
+/// At most this many focusable points on the envelope: enough to read the cheapest line,
+/// few enough to Tab through.
+const POINTS: usize = 12;
 
 /// An axis tick: its position along the axis and the value it marks (messages on the
 /// x axis, whole dollars on the y axis).

@@ -17,7 +17,6 @@ pub struct CompareRow {
     pub per_message_cents: Option<u64>,
     /// The overall cheapest row (at or above the minimum tier).
     pub cheapest: bool,
-    pub current: bool,
     /// Below the visitor's minimum tier: shown for reference, never recommended.
     pub below_minimum: bool,
 }
@@ -29,13 +28,8 @@ pub fn per_message(total_cents: u64, messages: u64) -> Option<u64> {
     })
 }
 
-/// Every tier's cheapest way to the need, the cheapest and the current one marked.
-pub fn compare(
-    recommender: &Recommender,
-    rules: &RuleSet,
-    need: &Need,
-    current_tier: &str,
-) -> Vec<CompareRow> {
+/// Every tier's cheapest way to the need, the cheapest marked.
+pub fn compare(recommender: &Recommender, rules: &RuleSet, need: &Need) -> Vec<CompareRow> {
     let best = recommender.recommend(rules, need).map(|p| p.tier_index);
     let minimum = need
         .min_tier
@@ -55,7 +49,6 @@ pub fn compare(
                 .and_then(|p| per_message(p.total_cents, need.messages)),
             plan,
             cheapest: best == Some(i),
-            current: tier.id == current_tier,
             below_minimum: i < minimum,
         })
         .collect()
@@ -111,13 +104,9 @@ mod tests {
             inmails: 10,
             min_tier: None,
         };
-        let rows = compare(&r, &rules, &need, "sales-navigator");
+        let rows = compare(&r, &rules, &need);
         assert_eq!(rows.len(), 5);
         assert_eq!(rows.iter().filter(|r| r.cheapest).count(), 1);
-        assert!(rows
-            .iter()
-            .find(|r| r.current)
-            .is_some_and(|r| r.tier_id == "sales-navigator"));
         let cheapest = rows.iter().find(|r| r.cheapest).unwrap();
         let plan = cheapest.plan.as_ref().unwrap();
         // Basic + 100 + 25 messages ($64.98) and 4 blocks for 10 InMails ($40).
@@ -172,7 +161,7 @@ mod tests {
             inmails: 0,
             min_tier: Some("sales-navigator".into()),
         };
-        let rows = compare(&r, &rules, &need, "basic");
+        let rows = compare(&r, &rules, &need);
         let flags: Vec<(bool, bool)> = rows.iter().map(|r| (r.below_minimum, r.cheapest)).collect();
         assert_eq!(
             flags,

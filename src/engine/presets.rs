@@ -48,9 +48,21 @@ impl Preset {
         all().into_iter().find(|p| p.id == id)
     }
 
-    /// Parses the embedded JSON; tests prove every preset parses.
+    /// The preset's rules, read from the embedded JSON once per thread and shared; tests
+    /// prove every preset parses.
     pub fn try_rules(&self) -> Result<RuleSet, RuleError> {
-        RuleSet::from_json(self.json)
+        thread_local! {
+            static READ: std::cell::RefCell<Vec<(&'static str, Result<RuleSet, RuleError>)>> =
+                const { std::cell::RefCell::new(Vec::new()) };
+        }
+        READ.with(|read| {
+            if let Some((_, rules)) = read.borrow().iter().find(|(id, _)| *id == self.id) {
+                return rules.clone();
+            }
+            let rules = RuleSet::from_json(self.json);
+            read.borrow_mut().push((self.id, rules.clone()));
+            rules
+        })
     }
 
     #[cfg(test)]

@@ -5,6 +5,8 @@
 //! with the reason and the value still in use. A value changed from elsewhere (a link, the
 //! pop-up, the player) replaces the text.
 
+use std::rc::Rc;
+
 use super::{RuleField, Widget};
 use crate::engine::fields::{parse_count, parse_money, CountError, CountField};
 use crate::engine::rules::MAX_PRICE_CENTS;
@@ -97,6 +99,32 @@ impl Count {
     }
 }
 
+/// What a field shows while its value is `value` and `draft` is what was last typed into it.
+pub fn field_text(count: Count, value: Option<u64>, draft: Option<&FieldDraft>) -> FieldText {
+    let value_text = value.map(|v| count.show(v)).unwrap_or_default();
+    let shown = || FieldText {
+        text: value_text.clone(),
+        error: None,
+        value: value_text.clone(),
+    };
+    let Some(draft) = draft.filter(|d| d.value == value) else {
+        return shown();
+    };
+    match count.parse(&draft.text) {
+        Ok(v) if Some(v) == value => FieldText {
+            text: draft.text.clone(),
+            error: None,
+            value: value_text,
+        },
+        Ok(_) => shown(),
+        Err(e) => FieldText {
+            text: draft.text.clone(),
+            error: Some(e),
+            value: value_text,
+        },
+    }
+}
+
 impl Widget {
     /// The value a count has now; `None` for a rule field while the form cannot read the draft.
     pub fn count_value(&self, count: Count) -> Option<u64> {
@@ -112,38 +140,27 @@ impl Widget {
             Count::ScenarioShare(i) => *scenario.shares.get(i)?,
             Count::ReadRate => scenario.read_rate,
             Count::Seed => scenario.seed,
-            Count::Rule(field) => field.read(self.rules_form.as_deref()?)?,
+            Count::Rule(field) => field.read(self.draft_form()?)?,
         })
     }
 
     /// What the field for `count` shows.
     pub fn field_text(&self, count: Count) -> FieldText {
-        let value = self.count_value(count);
-        let value_text = value.map(|v| count.show(v)).unwrap_or_default();
-        let shown = || FieldText {
-            text: value_text.clone(),
-            error: None,
-            value: value_text.clone(),
-        };
-        let Some(draft) = self.drafts.iter().find(|d| d.count == count) else {
-            return shown();
-        };
-        if draft.value != value {
-            return shown();
-        }
-        match count.parse(&draft.text) {
-            Ok(v) if Some(v) == value => FieldText {
-                text: draft.text.clone(),
-                error: None,
-                value: value_text,
-            },
-            Ok(_) => shown(),
-            Err(e) => FieldText {
-                text: draft.text.clone(),
-                error: Some(e),
-                value: value_text,
-            },
-        }
+        field_text(count, self.count_value(count), self.draft(count))
+    }
+
+    /// What the visitor last typed into the field for `count`.
+    pub fn draft(&self, count: Count) -> Option<&FieldDraft> {
+        self.drafts.iter().find(|d| d.count == count)
+    }
+
+    /// The drafts of the fields `belongs` picks, for a section's props.
+    pub fn drafts_of(&self, belongs: impl Fn(Count) -> bool) -> Rc<[FieldDraft]> {
+        self.drafts
+            .iter()
+            .filter(|d| belongs(d.count))
+            .cloned()
+            .collect()
     }
 
     /// Sets a count's value.
@@ -156,8 +173,8 @@ impl Widget {
                 }
             }
             Count::InMailBlocks => self.selection.inmail_blocks = n,
-            Count::Sent => self.month.usage.sent = n,
-            Count::InMailSent => self.month.usage.inmail_sent = n,
+            Count::Sent => Rc::make_mut(&mut self.month).usage.sent = n,
+            Count::InMailSent => Rc::make_mut(&mut self.month).usage.inmail_sent = n,
             Count::NeedMessages => self.need.messages = n,
             Count::NeedInMails => self.need.inmails = n,
             Count::ScenarioPerDay => self.scenario.per_working_day = n,
@@ -169,7 +186,7 @@ impl Widget {
             Count::ReadRate => self.scenario.read_rate = n,
             Count::Seed => {
                 self.scenario.seed = n;
-                self.month.rng = crate::engine::rng::Rng::new(n);
+                Rc::make_mut(&mut self.month).rng = crate::engine::rng::Rng::new(n);
             }
             Count::Rule(field) => self.edit_rule(field, n),
         }

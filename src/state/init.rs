@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use chrono::NaiveDate;
 
-use super::{Notice, Origin, RulesForm, RulesOrigin, Widget, SPEEDS};
+use super::{Notice, Origin, RulesOrigin, Widget, SPEEDS};
 use crate::engine::period::PeriodRule;
 use crate::engine::plan::{Selection, Usage};
 use crate::engine::player::{Month, Scenario};
@@ -128,15 +128,13 @@ pub fn initial_widget(init: Init) -> Widget {
     }
 
     let scenario = Scenario::default();
-    let draft = rules.to_json();
     Widget {
         recommender: Rc::new(Recommender::new(&rules)),
-        rules_form: RulesForm::read(&draft).map(Rc::new),
-        rules_draft: draft.into(),
+        rules_draft: None,
         rules: Rc::new(rules),
         rules_origin: origin,
         selection: target.selection.clone(),
-        month: Month::new(target.today, target.usage, scenario.seed),
+        month: Rc::new(Month::new(target.today, target.usage, scenario.seed)),
         period_rule: target.period_rule,
         local_today,
         locale: config.locale,

@@ -14,7 +14,7 @@ use std::rc::Rc;
 
 use chrono::NaiveDate;
 
-pub use count::{Count, FieldText};
+pub use count::{field_text, Count, FieldDraft, FieldText};
 pub use init::{initial_widget, Init};
 pub use notice::{Notice, Origin};
 pub use rules_form::{RuleField, RulesForm};
@@ -107,6 +107,24 @@ pub enum RulesStatus {
     Edited,
 }
 
+/// Rules the visitor is editing.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Draft {
+    /// The editor's text.
+    pub text: Rc<str>,
+    /// The text as the rule form edits it, while its shape allows.
+    pub form: Option<Rc<RulesForm>>,
+}
+
+impl Draft {
+    pub fn new(text: String) -> Draft {
+        Draft {
+            form: RulesForm::read(&text).map(Rc::new),
+            text: text.into(),
+        }
+    }
+}
+
 /// The whole widget.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Widget {
@@ -114,7 +132,8 @@ pub struct Widget {
     pub recommender: Rc<Recommender>,
     pub rules_origin: RulesOrigin,
     pub selection: crate::engine::plan::Selection,
-    pub month: Month,
+    /// Shared until changed (`Rc::make_mut`), so views of the month can tell when it did.
+    pub month: Rc<Month>,
     pub period_rule: PeriodRule,
     /// The visitor's real date.
     pub local_today: NaiveDate,
@@ -133,14 +152,13 @@ pub struct Widget {
     pub playing: bool,
     pub speed_ms: u32,
     pub large_text: bool,
-    /// The rule editor's text; applied only when valid.
-    pub rules_draft: Rc<str>,
-    /// The draft as the rule form edits it, while its shape allows.
-    pub rules_form: Option<Rc<RulesForm>>,
+    /// The rule editor's draft, applied only when valid; `None` while it is the active rules
+    /// as they are (so a widget that never edits its rules never writes them out).
+    pub rules_draft: Option<Draft>,
     pub rules_error: Option<RuleError>,
     pub rules_status: Option<RulesStatus>,
     /// What the visitor last typed into each number field (see [`Count`]).
-    pub drafts: Vec<count::FieldDraft>,
+    pub drafts: Vec<FieldDraft>,
     /// The state the page's own settings give, before any link or saved state: a link
     /// holds only what differs from it.
     pub baseline: ParamTarget,
@@ -236,10 +254,20 @@ impl Widget {
         )
     }
 
-    /// Replaces the rule editor's text, and the form's view of it.
-    fn set_draft(&mut self, text: String) {
-        self.rules_form = RulesForm::read(&text).map(Rc::new);
-        self.rules_draft = text.into();
+    /// The rule editor's text: the draft, or the active rules as JSON.
+    pub fn draft_text(&self) -> Rc<str> {
+        match &self.rules_draft {
+            Some(draft) => draft.text.clone(),
+            None => self.rules.to_json().into(),
+        }
+    }
+
+    /// What the rule form edits: the draft while it has the shape, or the active rules.
+    pub fn draft_form(&self) -> Option<&RulesForm> {
+        match &self.rules_draft {
+            Some(draft) => draft.form.as_deref(),
+            None => Some(&self.rules),
+        }
     }
 
     /// Replaces the rules, fitting the selection and need to them.
@@ -254,7 +282,7 @@ impl Widget {
         }
         self.selection = selection;
         self.recommender = Rc::new(Recommender::new(&rules));
-        self.set_draft(rules.to_json());
+        self.rules_draft = None;
         self.rules_status = Some(RulesStatus::Applied);
         self.rules = Rc::new(rules);
         self.rules_origin = origin;
@@ -291,8 +319,9 @@ impl Widget {
             ));
         }
         self.selection = target.selection;
-        self.month.usage = target.usage;
-        self.month.today = target.today;
+        let month = Rc::make_mut(&mut self.month);
+        month.usage = target.usage;
+        month.today = target.today;
         self.period_rule = target.period_rule;
         self.need = target.need;
         self.drafts.clear();
@@ -341,13 +370,15 @@ impl Widget {
             }
             Action::Send => {
                 let recipient = self.recipient;
-                let decision = self.month.send(context!(self), recipient, false);
+                let decision = Rc::make_mut(&mut self.month).send(context!(self), recipient, false);
                 self.record(decision);
             }
             Action::SendInMail => {
-                let decision = self
-                    .month
-                    .send(context!(self), Recipient::NotConnected, true);
+                let decision = Rc::make_mut(&mut self.month).send(
+                    context!(self),
+                    Recipient::NotConnected,
+                    true,
+                );
                 if let SendDecision::NeedsInMail { charge_cents, .. } = decision {
                     let credits_left = self.summary().inmail.credits_left;
                     self.last_send = Some(LastSend::InMailSent {
@@ -384,15 +415,19 @@ impl Widget {
                     self.notices.push(notice);
                 }
             }
-            Action::NextDay => self.month.next_day(context!(self), self.scenario.read_rate),
-            Action::JumpToReset => self
-                .month
-                .jump_to_reset(context!(self), self.scenario.read_rate),
-            Action::Step => match self.month.step(context!(self), &self.scenario) {
-                Step::Blocked(blocked) => self.record(SendDecision::Blocked(blocked)),
-                Step::EndOfCalendar => self.playing = false,
-                Step::NextDay => {}
-            },
+            Action::NextDay => {
+                Rc::make_mut(&mut self.month).next_day(context!(self), self.scenario.read_rate)
+            }
+            Action::JumpToReset => {
+                Rc::make_mut(&mut self.month).jump_to_reset(context!(self), self.scenario.read_rate)
+            }
+            Action::Step => {
+                match Rc::make_mut(&mut self.month).step(context!(self), &self.scenario) {
+                    Step::Blocked(blocked) => self.record(SendDecision::Blocked(blocked)),
+                    Step::EndOfCalendar => self.playing = false,
+                    Step::NextDay => {}
+                }
+            }
             Action::Play => {
                 self.playing = true;
                 self.dialog = None;
@@ -404,13 +439,13 @@ impl Widget {
                     self.speed_ms = ms;
                 }
             }
-            Action::MarkRepliesSeen => self.month.mark_replies_seen(),
+            Action::MarkRepliesSeen => Rc::make_mut(&mut self.month).mark_replies_seen(),
             Action::ToggleLargeText => self.large_text = !self.large_text,
             Action::EditRulesDraft(text) => {
-                self.set_draft(text);
+                self.rules_draft = Some(Draft::new(text));
                 self.rules_status = None;
             }
-            Action::ApplyRulesDraft => match RuleSet::from_json(&self.rules_draft) {
+            Action::ApplyRulesDraft => match RuleSet::from_json(&self.draft_text()) {
                 Ok(rules) => {
                     let origin = crate::engine::presets::all()
                         .into_iter()
@@ -428,14 +463,14 @@ impl Widget {
                 Err(e) => self.rules_error = Some(e),
             },
             Action::ImportRules(text) => {
-                self.set_draft(text);
+                self.rules_draft = Some(Draft::new(text));
                 self.apply(Action::ApplyRulesDraft);
             }
             Action::Configure(config, problems) => self.configure(*config, problems),
             Action::ResetMonth => {
                 let seed = self.scenario.seed;
                 // Back to the day the page started on (its demo date, or today).
-                self.month = Month::new(self.baseline.today, Default::default(), seed);
+                self.month = Rc::new(Month::new(self.baseline.today, Default::default(), seed));
                 self.playing = false;
                 self.dialog = None;
                 self.last_send = None;

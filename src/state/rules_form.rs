@@ -95,16 +95,18 @@ impl RuleField {
 impl Widget {
     /// A form field changed: the draft follows, and what Apply would say is shown at once.
     pub(super) fn edit_rule(&mut self, field: RuleField, value: u64) {
-        let Some(mut form) = self.rules_form.as_deref().cloned() else {
+        let Some(mut form) = self.draft_form().cloned() else {
             return;
         };
         if field.write(&mut form, value).is_none() {
             return;
         }
-        let text = form.to_json();
-        self.rules_draft = text.into();
-        self.rules_form = Some(std::rc::Rc::new(form));
-        match RuleSet::from_json(&self.rules_draft) {
+        let text: std::rc::Rc<str> = form.to_json().into();
+        self.rules_draft = Some(super::Draft {
+            text: text.clone(),
+            form: Some(std::rc::Rc::new(form)),
+        });
+        match RuleSet::from_json(&text) {
             Ok(_) => {
                 self.rules_error = None;
                 self.rules_status = Some(RulesStatus::Edited);

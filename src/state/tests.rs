@@ -235,7 +235,7 @@ fn an_invalid_rule_edit_never_replaces_the_working_rules() {
     let mut w = fresh();
     let before = w.rules.clone();
     w.apply(Action::EditRulesDraft(
-        w.rules_draft
+        w.draft_text()
             .replace("\"price_cents\": 2999", "\"price_cents\": -2999"),
     ));
     w.apply(Action::ApplyRulesDraft);
@@ -246,7 +246,7 @@ fn an_invalid_rule_edit_never_replaces_the_working_rules() {
         ("tiers[1].price_cents", RuleProblem::Negative)
     );
     w.apply(Action::EditRulesDraft(
-        w.rules_draft.replace("-2999", "3999"),
+        w.draft_text().replace("-2999", "3999"),
     ));
     w.apply(Action::ApplyRulesDraft);
     assert!(w.rules_error.is_none());
@@ -372,7 +372,7 @@ fn typed_counts_reach_their_targets() {
         w.field_text(Count::ScenarioShare(3)).error,
         Some(CountError::TooLarge(100))
     );
-    assert!(w.rules_draft.contains("\"block_price_cents\": 1200"));
+    assert!(w.draft_text().contains("\"block_price_cents\": 1200"));
     assert_eq!(w.rules.inmail.block_price_cents, 1000, "not applied yet");
     assert!(Count::Rule(RuleField::TierPrice(0)).is_money());
     assert!(!Count::Sent.is_money());
@@ -475,7 +475,7 @@ fn the_rule_form_keeps_its_place_while_an_edit_breaks_a_limit() {
         "the field still shows the same bundle: nothing was re-sorted"
     );
     w.apply(Action::TypeCount(size, "25".into()));
-    assert!(w.rules_form.is_some(), "the form stays");
+    assert!(w.draft_form().is_some(), "the form stays");
     assert_eq!(w.field_text(size).text, "25");
     let error = w.rules_error.clone().expect("the problem is named");
     assert_eq!(error.path, "bundles[1].size");
@@ -492,12 +492,13 @@ fn the_rule_form_keeps_its_place_while_an_edit_breaks_a_limit() {
 fn a_draft_the_form_cannot_read_leaves_the_fields_empty_without_a_message() {
     let mut w = fresh();
     w.apply(Action::EditRulesDraft("{".into()));
-    assert!(w.rules_form.is_none());
+    assert!(w.draft_form().is_none());
     let price = Count::Rule(RuleField::TierPrice(0));
     assert_eq!(w.count_value(price), None);
     assert_eq!(w.field_text(price).text, "");
     assert_eq!(
-        &*w.rules_draft, "{",
+        &*w.draft_text(),
+        "{",
         "what was typed is what the editor holds"
     );
 }
@@ -513,7 +514,7 @@ fn rules_without_a_source_apply_export_and_come_back() {
     w.apply(Action::ImportRules(text.replace("\"Article\"", "\"Mine\"")));
     assert_eq!(w.rules_error, None);
     assert_eq!(w.rules.name, "Mine");
-    assert!(w.rules_form.is_some(), "the form shows");
+    assert!(w.draft_form().is_some(), "the form shows");
     let exported = w.rules.to_json();
     let mut again = fresh();
     again.apply(Action::ImportRules(exported));

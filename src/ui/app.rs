@@ -9,12 +9,12 @@ use gloo::timers::callback::{Interval, Timeout};
 use web_sys::{Element, KeyboardEvent};
 use yew::prelude::*;
 
-use super::calculator::Calculator;
-use super::compare::Compare;
+use super::calculator::{is_calculator_count, Calculator};
+use super::compare::{is_compare_count, Compare};
 use super::context::{Dispatch, I18n, Ids};
-use super::demo::Demo;
+use super::demo::{is_demo_count, Demo};
 use super::notices::Notices;
-use super::rules_editor::RulesEditor;
+use super::rules_editor::{is_rule_count, RulesEditor};
 use super::upgrade_dialog::UpgradeDialog;
 use crate::browser::intl::{canonical, IntlFormat};
 use crate::browser::page;
@@ -192,21 +192,21 @@ pub fn App(props: &AppProps) -> Html {
     {
         // The URL and the saved state are written once typing pauses: both are slow calls
         // that need not run per keystroke, and the first write must not hold up the first
-        // render.
+        // render. They are worked out in the timeout, never during a render.
         let pending = use_mut_ref(|| None::<Timeout>);
-        let link = link.clone();
-        let deps = (
-            link.sync_url.then(|| w.url_params()),
-            link.storage_key.as_ref().map(|_| w.saved_state()),
-        );
-        use_effect_with(deps, move |(params, stored)| {
-            let (params, stored) = (params.clone(), stored.clone());
+        let (link, state) = (link.clone(), state.clone());
+        let writes = link.sync_url || link.storage_key.is_some();
+        let deps = writes.then(|| (w.rules.clone(), w.rules_origin, w.param_target()));
+        use_effect_with(deps, move |deps| {
+            if deps.is_none() {
+                return;
+            }
             *pending.borrow_mut() = Some(Timeout::new(200, move || {
-                if let Some(params) = &params {
-                    page::replace_url_params(params);
+                if link.sync_url {
+                    page::replace_url_params(&state.url_params());
                 }
-                if let (Some(key), Some(stored)) = (&link.storage_key, &stored) {
-                    page::store(key, stored);
+                if let Some(key) = &link.storage_key {
+                    page::store(key, &state.saved_state());
                 }
             }));
         });
@@ -281,17 +281,29 @@ pub fn App(props: &AppProps) -> Html {
                 <Notices {notices} />
                 if sections.calculator {
                     <div class="mq-part">
-                        <Calculator state={state.clone()} summary={summary.clone()} send_ref={send_ref.clone()} />
+                        <Calculator rules={w.rules.clone()} selection={w.selection.clone()} period_rule={w.period_rule}
+                            recipient={w.recipient} last_send={w.last_send.clone()} summary={summary.clone()}
+                            drafts={w.drafts_of(is_calculator_count)} send_ref={send_ref.clone()} />
                     </div>
                 }
                 if sections.compare {
-                    <div class="mq-part"><Compare state={state.clone()} /></div>
+                    <div class="mq-part">
+                        <Compare rules={w.rules.clone()} recommender={w.recommender.clone()} need={w.need.clone()}
+                            selection={w.selection.clone()} drafts={w.drafts_of(is_compare_count)} />
+                    </div>
                 }
                 if sections.demo {
-                    <div class="mq-part"><Demo state={state.clone()} summary={summary.clone()} /></div>
+                    <div class="mq-part">
+                        <Demo month={w.month.clone()} period_rule={w.period_rule} sent={summary.sent}
+                            remaining={summary.remaining} scenario={w.scenario} playing={w.playing} speed_ms={w.speed_ms}
+                            large_text={w.large_text} drafts={w.drafts_of(is_demo_count)} />
+                    </div>
                 }
                 if sections.rules {
-                    <div class="mq-part"><RulesEditor state={state.clone()} /></div>
+                    <div class="mq-part">
+                        <RulesEditor rules={w.rules.clone()} origin={w.rules_origin} draft={w.rules_draft.clone()}
+                            error={w.rules_error.clone()} status={w.rules_status.clone()} drafts={w.drafts_of(is_rule_count)} />
+                    </div>
                 }
                 <UpgradeDialog blocked={w.dialog.clone()} rules={w.rules.clone()} {on_choose} {on_close}
                     return_focus={send_ref} />

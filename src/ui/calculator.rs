@@ -11,13 +11,31 @@ use super::results::Results;
 use super::select::{Choice, Select};
 use super::send_preview::SendPreview;
 use super::tier_picker::TierPicker;
+use crate::engine::period::PeriodRule;
+use crate::engine::plan::Selection;
+use crate::engine::rules::RuleSet;
+use crate::engine::send::Recipient;
 use crate::engine::summary::Summary;
-use crate::state::{Action, Count, Widget};
+use crate::state::{Action, Count, FieldDraft, LastSend};
+
+/// The counts the calculator's fields hold.
+pub fn is_calculator_count(count: Count) -> bool {
+    matches!(
+        count,
+        Count::Addon(_) | Count::InMailBlocks | Count::Sent | Count::InMailSent
+    )
+}
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    pub state: Rc<Widget>,
+    pub rules: Rc<RuleSet>,
+    pub selection: Selection,
+    pub period_rule: PeriodRule,
+    pub recipient: Recipient,
+    pub last_send: Option<LastSend>,
     pub summary: Rc<Summary>,
+    /// What was typed into the calculator's fields.
+    pub drafts: Rc<[FieldDraft]>,
     pub send_ref: NodeRef,
 }
 
@@ -26,24 +44,46 @@ pub fn Calculator(props: &Props) -> Html {
     let t = use_texts();
     let ids = use_ids();
     let dispatch = use_dispatch();
-    let w = &*props.state;
-    let rules = &w.rules;
-    let field = |count: Count, name: &str, testid: &str, label: String| {
+    let rules = &props.rules;
+    let s = &*props.summary;
+    // The fields' labels change only with the words or the rules.
+    let labels = use_memo((t.clone(), rules.clone()), |(t, rules)| {
+        let bundles: Vec<AttrValue> = rules
+            .bundles
+            .iter()
+            .map(|b| {
+                t.plural(
+                    "addons.bundle",
+                    b.size,
+                    &[("price", &t.money(b.price_cents))],
+                )
+                .into()
+            })
+            .collect();
+        let block = rules.inmail;
+        let blocks: AttrValue = t
+            .plural(
+                "usage.blocks",
+                block.block_size,
+                &[("price", &t.money(block.block_price_cents))],
+            )
+            .into();
+        (bundles, blocks)
+    });
+    let field = |count: Count, value: u64, name: &str, testid: &str, label: AttrValue| {
+        let draft = props.drafts.iter().find(|d| d.count == count).cloned();
         html! {
             <NumberField key={testid.to_owned()} id={ids.id(name)} label={label} testid={testid.to_owned()}
-                count={count} shown={w.field_text(count)} />
+                count={count} value={Some(value)} draft={draft} />
         }
     };
-    let bundles = rules.bundles.iter().map(|b| {
+    let bundles = rules.bundles.iter().zip(&labels.0).map(|(b, label)| {
         field(
             Count::Addon(b.size),
+            props.selection.addon_count(b.size),
             &format!("addon-{}", b.size),
             &format!("addon-count-{}", b.size),
-            t.plural(
-                "addons.bundle",
-                b.size,
-                &[("price", &t.money(b.price_cents))],
-            ),
+            label.clone(),
         )
     });
     let days: Rc<[Choice]> = use_memo(t.clone(), |t| {
@@ -52,9 +92,8 @@ pub fn Calculator(props: &Props) -> Html {
             AttrValue::from(t.text("billing.calendar")),
         ))
         .chain((2..=31).map(|d| {
-            let day = d.to_string();
             (
-                AttrValue::from(day.clone()),
+                AttrValue::from(d.to_string()),
                 AttrValue::from(t.fill("billing.day", &[("day", &t.count(d))])),
             )
         }))
@@ -68,12 +107,11 @@ pub fn Calculator(props: &Props) -> Html {
             dispatch.emit(Action::SetBillingDay(day.parse().unwrap_or(1)))
         })
     };
-    let block = rules.inmail;
     html! {
         <div class="calculator">
             <section class="plan-picker" aria-label={t.text("plan.heading").to_string()}>
                 <h2>{ t.text("plan.heading") }</h2>
-                <TierPicker rules={rules.clone()} selected={w.selection.tier_id.clone()} />
+                <TierPicker rules={rules.clone()} selected={props.selection.tier_id.clone()} />
                 <fieldset class="addons">
                     <legend>{ t.text("addons.legend") }<small>{ t.text("addons.hint") }</small></legend>
                     if rules.bundles.is_empty() {
@@ -84,12 +122,11 @@ pub fn Calculator(props: &Props) -> Html {
                 <fieldset class="usage">
                     <legend>{ t.text("usage.legend") }</legend>
                     <div class="field-grid">
-                        { field(Count::InMailBlocks, "inmail-blocks", "inmail-blocks",
-                            t.plural("usage.blocks", block.block_size, &[("price", &t.money(block.block_price_cents))])) }
-                        { field(Count::Sent, "sent", "sent-count", t.text("usage.sent").to_string()) }
-                        { field(Count::InMailSent, "inmail-sent", "inmail-sent-count", t.text("usage.inmail-sent").to_string()) }
+                        { field(Count::InMailBlocks, props.selection.inmail_blocks, "inmail-blocks", "inmail-blocks", labels.1.clone()) }
+                        { field(Count::Sent, s.sent, "sent", "sent-count", t.text("usage.sent").into()) }
+                        { field(Count::InMailSent, s.inmail.sent, "inmail-sent", "inmail-sent-count", t.text("usage.inmail-sent").into()) }
                         <Select label={AttrValue::from(t.text("billing.label"))} testid="billing-day" choices={days}
-                            selected={w.period_rule.day().to_string()} onchange={on_billing_day} />
+                            selected={props.period_rule.day().to_string()} onchange={on_billing_day} />
                     </div>
                 </fieldset>
             </section>
@@ -97,8 +134,8 @@ pub fn Calculator(props: &Props) -> Html {
                 <Results summary={props.summary.clone()} />
                 <section class="send-preview" aria-label={t.text("send.heading").to_string()}>
                     <h2>{ t.text("send.heading") }</h2>
-                    <SendPreview rules={rules.clone()} recipient={w.recipient} last_send={w.last_send.clone()}
-                        credits_left={props.summary.inmail.credits_left} send_ref={props.send_ref.clone()} />
+                    <SendPreview rules={rules.clone()} recipient={props.recipient} last_send={props.last_send.clone()}
+                        credits_left={s.inmail.credits_left} send_ref={props.send_ref.clone()} />
                 </section>
             </div>
         </div>

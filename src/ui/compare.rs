@@ -14,12 +14,25 @@ use super::recommendation::Recommendation;
 use super::select::{Choice, Select};
 use crate::engine::chart::cost_chart;
 use crate::engine::compare::{compare, cost_with_inmails, versus_current};
+use crate::engine::plan::Selection;
+use crate::engine::recommend::{Need, Recommender};
+use crate::engine::rules::RuleSet;
 use crate::engine::summary::allowance;
-use crate::state::{Action, Count, Widget};
+use crate::state::{Action, Count, FieldDraft};
+
+/// The counts the comparison's fields hold.
+pub fn is_compare_count(count: Count) -> bool {
+    matches!(count, Count::NeedMessages | Count::NeedInMails)
+}
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    pub state: Rc<Widget>,
+    pub rules: Rc<RuleSet>,
+    pub recommender: Rc<Recommender>,
+    pub need: Need,
+    pub selection: Selection,
+    /// What was typed into the need's fields.
+    pub drafts: Rc<[FieldDraft]>,
 }
 
 #[function_component]
@@ -27,20 +40,28 @@ pub fn Compare(props: &Props) -> Html {
     let t = use_texts();
     let ids = use_ids();
     let dispatch = use_dispatch();
-    let w = &*props.state;
-    let basis = (w.recommender.clone(), w.rules.clone(), w.need.clone());
+    let basis = (
+        props.recommender.clone(),
+        props.rules.clone(),
+        props.need.clone(),
+    );
     let plan = use_memo(basis.clone(), |(recommender, rules, need)| {
         recommender.recommend(rules, need)
     });
-    let rows = use_memo(
-        (basis.clone(), w.selection.tier_id.clone()),
-        |((recommender, rules, need), tier)| compare(recommender, rules, need, tier),
-    );
+    // Rows for the need alone; the table marks the current tier itself, so picking a tier
+    // does not recompute (or re-word) every tier's plan.
+    let rows = use_memo(basis.clone(), |(recommender, rules, need)| {
+        compare(recommender, rules, need)
+    });
     let chart = use_memo(basis, |(recommender, rules, need)| {
         cost_chart(recommender, rules, need)
     });
     let selection = use_memo(
-        (w.rules.clone(), w.selection.clone(), w.need.clone()),
+        (
+            props.rules.clone(),
+            props.selection.clone(),
+            props.need.clone(),
+        ),
         |(rules, selection, need)| {
             let tier = rules.tier(&selection.tier_id).unwrap_or(&rules.tiers[0]);
             let messages = allowance(rules, tier, selection);
@@ -53,8 +74,8 @@ pub fn Compare(props: &Props) -> Html {
     let applied = plan
         .as_ref()
         .as_ref()
-        .is_some_and(|p| p.selection() == w.selection);
-    let tiers: Rc<[Choice]> = use_memo((t.clone(), w.rules.clone()), |(t, rules)| {
+        .is_some_and(|p| p.selection() == props.selection);
+    let tiers: Rc<[Choice]> = use_memo((t.clone(), props.rules.clone()), |(t, rules)| {
         std::iter::once((
             AttrValue::from(""),
             AttrValue::from(t.text("compare.any-tier")),
@@ -72,10 +93,11 @@ pub fn Compare(props: &Props) -> Html {
     let on_min_tier = use_callback((), move |id: String, _| {
         dispatch.emit(Action::SetMinTier((!id.is_empty()).then_some(id)))
     });
-    let field = |count: Count, name: &str, label: &str| {
+    let field = |count: Count, value: u64, name: &str, label: &str| {
+        let draft = props.drafts.iter().find(|d| d.count == count).cloned();
         html! {
             <NumberField id={ids.id(name)} label={AttrValue::from(t.text(label))} testid={name.to_owned()}
-                count={count} shown={w.field_text(count)} />
+                count={count} value={Some(value)} draft={draft} />
         }
     };
     html! {
@@ -83,16 +105,17 @@ pub fn Compare(props: &Props) -> Html {
             <h2>{ t.text("compare.heading") }</h2>
             <div class="need-panel">
                 <div class="field-grid">
-                    { field(Count::NeedMessages, "need-messages", "compare.need-messages") }
-                    { field(Count::NeedInMails, "need-inmails", "compare.need-inmails") }
+                    { field(Count::NeedMessages, props.need.messages, "need-messages", "compare.need-messages") }
+                    { field(Count::NeedInMails, props.need.inmails, "need-inmails", "compare.need-inmails") }
                     <Select label={AttrValue::from(t.text("compare.min-tier"))} testid="min-tier" choices={tiers}
-                        selected={w.need.min_tier.clone().unwrap_or_default()} onchange={on_min_tier} />
+                        selected={props.need.min_tier.clone().unwrap_or_default()} onchange={on_min_tier} />
                 </div>
-                <Recommendation rules={w.rules.clone()} plan={plan.clone()} versus={versus}
-                    need_messages={w.need.messages} applied={applied} />
+                <Recommendation rules={props.rules.clone()} plan={plan.clone()} versus={versus}
+                    need_messages={props.need.messages} applied={applied} />
             </div>
-            <CompareTable rows={rows} need_messages={w.need.messages} />
-            <CostChart chart={chart.clone()} rules={w.rules.clone()}
+            <CompareTable rows={rows} need_messages={props.need.messages}
+                current_tier={props.selection.tier_id.clone()} />
+            <CostChart chart={chart.clone()} rules={props.rules.clone()}
                 cheapest={plan.as_ref().as_ref().map(|p| p.tier_index)}
                 selection={SelectionPoint { at: chart.selection_marker(messages, cents), messages, cents }} />
         </section>

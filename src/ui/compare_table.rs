@@ -12,38 +12,46 @@ use crate::engine::compare::CompareRow;
 pub struct Props {
     pub rows: Rc<Vec<CompareRow>>,
     pub need_messages: u64,
+    /// The visitor's tier, marked "Current".
+    pub current_tier: AttrValue,
 }
 
 #[function_component]
 pub fn CompareTable(props: &Props) -> Html {
     let t = use_texts();
-    let dash = || "—".to_owned();
-    let rows = props.rows.iter().map(|row| {
-        let cents = row.plan.as_ref().map(|p| p.total_cents);
-        let adds = match &row.plan {
-            Some(plan) => {
-                let addons = t.plan_addons(plan);
-                if addons.is_empty() {
-                    t.text("table.adds-nothing").to_string()
-                } else {
-                    t.fill("table.adds-plan", &[("addons", &addons)])
+    // What each tier must add, in words: once per change of plans, not per render.
+    let adds = use_memo((t.clone(), props.rows.clone()), |(t, rows)| {
+        rows.iter()
+            .map(|row| match &row.plan {
+                Some(plan) => {
+                    let addons = t.plan_addons(plan);
+                    if addons.is_empty() {
+                        AttrValue::from(t.text("table.adds-nothing"))
+                    } else {
+                        t.fill("table.adds-plan", &[("addons", &addons)]).into()
+                    }
                 }
-            }
-            None => t.text("table.unreachable").to_string(),
-        };
+                None => AttrValue::from(t.text("table.unreachable")),
+            })
+            .collect::<Vec<_>>()
+    });
+    let dash = || "—".to_owned();
+    let rows = props.rows.iter().zip(adds.iter()).map(|(row, adds)| {
+        let cents = row.plan.as_ref().map(|p| p.total_cents);
+        let current = *props.current_tier == row.tier_id;
         html! {
             <tr key={row.tier_id.clone()}
-                class={classes!(row.cheapest.then_some("cheapest"), row.current.then_some("current"),
+                class={classes!(row.cheapest.then_some("cheapest"), current.then_some("current"),
                     row.below_minimum.then_some("below-minimum"))}
                 data-testid={format!("compare-row-{}", row.tier_id)}
                 data-cents={cents.map(|c| c.to_string())}>
                 <th scope="row">
                     { row.tier_name.clone() }
                     if row.cheapest { <span class="badge">{ t.text("badge.cheapest") }</span> }
-                    if row.current { <span class="badge subtle">{ t.text("badge.current") }</span> }
+                    if current { <span class="badge subtle">{ t.text("badge.current") }</span> }
                     if row.below_minimum { <span class="badge subtle">{ t.text("badge.below-minimum") }</span> }
                 </th>
-                <td data-label={t.text("table.adds").to_string()}>{ adds }</td>
+                <td data-label={t.text("table.adds").to_string()}>{ adds.clone() }</td>
                 <td class="num" data-label={t.text("table.month").to_string()}>
                     { cents.map(|c| t.money(c)).unwrap_or_else(dash) }
                 </td>

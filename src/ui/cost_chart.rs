@@ -63,8 +63,16 @@ pub fn SelectionMarker(props: &SelectionPoint) -> Html {
     focusable_point("marker current", shape, props.at, label)
 }
 
+#[derive(Properties, PartialEq)]
+struct BodyProps {
+    chart: Rc<Chart>,
+    rules: Rc<RuleSet>,
+}
+
+/// Everything in the SVG but the selection's marker: it changes only with the need or
+/// the rules, so picking a tier or a bundle redraws the marker alone.
 #[function_component]
-pub fn CostChart(props: &Props) -> Html {
+fn ChartBody(props: &BodyProps) -> Html {
     let t = use_texts();
     let ids = use_ids();
     let c = &*props.chart;
@@ -101,17 +109,23 @@ pub fn CostChart(props: &Props) -> Html {
         description.push_str(label);
         description.push('.');
     }
-    let y_ticks = c.y_ticks.iter().map(|tick| html! {
-        <>
-            <line class="grid" x1={LEFT.to_string()} x2={(WIDTH - RIGHT).to_string()} y1={tick.at.to_string()} y2={tick.at.to_string()} />
-            <text x={(LEFT - 8).to_string()} y={(tick.at + 4).to_string()} text-anchor="end">{ t.format().money_whole(tick.value) }</text>
-        </>
+    let y_ticks = c.y_ticks.iter().map(|tick| {
+        let y = tick.at.to_string();
+        html! {
+            <>
+                <line class="grid" x1={LEFT.to_string()} x2={(WIDTH - RIGHT).to_string()} y1={y.clone()} y2={y} />
+                <text x={(LEFT - 8).to_string()} y={(tick.at + 4).to_string()} text-anchor="end">{ t.format().money_whole(tick.value) }</text>
+            </>
+        }
     });
-    let x_ticks = c.x_ticks.iter().map(|tick| html! {
-        <>
-            <line class="tick" x1={tick.at.to_string()} x2={tick.at.to_string()} y1={plot_bottom.to_string()} y2={(plot_bottom + 5).to_string()} />
-            <text x={tick.at.to_string()} y={(plot_bottom + 18).to_string()} text-anchor="middle">{ t.count(tick.value) }</text>
-        </>
+    let x_ticks = c.x_ticks.iter().map(|tick| {
+        let x = tick.at.to_string();
+        html! {
+            <>
+                <line class="tick" x1={x.clone()} x2={x.clone()} y1={plot_bottom.to_string()} y2={(plot_bottom + 5).to_string()} />
+                <text x={x} y={(plot_bottom + 18).to_string()} text-anchor="middle">{ t.count(tick.value) }</text>
+            </>
+        }
     });
     let series = c.series.iter().map(|s| html! {
         <path key={s.tier_index} class={format!("series series-{}", s.tier_index % 8)} d={s.path.clone()}>
@@ -140,11 +154,48 @@ pub fn CostChart(props: &Props) -> Html {
         };
         focusable_point("marker need", shape, p.at, label)
     });
+    html! {
+        <>
+            <title id={title_id}>{ t.text("chart.title") }</title>
+            <desc id={desc_id}>{ description }</desc>
+            <defs>
+                <clipPath id={clip_id.clone()}>
+                    <rect x={LEFT.to_string()} y={(TOP - 4).to_string()} width={(WIDTH - LEFT - RIGHT + 4).to_string()}
+                        height={(HEIGHT - TOP - BOTTOM + 8).to_string()} />
+                </clipPath>
+            </defs>
+            <g class="axis" aria-hidden="true">
+                { for y_ticks }
+                { for x_ticks }
+                <text class="axis-title" x={((LEFT + WIDTH - RIGHT) / 2).to_string()} y={(HEIGHT - 2).to_string()}
+                    text-anchor="middle">{ t.text("chart.axis") }</text>
+            </g>
+            <g clip-path={format!("url(#{clip_id})")}>
+                { for series }
+                <path class="envelope" d={c.envelope.clone()} />
+            </g>
+            { for points }
+            { need }
+        </>
+    }
+}
+
+#[function_component]
+pub fn CostChart(props: &Props) -> Html {
+    let t = use_texts();
+    let ids = use_ids();
+    let c = &*props.chart;
+    let rules = &props.rules;
     let legend = c.series.iter().map(|s| {
+        let name = rules
+            .tiers
+            .get(s.tier_index)
+            .map_or("", |t| t.name.as_str())
+            .to_owned();
         html! {
             <li key={s.tier_index} class={classes!(format!("series-{}", s.tier_index % 8),
                 (props.cheapest == Some(s.tier_index)).then_some("cheapest"))}>
-                <span class="swatch" aria-hidden="true"></span>{ tier_name(s.tier_index) }
+                <span class="swatch" aria-hidden="true"></span>{ name }
             </li>
         }
     });
@@ -152,28 +203,9 @@ pub fn CostChart(props: &Props) -> Html {
     html! {
         <figure class="cost-chart">
             <svg data-testid="cost-chart" viewBox={format!("0 0 {WIDTH} {HEIGHT}")} role="img"
-                aria-labelledby={format!("{title_id} {desc_id}")}>
-                <title id={title_id}>{ t.text("chart.title") }</title>
-                <desc id={desc_id}>{ description }</desc>
-                <defs>
-                    <clipPath id={clip_id.clone()}>
-                        <rect x={LEFT.to_string()} y={(TOP - 4).to_string()} width={(WIDTH - LEFT - RIGHT + 4).to_string()}
-                            height={(HEIGHT - TOP - BOTTOM + 8).to_string()} />
-                    </clipPath>
-                </defs>
-                <g class="axis" aria-hidden="true">
-                    { for y_ticks }
-                    { for x_ticks }
-                    <text class="axis-title" x={((LEFT + WIDTH - RIGHT) / 2).to_string()} y={(HEIGHT - 2).to_string()}
-                        text-anchor="middle">{ t.text("chart.axis") }</text>
-                </g>
-                <g clip-path={format!("url(#{clip_id})")}>
-                    { for series }
-                    <path class="envelope" d={c.envelope.clone()} />
-                </g>
+                aria-labelledby={format!("{} {}", ids.id("ct"), ids.id("cd"))}>
+                <ChartBody chart={props.chart.clone()} rules={rules.clone()} />
                 <SelectionMarker at={selection.at} messages={selection.messages} cents={selection.cents} />
-                { for points }
-                { need }
             </svg>
             <figcaption>
                 <ul class="legend">

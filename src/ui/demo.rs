@@ -11,16 +11,32 @@ use super::message_log::{MessageLog, SHOWN};
 use super::number_field::NumberField;
 use super::select::{Choice, Select};
 use super::timeline::Timeline;
-use crate::engine::period::iso_date;
-use crate::engine::player::{timeline, LogItem};
+use crate::engine::period::{iso_date, PeriodRule};
+use crate::engine::player::{timeline, LogItem, Month, Scenario};
 use crate::engine::send::Recipient;
-use crate::engine::summary::Summary;
-use crate::state::{Action, Count, Widget, SPEEDS};
+use crate::state::{Action, Count, FieldDraft, SPEEDS};
+
+/// The counts the scenario's fields hold.
+pub fn is_demo_count(count: Count) -> bool {
+    matches!(
+        count,
+        Count::ScenarioPerDay | Count::ScenarioShare(_) | Count::ReadRate | Count::Seed
+    )
+}
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    pub state: Rc<Widget>,
-    pub summary: Rc<Summary>,
+    pub month: Rc<Month>,
+    pub period_rule: PeriodRule,
+    /// Messages sent and left this period.
+    pub sent: u64,
+    pub remaining: u64,
+    pub scenario: Scenario,
+    pub playing: bool,
+    pub speed_ms: u32,
+    pub large_text: bool,
+    /// What was typed into the scenario's fields.
+    pub drafts: Rc<[FieldDraft]>,
 }
 
 #[function_component]
@@ -28,12 +44,10 @@ pub fn Demo(props: &Props) -> Html {
     let t = use_texts();
     let ids = use_ids();
     let dispatch = use_dispatch();
-    let w = &*props.state;
-    let s = &*props.summary;
-    let month = &w.month;
+    let month = &*props.month;
     // The timeline and the log change only when the month does.
-    let days = use_memo((month.revision, month.today, w.period_rule), |_| {
-        timeline(month, w.period_rule)
+    let days = use_memo((month.revision, month.today, props.period_rule), |_| {
+        timeline(month, props.period_rule)
     });
     let entries: Rc<[LogItem]> = (*use_memo(month.revision, |_| {
         month
@@ -45,7 +59,7 @@ pub fn Demo(props: &Props) -> Html {
             .collect::<Rc<[LogItem]>>()
     }))
     .clone();
-    let period = month.period(w.period_rule);
+    let period = month.period(props.period_rule);
     let speeds: Rc<[Choice]> = use_memo(t.clone(), |t| {
         SPEEDS
             .iter()
@@ -71,16 +85,19 @@ pub fn Demo(props: &Props) -> Html {
         let input: HtmlInputElement = e.target_unchecked_into();
         Action::SetScenarioInMail(input.checked())
     });
-    let field = |count: Count, name: &str, label: &str| {
+    let scenario = &props.scenario;
+    let field = |count: Count, value: u64, name: &str, label: &str| {
+        let draft = props.drafts.iter().find(|d| d.count == count).cloned();
         html! {
             <NumberField key={name.to_owned()} id={ids.id(name)} label={AttrValue::from(t.text(label))}
-                testid={name.to_owned()} count={count} shown={w.field_text(count)} />
+                testid={name.to_owned()} count={count} value={Some(value)} draft={draft} />
         }
     };
     let shares = Recipient::ALL.iter().enumerate().map(|(i, r)| {
         let name = format!("scenario-share-{}", r.id());
         field(
             Count::ScenarioShare(i),
+            scenario.shares[i],
             &name,
             &format!("demo.share-{}", r.id()),
         )
@@ -92,11 +109,11 @@ pub fn Demo(props: &Props) -> Html {
             ("date", &t.date(month.today)),
             ("day", &t.count(day_of_period.max(1) as u64)),
             ("days", &t.count(period.length())),
-            ("sent", &t.count(s.sent)),
-            ("left", &t.count(s.remaining)),
+            ("sent", &t.count(props.sent)),
+            ("left", &t.count(props.remaining)),
         ],
     );
-    let (play, play_label) = if w.playing {
+    let (play, play_label) = if props.playing {
         ("pause", "demo.pause")
     } else {
         ("play", "demo.play")
@@ -117,17 +134,17 @@ pub fn Demo(props: &Props) -> Html {
                             { t.text("demo.jump") }<kbd>{ "R" }</kbd>
                         </button>
                         <button type="button" class="button primary" data-testid={play}
-                            onclick={act(if w.playing { Action::Pause } else { Action::Play })}>
+                            onclick={act(if props.playing { Action::Pause } else { Action::Play })}>
                             { t.text(play_label) }<kbd>{ "P" }</kbd>
                         </button>
-                        <button type="button" class="button secondary" data-testid="step" disabled={w.playing}
+                        <button type="button" class="button secondary" data-testid="step" disabled={props.playing}
                             onclick={act(Action::Step)}>{ t.text("demo.step") }</button>
                         <Select label={AttrValue::from(t.text("demo.speed"))} testid="speed" choices={speeds}
-                            selected={w.speed_ms.to_string()} onchange={on_speed} />
+                            selected={props.speed_ms.to_string()} onchange={on_speed} />
                         <button type="button" class="button link" data-testid="reset-month" onclick={act(Action::ResetMonth)}>
                             { t.text("demo.start-over") }
                         </button>
-                        <button type="button" class="button link" data-testid="large-text" aria-pressed={w.large_text.to_string()}
+                        <button type="button" class="button link" data-testid="large-text" aria-pressed={props.large_text.to_string()}
                             onclick={act(Action::ToggleLargeText)}>
                             { t.text("demo.large-text") }<kbd>{ "L" }</kbd>
                         </button>
@@ -135,12 +152,12 @@ pub fn Demo(props: &Props) -> Html {
                     <details class="scenario">
                         <summary>{ t.text("demo.scenario") }</summary>
                         <div class="field-grid">
-                            { field(Count::ScenarioPerDay, "scenario-per-day", "demo.per-day") }
+                            { field(Count::ScenarioPerDay, scenario.per_working_day, "scenario-per-day", "demo.per-day") }
                             { for shares }
-                            { field(Count::ReadRate, "scenario-read-rate", "demo.read-rate") }
-                            { field(Count::Seed, "scenario-seed", "demo.seed") }
+                            { field(Count::ReadRate, scenario.read_rate, "scenario-read-rate", "demo.read-rate") }
+                            { field(Count::Seed, scenario.seed, "scenario-seed", "demo.seed") }
                             <label class="check">
-                                <input type="checkbox" data-testid="scenario-inmail" checked={w.scenario.use_inmail} onchange={on_inmail} />
+                                <input type="checkbox" data-testid="scenario-inmail" checked={scenario.use_inmail} onchange={on_inmail} />
                                 { t.text("demo.use-inmail") }
                             </label>
                         </div>

@@ -7,7 +7,7 @@ use web_sys::{HtmlInputElement, KeyboardEvent};
 use yew::prelude::*;
 
 use super::context::{use_dispatch, use_texts};
-use crate::state::{Action, Count, FieldText};
+use crate::state::{field_text, Action, Count, FieldDraft};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -15,7 +15,10 @@ pub struct Props {
     pub label: AttrValue,
     pub testid: AttrValue,
     pub count: Count,
-    pub shown: FieldText,
+    /// The value in use; `None` when there is none (a rule the form cannot read).
+    pub value: Option<u64>,
+    /// What the visitor last typed here.
+    pub draft: Option<FieldDraft>,
 }
 
 #[function_component]
@@ -23,6 +26,7 @@ pub fn NumberField(props: &Props) -> Html {
     let t = use_texts();
     let dispatch = use_dispatch();
     let count = props.count;
+    let shown = field_text(count, props.value, props.draft.as_ref());
     let oninput = {
         let dispatch = dispatch.clone();
         Callback::from(move |e: InputEvent| {
@@ -41,11 +45,7 @@ pub fn NumberField(props: &Props) -> Html {
             dispatch.emit(Action::StepCount(count, up));
         }
     });
-    let error = props
-        .shown
-        .error
-        .as_ref()
-        .map(|e| t.field_error(e, &props.shown.value));
+    let error = shown.error.as_ref().map(|e| t.field_error(e, &shown.value));
     let error_id = format!("{}-error", props.id);
     html! {
         <div class={classes!("number-field", error.is_some().then_some("has-error"))}>
@@ -57,7 +57,7 @@ pub fn NumberField(props: &Props) -> Html {
                 autocomplete="off"
                 spellcheck="false"
                 data-testid={props.testid.clone()}
-                value={props.shown.text.clone()}
+                value={shown.text}
                 aria-invalid={error.is_some().then_some("true")}
                 aria-describedby={error.is_some().then(|| error_id.clone())}
                 {oninput}

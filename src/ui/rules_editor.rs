@@ -11,11 +11,25 @@ use super::context::{use_dispatch, use_ids, use_texts};
 use super::number_field::NumberField;
 use crate::browser::page::download;
 use crate::engine::presets;
-use crate::state::{Action, Count, Notice, RuleField, RulesForm, RulesOrigin, RulesStatus, Widget};
+use crate::engine::rules::{RuleError, RuleSet};
+use crate::state::{
+    Action, Count, Draft, FieldDraft, Notice, RuleField, RulesForm, RulesOrigin, RulesStatus,
+};
+
+/// The counts the rule form's fields hold.
+pub fn is_rule_count(count: Count) -> bool {
+    matches!(count, Count::Rule(_))
+}
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    pub state: Rc<Widget>,
+    pub rules: Rc<RuleSet>,
+    pub origin: RulesOrigin,
+    pub draft: Option<Draft>,
+    pub error: Option<RuleError>,
+    pub status: Option<RulesStatus>,
+    /// What was typed into the form's fields.
+    pub drafts: Rc<[FieldDraft]>,
 }
 
 /// Reads an imported rule file, then hands its text to the widget.
@@ -37,9 +51,14 @@ pub fn RulesEditor(props: &Props) -> Html {
     let t = use_texts();
     let ids = use_ids();
     let dispatch = use_dispatch();
-    let w = &*props.state;
-    let rules = &w.rules;
-    let active = match w.rules_origin {
+    let rules = &props.rules;
+    // The active rules as JSON, written once per change of rules (not per render).
+    let written = use_memo(rules.clone(), |rules| AttrValue::from(rules.to_json()));
+    let (text, form): (AttrValue, Option<Rc<RulesForm>>) = match &props.draft {
+        Some(draft) => (AttrValue::from(draft.text.clone()), draft.form.clone()),
+        None => ((*written).clone(), Some(rules.clone())),
+    };
+    let active = match props.origin {
         RulesOrigin::Preset(p) => t.fill(
             "rules.active-preset",
             &[("name", &rules.name), ("id", p.id)],
@@ -53,7 +72,7 @@ pub fn RulesEditor(props: &Props) -> Html {
             .unwrap_or_default();
         html! {
             <button type="button" class="button secondary" key={p.id} data-testid={format!("preset-{}", p.id)}
-                title={source} aria-pressed={(w.rules_origin == RulesOrigin::Preset(p)).to_string()}
+                title={source} aria-pressed={(props.origin == RulesOrigin::Preset(p)).to_string()}
                 onclick={dispatch.reform(move |_: MouseEvent| Action::LoadPreset(p))}>
                 { t.fill("rules.use-preset", &[("name", &name)]) }
             </button>
@@ -67,14 +86,14 @@ pub fn RulesEditor(props: &Props) -> Html {
     });
     let on_apply = dispatch.reform(|_: MouseEvent| Action::ApplyRulesDraft);
     let on_export = {
-        let draft = w.rules_draft.clone();
-        Callback::from(move |_: MouseEvent| download("messaging-quota-rules.json", &draft))
+        let text = text.clone();
+        Callback::from(move |_: MouseEvent| download("messaging-quota-rules.json", &text))
     };
     let on_import = {
         let dispatch = dispatch.clone();
         Callback::from(move |e: Event| import(e.target_unchecked_into(), dispatch.clone()))
     };
-    let message = match (&w.rules_error, &w.rules_status) {
+    let message = match (&props.error, &props.status) {
         (Some(error), _) => html! {
             <p class="field-error" id={error_id.clone()} role="alert" data-testid="rules-error" data-path={error.path.clone()}>
                 { t.fill("rules.not-applied", &[("error", &t.rule_error(error))]) }
@@ -101,15 +120,15 @@ pub fn RulesEditor(props: &Props) -> Html {
                     }
                 </p>
                 <div class="presets" role="group" aria-label={t.text("rules.presets").to_string()}>{ for preset_buttons }</div>
-                if let Some(form) = &w.rules_form {
-                    <RulesFormFields state={props.state.clone()} form={form.clone()} />
+                if let Some(form) = form {
+                    <RulesFormFields {form} drafts={props.drafts.clone()} />
                 } else {
                     <p class="muted">{ t.text("rules.form-unavailable") }</p>
                 }
                 <label for={json_id.clone()} class="block-label">{ t.text("rules.json") }</label>
                 <textarea id={json_id} class="rules-json" data-testid="rules-editor" spellcheck="false" rows="14"
-                    value={AttrValue::from(w.rules_draft.clone())} aria-invalid={w.rules_error.is_some().then_some("true")}
-                    aria-describedby={w.rules_error.is_some().then_some(error_id)} {oninput} />
+                    value={text} aria-invalid={props.error.is_some().then_some("true")}
+                    aria-describedby={props.error.is_some().then_some(error_id)} {oninput} />
                 { message }
                 <div class="controls">
                     <button type="button" class="button primary" data-testid="rules-apply" onclick={on_apply}>
@@ -130,8 +149,9 @@ pub fn RulesEditor(props: &Props) -> Html {
 
 #[derive(Properties, PartialEq)]
 struct FormProps {
-    state: Rc<Widget>,
+    /// The rules the form edits: the draft's, or the active ones.
     form: Rc<RulesForm>,
+    drafts: Rc<[FieldDraft]>,
 }
 
 /// The form's fields, in the draft's order: each tier's price, messages and credits, each
@@ -140,15 +160,16 @@ struct FormProps {
 fn RulesFormFields(props: &FormProps) -> Html {
     let t = use_texts();
     let ids = use_ids();
-    let w = &*props.state;
+    let form = &*props.form;
     let field = |rule: RuleField, name: String, label: String, testid: String| {
         let count = Count::Rule(rule);
+        let draft = props.drafts.iter().find(|d| d.count == count).cloned();
         html! {
             <NumberField key={name.clone()} id={ids.id(&name)} label={label} testid={testid}
-                count={count} shown={w.field_text(count)} />
+                count={count} value={rule.read(form)} draft={draft} />
         }
     };
-    let tiers = props.form.tiers.iter().enumerate().map(|(i, tier)| {
+    let tiers = form.tiers.iter().enumerate().map(|(i, tier)| {
         let cells = [
             ("price", "rules.tier-price", RuleField::TierPrice(i)),
             ("messages", "rules.tier-messages", RuleField::TierMessages(i)),
@@ -157,14 +178,14 @@ fn RulesFormFields(props: &FormProps) -> Html {
         html! {
             <tr key={i}>
                 <th scope="row">{ tier.name.clone() }</th>
-                { for cells.into_iter().map(|(name, label, rule)| html! {
-                    <td key={name}>{ field(rule, format!("rf-{name}-{i}"), t.fill(label, &[("tier", &tier.name)]),
-                        format!("rules-tier-{name}-{}", tier.id)) }</td>
+                { for cells.into_iter().map(|(cell, label, rule)| html! {
+                    <td key={cell}>{ field(rule, format!("rf-{cell}-{i}"), t.fill(label, &[("tier", &tier.name)]),
+                        format!("rules-tier-{cell}-{}", tier.id)) }</td>
                 }) }
             </tr>
         }
     });
-    let bundles = (0..props.form.bundles.len()).map(|i| {
+    let bundles = (0..form.bundles.len()).map(|i| {
         let n = (i + 1).to_string();
         html! {
             <>

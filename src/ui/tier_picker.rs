@@ -20,26 +20,47 @@ pub fn TierPicker(props: &Props) -> Html {
     let ids = use_ids();
     let dispatch = use_dispatch();
     let name = ids.id("tier");
-    let tiers = props.rules.tiers.iter().map(|tier| {
-        let id = tier.id.clone();
-        let onchange = dispatch.reform(move |_: Event| Action::SelectTier(id.clone()));
-        let credits = (tier.inmail_credits > 0)
-            .then(|| t.plural("plan.tier-credits", tier.inmail_credits, &[]));
-        html! {
-            <label class="tier-option" key={tier.id.clone()}>
-                <input type="radio" name={name.clone()} value={tier.id.clone()}
-                    data-testid={format!("tier-option-{}", tier.id)}
-                    checked={*props.selected == tier.id} {onchange} />
-                <span class="tier-name">{ tier.name.clone() }</span>
-                <span class="tier-price">
-                    { t.money(tier.price_cents) }<small>{ t.text("units.per-month") }</small>
-                </span>
-                <span class="tier-detail">
-                    { t.plural("plan.tier-messages", tier.free_messages, &[]) }{ credits }
-                </span>
-            </label>
-        }
+    // Each tier's price and what it includes change only with the words or the rules.
+    let details = use_memo((t.clone(), props.rules.clone()), |(t, rules)| {
+        rules
+            .tiers
+            .iter()
+            .map(|tier| {
+                let credits = if tier.inmail_credits > 0 {
+                    t.plural("plan.tier-credits", tier.inmail_credits, &[])
+                } else {
+                    String::new()
+                };
+                (
+                    AttrValue::from(t.money(tier.price_cents)),
+                    AttrValue::from(
+                        t.plural("plan.tier-messages", tier.free_messages, &[]) + &credits,
+                    ),
+                )
+            })
+            .collect::<Vec<_>>()
     });
+    let tiers = props
+        .rules
+        .tiers
+        .iter()
+        .zip(details.iter())
+        .map(|(tier, (price, detail))| {
+            let id = tier.id.clone();
+            let onchange = dispatch.reform(move |_: Event| Action::SelectTier(id.clone()));
+            html! {
+                <label class="tier-option" key={tier.id.clone()}>
+                    <input type="radio" name={name.clone()} value={tier.id.clone()}
+                        data-testid={format!("tier-option-{}", tier.id)}
+                        checked={*props.selected == tier.id} {onchange} />
+                    <span class="tier-name">{ tier.name.clone() }</span>
+                    <span class="tier-price">
+                        { price.clone() }<small>{ t.text("units.per-month") }</small>
+                    </span>
+                    <span class="tier-detail">{ detail.clone() }</span>
+                </label>
+            }
+        });
     html! {
         <fieldset class="tiers">
             <legend>{ t.text("plan.tiers") }</legend>
