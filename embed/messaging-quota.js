@@ -8,19 +8,21 @@ const here = new URL('.', import.meta.url);
 const KEY = Symbol.for('messaging-quota');
 
 /**
- * Loads the wasm module: its bindings and its binary are fetched together, and while they
- * download the browser's Intl is made ready. The first Intl.NumberFormat of a page loads
- * the browser's locale data (45 ms on the test machine) and the widget writes every number
- * through Intl, so doing it now takes it off the first render's path. Each warm-up is its
- * own task, so none blocks the page for long.
+ * Loads the wasm module: its bindings and its binary are fetched together. While the
+ * browser compiles the binary (off the main thread), the main thread readies Intl: the
+ * first Intl.NumberFormat of a page loads the browser's locale data (45 ms on the test
+ * machine), and the widget writes every number through Intl. Each warm-up is its own
+ * task, so none blocks the page for long.
  */
 function load() {
   const binary = fetch(new URL('wasm/messaging-quota_bg.wasm', here));
-  const bindings = import('./wasm/messaging-quota.js');
-  const warm = [() => new Intl.NumberFormat().format(0), () => new Intl.DateTimeFormat().format(0)];
-  const warmed = warm.reduce((done, step) => done.then(() => new Promise((resolve) => setTimeout(() => resolve(step()), 0))), Promise.resolve());
-  return Promise.all([bindings, warmed]).then(async ([api]) => {
+  const ready = import('./wasm/messaging-quota.js').then(async (api) => {
     await api.default({ module_or_path: binary });
+    return api;
+  });
+  const task = (step) => new Promise((resolve) => setTimeout(() => resolve(step()), 0));
+  const warmed = task(() => new Intl.NumberFormat().format(0)).then(() => task(() => new Intl.DateTimeFormat().format(0)));
+  return Promise.all([ready, warmed]).then(([api]) => {
     performance.mark('messaging-quota:wasm-ready');
     return api;
   });
