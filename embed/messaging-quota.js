@@ -1,11 +1,117 @@
-// Messaging Quota loader: one <script type="module" src=".../messaging-quota.js"> mounts
-// the widget into every <div data-messaging-quota> (now and later) and defines the
-// <messaging-quota> element. Safe to load twice; the wasm module is initialised once.
-// No inline script or style, so it runs under a strict Content Security Policy.
+// Messaging Quota loader: one <script src=".../messaging-quota.js"> in the page's head
+// mounts the widget into every <div data-messaging-quota> (now and later) and defines the
+// <messaging-quota> element. Safe to load twice; the wasm module is loaded once, and only
+// when a widget needs it: an embed waits until it comes within a viewport of being seen
+// (`loading="eager"` starts at once). Until then each widget shows a light skeleton that
+// takes the space the widget will take, so nothing on the page moves when it arrives.
+// A classic script, run before the page is first painted, so the skeletons are there in
+// the first frame; it is small, and everything else loads asynchronously. No inline script
+// or style, so it runs under a strict Content Security Policy.
+(() => {
 performance.mark('messaging-quota:script-start');
 
-const here = new URL('.', import.meta.url);
+// Where the loader was served from (also when a page loads it as a module).
+const script = document.currentScript ?? document.querySelector('script[src*="messaging-quota.js"]');
+const here = new URL('.', script?.src ?? location.href);
 const KEY = Symbol.for('messaging-quota');
+
+/** The attributes the widget reads (src/host/attributes.rs; a native test keeps them equal). */
+const ATTRIBUTES = [
+  'preset', 'tier', 'addons', 'inmail-blocks', 'sent', 'inmail-sent', 'today', 'billing-day',
+  'need', 'need-inmail', 'min-tier', 'rules', 'rules-src', 'theme', 'locale', 'sync-url',
+  'persist', 'sections', 'loading',
+];
+
+/**
+ * The space each part of the widget takes while it loads and once it is there, by the
+ * width the widget has (container queries): the skeleton and the widget share these rules,
+ * so the widget replaces its skeleton without moving anything below it. Each part's height
+ * is at least its content's with the shipped rules at every width (measured by
+ * tests/browser/sizes.mjs). A constructed stylesheet: no request, and allowed under a
+ * strict CSP, which governs style elements and attributes, not the CSSOM.
+ */
+const SIZING = `
+:host { display: block; }
+.mq-mount { all: initial; display: block; }
+.mq-root {
+  box-sizing: border-box; container-type: inline-size; display: flex; flex-direction: column;
+  gap: 20px; padding: 16px; border: 1px solid transparent;
+}
+.mq-part { display: block; box-sizing: border-box; }
+/* sizes:begin */
+@container (width < 256px) { .mq-calculator { min-height: 1960px; } }
+@container (width >= 256px) and (width < 266px) { .mq-calculator { min-height: 1903px; } }
+@container (width >= 266px) and (width < 296px) { .mq-calculator { min-height: 1841px; } }
+@container (width >= 296px) and (width < 341px) { .mq-calculator { min-height: 1673px; } }
+@container (width >= 341px) and (width < 381px) { .mq-calculator { min-height: 1603px; } }
+@container (width >= 381px) and (width < 406px) { .mq-calculator { min-height: 1563px; } }
+@container (width >= 406px) and (width < 446px) { .mq-calculator { min-height: 1523px; } }
+@container (width >= 446px) and (width < 561px) { .mq-calculator { min-height: 1465px; } }
+@container (width >= 561px) and (width < 596px) { .mq-calculator { min-height: 1424px; } }
+@container (width >= 596px) and (width < 761px) { .mq-calculator { min-height: 1328px; } }
+@container (width >= 761px) and (width < 831px) { .mq-calculator { min-height: 924px; } }
+@container (width >= 831px) and (width < 911px) { .mq-calculator { min-height: 884px; } }
+@container (width >= 911px) and (width < 1216px) { .mq-calculator { min-height: 848px; } }
+@container (width >= 1216px) { .mq-calculator { min-height: 752px; } }
+@container (width < 261px) { .mq-compare { min-height: 1765px; } }
+@container (width >= 261px) and (width < 291px) { .mq-compare { min-height: 1730px; } }
+@container (width >= 291px) and (width < 296px) { .mq-compare { min-height: 1690px; } }
+@container (width >= 296px) and (width < 361px) { .mq-compare { min-height: 1621px; } }
+@container (width >= 361px) and (width < 431px) { .mq-compare { min-height: 1611px; } }
+@container (width >= 431px) and (width < 441px) { .mq-compare { min-height: 1611px; } }
+@container (width >= 441px) and (width < 446px) { .mq-compare { min-height: 1572px; } }
+@container (width >= 446px) and (width < 526px) { .mq-compare { min-height: 1522px; } }
+@container (width >= 526px) and (width < 561px) { .mq-compare { min-height: 1503px; } }
+@container (width >= 561px) and (width < 641px) { .mq-compare { min-height: 1110px; } }
+@container (width >= 641px) and (width < 656px) { .mq-compare { min-height: 1115px; } }
+@container (width >= 656px) and (width < 751px) { .mq-compare { min-height: 1075px; } }
+@container (width >= 751px) and (width < 761px) { .mq-compare { min-height: 1077px; } }
+@container (width >= 761px) and (width < 831px) { .mq-compare { min-height: 1076px; } }
+@container (width >= 831px) and (width < 1006px) { .mq-compare { min-height: 1111px; } }
+@container (width >= 1006px) and (width < 1126px) { .mq-compare { min-height: 1145px; } }
+@container (width >= 1126px) and (width < 1196px) { .mq-compare { min-height: 1178px; } }
+@container (width >= 1196px) and (width < 1266px) { .mq-compare { min-height: 1211px; } }
+@container (width >= 1266px) and (width < 1336px) { .mq-compare { min-height: 1244px; } }
+@container (width >= 1336px) { .mq-compare { min-height: 1258px; } }
+@container (width < 251px) { .mq-demo { min-height: 1261px; } }
+@container (width >= 251px) and (width < 311px) { .mq-demo { min-height: 1213px; } }
+@container (width >= 311px) and (width < 411px) { .mq-demo { min-height: 1165px; } }
+@container (width >= 411px) and (width < 461px) { .mq-demo { min-height: 1100px; } }
+@container (width >= 461px) and (width < 561px) { .mq-demo { min-height: 1057px; } }
+@container (width >= 561px) and (width < 566px) { .mq-demo { min-height: 931px; } }
+@container (width >= 566px) and (width < 761px) { .mq-demo { min-height: 883px; } }
+@container (width >= 761px) { .mq-demo { min-height: 583px; } }
+@container (width < 256px) { .mq-rules { min-height: 1936px; } }
+@container (width >= 256px) and (width < 296px) { .mq-rules { min-height: 1900px; } }
+@container (width >= 296px) and (width < 341px) { .mq-rules { min-height: 1519px; } }
+@container (width >= 341px) and (width < 446px) { .mq-rules { min-height: 1451px; } }
+@container (width >= 446px) and (width < 456px) { .mq-rules { min-height: 1297px; } }
+@container (width >= 456px) and (width < 591px) { .mq-rules { min-height: 1249px; } }
+@container (width >= 591px) and (width < 596px) { .mq-rules { min-height: 1207px; } }
+@container (width >= 596px) and (width < 706px) { .mq-rules { min-height: 1151px; } }
+@container (width >= 706px) and (width < 901px) { .mq-rules { min-height: 1122px; } }
+@container (width >= 901px) { .mq-rules { min-height: 1043px; } }
+/* sizes:end */
+.mq-skeleton {
+  color-scheme: light;
+  background: var(--mq-bg, light-dark(#ffffff, #1b1f23));
+  border-color: var(--mq-border, light-dark(#d0d5da, #434a52));
+  border-radius: calc(var(--mq-radius, 10px) + 4px);
+}
+.mq-skeleton[data-theme="dark"] { color-scheme: dark; }
+.mq-skeleton[data-theme="auto"] { color-scheme: light dark; }
+.mq-skeleton .mq-part {
+  border-radius: var(--mq-radius, 10px);
+  background: var(--mq-surface, light-dark(#f4f2ee, #262b31));
+}
+@media (prefers-reduced-motion: no-preference) {
+  .mq-skeleton .mq-part { animation: mq-pulse 1.6s ease-in-out infinite alternate; }
+}
+@keyframes mq-pulse { from { opacity: 1; } to { opacity: 0.55; } }
+`;
+
+/** The widget's parts, in the order they show, and the `sections` names that enable them. */
+const PARTS = ['calculator', 'compare', 'demo', 'rules'];
 
 /**
  * Loads the wasm module: its bindings and its binary are fetched together. While the
@@ -14,9 +120,9 @@ const KEY = Symbol.for('messaging-quota');
  * machine), and the widget writes every number through Intl. Each warm-up is its own
  * task, so none blocks the page for long.
  */
-function load() {
+function loadModule() {
   const binary = fetch(new URL('wasm/messaging-quota_bg.wasm', here));
-  const ready = import('./wasm/messaging-quota.js').then(async (api) => {
+  const ready = import(new URL('wasm/messaging-quota.js', here).href).then(async (api) => {
     await api.default({ module_or_path: binary });
     return api;
   });
@@ -29,43 +135,133 @@ function load() {
 }
 
 const shared = (globalThis[KEY] ??= {
-  // The first copy of this script to run owns the wasm instance; later copies reuse it.
-  ready: load(),
+  // The first copy of this script to run owns the module and the widgets; later copies
+  // reuse them.
+  module: null,
   stylesheet: new URL('messaging-quota.css', here).href,
-  handles: new WeakMap(),
+  sizing: null,
+  widgets: new WeakMap(),
 });
+
+/** The wasm module, loaded on first need and shared by every widget. */
+function module() {
+  return (shared.module ??= loadModule());
+}
+
+function sizingSheet() {
+  if (!shared.sizing) {
+    shared.sizing = new CSSStyleSheet();
+    shared.sizing.replaceSync(SIZING);
+  }
+  return shared.sizing;
+}
+
+const isCustomElement = (element) => element.localName.includes('-');
 
 /** The widget's attributes as [name, value] pairs, `data-` prefixes dropped. */
 function attributesOf(element) {
-  const prefixed = !element.localName.includes('-');
+  const prefixed = !isCustomElement(element);
   return Array.from(element.attributes)
     .filter((a) => !prefixed || a.name.startsWith('data-'))
     .map((a) => [prefixed ? a.name.slice(5) : a.name, a.value]);
 }
 
-/** Mounts one widget into its own shadow root, with the stylesheet inside it. */
-async function mountInto(element) {
-  if (shared.handles.has(element)) return;
-  shared.handles.set(element, null);
+function attribute(element, name) {
+  return element.getAttribute(isCustomElement(element) ? name : `data-${name}`);
+}
+
+/** The parts `sections` enables (all when it names none the widget knows). */
+function partsOf(element) {
+  const named = (attribute(element, 'sections') ?? '').split(',').map((s) => s.trim());
+  const on = PARTS.filter((p) => named.includes(p));
+  return on.length ? on : PARTS;
+}
+
+/** The skeleton: the parts' reserved space, marked busy for assistive technology. */
+function skeleton(element) {
+  const root = document.createElement('div');
+  root.className = 'mq-root mq-skeleton';
+  root.setAttribute('role', 'status');
+  root.setAttribute('aria-busy', 'true');
+  root.setAttribute('aria-label', 'Loading the messaging quota calculator');
+  const theme = attribute(element, 'theme');
+  if (theme) root.dataset.theme = theme;
+  for (const part of partsOf(element)) {
+    const box = document.createElement('div');
+    box.className = `mq-part mq-${part}`;
+    root.append(box);
+  }
+  return root;
+}
+
+// Widgets near the viewport start loading; the margin gives them a viewport's head start.
+const nearView = new IntersectionObserver((entries) => {
+  for (const entry of entries) {
+    if (entry.isIntersecting) {
+      nearView.unobserve(entry.target);
+      start(entry.target);
+    }
+  }
+}, { rootMargin: '100% 0px 100% 0px' });
+
+/** Sets a widget up: its shadow root, the sizing rules and the skeleton; starts it when due. */
+function connect(element) {
+  const known = shared.widgets.get(element);
+  if (known) {
+    // Moved (removed and added again in one task): the same widget carries on.
+    known.leaving = false;
+    return;
+  }
   const root = element.shadowRoot ?? element.attachShadow({ mode: 'open' });
+  root.adoptedStyleSheets = [sizingSheet()];
+  const container = document.createElement('div');
+  container.className = 'mq-mount';
+  container.append(skeleton(element));
+  root.replaceChildren(container);
+  const widget = { root, container, handle: null, starting: false, leaving: false };
+  shared.widgets.set(element, widget);
+  const loading = attribute(element, 'loading');
+  if (loading === 'eager') start(element);
+  else nearView.observe(element);
+}
+
+/** Loads what the widget needs, then mounts it in place of its skeleton. */
+async function start(element) {
+  const widget = shared.widgets.get(element);
+  if (!widget || widget.starting) return;
+  widget.starting = true;
   const link = document.createElement('link');
   link.rel = 'stylesheet';
   link.href = shared.stylesheet;
   const styled = new Promise((resolve) => { link.onload = link.onerror = resolve; });
-  const container = document.createElement('div');
-  container.className = 'mq-mount';
-  root.replaceChildren(link, container);
-  const [api] = await Promise.all([shared.ready, styled]);
+  widget.root.prepend(link);
+  const [api] = await Promise.all([module(), styled]);
+  // Mount in a task of its own, apart from the module's compilation.
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  if (shared.widgets.get(element) !== widget || !element.isConnected) return;
   performance.mark('messaging-quota:mount');
-  if (shared.handles.get(element) !== null || !element.isConnected) return;
-  shared.handles.set(element, api.mount(container, element, attributesOf(element)));
+  widget.handle = api.mount(widget.container, element, attributesOf(element));
   if (element.hasAttribute('data-post-height')) postHeight();
 }
 
-function unmount(element) {
-  const handle = shared.handles.get(element);
-  shared.handles.delete(element);
-  if (handle) handle.destroy();
+/** The element left the page; unless it comes back in the same task, the widget goes. */
+function disconnect(element) {
+  const widget = shared.widgets.get(element);
+  if (!widget) return;
+  widget.leaving = true;
+  queueMicrotask(() => {
+    if (widget.leaving && !element.isConnected) teardown(element, widget);
+  });
+}
+
+/** Frees everything the widget holds: its app, timers, fetches, observer and shadow content. */
+function teardown(element, widget) {
+  nearView.unobserve(element);
+  shared.widgets.delete(element);
+  widget.handle?.destroy();
+  widget.handle = null;
+  widget.root.replaceChildren();
+  widget.root.adoptedStyleSheets = [];
 }
 
 /** In an iframe, tells the parent page the document's height whenever it changes. */
@@ -86,39 +282,44 @@ const SELECTOR = '[data-messaging-quota]';
 
 function scan(node) {
   if (node.nodeType !== Node.ELEMENT_NODE) return;
-  if (node.matches(SELECTOR)) mountInto(node);
-  node.querySelectorAll(SELECTOR).forEach(mountInto);
+  if (node.matches(SELECTOR)) connect(node);
+  node.querySelectorAll(SELECTOR).forEach(connect);
+}
+
+function scanRemoved(node) {
+  if (node.nodeType !== Node.ELEMENT_NODE) return;
+  if (node.matches(SELECTOR) && !node.isConnected) disconnect(node);
+  node.querySelectorAll(SELECTOR).forEach((el) => { if (!el.isConnected) disconnect(el); });
 }
 
 if (!shared.observing) {
   shared.observing = true;
-  const start = () => {
-    scan(document.documentElement);
-    new MutationObserver((records) => {
-      for (const record of records) {
-        record.addedNodes.forEach(scan);
-        record.removedNodes.forEach((node) => {
-          if (node.nodeType !== Node.ELEMENT_NODE || node.localName === 'messaging-quota') return;
-          if (node.matches(SELECTOR) && !node.isConnected) unmount(node);
-          node.querySelectorAll(SELECTOR).forEach((el) => { if (!el.isConnected) unmount(el); });
-        });
-      }
-    }).observe(document.documentElement, { childList: true, subtree: true });
-  };
-  // No need to wait for the whole page: the observer also sees the parser add elements,
-  // so with `async` a widget mounts as soon as both it and the wasm are there.
-  start();
-
-  shared.ready.then((api) => {
-    if (customElements.get('messaging-quota')) return;
-    customElements.define('messaging-quota', class extends HTMLElement {
-      static observedAttributes = api.attributeNames();
-      connectedCallback() { mountInto(this); }
-      disconnectedCallback() { unmount(this); }
-      attributeChangedCallback() {
-        const handle = shared.handles.get(this);
-        if (handle) handle.update(attributesOf(this));
-      }
-    });
+  // No need to wait for the whole page: the observer also sees the parser add elements.
+  scan(document.documentElement);
+  new MutationObserver((records) => {
+    for (const record of records) {
+      record.removedNodes.forEach(scanRemoved);
+      record.addedNodes.forEach(scan);
+      // A mount point's own data- attributes changed.
+      if (record.type === 'attributes' && record.target.matches?.(SELECTOR)) changed(record.target);
+    }
+  }).observe(document.documentElement, {
+    childList: true, subtree: true, attributeFilter: ATTRIBUTES.map((a) => `data-${a}`),
   });
+
+  if (!customElements.get('messaging-quota')) {
+    customElements.define('messaging-quota', class extends HTMLElement {
+      static observedAttributes = ATTRIBUTES;
+      connectedCallback() { connect(this); }
+      disconnectedCallback() { disconnect(this); }
+      attributeChangedCallback() { if (this.isConnected) changed(this); }
+    });
+  }
 }
+
+/** The host changed the widget's attributes: a mounted widget applies them. */
+function changed(element) {
+  const widget = shared.widgets.get(element);
+  if (widget?.handle) widget.handle.update(attributesOf(element));
+}
+})();

@@ -11,8 +11,9 @@ use yew::AppHandle;
 
 use crate::browser::page;
 use crate::browser::rules_src::{fetch_rules, same_origin_url};
+use crate::engine::rules::RuleSet;
 use crate::host::attributes::{parse_attributes, EmbedConfig, ATTRIBUTES};
-use crate::host::{ignored, Ignored, Reason};
+use crate::host::{ignored, FetchProblem, Ignored, Reason};
 use crate::state::Init;
 use crate::text::{FixedFormat, Texts};
 use crate::ui::{App, AppProps, ConfigUpdate, HostLink, InitCell};
@@ -83,12 +84,7 @@ fn read_config(attributes: &js_sys::Array) -> (EmbedConfig, Vec<Ignored>) {
     let pairs = pairs(attributes);
     let (config, problems) =
         parse_attributes(pairs.iter().map(|(n, v)| (n.as_str(), v.as_str())), false);
-    if !problems.is_empty() {
-        let english = Texts::english(Box::new(FixedFormat));
-        for problem in &problems {
-            page::warn(&english.ignored(problem));
-        }
-    }
+    problems.iter().for_each(warn);
     (config, problems)
 }
 
@@ -96,18 +92,24 @@ struct Mounted {
     app: Option<AppHandle<App>>,
     props: Option<AppProps>,
     generation: u32,
-    /// Aborts a `rules-src` fetch still in flight when the widget goes.
+    /// Aborts a `rules-src` fetch still in flight when the widget goes (or asks again).
     fetch: Option<AbortController>,
+    /// The `rules-src` last fetched and what it gave, so only a change of it is fetched.
+    fetched: Option<(String, Result<RuleSet, FetchProblem>)>,
+    /// Taken down: nothing may render or apply any more.
+    gone: bool,
 }
+
+type Shared = Rc<RefCell<Mounted>>;
 
 /// One mounted widget, held by the loader script.
 #[wasm_bindgen]
 pub struct WidgetHandle {
-    inner: Rc<RefCell<Mounted>>,
+    inner: Shared,
     container: Element,
 }
 
-fn render(inner: &Rc<RefCell<Mounted>>, container: &Element, props: AppProps) {
+fn render(inner: &Shared, container: &Element, props: AppProps) {
     container.set_text_content(None);
     let app = yew::Renderer::<App>::with_root_and_props(container.clone(), props.clone()).render();
     let mut m = inner.borrow_mut();
@@ -115,18 +117,82 @@ fn render(inner: &Rc<RefCell<Mounted>>, container: &Element, props: AppProps) {
     m.props = Some(props);
 }
 
-/// The loading line shown while `rules-src` is fetched.
-fn loading(container: &Element) {
-    let t = Texts::english(Box::new(FixedFormat));
-    if let Ok(p) = gloo::utils::document().create_element("p") {
-        p.set_class_name("mq-loading");
-        let _ = p.set_attribute("role", "status");
-        p.set_text_content(Some(&t.text("loading.rules")));
-        container.replace_children_with_node_1(&p);
+/// Applies `config`'s `rules-src`, then hands the configuration on: at once when there is
+/// none or it has not changed since the last fetch; after fetching it otherwise. A URL off
+/// the page's origin is refused; a fetch still in flight for an earlier URL is aborted.
+fn with_rules_src(
+    inner: &Shared,
+    mut config: EmbedConfig,
+    mut problems: Vec<Ignored>,
+    then: impl FnOnce(EmbedConfig, Vec<Ignored>) + 'static,
+) {
+    let Some(src) = config.rules_src.clone() else {
+        return then(config, problems);
+    };
+    let cached = inner
+        .borrow()
+        .fetched
+        .as_ref()
+        .filter(|(last, _)| *last == src)
+        .map(|(_, result)| result.clone());
+    if let Some(result) = cached {
+        apply_fetched(&src, &result, &mut config, &mut problems);
+        return then(config, problems);
+    }
+    let url = match same_origin_url(&src) {
+        Ok(url) => url,
+        Err(reason) => {
+            let problem = ignored("rules-src", &src, reason);
+            warn(&problem);
+            problems.push(problem);
+            return then(config, problems);
+        }
+    };
+    let controller = AbortController::new().ok();
+    let signal = controller.as_ref().map(|c| c.signal());
+    if let Some(previous) = std::mem::replace(&mut inner.borrow_mut().fetch, controller) {
+        previous.abort();
+    }
+    let inner = inner.clone();
+    wasm_bindgen_futures::spawn_local(async move {
+        let result = fetch_rules(&url, signal.as_ref()).await;
+        if signal.as_ref().is_some_and(|s| s.aborted()) || inner.borrow().gone {
+            return;
+        }
+        apply_fetched(&src, &result, &mut config, &mut problems);
+        {
+            let mut m = inner.borrow_mut();
+            m.fetch = None;
+            m.fetched = Some((src.clone(), result));
+        }
+        then(config, problems);
+    });
+}
+
+/// What a `rules-src` fetch gave: the rules, or a problem that names it.
+fn apply_fetched(
+    src: &str,
+    result: &Result<RuleSet, FetchProblem>,
+    config: &mut EmbedConfig,
+    problems: &mut Vec<Ignored>,
+) {
+    match result {
+        Ok(rules) => config.rules = Some(rules.clone()),
+        Err(problem) => {
+            let problem = ignored("rules-src", src, Reason::Fetch(problem.clone()));
+            warn(&problem);
+            problems.push(problem);
+        }
     }
 }
 
+/// A problem, in the console for the host's developers.
+fn warn(problem: &Ignored) {
+    page::warn(&Texts::english(Box::new(FixedFormat)).ignored(problem));
+}
+
 /// Mounts a widget into `container`; events go to `host`, configured by its attributes.
+/// The container keeps what it shows (the loader's skeleton) until the widget renders.
 #[wasm_bindgen]
 pub fn mount(container: Element, host: Element, attributes: js_sys::Array) -> WidgetHandle {
     CONTAINERS.with(|c| c.borrow_mut().push(container.clone()));
@@ -136,18 +202,21 @@ pub fn mount(container: Element, host: Element, attributes: js_sys::Array) -> Wi
         *n - 1
     });
     let (config, problems) = read_config(&attributes);
-    let inner = Rc::new(RefCell::new(Mounted {
+    let inner: Shared = Rc::new(RefCell::new(Mounted {
         app: None,
         props: None,
         generation: 0,
         fetch: None,
+        fetched: None,
+        gone: false,
     }));
     let link = HostLink {
         host,
         sync_url: config.sync_url,
         storage_key: config.storage_key.clone(),
     };
-    let make_props = move |config: EmbedConfig, problems: Vec<Ignored>| {
+    let (shared, target) = (inner.clone(), container.clone());
+    with_rules_src(&inner, config, problems, move |config, problems| {
         let init = Init {
             stored: link.storage_key.as_deref().and_then(page::load),
             url_params: link.sync_url.then(page::url_params).flatten(),
@@ -155,84 +224,55 @@ pub fn mount(container: Element, host: Element, attributes: js_sys::Array) -> Wi
             config,
             problems,
         };
-        AppProps {
+        let props = AppProps {
             instance,
             init: InitCell(Rc::new(init)),
-            link: link.clone(),
+            link,
             update: None,
-        }
-    };
-    let src = config.rules_src.clone();
-    let url = src.as_deref().map(same_origin_url);
-    match (src, url) {
-        (Some(src), Some(Ok(url))) => {
-            loading(&container);
-            let controller = AbortController::new().ok();
-            let signal = controller.as_ref().map(|c| c.signal());
-            inner.borrow_mut().fetch = controller;
-            let (inner, container) = (inner.clone(), container.clone());
-            wasm_bindgen_futures::spawn_local(async move {
-                let (mut config, mut problems) = (config, problems);
-                let result = fetch_rules(&url, signal.as_ref()).await;
-                if signal.as_ref().is_some_and(|s| s.aborted()) {
-                    return;
-                }
-                match result {
-                    Ok(rules) => config.rules = Some(rules),
-                    Err(problem) => {
-                        let problem = ignored("rules-src", &src, Reason::Fetch(problem));
-                        page::warn(&Texts::english(Box::new(FixedFormat)).ignored(&problem));
-                        problems.push(problem);
-                    }
-                }
-                inner.borrow_mut().fetch = None;
-                render(&inner, &container, make_props(config, problems));
-            });
-        }
-        (Some(src), Some(Err(reason))) => {
-            let problem = ignored("rules-src", &src, reason);
-            page::warn(&Texts::english(Box::new(FixedFormat)).ignored(&problem));
-            let mut problems = problems;
-            problems.push(problem);
-            render(&inner, &container, make_props(config, problems));
-        }
-        _ => render(&inner, &container, make_props(config, problems)),
-    }
+        };
+        render(&shared, &target, props);
+    });
     WidgetHandle { inner, container }
 }
 
 #[wasm_bindgen]
 impl WidgetHandle {
-    /// The host changed attributes: re-read them all and apply what changed.
+    /// The host changed attributes: re-read them all and apply what changed (a new
+    /// `rules-src` is fetched first).
     pub fn update(&self, attributes: js_sys::Array) {
         let (config, problems) = read_config(&attributes);
-        let mut m = self.inner.borrow_mut();
-        m.generation += 1;
-        let generation = m.generation;
-        let Some(props) = m.props.as_mut() else {
-            return;
-        };
-        props.update = Some(ConfigUpdate {
-            generation,
-            config,
-            problems,
+        let inner = self.inner.clone();
+        with_rules_src(&self.inner, config, problems, move |config, problems| {
+            let mut m = inner.borrow_mut();
+            m.generation += 1;
+            let generation = m.generation;
+            let Some(props) = m.props.as_mut() else {
+                return;
+            };
+            props.update = Some(ConfigUpdate {
+                generation,
+                config,
+                problems,
+            });
+            let next = props.clone();
+            if let Some(app) = m.app.as_mut() {
+                app.update(next);
+            }
         });
-        let next = props.clone();
-        if let Some(app) = m.app.as_mut() {
-            app.update(next);
-        }
     }
 
     /// Takes the widget down (the element left the page): the app, its effects and
     /// timers, and any fetch in flight.
     pub fn destroy(self) {
         let mut m = self.inner.borrow_mut();
+        m.gone = true;
         if let Some(fetch) = m.fetch.take() {
             fetch.abort();
         }
         if let Some(app) = m.app.take() {
             app.destroy();
         }
+        m.props = None;
         drop(m);
         let container = self.container;
         CONTAINERS.with(|c| c.borrow_mut().retain(|e| e != &container));

@@ -96,6 +96,8 @@ pub enum AddonProblem {
     /// The size is not a bundle of these rules.
     NoSuchBundle,
     BadCount(CountError),
+    /// The same size listed more than once added up past the largest count: it was capped.
+    Capped(u64),
 }
 
 /// One `SIZExCOUNT` item of an add-ons list that could not be used.
@@ -134,8 +136,17 @@ pub fn parse_addons(text: &str, rules: &RuleSet) -> (Vec<(u64, u64)>, Vec<AddonI
             }
         };
         let at = addons.partition_point(|(s, _)| *s < size);
+        let max = CountField::AddonCount.range().1;
         match addons.get_mut(at) {
-            Some((s, c)) if *s == size => *c = (*c + count).min(CountField::AddonCount.range().1),
+            Some((s, c)) if *s == size => {
+                if *c + count > max && *c < max {
+                    errors.push(AddonItemError {
+                        item: size.to_string(),
+                        problem: AddonProblem::Capped(max),
+                    });
+                }
+                *c = (*c + count).min(max);
+            }
             _ => addons.insert(at, (size, count)),
         }
     }
@@ -170,6 +181,20 @@ mod tests {
         assert_eq!(
             errors[1].problem,
             AddonProblem::BadCount(CountError::Negative)
+        );
+    }
+
+    #[test]
+    fn a_size_listed_twice_adds_up_and_says_when_it_is_capped() {
+        let rules = ARTICLE.rules();
+        let (addons, errors) = parse_addons("25x600,25x600,25x5", &rules);
+        assert_eq!(addons, [(25, 1000)]);
+        assert_eq!(
+            errors,
+            [AddonItemError {
+                item: "25".into(),
+                problem: AddonProblem::Capped(1000)
+            }]
         );
     }
 

@@ -76,7 +76,9 @@ pub struct EmbedConfig {
 }
 
 /// The attributes the widget reads (without the `data-` prefix of the mount-point form).
-pub const ATTRIBUTES: [&str; 18] = [
+/// The loader (`embed/messaging-quota.js`) lists them too, to watch them; a test keeps the
+/// two lists equal.
+pub const ATTRIBUTES: [&str; 19] = [
     "preset",
     "tier",
     "addons",
@@ -95,6 +97,7 @@ pub const ATTRIBUTES: [&str; 18] = [
     "sync-url",
     "persist",
     "sections",
+    "loading",
 ];
 
 const STORAGE_PREFIX: &str = "messaging-quota:";
@@ -184,6 +187,9 @@ pub fn parse_attributes<'a>(
                 Some(s) => config.sections = s,
                 None => refuse(Reason::Sections),
             },
+            // The loader reads it (when to load); here it is only checked.
+            "loading" if matches!(value.trim(), "lazy" | "eager") => {}
+            "loading" => refuse(Reason::Loading),
             _ if ATTRIBUTES.contains(&name) => {
                 state_pairs.push((name.replace('-', "_"), value.to_owned()))
             }
@@ -307,6 +313,17 @@ mod tests {
         assert!(!config.sync_url);
         let (config, _) = parse_attributes([("sync-url", "off")], true);
         assert!(!config.sync_url);
+    }
+
+    #[test]
+    fn the_loader_watches_every_attribute() {
+        let loader = include_str!("../../embed/messaging-quota.js");
+        let start = loader
+            .find("const ATTRIBUTES = [")
+            .expect("the loader lists its attributes");
+        let list = &loader[start..start + loader[start..].find("];").unwrap()];
+        let named: Vec<&str> = list.split('\'').skip(1).step_by(2).collect();
+        assert_eq!(named, ATTRIBUTES);
     }
 
     #[test]

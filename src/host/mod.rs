@@ -40,6 +40,11 @@ pub enum Reason {
     Empty,
     /// One item of an add-ons list.
     Addon(AddonProblem),
+    /// Several items of an add-ons list; the value is the first, and `first` its problem.
+    ManyAddons {
+        count: usize,
+        first: AddonProblem,
+    },
     /// The `rules` attribute: not a valid rule set.
     Rules(RuleError),
     /// `rules-src` points off the page's origin.
@@ -56,6 +61,8 @@ pub enum Reason {
     PersistKey,
     /// `sections`: not a list of the widget's sections.
     Sections,
+    /// `loading`: not lazy or eager.
+    Loading,
 }
 
 /// Why a rule set could not be loaded from `rules-src`.

@@ -169,11 +169,19 @@ impl Params {
         if let Some(text) = &self.addons {
             let (addons, errors) = parse_addons(text, rules);
             target.selection.addons = addons;
-            problems.extend(
-                errors
-                    .into_iter()
-                    .map(|e| ignored(names::ADDONS, &e.item, Reason::Addon(e.problem))),
-            );
+            // One notice however many items were bad: it counts them and names the first.
+            let count = errors.len();
+            if let Some(first) = errors.into_iter().next() {
+                let reason = if count == 1 {
+                    Reason::Addon(first.problem)
+                } else {
+                    Reason::ManyAddons {
+                        count,
+                        first: first.problem,
+                    }
+                };
+                problems.push(ignored(names::ADDONS, &first.item, reason));
+            }
         }
         if let Some(v) = self.inmail_blocks {
             target.selection.inmail_blocks = v;
@@ -432,6 +440,29 @@ mod tests {
         assert_eq!(t.selection.tier_id, "basic");
         assert_eq!(t.selection.addons, [(100, 2)]);
         assert_eq!(t.need.messages, 5);
+    }
+
+    #[test]
+    fn a_thousand_bad_add_ons_make_one_problem_that_counts_them() {
+        let rules = ARTICLE.rules();
+        let text: Vec<String> = (0..1000).map(|i| format!("{}x1", 1001 + i)).collect();
+        let text = format!("100x1,{}", text.join(","));
+        let (params, problems) = parse_params([(names::ADDONS, text.as_str())]);
+        assert!(problems.is_empty());
+        let mut t = target(&rules);
+        let problems = params.apply(&rules, &mut t);
+        assert_eq!(t.selection.addons, [(100, 1)], "the good item applies");
+        assert_eq!(
+            problems,
+            [ignored(
+                names::ADDONS,
+                "1001x1",
+                Reason::ManyAddons {
+                    count: 1000,
+                    first: AddonProblem::NoSuchBundle
+                }
+            )]
+        );
     }
 
     #[test]

@@ -145,6 +145,7 @@ pub fn initial_widget(init: Init) -> Widget {
         dialog: None,
         need: target.need,
         notices,
+        dismissed: Vec::new(),
         scenario,
         playing: false,
         speed_ms: SPEEDS[1],

@@ -148,6 +148,8 @@ pub struct Widget {
     pub need: Need,
     /// Values from the URL, storage or attributes that were ignored, and other notices.
     pub notices: Vec<Notice>,
+    /// Notices the visitor dismissed: the same one is not shown again.
+    pub dismissed: Vec<Notice>,
     pub scenario: Scenario,
     pub playing: bool,
     pub speed_ms: u32,
@@ -270,11 +272,20 @@ impl Widget {
         }
     }
 
+    /// Shows a notice, unless it is showing already or the visitor dismissed it: an
+    /// attribute changed again does not repeat what was said of it.
+    fn notify(&mut self, notice: Notice) {
+        if !self.notices.contains(&notice) && !self.dismissed.contains(&notice) {
+            self.notices.push(notice);
+        }
+    }
+
     /// Replaces the rules, fitting the selection and need to them.
     fn replace_rules(&mut self, rules: RuleSet, origin: RulesOrigin) {
         let (selection, changes) = self.selection.fit_to(&rules);
-        self.notices
-            .extend(changes.into_iter().map(Notice::RulesChanged));
+        for change in changes {
+            self.notify(Notice::RulesChanged(change));
+        }
         if let Some(min) = &self.need.min_tier {
             if rules.tier(min).is_none() {
                 self.need.min_tier = None;
@@ -294,11 +305,9 @@ impl Widget {
 
     /// Applies changed host attributes: rules first, then the state they set.
     fn configure(&mut self, config: EmbedConfig, problems: Vec<Ignored>) {
-        self.notices.extend(
-            problems
-                .into_iter()
-                .map(|p| Notice::Ignored(Origin::Page, p)),
-        );
+        for problem in problems {
+            self.notify(Notice::Ignored(Origin::Page, problem));
+        }
         if let Some(rules) = config.rules {
             if *self.rules != rules {
                 self.replace_rules(rules, RulesOrigin::Custom);
@@ -313,7 +322,7 @@ impl Widget {
         self.sections = config.sections;
         let mut target = self.param_target();
         for problem in config.params.apply(&self.rules, &mut target) {
-            self.notices.push(Notice::Ignored(
+            self.notify(Notice::Ignored(
                 Origin::Page,
                 crate::host::attributes::attribute_spelling(problem),
             ));
@@ -409,12 +418,11 @@ impl Widget {
                     self.selection = plan.selection();
                 }
             }
-            Action::DismissNotices => self.notices.clear(),
-            Action::AddNotice(notice) => {
-                if !self.notices.contains(&notice) {
-                    self.notices.push(notice);
-                }
+            Action::DismissNotices => {
+                let shown = std::mem::take(&mut self.notices);
+                self.dismissed.extend(shown);
             }
+            Action::AddNotice(notice) => self.notify(notice),
             Action::NextDay => {
                 Rc::make_mut(&mut self.month).next_day(context!(self), self.scenario.read_rate)
             }
@@ -423,7 +431,13 @@ impl Widget {
             }
             Action::Step => {
                 match Rc::make_mut(&mut self.month).step(context!(self), &self.scenario) {
-                    Step::Blocked(blocked) => self.record(SendDecision::Blocked(blocked)),
+                    // A send auto-play makes is the player's, not the visitor's: the
+                    // pop-up opens and the log shows it, while the send preview keeps the
+                    // visitor's own last send (and the calculator its height).
+                    Step::Blocked(blocked) => {
+                        self.dialog = Some(Rc::new(blocked));
+                        self.playing = false;
+                    }
                     Step::EndOfCalendar => self.playing = false,
                     Step::NextDay => {}
                 }

@@ -547,3 +547,22 @@ fn the_clock_stops_at_the_last_day_it_can_write() {
     assert!(back.notices.is_empty());
     assert_eq!(back.month.today, w.month.today);
 }
+
+#[test]
+fn a_changed_attribute_does_not_repeat_a_notice_already_given() {
+    let mut w = fresh();
+    let configure = |w: &mut Widget, theme: &str, tier: &str| {
+        let (config, problems) = parse_attributes([("theme", theme), ("tier", tier)], false);
+        w.apply(Action::Configure(Box::new(config), problems));
+    };
+    configure(&mut w, "purple", "basic");
+    assert_eq!(w.notices.len(), 1);
+    configure(&mut w, "purple", "recruiter");
+    assert_eq!(w.notices.len(), 1, "the same warning, once");
+    assert_eq!(w.selection.tier_id, "recruiter");
+    w.apply(Action::DismissNotices);
+    configure(&mut w, "purple", "basic");
+    assert!(w.notices.is_empty(), "dismissed stays dismissed");
+    configure(&mut w, "pink", "basic");
+    assert_eq!(w.notices.len(), 1, "a new warning shows");
+}

@@ -194,6 +194,10 @@ impl Texts {
                 "reason.addon-bad-count",
                 &[("reason", &self.count_error(e))],
             ),
+            Reason::Addon(AddonProblem::Capped(max)) => {
+                self.fill("reason.addon-capped", &[("max", &max.to_string())])
+            }
+            Reason::ManyAddons { first, .. } => self.reason(&Reason::Addon(first.clone())),
             Reason::Rules(e) | Reason::Fetch(FetchProblem::Invalid(e)) => {
                 self.fill("reason.rules", &[("error", &self.rule_error(e))])
             }
@@ -208,6 +212,7 @@ impl Texts {
             Reason::Flag => self.text("reason.flag").to_string(),
             Reason::PersistKey => self.text("reason.persist").to_string(),
             Reason::Sections => self.text("reason.sections").to_string(),
+            Reason::Loading => self.text("reason.loading").to_string(),
         }
     }
 
@@ -217,14 +222,26 @@ impl Texts {
         if ignored.value.chars().count() > 40 {
             value.push('…');
         }
-        self.fill(
-            "notice.ignored",
-            &[
-                ("name", &ignored.name),
-                ("value", &value),
-                ("reason", &self.reason(&ignored.reason)),
-            ],
-        )
+        let reason = self.reason(&ignored.reason);
+        let mut args = vec![
+            ("name", ignored.name.as_str()),
+            ("value", value.as_str()),
+            ("reason", reason.as_str()),
+        ];
+        let (count, max);
+        match &ignored.reason {
+            Reason::ManyAddons { count: n, .. } => {
+                count = self.count(*n as u64);
+                args.push(("count", &count));
+                self.fill("notice.ignored-many", &args)
+            }
+            Reason::Addon(AddonProblem::Capped(limit)) => {
+                max = limit.to_string();
+                args.push(("max", &max));
+                self.fill("notice.capped", &args)
+            }
+            _ => self.fill("notice.ignored", &args),
+        }
     }
 
     /// A notice in full.
@@ -370,5 +387,22 @@ mod tests {
         assert!(t
             .notice(&Notice::SavedUnreadable(SavedProblem::Version(9)))
             .starts_with("Saved state could not be read"));
+        let many = ignored(
+            "addons",
+            "30x1",
+            Reason::ManyAddons {
+                count: 998,
+                first: AddonProblem::NoSuchBundle,
+            },
+        );
+        assert_eq!(
+            t.notice(&Notice::Ignored(Origin::Page, many)),
+            "addons: 998 items were ignored; the first, \"30x1\", names no bundle size of these rules"
+        );
+        let capped = ignored("addons", "25", Reason::Addon(AddonProblem::Capped(1000)));
+        assert_eq!(
+            t.notice(&Notice::Ignored(Origin::Page, capped)),
+            "addons=\"25\": the count was capped at 1000"
+        );
     }
 }

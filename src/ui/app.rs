@@ -15,6 +15,7 @@ use super::context::{Dispatch, I18n, Ids};
 use super::demo::{is_demo_count, Demo};
 use super::notices::Notices;
 use super::rules_editor::{is_rule_count, RulesEditor};
+use super::schedule::after_paint;
 use super::upgrade_dialog::UpgradeDialog;
 use crate::browser::intl::{canonical, IntlFormat};
 use crate::browser::page;
@@ -99,24 +100,36 @@ fn is_typing(e: &KeyboardEvent) -> bool {
     })
 }
 
-/// The sections to show: all that are on, or on the first render only the first of them,
-/// so the first section appears as soon as possible.
-fn shown(sections: Sections, settled: bool) -> Sections {
-    if settled {
-        return sections;
-    }
-    let on = [
-        sections.calculator,
-        sections.compare,
-        sections.demo,
-        sections.rules,
-    ];
-    let first = on.iter().position(|on| *on);
-    Sections {
-        calculator: first == Some(0),
-        compare: first == Some(1),
-        demo: first == Some(2),
-        rules: first == Some(3),
+/// The sections that are on, in the order they show.
+fn enabled(sections: Sections) -> Vec<Section> {
+    [
+        (sections.calculator, Section::Calculator),
+        (sections.compare, Section::Compare),
+        (sections.demo, Section::Demo),
+        (sections.rules, Section::Rules),
+    ]
+    .into_iter()
+    .filter_map(|(on, s)| on.then_some(s))
+    .collect()
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Section {
+    Calculator,
+    Compare,
+    Demo,
+    Rules,
+}
+
+impl Section {
+    /// The part's class, which also reserves its space (the loader's sizing rules).
+    fn class(self) -> &'static str {
+        match self {
+            Section::Calculator => "mq-part mq-calculator",
+            Section::Compare => "mq-part mq-compare",
+            Section::Demo => "mq-part mq-demo",
+            Section::Rules => "mq-part mq-rules",
+        }
     }
 }
 
@@ -157,19 +170,16 @@ pub fn App(props: &AppProps) -> Html {
     let link = &props.link;
 
     // Effects
-    let settled = use_state_eq(|| false);
+    use_effect_with((), |_| page::mark("messaging-quota:first-render"));
+    // Sections render one at a time, each once the one before has been painted, so no
+    // single task builds the whole widget; until then each keeps its reserved space.
+    let sections = enabled(w.sections);
+    let rendered = use_state_eq(|| 1usize);
     {
-        // The rest of the widget renders once the first section has been painted; the
-        // timeout covers pages that paint no frames (a background tab).
-        let settled = settled.clone();
-        use_effect_with((), move |_| {
-            page::mark("messaging-quota:first-render");
-            let after_paint = settled.clone();
-            let frame = gloo::render::request_animation_frame(move |_| {
-                Timeout::new(0, move || after_paint.set(true)).forget();
-            });
-            let fallback = Timeout::new(100, move || settled.set(true));
-            move || drop((frame, fallback))
+        let (rendered, count) = (rendered.clone(), sections.len());
+        use_effect_with((*rendered, count), move |&(done, count)| {
+            let next = (done < count).then(|| after_paint(move || rendered.set(done + 1)));
+            move || drop(next)
         });
     }
     {
@@ -269,8 +279,30 @@ pub fn App(props: &AppProps) -> Html {
         })
     };
 
-    let sections = shown(w.sections, *settled);
     let notices: Rc<[Notice]> = w.notices.as_slice().into();
+    let parts = sections.iter().enumerate().map(|(i, &section)| {
+        let content = (i < *rendered).then(|| match section {
+            Section::Calculator => html! {
+                <Calculator rules={w.rules.clone()} selection={w.selection.clone()} period_rule={w.period_rule}
+                    recipient={w.recipient} last_send={w.last_send.clone()} summary={summary.clone()}
+                    drafts={w.drafts_of(is_calculator_count)} send_ref={send_ref.clone()} />
+            },
+            Section::Compare => html! {
+                <Compare rules={w.rules.clone()} recommender={w.recommender.clone()} need={w.need.clone()}
+                    selection={w.selection.clone()} drafts={w.drafts_of(is_compare_count)} />
+            },
+            Section::Demo => html! {
+                <Demo month={w.month.clone()} period_rule={w.period_rule} sent={summary.sent}
+                    remaining={summary.remaining} scenario={w.scenario} playing={w.playing} speed_ms={w.speed_ms}
+                    large_text={w.large_text} drafts={w.drafts_of(is_demo_count)} />
+            },
+            Section::Rules => html! {
+                <RulesEditor rules={w.rules.clone()} origin={w.rules_origin} draft={w.rules_draft.clone()}
+                    error={w.rules_error.clone()} status={w.rules_status.clone()} drafts={w.drafts_of(is_rule_count)} />
+            },
+        });
+        html! { <div key={section.class()} class={section.class()}>{ content }</div> }
+    });
     html! {
         <ContextProvider<I18n> context={(*texts).clone()}>
         <ContextProvider<Dispatch> context={dispatch}>
@@ -279,32 +311,7 @@ pub fn App(props: &AppProps) -> Html {
                 lang={texts.lang().to_owned()} aria-label={texts.text("widget.label").to_string()} role="group"
                 tabindex="-1" {onkeydown}>
                 <Notices {notices} />
-                if sections.calculator {
-                    <div class="mq-part">
-                        <Calculator rules={w.rules.clone()} selection={w.selection.clone()} period_rule={w.period_rule}
-                            recipient={w.recipient} last_send={w.last_send.clone()} summary={summary.clone()}
-                            drafts={w.drafts_of(is_calculator_count)} send_ref={send_ref.clone()} />
-                    </div>
-                }
-                if sections.compare {
-                    <div class="mq-part">
-                        <Compare rules={w.rules.clone()} recommender={w.recommender.clone()} need={w.need.clone()}
-                            selection={w.selection.clone()} drafts={w.drafts_of(is_compare_count)} />
-                    </div>
-                }
-                if sections.demo {
-                    <div class="mq-part">
-                        <Demo month={w.month.clone()} period_rule={w.period_rule} sent={summary.sent}
-                            remaining={summary.remaining} scenario={w.scenario} playing={w.playing} speed_ms={w.speed_ms}
-                            large_text={w.large_text} drafts={w.drafts_of(is_demo_count)} />
-                    </div>
-                }
-                if sections.rules {
-                    <div class="mq-part">
-                        <RulesEditor rules={w.rules.clone()} origin={w.rules_origin} draft={w.rules_draft.clone()}
-                            error={w.rules_error.clone()} status={w.rules_status.clone()} drafts={w.drafts_of(is_rule_count)} />
-                    </div>
-                }
+                { for parts }
                 <UpgradeDialog blocked={w.dialog.clone()} rules={w.rules.clone()} {on_choose} {on_close}
                     return_focus={send_ref} />
             </div>

@@ -8,6 +8,7 @@ use yew::prelude::*;
 use super::context::{use_dispatch, use_ids, use_texts};
 use super::number_field::NumberField;
 use super::results::Results;
+use super::schedule::after_paint;
 use super::select::{Choice, Select};
 use super::send_preview::SendPreview;
 use super::tier_picker::TierPicker;
@@ -41,6 +42,17 @@ pub struct Props {
 
 #[function_component]
 pub fn Calculator(props: &Props) -> Html {
+    // In three steps, each once the one before has been painted (the tiers; the fields;
+    // the results and the send preview), so neither building it nor the browser's layout
+    // of it is one long task. The part's space is reserved throughout.
+    let step = use_state_eq(|| 1u8);
+    {
+        let step = step.clone();
+        use_effect_with(*step, move |&now| {
+            let next = (now < 3).then(|| after_paint(move || step.set(now + 1)));
+            move || drop(next)
+        });
+    }
     let t = use_texts();
     let ids = use_ids();
     let dispatch = use_dispatch();
@@ -112,6 +124,7 @@ pub fn Calculator(props: &Props) -> Html {
             <section class="plan-picker" aria-label={t.text("plan.heading").to_string()}>
                 <h2>{ t.text("plan.heading") }</h2>
                 <TierPicker rules={rules.clone()} selected={props.selection.tier_id.clone()} />
+                if *step >= 2 {
                 <fieldset class="addons">
                     <legend>{ t.text("addons.legend") }<small>{ t.text("addons.hint") }</small></legend>
                     if rules.bundles.is_empty() {
@@ -129,14 +142,17 @@ pub fn Calculator(props: &Props) -> Html {
                             selected={props.period_rule.day().to_string()} onchange={on_billing_day} />
                     </div>
                 </fieldset>
+                }
             </section>
             <div class="calculator-side">
+            if *step >= 3 {
                 <Results summary={props.summary.clone()} />
                 <section class="send-preview" aria-label={t.text("send.heading").to_string()}>
                     <h2>{ t.text("send.heading") }</h2>
                     <SendPreview rules={rules.clone()} recipient={props.recipient} last_send={props.last_send.clone()}
                         credits_left={s.inmail.credits_left} send_ref={props.send_ref.clone()} />
                 </section>
+            }
             </div>
         </div>
     }

@@ -11,6 +11,7 @@ use super::context::{use_dispatch, use_ids, use_texts};
 use super::cost_chart::{CostChart, SelectionPoint};
 use super::number_field::NumberField;
 use super::recommendation::Recommendation;
+use super::schedule::use_seen;
 use super::select::{Choice, Select};
 use crate::engine::chart::cost_chart;
 use crate::engine::compare::{compare, cost_with_inmails, versus_current};
@@ -40,6 +41,9 @@ pub fn Compare(props: &Props) -> Html {
     let t = use_texts();
     let ids = use_ids();
     let dispatch = use_dispatch();
+    // The table and the chart are built once the section comes near the viewport.
+    let section = use_node_ref();
+    let seen = use_seen(section.clone());
     let basis = (
         props.recommender.clone(),
         props.rules.clone(),
@@ -50,11 +54,14 @@ pub fn Compare(props: &Props) -> Html {
     });
     // Rows for the need alone; the table marks the current tier itself, so picking a tier
     // does not recompute (or re-word) every tier's plan.
-    let rows = use_memo(basis.clone(), |(recommender, rules, need)| {
-        compare(recommender, rules, need)
-    });
-    let chart = use_memo(basis, |(recommender, rules, need)| {
-        cost_chart(recommender, rules, need)
+    let rows = use_memo(
+        (seen, basis.clone()),
+        |(seen, (recommender, rules, need))| {
+            seen.then(|| Rc::new(compare(recommender, rules, need)))
+        },
+    );
+    let chart = use_memo((seen, basis), |(seen, (recommender, rules, need))| {
+        seen.then(|| Rc::new(cost_chart(recommender, rules, need)))
     });
     let selection = use_memo(
         (
@@ -101,7 +108,7 @@ pub fn Compare(props: &Props) -> Html {
         }
     };
     html! {
-        <section class="compare" aria-label={t.text("compare.heading").to_string()}>
+        <section class="compare" ref={section} aria-label={t.text("compare.heading").to_string()}>
             <h2>{ t.text("compare.heading") }</h2>
             <div class="need-panel">
                 <div class="field-grid">
@@ -113,11 +120,13 @@ pub fn Compare(props: &Props) -> Html {
                 <Recommendation rules={props.rules.clone()} plan={plan.clone()} versus={versus}
                     need_messages={props.need.messages} applied={applied} />
             </div>
-            <CompareTable rows={rows} need_messages={props.need.messages}
-                current_tier={props.selection.tier_id.clone()} />
-            <CostChart chart={chart.clone()} rules={props.rules.clone()}
-                cheapest={plan.as_ref().as_ref().map(|p| p.tier_index)}
-                selection={SelectionPoint { at: chart.selection_marker(messages, cents), messages, cents }} />
+            if let (Some(rows), Some(chart)) = ((*rows).clone(), (*chart).clone()) {
+                <CompareTable {rows} need_messages={props.need.messages}
+                    current_tier={props.selection.tier_id.clone()} />
+                <CostChart chart={chart.clone()} rules={props.rules.clone()}
+                    cheapest={plan.as_ref().as_ref().map(|p| p.tier_index)}
+                    selection={SelectionPoint { at: chart.selection_marker(messages, cents), messages, cents }} />
+            }
         </section>
     }
 }

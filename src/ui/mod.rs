@@ -19,6 +19,7 @@ mod recommendation;
 mod results;
 mod rich;
 mod rules_editor;
+mod schedule;
 mod select;
 mod send_preview;
 mod tier_picker;

@@ -131,6 +131,7 @@ test('mount points added later are mounted; removed ones are taken down', async 
     el.dataset.messagingQuota = '';
     el.dataset.tier = 'recruiter';
     document.querySelector('main').append(el);
+    el.scrollIntoView();
   });
   await page.waitForFunction(() => performance.getEntriesByName('messaging-quota:first-render').length >= 2);
   assert.equal(await text(page.locator('#late'), 'allowance'), '150');

@@ -11,7 +11,7 @@ async function hostPage(context, path, body) {
   await context.route(`${site.url}${path}`, (route) => route.fulfill({
     contentType: 'text/html',
     body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title>
-      <script type="module" async src="/messaging-quota.js"></script></head><body>${body}</body></html>`,
+      <script src="/messaging-quota.js"></script></head><body>${body}</body></html>`,
   }));
 }
 
@@ -39,6 +39,7 @@ test('tier names, rule names and sources holding markup are shown as text; nothi
   assert.ok(option.includes('Upgrade to <img src=x onerror="__pwned=4">'), option);
   await page.getByTestId('upgrade-dialog-close').click();
   // Every section that shows a name: the tiers, the results, the table, the chart, the rules.
+  await page.getByTestId('need-messages').scrollIntoViewIfNeeded();
   assert.ok((await text(page, 'compare-row-pro')).includes('<b>Bold 4</b>'));
   assert.ok((await page.getByTestId('cost-chart').locator('path.series title').first().textContent()).includes('<b>Bold 3</b>'));
   const widgetText = await page.locator('messaging-quota').evaluate((el) => el.shadowRoot.textContent);
@@ -69,7 +70,7 @@ test('rules-src may not leave the page origin, however the URL is written', asyn
   const requests = [];
   context.on('request', (r) => requests.push(r.url()));
   await hostPage(context, '/hostile-src.html',
-    hostile.map((src, i) => `<div id="w${i}" data-messaging-quota data-sections="calculator" data-rules-src="${src}"></div>`).join(''));
+    hostile.map((src, i) => `<div id="w${i}" data-messaging-quota data-loading="eager" data-sections="calculator" data-rules-src="${src}"></div>`).join(''));
   const page = await open(site, '/hostile-src.html', { widgets: hostile.length, context });
   for (let i = 0; i < hostile.length; i++) {
     const widget = page.locator(`#w${i}`);
@@ -84,8 +85,8 @@ test('rules-src may not leave the page origin, however the URL is written', asyn
 test('a same-origin rules-src loads; a broken one falls back with a notice', async () => {
   const context = await site.browser.newContext();
   await hostPage(context, '/good-src.html',
-    `<div id="good" data-messaging-quota data-sections="calculator" data-rules-src="rules/linkedin-help.json"></div>
-     <div id="missing" data-messaging-quota data-sections="calculator" data-rules-src="/rules/nope.json"></div>`);
+    `<div id="good" data-messaging-quota data-loading="eager" data-sections="calculator" data-rules-src="rules/linkedin-help.json"></div>
+     <div id="missing" data-messaging-quota data-loading="eager" data-sections="calculator" data-rules-src="/rules/nope.json"></div>`);
   const page = await open(site, '/good-src.html', { widgets: 2, context });
   assert.equal(await page.locator('#good').getByTestId('tier-option-premium-career').count(), 1);
   assert.match(await text(page.locator('#missing'), 'input-notice'), /rules-src="\/rules\/nope.json" was ignored: the server answered 404/);

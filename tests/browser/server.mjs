@@ -1,5 +1,6 @@
 // A static file server for the built site, on 127.0.0.1 and a port the OS picks.
-// Pages under /examples/strict-csp get the strict Content-Security-Policy header.
+// Pages under /examples/strict-csp get the strict Content-Security-Policy header; a
+// `delay=MS` query parameter (at most 10 s) holds a response back, for slow-network tests.
 // Used by the browser tests, the benchmarks and scripts/serve.sh. Files may be cached for
 // the length of a page load, as any static host allows (each test and each benchmark load
 // opens a fresh browser context, so nothing is cached across them).
@@ -25,7 +26,10 @@ export function serve(root, { port = 0 } = {}) {
   const base = resolve(root);
   const server = createServer(async (req, res) => {
     try {
-      const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+      const url = new URL(req.url, 'http://x');
+      const path = decodeURIComponent(url.pathname);
+      const delay = Math.min(Number(url.searchParams.get('delay') ?? 0) || 0, 10000);
+      if (delay) await new Promise((r) => setTimeout(r, delay));
       let file = normalize(join(base, path));
       if (!file.startsWith(base)) throw new Error('outside root');
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');

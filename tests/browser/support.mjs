@@ -47,6 +47,9 @@ export async function open(site, path = '/', { widgets = 1, context } = {}) {
   });
   await page.goto(site.url + path);
   await page.waitForFunction((n) => performance.getEntriesByName('messaging-quota:first-render').length >= n, widgets);
+  // The sections after the first come a frame apart: wait until every part has its section.
+  await page.waitForFunction(() => [...document.querySelectorAll('[data-messaging-quota], messaging-quota')]
+    .every((el) => !el.shadowRoot?.querySelector('.mq-root:not(.mq-skeleton)') || !el.shadowRoot.querySelector('.mq-part:empty')));
   return page;
 }
 

@@ -1,0 +1,96 @@
+// Measures each part of the widget (calculator, compare, demo, rules) at every width from
+// 280 to 1400 px (every 5 px), with the shipped rules, as rendered, and prints the sizing
+// rules the loader reserves space with: for each part, bands of widths in which its height
+// varies by at most TOLERANCE, each reserving the tallest height in it (and the next
+// sample's, so a change between samples is covered). `--write` puts them in the loader
+// (embed/messaging-quota.js, between `sizes:begin` and `sizes:end`); run it after a change
+// to the widget's layout, then rebuild. A measurement script, not a test.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { serve } from './server.mjs';
+import { CHROMIUM_ARGS, DIST } from './support.mjs';
+
+const site = await serve(DIST);
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+const context = await browser.newContext({ viewport: { width: 1500, height: 12000 } });
+const page = await context.newPage();
+const widths = [];
+for (let w = 280; w <= 1400; w += 5) widths.push(w);
+const TOLERANCE = 32;
+const MARGIN = 4;
+await context.route(`${site.url}/sizes.html`, (route) => route.fulfill({
+  contentType: 'text/html',
+  body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><script src="/messaging-quota.js"></script>
+    <style>body{margin:0} div.host{width:${widths[0]}px}</style></head><body>
+    <div class="host" data-messaging-quota data-loading="eager" data-today="2026-01-20"></div></body></html>`,
+}));
+await page.goto(`${site.url}/sizes.html`);
+await page.waitForFunction(() => document.querySelector('.host').shadowRoot?.querySelectorAll('.mq-part > *').length === 4
+  && document.querySelector('.host').shadowRoot.querySelector('[data-testid="cost-chart"]'), null, { timeout: 60000 });
+const heights = await page.evaluate(async (widths) => {
+  const host = document.querySelector('.host');
+  const root = host.shadowRoot;
+  const free = new CSSStyleSheet();
+  free.replaceSync('.mq-part { min-height: 0 !important; }');
+  root.adoptedStyleSheets = [...root.adoptedStyleSheets, free];
+  const out = [];
+  for (const w of widths) {
+    host.style.width = `${w}px`;
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    // The container's width, as its queries see it: the root's content box.
+    const parts = { width: root.querySelector('.mq-root').clientWidth - 32 };
+    for (const part of root.querySelectorAll('.mq-part')) {
+      const name = [...part.classList].find((c) => c.startsWith('mq-') && c !== 'mq-part').slice(3);
+      parts[name] = Math.ceil(part.getBoundingClientRect().height);
+    }
+    out.push([w, parts]);
+  }
+  return out;
+}, widths);
+await browser.close();
+await site.close();
+
+/** Bands of container widths for one part: [from, to (exclusive, or null), height]. */
+function bands(samples) {
+  const out = [];
+  let start = 0;
+  while (start < samples.length) {
+    let end = start;
+    let lo = samples[start].h;
+    let hi = lo;
+    while (end + 1 < samples.length) {
+      const h = samples[end + 1].h;
+      if (Math.max(hi, h) - Math.min(lo, h) > TOLERANCE) break;
+      end += 1; lo = Math.min(lo, h); hi = Math.max(hi, h);
+    }
+    // The band reaches up to the next sample, so it takes that sample's height too.
+    const next = samples[end + 1];
+    out.push([start === 0 ? null : samples[start].c, next ? next.c : null, Math.max(hi, next?.h ?? 0) + MARGIN]);
+    start = end + 1;
+  }
+  return out;
+}
+
+const names = ['calculator', 'compare', 'demo', 'rules'];
+const lines = [];
+for (const name of names) {
+  const samples = heights.map(([, p]) => ({ c: p.width, h: p[name] }));
+  for (const [from, to, h] of bands(samples)) {
+    const query = [from !== null && `(width >= ${from}px)`, to !== null && `(width < ${to}px)`].filter(Boolean).join(' and ');
+    lines.push(query ? `@container ${query} { .mq-${name} { min-height: ${h}px; } }` : `.mq-${name} { min-height: ${h}px; }`);
+  }
+}
+const css = lines.join('\n');
+console.log(css);
+if (process.argv.includes('--write')) {
+  const loader = fileURLToPath(new URL('../../embed/messaging-quota.js', import.meta.url));
+  const text = readFileSync(loader, 'utf8');
+  const begin = '/* sizes:begin */';
+  const end = '/* sizes:end */';
+  const at = text.indexOf(begin);
+  const until = text.indexOf(end);
+  if (at < 0 || until < 0) throw new Error('the loader has no sizes:begin / sizes:end markers');
+  writeFileSync(loader, `${text.slice(0, at + begin.length)}\n${css}\n${text.slice(until)}`);
+  console.log(`written to ${loader}`);
+}
