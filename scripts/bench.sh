@@ -1,14 +1,23 @@
 #!/usr/bin/env bash
 # Prints the figures the README quotes: payload sizes, time to first render against a
-# hello-world Yew app, input-to-update time at 4x CPU slowdown, and the recommender's
-# speed. Nothing here passes or fails; it measures.
+# hello-world Yew app, input-to-update time at 4x CPU slowdown, what the widget costs a host
+# page (layout shift, long tasks, bytes, Lighthouse), and the recommender's speed. Nothing
+# here passes or fails; it measures.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 cd "$ROOT"
 
+LIGHTHOUSE_VERSION=12.2.3
+
 scripts/setup.sh --test
+if [ "$(lighthouse --version 2>/dev/null)" != "$LIGHTHOUSE_VERSION" ]; then
+  echo "==> installing lighthouse $LIGHTHOUSE_VERSION into .tools (runs Debian's Chromium)"
+  npm install --prefix .tools --no-audit --no-fund --silent "lighthouse@$LIGHTHOUSE_VERSION"
+fi
 trunk build --release
 (cd bench/hello && trunk build --release)
 node tests/browser/size.mjs
 node tests/browser/bench.mjs
+node tests/browser/host.mjs
+node tests/browser/lighthouse.mjs
 cargo bench --bench recommend
