@@ -5,6 +5,7 @@
 
 pub mod catalogue;
 pub mod format;
+pub mod languages;
 pub mod words;
 
 use std::rc::Rc;
@@ -12,14 +13,34 @@ use std::rc::Rc;
 pub use catalogue::{fill, Catalogue, Message};
 pub use format::{FixedFormat, Format, PluralCategory};
 
+/// Which way a language's text runs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Direction {
+    Ltr,
+    Rtl,
+}
+
+impl Direction {
+    /// The `dir` attribute's value.
+    pub fn id(self) -> &'static str {
+        match self {
+            Direction::Ltr => "ltr",
+            Direction::Rtl => "rtl",
+        }
+    }
+}
+
 /// The widget's words in one language, and how it writes numbers.
 pub struct Texts {
-    messages: Rc<Catalogue>,
+    /// The catalogues to look a key up in, first first: a host's own wording, then the
+    /// language's catalogue.
+    layers: Vec<Rc<Catalogue>>,
     /// English: the fallback for a key the language lacks.
     english: Rc<Catalogue>,
     format: Box<dyn Format>,
     /// The language tag the words are in (`lang` on the widget).
     lang: String,
+    dir: Direction,
 }
 
 /// Shown for a key no catalogue has: visible in review, never a crash.
@@ -27,23 +48,39 @@ const MISSING: &str = "…";
 
 impl Texts {
     pub fn new(
-        messages: Rc<Catalogue>,
-        english: Rc<Catalogue>,
+        layers: Vec<Rc<Catalogue>>,
         format: Box<dyn Format>,
         lang: impl Into<String>,
+        dir: Direction,
     ) -> Texts {
         Texts {
-            messages,
-            english,
+            layers,
+            english: Catalogue::english_shared(),
             format,
             lang: lang.into(),
+            dir,
         }
     }
 
     /// English words with this format.
     pub fn english(format: Box<dyn Format>) -> Texts {
-        let english = Catalogue::english_shared();
-        Texts::new(english.clone(), english, format, "en")
+        Texts::new(Vec::new(), format, "en", Direction::Ltr)
+    }
+
+    /// The English keys no layer has (English stands in for them); none when the words
+    /// are English.
+    pub fn missing_keys(&self) -> Vec<&str> {
+        if self.layers.is_empty() {
+            return Vec::new();
+        }
+        self.english
+            .keys()
+            .filter(|key| self.layers.iter().all(|c| c.get(key).is_none()))
+            .collect()
+    }
+
+    pub fn dir(&self) -> Direction {
+        self.dir
     }
 
     pub fn format(&self) -> &dyn Format {
@@ -55,7 +92,10 @@ impl Texts {
     }
 
     fn message(&self, key: &str) -> Option<&Message> {
-        self.messages.get(key).or_else(|| self.english.get(key))
+        self.layers
+            .iter()
+            .find_map(|c| c.get(key))
+            .or_else(|| self.english.get(key))
     }
 
     /// The text of a message as written, placeholders and all (for a count's plural form
@@ -110,16 +150,22 @@ mod tests {
 
     #[test]
     fn falls_back_to_english_then_to_a_mark() {
-        let german = Rc::new(Catalogue::from_json(r#"{"send.button": "Senden"}"#).unwrap());
+        let german = Catalogue::from_json(r#"{"send.button": "Senden", "plan.heading": "Ihr Tarif"}"#);
+        let host = Catalogue::from_json(r#"{"send.button": "Abschicken"}"#);
         let t = Texts::new(
-            german,
-            Rc::new(Catalogue::english()),
+            vec![Rc::new(host.unwrap()), Rc::new(german.unwrap())],
             Box::new(FixedFormat),
             "de",
+            Direction::Ltr,
         );
-        assert_eq!(&*t.text("send.button"), "Senden");
-        assert_eq!(&*t.text("plan.heading"), "Your plan");
+        assert_eq!(&*t.text("send.button"), "Abschicken", "the host's word first");
+        assert_eq!(&*t.text("plan.heading"), "Ihr Tarif");
+        assert_eq!(&*t.text("results.heading"), "This month", "English stands in");
         assert_eq!(&*t.text("no.such.key"), MISSING);
+        let missing = t.missing_keys();
+        assert!(missing.contains(&"results.heading"));
+        assert!(!missing.contains(&"send.button") && !missing.contains(&"plan.heading"));
+        assert!(english_for_tests().missing_keys().is_empty());
     }
 
     #[test]

@@ -136,7 +136,8 @@ impl Texts {
     pub fn rule_error(&self, error: &RuleError) -> String {
         let n = |v: u64| v.to_string();
         let problem = match &error.problem {
-            RuleProblem::Format(message) => message.clone(),
+            // The parser's own words stay as they are: they point into the text.
+            RuleProblem::Format(message) => self.fill("rule.format", &[("detail", message)]),
             RuleProblem::Negative => self.text("rule.negative").to_string(),
             RuleProblem::NotWhole => self.text("rule.not-whole").to_string(),
             RuleProblem::TooSmall(min) => self.fill("rule.too-small", &[("min", &n(*min))]),
@@ -207,6 +208,25 @@ impl Texts {
                 self.fill("reason.status", &[("status", &status.to_string())])
             }
             Reason::Fetch(FetchProblem::Unreadable) => self.text("reason.unreadable").to_string(),
+            // Only a catalogue gives this, and only `messages-src` takes one.
+            Reason::Fetch(FetchProblem::NotACatalogue(detail)) => {
+                self.fill("reason.not-a-catalogue", &[("detail", detail)])
+            }
+            Reason::Messages(problem) => {
+                let why = match problem {
+                    FetchProblem::Unreachable => self.text("reason.catalogue-unreachable").to_string(),
+                    FetchProblem::Status(status) => self.fill(
+                        "reason.catalogue-status",
+                        &[("status", &status.to_string())],
+                    ),
+                    FetchProblem::Unreadable => self.text("reason.catalogue-unreadable").to_string(),
+                    FetchProblem::NotACatalogue(detail) => {
+                        self.fill("reason.not-a-catalogue", &[("detail", detail)])
+                    }
+                    FetchProblem::Invalid(e) => self.rule_error(e),
+                };
+                self.fill("reason.messages", &[("reason", &why)])
+            }
             Reason::Theme => self.text("reason.theme").to_string(),
             Reason::Locale => self.text("reason.locale").to_string(),
             Reason::Flag => self.text("reason.flag").to_string(),
@@ -274,6 +294,9 @@ impl Texts {
             }
             Notice::LinkPresetIgnored => self.text("notice.link-preset-ignored").to_string(),
             Notice::FileUnreadable => self.text("notice.file-unreadable").to_string(),
+            Notice::LanguageUnavailable { language } => {
+                self.fill("notice.language-unavailable", &[("language", language)])
+            }
         }
     }
 }
