@@ -18,14 +18,73 @@ const KEY = Symbol.for('messaging-quota');
 /** The attributes the widget reads (src/host/attributes.rs; a native test keeps them equal). */
 const ATTRIBUTES = [
   'preset', 'tier', 'addons', 'inmail-blocks', 'sent', 'inmail-sent', 'today', 'billing-day',
-  'need', 'need-inmail', 'min-tier', 'rules', 'rules-src', 'theme', 'locale', 'sync-url',
-  'persist', 'sections', 'loading',
+  'need', 'need-inmail', 'min-tier', 'rules', 'rules-src', 'theme', 'locale', 'messages-src',
+  'language-menu', 'sync-url', 'persist', 'sections', 'loading',
 ];
 
 /**
+ * The skeleton's busy label in each language the widget speaks: each catalogue's
+ * `skeleton.label` (i18n/*.json; a native test keeps them equal). Here so that the
+ * skeleton, shown before anything loads, speaks the widget's language. Key: "skeleton.label".
+ */
+const BUSY_LABELS = {
+  en: "Loading the messaging quota calculator",
+  de: "Der Rechner für Nachrichtenkontingente wird geladen",
+  fr: "Chargement du calculateur de quota de messages",
+  es: "Cargando la calculadora de cupo de mensajes",
+  it: "Caricamento del calcolatore della quota di messaggi",
+  nl: "De calculator voor berichtenquota wordt geladen",
+  pt: "Carregando a calculadora de cota de mensagens",
+  ja: "メッセージ上限の計算ツールを読み込んでいます",
+  ar: "جارٍ تحميل حاسبة حصة الرسائل",
+};
+
+/**
+ * The language a widget will speak, as the widget chooses it (src/browser/words.rs): its
+ * `locale`, else the page's language (unless it has a language menu), else the browser's.
+ * `code` is the built-in language with that tag's language subtag, else English; `lang` is
+ * the language of its words, as the widget's root will say: a host's catalogue
+ * (`messages-src`) may add a language the widget lacks.
+ */
+function languageOf(element) {
+  const menu = attribute(element, 'language-menu');
+  const followsPage = menu === null || ['false', '0', 'no', 'off'].includes(menu.trim().toLowerCase());
+  const candidates = [attribute(element, 'locale'), followsPage ? document.documentElement.lang : null, navigator.language];
+  for (const tag of candidates) {
+    try {
+      const [canonical] = Intl.getCanonicalLocales(tag?.trim() || undefined);
+      if (!canonical) continue;
+      const subtag = canonical.split('-')[0].toLowerCase();
+      const code = Object.hasOwn(BUSY_LABELS, subtag) ? subtag : 'en';
+      const lang = code !== 'en' || attribute(element, 'messages-src')?.trim() ? subtag : 'en';
+      return { code, lang };
+    } catch {
+      // Not a language tag: the next candidate.
+    }
+  }
+  return { code: 'en', lang: 'en' };
+}
+
+/** Languages written right to left (as src/text/languages.rs knows them). */
+const RIGHT_TO_LEFT = ['ar', 'arc', 'ckb', 'dv', 'fa', 'he', 'ps', 'sd', 'ug', 'ur', 'yi'];
+
+/**
+ * Starts fetching the catalogue of the widget's language while the wasm loads (the widget
+ * reads the same answer; English is built in).
+ */
+function prefetchWords(element) {
+  const { code } = languageOf(element);
+  if (code === 'en') return;
+  const url = new URL(`i18n/${code}.json`, here).href;
+  if (!shared.answers.has(url)) shared.answers.set(url, fetch(url));
+}
+
+/**
  * The space each part of the widget takes while it loads and once it is there, by the
- * width the widget has (container queries): the skeleton and the widget share these rules,
- * so the widget replaces its skeleton without moving anything below it. Each part's height
+ * width the widget has (container queries) and by its language (languages run longer or
+ * shorter; the unqualified rules fit the longest, so also a language a host adds): the
+ * skeleton and the widget share these rules, so the widget replaces its skeleton without
+ * moving anything below it. Each part's height
  * is at least its content's with the shipped rules at every width (measured by
  * tests/browser/sizes.mjs). A constructed stylesheet: no request, and allowed under a
  * strict CSP, which governs style elements and attributes, not the CSSOM.
@@ -39,58 +98,173 @@ const SIZING = `
 }
 .mq-part { display: block; box-sizing: border-box; }
 /* sizes:begin */
-@container (width < 256px) { .mq-calculator { min-height: 1960px; } }
-@container (width >= 256px) and (width < 266px) { .mq-calculator { min-height: 1903px; } }
-@container (width >= 266px) and (width < 296px) { .mq-calculator { min-height: 1841px; } }
-@container (width >= 296px) and (width < 341px) { .mq-calculator { min-height: 1673px; } }
-@container (width >= 341px) and (width < 381px) { .mq-calculator { min-height: 1603px; } }
-@container (width >= 381px) and (width < 406px) { .mq-calculator { min-height: 1563px; } }
-@container (width >= 406px) and (width < 446px) { .mq-calculator { min-height: 1523px; } }
-@container (width >= 446px) and (width < 561px) { .mq-calculator { min-height: 1465px; } }
-@container (width >= 561px) and (width < 596px) { .mq-calculator { min-height: 1424px; } }
-@container (width >= 596px) and (width < 761px) { .mq-calculator { min-height: 1328px; } }
-@container (width >= 761px) and (width < 831px) { .mq-calculator { min-height: 924px; } }
-@container (width >= 831px) and (width < 911px) { .mq-calculator { min-height: 884px; } }
-@container (width >= 911px) and (width < 1216px) { .mq-calculator { min-height: 848px; } }
-@container (width >= 1216px) { .mq-calculator { min-height: 752px; } }
-@container (width < 261px) { .mq-compare { min-height: 1765px; } }
-@container (width >= 261px) and (width < 291px) { .mq-compare { min-height: 1730px; } }
-@container (width >= 291px) and (width < 296px) { .mq-compare { min-height: 1690px; } }
-@container (width >= 296px) and (width < 361px) { .mq-compare { min-height: 1621px; } }
-@container (width >= 361px) and (width < 431px) { .mq-compare { min-height: 1611px; } }
-@container (width >= 431px) and (width < 441px) { .mq-compare { min-height: 1611px; } }
-@container (width >= 441px) and (width < 446px) { .mq-compare { min-height: 1572px; } }
-@container (width >= 446px) and (width < 526px) { .mq-compare { min-height: 1522px; } }
-@container (width >= 526px) and (width < 561px) { .mq-compare { min-height: 1503px; } }
-@container (width >= 561px) and (width < 641px) { .mq-compare { min-height: 1110px; } }
-@container (width >= 641px) and (width < 656px) { .mq-compare { min-height: 1115px; } }
-@container (width >= 656px) and (width < 751px) { .mq-compare { min-height: 1075px; } }
-@container (width >= 751px) and (width < 761px) { .mq-compare { min-height: 1077px; } }
-@container (width >= 761px) and (width < 831px) { .mq-compare { min-height: 1076px; } }
-@container (width >= 831px) and (width < 1006px) { .mq-compare { min-height: 1111px; } }
-@container (width >= 1006px) and (width < 1126px) { .mq-compare { min-height: 1145px; } }
-@container (width >= 1126px) and (width < 1196px) { .mq-compare { min-height: 1178px; } }
-@container (width >= 1196px) and (width < 1266px) { .mq-compare { min-height: 1211px; } }
-@container (width >= 1266px) and (width < 1336px) { .mq-compare { min-height: 1244px; } }
+@container (width < 251px) { .mq-calculator { min-height: 2106px; } }
+@container (width >= 251px) and (width < 266px) { .mq-calculator { min-height: 2063px; } }
+@container (width >= 266px) and (width < 281px) { .mq-calculator { min-height: 2022px; } }
+@container (width >= 281px) and (width < 286px) { .mq-calculator { min-height: 1982px; } }
+@container (width >= 286px) and (width < 296px) { .mq-calculator { min-height: 1944px; } }
+@container (width >= 296px) and (width < 311px) { .mq-calculator { min-height: 1776px; } }
+@container (width >= 311px) and (width < 336px) { .mq-calculator { min-height: 1732px; } }
+@container (width >= 336px) and (width < 366px) { .mq-calculator { min-height: 1692px; } }
+@container (width >= 366px) and (width < 446px) { .mq-calculator { min-height: 1652px; } }
+@container (width >= 446px) and (width < 511px) { .mq-calculator { min-height: 1547px; } }
+@container (width >= 511px) and (width < 561px) { .mq-calculator { min-height: 1506px; } }
+@container (width >= 561px) and (width < 596px) { .mq-calculator { min-height: 1464px; } }
+@container (width >= 596px) and (width < 681px) { .mq-calculator { min-height: 1366px; } }
+@container (width >= 681px) and (width < 761px) { .mq-calculator { min-height: 1348px; } }
+@container (width >= 761px) and (width < 911px) { .mq-calculator { min-height: 966px; } }
+@container (width >= 911px) and (width < 1036px) { .mq-calculator { min-height: 890px; } }
+@container (width >= 1036px) and (width < 1216px) { .mq-calculator { min-height: 848px; } }
+@container (width >= 1216px) { .mq-calculator { min-height: 772px; } }
+@container (width < 261px) { .mq-compare { min-height: 1987px; } }
+@container (width >= 261px) and (width < 271px) { .mq-compare { min-height: 1944px; } }
+@container (width >= 271px) and (width < 291px) { .mq-compare { min-height: 1910px; } }
+@container (width >= 291px) and (width < 296px) { .mq-compare { min-height: 1847px; } }
+@container (width >= 296px) and (width < 301px) { .mq-compare { min-height: 1793px; } }
+@container (width >= 301px) and (width < 311px) { .mq-compare { min-height: 1749px; } }
+@container (width >= 311px) and (width < 336px) { .mq-compare { min-height: 1714px; } }
+@container (width >= 336px) and (width < 391px) { .mq-compare { min-height: 1679px; } }
+@container (width >= 391px) and (width < 446px) { .mq-compare { min-height: 1651px; } }
+@container (width >= 446px) and (width < 506px) { .mq-compare { min-height: 1607px; } }
+@container (width >= 506px) and (width < 561px) { .mq-compare { min-height: 1577px; } }
+@container (width >= 561px) and (width < 591px) { .mq-compare { min-height: 1198px; } }
+@container (width >= 591px) and (width < 646px) { .mq-compare { min-height: 1198px; } }
+@container (width >= 646px) and (width < 691px) { .mq-compare { min-height: 1202px; } }
+@container (width >= 691px) and (width < 726px) { .mq-compare { min-height: 1169px; } }
+@container (width >= 726px) and (width < 756px) { .mq-compare { min-height: 1140px; } }
+@container (width >= 756px) and (width < 766px) { .mq-compare { min-height: 1140px; } }
+@container (width >= 766px) and (width < 886px) { .mq-compare { min-height: 1101px; } }
+@container (width >= 886px) and (width < 956px) { .mq-compare { min-height: 1134px; } }
+@container (width >= 956px) and (width < 1061px) { .mq-compare { min-height: 1162px; } }
+@container (width >= 1061px) and (width < 1151px) { .mq-compare { min-height: 1179px; } }
+@container (width >= 1151px) and (width < 1261px) { .mq-compare { min-height: 1209px; } }
+@container (width >= 1261px) and (width < 1336px) { .mq-compare { min-height: 1244px; } }
 @container (width >= 1336px) { .mq-compare { min-height: 1258px; } }
-@container (width < 251px) { .mq-demo { min-height: 1261px; } }
-@container (width >= 251px) and (width < 311px) { .mq-demo { min-height: 1213px; } }
-@container (width >= 311px) and (width < 411px) { .mq-demo { min-height: 1165px; } }
-@container (width >= 411px) and (width < 461px) { .mq-demo { min-height: 1100px; } }
-@container (width >= 461px) and (width < 561px) { .mq-demo { min-height: 1057px; } }
-@container (width >= 561px) and (width < 566px) { .mq-demo { min-height: 931px; } }
-@container (width >= 566px) and (width < 761px) { .mq-demo { min-height: 883px; } }
-@container (width >= 761px) { .mq-demo { min-height: 583px; } }
-@container (width < 256px) { .mq-rules { min-height: 1936px; } }
-@container (width >= 256px) and (width < 296px) { .mq-rules { min-height: 1900px; } }
-@container (width >= 296px) and (width < 341px) { .mq-rules { min-height: 1519px; } }
-@container (width >= 341px) and (width < 446px) { .mq-rules { min-height: 1451px; } }
-@container (width >= 446px) and (width < 456px) { .mq-rules { min-height: 1297px; } }
-@container (width >= 456px) and (width < 591px) { .mq-rules { min-height: 1249px; } }
-@container (width >= 591px) and (width < 596px) { .mq-rules { min-height: 1207px; } }
-@container (width >= 596px) and (width < 706px) { .mq-rules { min-height: 1151px; } }
-@container (width >= 706px) and (width < 901px) { .mq-rules { min-height: 1122px; } }
-@container (width >= 901px) { .mq-rules { min-height: 1043px; } }
+@container (width < 296px) { .mq-demo { min-height: 1411px; } }
+@container (width >= 296px) and (width < 311px) { .mq-demo { min-height: 1367px; } }
+@container (width >= 311px) and (width < 331px) { .mq-demo { min-height: 1331px; } }
+@container (width >= 331px) and (width < 366px) { .mq-demo { min-height: 1266px; } }
+@container (width >= 366px) and (width < 456px) { .mq-demo { min-height: 1213px; } }
+@container (width >= 456px) and (width < 521px) { .mq-demo { min-height: 1165px; } }
+@container (width >= 521px) and (width < 561px) { .mq-demo { min-height: 1126px; } }
+@container (width >= 561px) and (width < 681px) { .mq-demo { min-height: 975px; } }
+@container (width >= 681px) and (width < 761px) { .mq-demo { min-height: 914px; } }
+@container (width >= 761px) { .mq-demo { min-height: 610px; } }
+@container (width < 276px) { .mq-rules { min-height: 1998px; } }
+@container (width >= 276px) and (width < 296px) { .mq-rules { min-height: 1962px; } }
+@container (width >= 296px) and (width < 331px) { .mq-rules { min-height: 1674px; } }
+@container (width >= 331px) and (width < 346px) { .mq-rules { min-height: 1640px; } }
+@container (width >= 346px) and (width < 391px) { .mq-rules { min-height: 1599px; } }
+@container (width >= 391px) and (width < 401px) { .mq-rules { min-height: 1529px; } }
+@container (width >= 401px) and (width < 446px) { .mq-rules { min-height: 1477px; } }
+@container (width >= 446px) and (width < 466px) { .mq-rules { min-height: 1405px; } }
+@container (width >= 466px) and (width < 526px) { .mq-rules { min-height: 1365px; } }
+@container (width >= 526px) and (width < 596px) { .mq-rules { min-height: 1317px; } }
+@container (width >= 596px) and (width < 606px) { .mq-rules { min-height: 1261px; } }
+@container (width >= 606px) and (width < 701px) { .mq-rules { min-height: 1217px; } }
+@container (width >= 701px) and (width < 901px) { .mq-rules { min-height: 1166px; } }
+@container (width >= 901px) { .mq-rules { min-height: 1063px; } }
+@container (width < 256px) { .mq-root:is(:lang(en), :lang(ja)) .mq-calculator { min-height: 1960px; } }
+@container (width >= 256px) and (width < 266px) { .mq-root:is(:lang(en), :lang(ja)) .mq-calculator { min-height: 1903px; } }
+@container (width >= 266px) and (width < 296px) { .mq-root:is(:lang(en), :lang(ja)) .mq-calculator { min-height: 1841px; } }
+@container (width >= 296px) and (width < 341px) { .mq-root:is(:lang(en), :lang(ja)) .mq-calculator { min-height: 1673px; } }
+@container (width >= 341px) and (width < 381px) { .mq-root:is(:lang(en), :lang(ja)) .mq-calculator { min-height: 1603px; } }
+@container (width >= 381px) and (width < 406px) { .mq-root:is(:lang(en), :lang(ja)) .mq-calculator { min-height: 1563px; } }
+@container (width >= 406px) and (width < 446px) { .mq-root:is(:lang(en), :lang(ja)) .mq-calculator { min-height: 1523px; } }
+@container (width >= 446px) and (width < 561px) { .mq-root:is(:lang(en), :lang(ja)) .mq-calculator { min-height: 1465px; } }
+@container (width >= 561px) and (width < 596px) { .mq-root:is(:lang(en), :lang(ja)) .mq-calculator { min-height: 1424px; } }
+@container (width >= 596px) and (width < 761px) { .mq-root:is(:lang(en), :lang(ja)) .mq-calculator { min-height: 1328px; } }
+@container (width >= 761px) and (width < 831px) { .mq-root:is(:lang(en), :lang(ja)) .mq-calculator { min-height: 924px; } }
+@container (width >= 831px) and (width < 911px) { .mq-root:is(:lang(en), :lang(ja)) .mq-calculator { min-height: 884px; } }
+@container (width >= 911px) and (width < 1216px) { .mq-root:is(:lang(en), :lang(ja)) .mq-calculator { min-height: 848px; } }
+@container (width >= 1216px) { .mq-root:is(:lang(en), :lang(ja)) .mq-calculator { min-height: 752px; } }
+@container (width < 261px) { .mq-root:is(:lang(en), :lang(ja)) .mq-compare { min-height: 1765px; } }
+@container (width >= 261px) and (width < 291px) { .mq-root:is(:lang(en), :lang(ja)) .mq-compare { min-height: 1730px; } }
+@container (width >= 291px) and (width < 296px) { .mq-root:is(:lang(en), :lang(ja)) .mq-compare { min-height: 1690px; } }
+@container (width >= 296px) and (width < 361px) { .mq-root:is(:lang(en), :lang(ja)) .mq-compare { min-height: 1621px; } }
+@container (width >= 361px) and (width < 431px) { .mq-root:is(:lang(en), :lang(ja)) .mq-compare { min-height: 1611px; } }
+@container (width >= 431px) and (width < 441px) { .mq-root:is(:lang(en), :lang(ja)) .mq-compare { min-height: 1611px; } }
+@container (width >= 441px) and (width < 446px) { .mq-root:is(:lang(en), :lang(ja)) .mq-compare { min-height: 1572px; } }
+@container (width >= 446px) and (width < 526px) { .mq-root:is(:lang(en), :lang(ja)) .mq-compare { min-height: 1522px; } }
+@container (width >= 526px) and (width < 561px) { .mq-root:is(:lang(en), :lang(ja)) .mq-compare { min-height: 1503px; } }
+@container (width >= 561px) and (width < 641px) { .mq-root:is(:lang(en), :lang(ja)) .mq-compare { min-height: 1110px; } }
+@container (width >= 641px) and (width < 656px) { .mq-root:is(:lang(en), :lang(ja)) .mq-compare { min-height: 1115px; } }
+@container (width >= 656px) and (width < 751px) { .mq-root:is(:lang(en), :lang(ja)) .mq-compare { min-height: 1075px; } }
+@container (width >= 751px) and (width < 761px) { .mq-root:is(:lang(en), :lang(ja)) .mq-compare { min-height: 1077px; } }
+@container (width >= 761px) and (width < 831px) { .mq-root:is(:lang(en), :lang(ja)) .mq-compare { min-height: 1076px; } }
+@container (width >= 831px) and (width < 1006px) { .mq-root:is(:lang(en), :lang(ja)) .mq-compare { min-height: 1111px; } }
+@container (width >= 1006px) and (width < 1126px) { .mq-root:is(:lang(en), :lang(ja)) .mq-compare { min-height: 1145px; } }
+@container (width >= 1126px) and (width < 1196px) { .mq-root:is(:lang(en), :lang(ja)) .mq-compare { min-height: 1178px; } }
+@container (width >= 1196px) and (width < 1266px) { .mq-root:is(:lang(en), :lang(ja)) .mq-compare { min-height: 1211px; } }
+@container (width >= 1266px) and (width < 1336px) { .mq-root:is(:lang(en), :lang(ja)) .mq-compare { min-height: 1244px; } }
+@container (width >= 1336px) { .mq-root:is(:lang(en), :lang(ja)) .mq-compare { min-height: 1258px; } }
+@container (width < 251px) { .mq-root:is(:lang(en), :lang(ja)) .mq-demo { min-height: 1261px; } }
+@container (width >= 251px) and (width < 311px) { .mq-root:is(:lang(en), :lang(ja)) .mq-demo { min-height: 1213px; } }
+@container (width >= 311px) and (width < 411px) { .mq-root:is(:lang(en), :lang(ja)) .mq-demo { min-height: 1165px; } }
+@container (width >= 411px) and (width < 461px) { .mq-root:is(:lang(en), :lang(ja)) .mq-demo { min-height: 1100px; } }
+@container (width >= 461px) and (width < 561px) { .mq-root:is(:lang(en), :lang(ja)) .mq-demo { min-height: 1057px; } }
+@container (width >= 561px) and (width < 566px) { .mq-root:is(:lang(en), :lang(ja)) .mq-demo { min-height: 931px; } }
+@container (width >= 566px) and (width < 761px) { .mq-root:is(:lang(en), :lang(ja)) .mq-demo { min-height: 883px; } }
+@container (width >= 761px) { .mq-root:is(:lang(en), :lang(ja)) .mq-demo { min-height: 583px; } }
+@container (width < 256px) { .mq-root:is(:lang(en), :lang(ja)) .mq-rules { min-height: 1936px; } }
+@container (width >= 256px) and (width < 296px) { .mq-root:is(:lang(en), :lang(ja)) .mq-rules { min-height: 1900px; } }
+@container (width >= 296px) and (width < 341px) { .mq-root:is(:lang(en), :lang(ja)) .mq-rules { min-height: 1519px; } }
+@container (width >= 341px) and (width < 446px) { .mq-root:is(:lang(en), :lang(ja)) .mq-rules { min-height: 1451px; } }
+@container (width >= 446px) and (width < 456px) { .mq-root:is(:lang(en), :lang(ja)) .mq-rules { min-height: 1297px; } }
+@container (width >= 456px) and (width < 591px) { .mq-root:is(:lang(en), :lang(ja)) .mq-rules { min-height: 1249px; } }
+@container (width >= 591px) and (width < 596px) { .mq-root:is(:lang(en), :lang(ja)) .mq-rules { min-height: 1207px; } }
+@container (width >= 596px) and (width < 706px) { .mq-root:is(:lang(en), :lang(ja)) .mq-rules { min-height: 1151px; } }
+@container (width >= 706px) and (width < 901px) { .mq-root:is(:lang(en), :lang(ja)) .mq-rules { min-height: 1122px; } }
+@container (width >= 901px) { .mq-root:is(:lang(en), :lang(ja)) .mq-rules { min-height: 1043px; } }
+@container (width < 261px) { .mq-root:lang(ar) .mq-calculator { min-height: 1944px; } }
+@container (width >= 261px) and (width < 276px) { .mq-root:lang(ar) .mq-calculator { min-height: 1902px; } }
+@container (width >= 276px) and (width < 296px) { .mq-root:lang(ar) .mq-calculator { min-height: 1860px; } }
+@container (width >= 296px) and (width < 321px) { .mq-root:lang(ar) .mq-calculator { min-height: 1692px; } }
+@container (width >= 321px) and (width < 346px) { .mq-root:lang(ar) .mq-calculator { min-height: 1652px; } }
+@container (width >= 346px) and (width < 391px) { .mq-root:lang(ar) .mq-calculator { min-height: 1602px; } }
+@container (width >= 391px) and (width < 411px) { .mq-root:lang(ar) .mq-calculator { min-height: 1560px; } }
+@container (width >= 411px) and (width < 446px) { .mq-root:lang(ar) .mq-calculator { min-height: 1521px; } }
+@container (width >= 446px) and (width < 561px) { .mq-root:lang(ar) .mq-calculator { min-height: 1465px; } }
+@container (width >= 561px) and (width < 596px) { .mq-root:lang(ar) .mq-calculator { min-height: 1424px; } }
+@container (width >= 596px) and (width < 761px) { .mq-root:lang(ar) .mq-calculator { min-height: 1328px; } }
+@container (width >= 761px) and (width < 831px) { .mq-root:lang(ar) .mq-calculator { min-height: 944px; } }
+@container (width >= 831px) and (width < 911px) { .mq-root:lang(ar) .mq-calculator { min-height: 904px; } }
+@container (width >= 911px) and (width < 1216px) { .mq-root:lang(ar) .mq-calculator { min-height: 848px; } }
+@container (width >= 1216px) { .mq-root:lang(ar) .mq-calculator { min-height: 752px; } }
+@container (width < 296px) { .mq-root:lang(ar) .mq-compare { min-height: 1697px; } }
+@container (width >= 296px) and (width < 336px) { .mq-root:lang(ar) .mq-compare { min-height: 1628px; } }
+@container (width >= 336px) and (width < 356px) { .mq-root:lang(ar) .mq-compare { min-height: 1599px; } }
+@container (width >= 356px) and (width < 446px) { .mq-root:lang(ar) .mq-compare { min-height: 1568px; } }
+@container (width >= 446px) and (width < 561px) { .mq-root:lang(ar) .mq-compare { min-height: 1503px; } }
+@container (width >= 561px) and (width < 651px) { .mq-root:lang(ar) .mq-compare { min-height: 1028px; } }
+@container (width >= 651px) and (width < 721px) { .mq-root:lang(ar) .mq-compare { min-height: 1061px; } }
+@container (width >= 721px) and (width < 761px) { .mq-root:lang(ar) .mq-compare { min-height: 1077px; } }
+@container (width >= 761px) and (width < 831px) { .mq-root:lang(ar) .mq-compare { min-height: 1032px; } }
+@container (width >= 831px) and (width < 941px) { .mq-root:lang(ar) .mq-compare { min-height: 1059px; } }
+@container (width >= 941px) and (width < 1016px) { .mq-root:lang(ar) .mq-compare { min-height: 1094px; } }
+@container (width >= 1016px) and (width < 1086px) { .mq-root:lang(ar) .mq-compare { min-height: 1127px; } }
+@container (width >= 1086px) and (width < 1161px) { .mq-root:lang(ar) .mq-compare { min-height: 1162px; } }
+@container (width >= 1161px) and (width < 1236px) { .mq-root:lang(ar) .mq-compare { min-height: 1197px; } }
+@container (width >= 1236px) and (width < 1306px) { .mq-root:lang(ar) .mq-compare { min-height: 1230px; } }
+@container (width >= 1306px) { .mq-root:lang(ar) .mq-compare { min-height: 1258px; } }
+@container (width < 271px) { .mq-root:lang(ar) .mq-demo { min-height: 1283px; } }
+@container (width >= 271px) and (width < 321px) { .mq-root:lang(ar) .mq-demo { min-height: 1213px; } }
+@container (width >= 321px) and (width < 401px) { .mq-root:lang(ar) .mq-demo { min-height: 1165px; } }
+@container (width >= 401px) and (width < 501px) { .mq-root:lang(ar) .mq-demo { min-height: 1096px; } }
+@container (width >= 501px) and (width < 561px) { .mq-root:lang(ar) .mq-demo { min-height: 1057px; } }
+@container (width >= 561px) and (width < 761px) { .mq-root:lang(ar) .mq-demo { min-height: 883px; } }
+@container (width >= 761px) { .mq-root:lang(ar) .mq-demo { min-height: 583px; } }
+@container (width < 281px) { .mq-root:lang(ar) .mq-rules { min-height: 1936px; } }
+@container (width >= 281px) and (width < 296px) { .mq-root:lang(ar) .mq-rules { min-height: 1900px; } }
+@container (width >= 296px) and (width < 341px) { .mq-root:lang(ar) .mq-rules { min-height: 1540px; } }
+@container (width >= 341px) and (width < 391px) { .mq-root:lang(ar) .mq-rules { min-height: 1471px; } }
+@container (width >= 391px) and (width < 446px) { .mq-root:lang(ar) .mq-rules { min-height: 1429px; } }
+@container (width >= 446px) and (width < 511px) { .mq-root:lang(ar) .mq-rules { min-height: 1297px; } }
+@container (width >= 511px) and (width < 566px) { .mq-root:lang(ar) .mq-rules { min-height: 1249px; } }
+@container (width >= 566px) and (width < 596px) { .mq-root:lang(ar) .mq-rules { min-height: 1207px; } }
+@container (width >= 596px) and (width < 711px) { .mq-root:lang(ar) .mq-rules { min-height: 1151px; } }
+@container (width >= 711px) and (width < 901px) { .mq-root:lang(ar) .mq-rules { min-height: 1122px; } }
+@container (width >= 901px) { .mq-root:lang(ar) .mq-rules { min-height: 1043px; } }
 /* sizes:end */
 .mq-skeleton {
   color-scheme: light;
@@ -141,6 +315,8 @@ const shared = (globalThis[KEY] ??= {
   stylesheet: new URL('messaging-quota.css', here).href,
   sizing: null,
   widgets: new WeakMap(),
+  // Catalogue fetches by URL, shared with the widgets.
+  answers: new Map(),
 });
 
 /** The wasm module, loaded on first need and shared by every widget. */
@@ -183,7 +359,11 @@ function skeleton(element) {
   root.className = 'mq-root mq-skeleton';
   root.setAttribute('role', 'status');
   root.setAttribute('aria-busy', 'true');
-  root.setAttribute('aria-label', 'Loading the messaging quota calculator');
+  // The language decides the space each part takes (the sizing rules below).
+  const { code, lang } = languageOf(element);
+  root.setAttribute('aria-label', BUSY_LABELS[code]);
+  root.lang = lang;
+  root.dir = RIGHT_TO_LEFT.includes(lang) ? 'rtl' : 'ltr';
   const theme = attribute(element, 'theme');
   if (theme) root.dataset.theme = theme;
   for (const part of partsOf(element)) {
@@ -235,12 +415,13 @@ async function start(element) {
   link.href = shared.stylesheet;
   const styled = new Promise((resolve) => { link.onload = link.onerror = resolve; });
   widget.root.prepend(link);
+  prefetchWords(element);
   const [api] = await Promise.all([module(), styled]);
   // Mount in a task of its own, apart from the module's compilation.
   await new Promise((resolve) => setTimeout(resolve, 0));
   if (shared.widgets.get(element) !== widget || !element.isConnected) return;
   performance.mark('messaging-quota:mount');
-  widget.handle = api.mount(widget.container, element, attributesOf(element));
+  widget.handle = api.mount(widget.container, element, attributesOf(element), here.href, shared.answers);
   if (element.hasAttribute('data-post-height')) postHeight();
 }
 

@@ -43,8 +43,8 @@ if [ "${1:-}" = "--test" ]; then
     $SUDO apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver >/dev/null
   fi
-  if [ ! -d tests/browser/node_modules/playwright-core ]; then
-    say "installing playwright-core (drives Debian's Chromium; never downloads a browser)"
+  if [ ! -d tests/browser/node_modules/playwright-core ] || [ ! -d tests/browser/node_modules/axe-core ]; then
+    say "installing playwright-core (drives Debian's Chromium; never downloads a browser) and axe-core"
     (cd tests/browser && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --silent)
   fi
 fi

@@ -9,36 +9,43 @@ use wasm_bindgen::prelude::*;
 use web_sys::{AbortController, Element};
 use yew::AppHandle;
 
-use crate::browser::page;
 use crate::browser::rules_src::{fetch_rules, same_origin_url};
+use crate::browser::{page, words};
 use crate::engine::rules::RuleSet;
 use crate::host::attributes::{parse_attributes, EmbedConfig, ATTRIBUTES};
 use crate::host::{ignored, FetchProblem, Ignored, Reason};
 use crate::state::Init;
 use crate::text::{FixedFormat, Texts};
-use crate::ui::{App, AppProps, ConfigUpdate, HostLink, InitCell};
+use crate::ui::{App, AppProps, ConfigUpdate, ErrorWords, HostLink, InitCell};
 
 thread_local! {
-    /// Every mount point, so a panic can put an error card in each.
-    static CONTAINERS: RefCell<Vec<Element>> = const { RefCell::new(Vec::new()) };
+    /// Every mount point and its error card's words, so a panic can put a card in each.
+    static CONTAINERS: RefCell<Vec<(Element, ErrorWords)>> = const { RefCell::new(Vec::new()) };
     static NEXT_INSTANCE: RefCell<u32> = const { RefCell::new(1) };
 }
 
-/// Replaces a container's content with the error card, built node by node.
-fn error_card(container: &Element) {
+/// Replaces a container's content with the error card, built node by node, in the
+/// widget's language.
+fn error_card(container: &Element, words: &ErrorWords) {
     let t = Texts::english(Box::new(FixedFormat));
+    let (heading, detail, lang, dir) = words.0.borrow().clone().unwrap_or_else(|| {
+        let english = |key| t.text(key).to_string();
+        (english("error.title"), english("error.detail"), "en".into(), "ltr".into())
+    });
     let document = gloo::utils::document();
     let build = || -> Result<Element, JsValue> {
         let root = document.create_element("div")?;
         root.set_class_name("mq-root");
+        root.set_attribute("lang", &lang)?;
+        root.set_attribute("dir", &dir)?;
         let card = document.create_element("div")?;
         card.set_class_name("mq-error-card");
         card.set_attribute("role", "alert")?;
         let title = document.create_element("strong")?;
-        title.set_text_content(Some(&t.text("error.title")));
-        let detail = document.create_element("p")?;
-        detail.set_text_content(Some(&t.text("error.detail")));
-        card.append_with_node_2(&title, &detail)?;
+        title.set_text_content(Some(&heading));
+        let text = document.create_element("p")?;
+        text.set_text_content(Some(&detail));
+        card.append_with_node_2(&title, &text)?;
         root.append_with_node_1(&card)?;
         Ok(root)
     };
@@ -51,7 +58,7 @@ fn error_card(container: &Element) {
 /// trusted, and a clear message beats a frozen or blank widget.
 fn show_error_cards(info: &std::panic::PanicHookInfo<'_>) {
     web_sys::console::error_1(&JsValue::from_str(&format!("messaging-quota: {info}")));
-    CONTAINERS.with(|c| c.borrow().iter().for_each(error_card));
+    CONTAINERS.with(|c| c.borrow().iter().for_each(|(e, w)| error_card(e, w)));
 }
 
 #[wasm_bindgen(start)]
@@ -192,10 +199,22 @@ fn warn(problem: &Ignored) {
 }
 
 /// Mounts a widget into `container`; events go to `host`, configured by its attributes.
-/// The container keeps what it shows (the loader's skeleton) until the widget renders.
+/// `base` is the loader's URL (the language catalogues are beside it) and `answers` the
+/// catalogue fetches it started. The container keeps what it shows (the loader's skeleton)
+/// until the widget's rules and words are there, then renders.
 #[wasm_bindgen]
-pub fn mount(container: Element, host: Element, attributes: js_sys::Array) -> WidgetHandle {
-    CONTAINERS.with(|c| c.borrow_mut().push(container.clone()));
+pub fn mount(
+    container: Element,
+    host: Element,
+    attributes: js_sys::Array,
+    base: String,
+    answers: Option<js_sys::Map>,
+) -> WidgetHandle {
+    if let Some(answers) = answers {
+        words::share_answers(answers);
+    }
+    let error_words = ErrorWords::default();
+    CONTAINERS.with(|c| c.borrow_mut().push((container.clone(), error_words.clone())));
     let instance = NEXT_INSTANCE.with(|n| {
         let mut n = n.borrow_mut();
         *n += 1;
@@ -214,9 +233,17 @@ pub fn mount(container: Element, host: Element, attributes: js_sys::Array) -> Wi
         host,
         sync_url: config.sync_url,
         storage_key: config.storage_key.clone(),
+        base,
+        error_words,
     };
     let (shared, target) = (inner.clone(), container.clone());
     with_rules_src(&inner, config, problems, move |config, problems| {
+        // The words come before the first render, so it is in the widget's language.
+        let wanted = words::wanted(
+            words::locale(config.locale.as_deref(), !config.language_menu),
+            config.messages_src.as_deref(),
+            &link.base,
+        );
         let init = Init {
             stored: link.storage_key.as_deref().and_then(page::load),
             url_params: link.sync_url.then(page::url_params).flatten(),
@@ -230,7 +257,12 @@ pub fn mount(container: Element, host: Element, attributes: js_sys::Array) -> Wi
             link,
             update: None,
         };
-        render(&shared, &target, props);
+        wasm_bindgen_futures::spawn_local(async move {
+            words::load(&wanted).await;
+            if !shared.borrow().gone {
+                render(&shared, &target, props);
+            }
+        });
     });
     WidgetHandle { inner, container }
 }
@@ -275,7 +307,7 @@ impl WidgetHandle {
         m.props = None;
         drop(m);
         let container = self.container;
-        CONTAINERS.with(|c| c.borrow_mut().retain(|e| e != &container));
+        CONTAINERS.with(|c| c.borrow_mut().retain(|(e, _)| e != &container));
     }
 }
 

@@ -1,6 +1,8 @@
 //! The browser APIs the widget reaches through, each call tolerant of a missing API
 //! (sandboxed iframes, privacy modes): it does nothing rather than fail.
 
+pub mod fetch;
 pub mod intl;
 pub mod page;
 pub mod rules_src;
+pub mod words;

@@ -1,12 +1,11 @@
 //! Loading a rule set from `rules-src`: resolved as the browser resolves a link (`URL` with
 //! the page as base, so tabs, newlines and backslashes mean what they mean to the browser),
 //! refused unless it is on the page's own origin, and fetched in `same-origin` mode, so
-//! even a redirect cannot leave the origin.
+//! even a redirect cannot leave the origin. `messages-src` is checked the same way.
 
-use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
-use web_sys::{AbortSignal, RequestInit, RequestMode, Response, Url};
+use web_sys::{AbortSignal, Url};
 
+use super::fetch::{body, request};
 use crate::engine::rules::RuleSet;
 use crate::host::{FetchProblem, Reason};
 
@@ -25,20 +24,6 @@ pub fn same_origin_url(src: &str) -> Result<String, Reason> {
 
 /// Fetches and validates a rule set; `signal` aborts the request when the widget goes.
 pub async fn fetch_rules(url: &str, signal: Option<&AbortSignal>) -> Result<RuleSet, FetchProblem> {
-    let window = web_sys::window().ok_or(FetchProblem::Unreachable)?;
-    let init = RequestInit::new();
-    init.set_mode(RequestMode::SameOrigin);
-    init.set_signal(signal);
-    let response: Response = JsFuture::from(window.fetch_with_str_and_init(url, &init))
-        .await
-        .map_err(|_| FetchProblem::Unreachable)?
-        .dyn_into()
-        .map_err(|_| FetchProblem::Unreachable)?;
-    if !response.ok() {
-        return Err(FetchProblem::Status(response.status()));
-    }
-    let text = JsFuture::from(response.text().map_err(|_| FetchProblem::Unreadable)?)
-        .await
-        .map_err(|_| FetchProblem::Unreadable)?;
-    RuleSet::from_json(&text.as_string().unwrap_or_default()).map_err(FetchProblem::Invalid)
+    let text = body(request(url, true, signal)).await?;
+    RuleSet::from_json(&text).map_err(FetchProblem::Invalid)
 }

@@ -66,8 +66,12 @@ pub struct EmbedConfig {
     /// page and refuses another origin.
     pub rules_src: Option<String>,
     pub theme: Theme,
-    /// A BCP 47 language tag (`de-DE`); `None`: the widget's default.
+    /// A BCP 47 language tag (`de-DE`); `None`: the page's language, then the browser's.
     pub locale: Option<String>,
+    /// Where to fetch the host's own message catalogue from, as written (same origin).
+    pub messages_src: Option<String>,
+    /// Offer a language menu, and follow the browser's language rather than the page's.
+    pub language_menu: bool,
     /// Keep the page URL's query in step with the widget.
     pub sync_url: bool,
     /// The localStorage key to remember state under, when remembering is on.
@@ -78,7 +82,7 @@ pub struct EmbedConfig {
 /// The attributes the widget reads (without the `data-` prefix of the mount-point form).
 /// The loader (`embed/messaging-quota.js`) lists them too, to watch them; a test keeps the
 /// two lists equal.
-pub const ATTRIBUTES: [&str; 19] = [
+pub const ATTRIBUTES: [&str; 21] = [
     "preset",
     "tier",
     "addons",
@@ -94,6 +98,8 @@ pub const ATTRIBUTES: [&str; 19] = [
     "rules-src",
     "theme",
     "locale",
+    "messages-src",
+    "language-menu",
     "sync-url",
     "persist",
     "sections",
@@ -167,6 +173,12 @@ pub fn parse_attributes<'a>(
                 config.locale = Some(value.trim().to_owned())
             }
             "locale" => refuse(Reason::Locale),
+            "messages-src" if value.trim().is_empty() => refuse(Reason::Empty),
+            "messages-src" => config.messages_src = Some(value.trim().to_owned()),
+            "language-menu" => match flag(value) {
+                Some(on) => config.language_menu = on,
+                None => refuse(Reason::Flag),
+            },
             "sync-url" => match flag(value) {
                 Some(on) => config.sync_url = on,
                 None => refuse(Reason::Flag),

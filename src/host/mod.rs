@@ -51,6 +51,8 @@ pub enum Reason {
     CrossOrigin,
     /// `rules-src` could not be loaded.
     Fetch(FetchProblem),
+    /// `messages-src` could not be loaded.
+    Messages(FetchProblem),
     /// `theme`: not light, dark or auto.
     Theme,
     /// `locale`: not a language tag.
@@ -65,7 +67,7 @@ pub enum Reason {
     Loading,
 }
 
-/// Why a rule set could not be loaded from `rules-src`.
+/// Why a rule set (`rules-src`) or a message catalogue could not be loaded.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum FetchProblem {
     /// The request failed (network, or refused as cross-origin).
@@ -76,6 +78,8 @@ pub enum FetchProblem {
     Unreadable,
     /// The body is not a valid rule set.
     Invalid(RuleError),
+    /// The body is not a message catalogue: the parser's words.
+    NotACatalogue(String),
 }
 
 /// Builds an [`Ignored`].

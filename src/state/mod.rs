@@ -137,8 +137,13 @@ pub struct Widget {
     pub period_rule: PeriodRule,
     /// The visitor's real date.
     pub local_today: NaiveDate,
-    /// The language tag the page asked for; `None`: the visitor's own.
+    /// The language tag the page asked for; `None`: the page's language, then the visitor's.
     pub locale: Option<String>,
+    /// The language the visitor picked from the language menu; it wins over `locale`.
+    pub chosen_locale: Option<String>,
+    /// The host's own message catalogue, as written.
+    pub messages_src: Option<String>,
+    pub language_menu: bool,
     pub theme: Theme,
     pub sections: Sections,
     pub recipient: Recipient,
@@ -197,6 +202,8 @@ pub enum Action {
     SetSpeed(u32),
     MarkRepliesSeen,
     ToggleLargeText,
+    /// A language from the language menu (a locale tag).
+    ChooseLocale(String),
     EditRulesDraft(String),
     ApplyRulesDraft,
     LoadPreset(Preset),
@@ -208,6 +215,11 @@ pub enum Action {
 }
 
 impl Widget {
+    /// The language tag the widget should speak, when the page or the visitor chose one.
+    pub fn requested_locale(&self) -> Option<&str> {
+        self.chosen_locale.as_deref().or(self.locale.as_deref())
+    }
+
     /// The summary the results panel shows.
     pub fn summary(&self) -> Summary {
         summarize(
@@ -318,7 +330,13 @@ impl Widget {
             }
         }
         self.theme = config.theme;
+        if self.locale != config.locale {
+            // The page asked for another language: it wins over an earlier pick.
+            self.chosen_locale = None;
+        }
         self.locale = config.locale;
+        self.messages_src = config.messages_src;
+        self.language_menu = config.language_menu;
         self.sections = config.sections;
         let mut target = self.param_target();
         for problem in config.params.apply(&self.rules, &mut target) {
@@ -455,6 +473,7 @@ impl Widget {
             }
             Action::MarkRepliesSeen => Rc::make_mut(&mut self.month).mark_replies_seen(),
             Action::ToggleLargeText => self.large_text = !self.large_text,
+            Action::ChooseLocale(tag) => self.chosen_locale = Some(tag),
             Action::EditRulesDraft(text) => {
                 self.rules_draft = Some(Draft::new(text));
                 self.rules_status = None;

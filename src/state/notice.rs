@@ -34,4 +34,8 @@ pub enum Notice {
     LinkPresetIgnored,
     /// An imported rule file could not be read.
     FileUnreadable,
+    /// The words of this language (its name in itself) could not be loaded: English shows.
+    LanguageUnavailable {
+        language: String,
+    },
 }

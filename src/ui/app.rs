@@ -13,12 +13,15 @@ use super::calculator::{is_calculator_count, Calculator};
 use super::compare::{is_compare_count, Compare};
 use super::context::{Dispatch, I18n, Ids};
 use super::demo::{is_demo_count, Demo};
+use super::language_menu::LanguageMenu;
 use super::notices::Notices;
 use super::rules_editor::{is_rule_count, RulesEditor};
 use super::schedule::after_paint;
 use super::upgrade_dialog::UpgradeDialog;
-use crate::browser::intl::{canonical, IntlFormat};
+use super::words::use_words;
+use crate::browser::intl::IntlFormat;
 use crate::browser::page;
+use crate::browser::words::{locale, wanted};
 use crate::engine::send::UnblockOption;
 use crate::host::attributes::{EmbedConfig, Sections};
 use crate::host::events::{change_detail, upgrade_detail};
@@ -40,6 +43,17 @@ impl Reducible for Store {
     }
 }
 
+/// The error card's words in the widget's language, kept up to date for the panic hook
+/// (which cannot render).
+#[derive(Clone, Default)]
+pub struct ErrorWords(pub Rc<std::cell::RefCell<Option<(String, String, String, String)>>>);
+
+impl PartialEq for ErrorWords {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
 /// Where the widget lives and what it may touch outside itself.
 #[derive(Clone, PartialEq)]
 pub struct HostLink {
@@ -47,6 +61,10 @@ pub struct HostLink {
     pub host: Element,
     pub sync_url: bool,
     pub storage_key: Option<String>,
+    /// The loader's URL: the language catalogues are beside it.
+    pub base: String,
+    /// Title, detail, `lang` and `dir` of the error card.
+    pub error_words: ErrorWords,
 }
 
 /// New attributes from the host page; `generation` tells one update from the next.
@@ -81,14 +99,6 @@ pub struct AppProps {
     pub link: HostLink,
     #[prop_or_default]
     pub update: Option<ConfigUpdate>,
-}
-
-/// The language tag the widget writes in: the page's choice when `Intl` accepts it.
-fn language(locale: &Option<String>) -> String {
-    locale
-        .as_deref()
-        .and_then(canonical)
-        .unwrap_or_else(|| "en-US".to_owned())
 }
 
 /// Keys typed into fields, or inside the pop-up, are not shortcuts.
@@ -146,10 +156,36 @@ pub fn App(props: &AppProps) -> Html {
         }))
         .clone()
     };
-    let texts = use_memo(w.locale.clone(), |locale| {
-        let tag = language(locale);
-        I18n(Rc::new(Texts::english(Box::new(IntlFormat::new(&tag)))))
-    });
+    let link = &props.link;
+    // An embed speaks its page's language unless told otherwise; the standalone page (the
+    // one with the language menu) speaks the visitor's.
+    let wanted = use_memo(
+        (
+            w.requested_locale().map(str::to_owned),
+            w.language_menu,
+            w.messages_src.clone(),
+            link.base.clone(),
+        ),
+        |(requested, menu, messages_src, base)| {
+            Rc::new(wanted(
+                locale(requested.as_deref(), !menu),
+                messages_src.as_deref(),
+                base,
+            ))
+        },
+    );
+    let texts = use_words((*wanted).clone(), dispatch.clone());
+    {
+        let words = link.error_words.clone();
+        use_effect_with(texts.clone(), move |t| {
+            *words.0.borrow_mut() = Some((
+                t.text("error.title").to_string(),
+                t.text("error.detail").to_string(),
+                t.lang().to_owned(),
+                t.dir().id().to_owned(),
+            ));
+        });
+    }
     // Event details are in English, whatever the widget's language.
     let english = use_memo((), |_| {
         Rc::new(Texts::english(Box::new(IntlFormat::new("en-US"))))
@@ -167,7 +203,6 @@ pub fn App(props: &AppProps) -> Html {
     );
     let summary: Rc<_> = (*summary).clone();
     let send_ref = use_node_ref();
-    let link = &props.link;
 
     // Effects
     use_effect_with((), |_| page::mark("messaging-quota:first-render"));
@@ -304,12 +339,13 @@ pub fn App(props: &AppProps) -> Html {
         html! { <div key={section.class()} class={section.class()}>{ content }</div> }
     });
     html! {
-        <ContextProvider<I18n> context={(*texts).clone()}>
+        <ContextProvider<I18n> context={texts.clone()}>
         <ContextProvider<Dispatch> context={dispatch}>
         <ContextProvider<Ids> context={(*ids).clone()}>
             <div class={classes!("mq-root", w.large_text.then_some("large-text"))} data-theme={w.theme.id()}
-                lang={texts.lang().to_owned()} aria-label={texts.text("widget.label").to_string()} role="group"
-                tabindex="-1" {onkeydown}>
+                lang={texts.lang().to_owned()} dir={texts.dir().id()} aria-label={texts.text("widget.label").to_string()}
+                role="group" tabindex="-1" {onkeydown}>
+                if w.language_menu { <LanguageMenu /> }
                 <Notices {notices} />
                 { for parts }
                 <UpgradeDialog blocked={w.dialog.clone()} rules={w.rules.clone()} {on_choose} {on_close}

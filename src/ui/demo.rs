@@ -16,6 +16,20 @@ use crate::engine::player::{timeline, LogItem, Month, Scenario};
 use crate::engine::send::Recipient;
 use crate::state::{Action, Count, FieldDraft, SPEEDS};
 
+/// The speeds' names, slowest first, as `SPEEDS` lists them.
+const SPEED_NAMES: [&str; 4] = ["demo.speed-0", "demo.speed-1", "demo.speed-2", "demo.speed-3"];
+
+/// The label of a scenario's share field for one kind of recipient.
+fn share_label(recipient: Recipient) -> &'static str {
+    match recipient {
+        Recipient::Connection => "demo.share-connection",
+        Recipient::SharedConnection => "demo.share-shared-connection",
+        Recipient::NotConnected => "demo.share-not-connected",
+        Recipient::Group => "demo.share-group",
+        Recipient::CompanyPage => "demo.share-company-page",
+    }
+}
+
 /// The counts the scenario's fields hold.
 pub fn is_demo_count(count: Count) -> bool {
     matches!(
@@ -67,7 +81,7 @@ pub fn Demo(props: &Props) -> Html {
             .map(|(i, ms)| {
                 (
                     AttrValue::from(ms.to_string()),
-                    AttrValue::from(t.text(&format!("demo.speed-{i}"))),
+                    AttrValue::from(t.text(SPEED_NAMES[i])),
                 )
             })
             .collect::<Vec<_>>()
@@ -99,7 +113,7 @@ pub fn Demo(props: &Props) -> Html {
             Count::ScenarioShare(i),
             scenario.shares[i],
             &name,
-            &format!("demo.share-{}", r.id()),
+            share_label(*r),
         )
     });
     let day_of_period = (month.today - period.start).num_days() + 1;

@@ -12,6 +12,7 @@ mod compare_table;
 mod context;
 mod cost_chart;
 mod demo;
+mod language_menu;
 mod message_log;
 mod notices;
 mod number_field;
@@ -25,5 +26,6 @@ mod send_preview;
 mod tier_picker;
 mod timeline;
 mod upgrade_dialog;
+mod words;
 
-pub use app::{App, AppProps, ConfigUpdate, HostLink, InitCell};
+pub use app::{App, AppProps, ConfigUpdate, ErrorWords, HostLink, InitCell};

@@ -104,6 +104,7 @@ test('added and removed widgets leave nothing behind: DOM nodes and listeners st
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await page.goto(`${site.url}/churn.html`);
+  let widgetNodes = 0;
   const round = async () => {
     const before = await renders(page);
     await page.evaluate(() => {
@@ -117,6 +118,7 @@ test('added and removed widgets leave nothing behind: DOM nodes and listeners st
     });
     await page.waitForFunction((n) => performance.getEntriesByName('messaging-quota:first-render').length >= n,
       before + 20, { timeout: 60000 });
+    widgetNodes = await page.evaluate(() => document.querySelector('messaging-quota').shadowRoot.querySelectorAll('*').length);
     await page.evaluate(() => document.querySelector('#host').replaceChildren());
     await page.waitForTimeout(200);
     await cdp.send('HeapProfiler.collectGarbage');
@@ -126,7 +128,10 @@ test('added and removed widgets leave nothing behind: DOM nodes and listeners st
   const first = await round();
   let last = first;
   for (let i = 0; i < 6; i++) last = await round();
-  assert.ok(last.nodes <= first.nodes * 1.2, `nodes ${first.nodes} → ${last.nodes}`);
+  // 120 widgets came and went: had any one of them stayed, its nodes would be there. (The
+  // browser may make a few nodes of its own once, a round or two late.)
+  assert.ok(widgetNodes > 100, `a widget has ${widgetNodes} nodes`);
+  assert.ok(last.nodes - first.nodes < widgetNodes / 4, `nodes ${first.nodes} → ${last.nodes}; one widget has ${widgetNodes}`);
   assert.ok(last.jsEventListeners <= first.jsEventListeners * 1.2, `listeners ${first.jsEventListeners} → ${last.jsEventListeners}`);
   await context.close();
 });
@@ -181,7 +186,7 @@ test('a rules-src set after mount is fetched (on the page origin only) and appli
   const recruiting = page.locator('#recruiting');
   await page.evaluate(() => document.querySelector('#recruiting').setAttribute('rules-src', 'https://elsewhere.example/rules.json'));
   await recruiting.getByTestId('input-notice').waitFor();
-  assert.match(await text(recruiting, 'input-notice'), /rules may only be loaded from this site's own origin/);
+  assert.match(await text(recruiting, 'input-notice'), /rules-src="https:\/\/elsewhere.example\/rules.json" wurde ignoriert: Regeln dürfen nur vom eigenen Ursprung dieser Website geladen werden/);
   await page.evaluate(() => document.querySelector('#recruiting').setAttribute('rules-src', '/rules/linkedin-help.json'));
   await recruiting.getByTestId('tier-option-premium-career').waitFor();
   await page.evaluate(() => document.querySelector('#recruiting').setAttribute('tier', 'premium-career'));

@@ -50,7 +50,7 @@ test('the custom element reacts to attribute changes', async () => {
   page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
   await page.evaluate(() => document.querySelector('#recruiting').setAttribute('theme', 'purple'));
   await recruiting.getByTestId('input-notice').waitFor();
-  assert.match(await text(recruiting, 'input-notice'), /theme="purple" was ignored: use light, dark or auto/);
+  assert.match(await text(recruiting, 'input-notice'), /theme="purple" wurde ignoriert: verwenden Sie light, dark oder auto/);
   assert.ok(warnings.some((w) => w.includes('theme="purple"')), warnings.join('\n'));
   assert.equal(await text(recruiting, 'allowance'), '40');
   await page.close();

@@ -1,5 +1,5 @@
 // Measures each part of the widget (calculator, compare, demo, rules) at every width from
-// 280 to 1400 px (every 5 px), with the shipped rules, as rendered, and prints the sizing
+// 280 to 1400 px (every 5 px), in every language, with the shipped rules, as rendered, and prints the sizing
 // rules the loader reserves space with: for each part, bands of widths in which its height
 // varies by at most TOLERANCE, each reserving the tallest height in it (and the next
 // sample's, so a change between samples is covered). `--write` puts them in the loader
@@ -19,16 +19,27 @@ const widths = [];
 for (let w = 280; w <= 1400; w += 5) widths.push(w);
 const TOLERANCE = 32;
 const MARGIN = 4;
-await context.route(`${site.url}/sizes.html`, (route) => route.fulfill({
+await context.route(`${site.url}/sizes.html?*`, (route) => route.fulfill({
   contentType: 'text/html',
   body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><script src="/messaging-quota.js"></script>
     <style>body{margin:0} div.host{width:${widths[0]}px}</style></head><body>
-    <div class="host" data-messaging-quota data-loading="eager" data-today="2026-01-20"></div></body></html>`,
+    <div class="host" data-messaging-quota data-loading="eager" data-today="2026-01-20"
+      data-locale="${new URL(route.request().url()).searchParams.get('locale')}"></div></body></html>`,
 }));
-await page.goto(`${site.url}/sizes.html`);
+// Every language the widget speaks. The first group's rules hold for any language (a host
+// may add one); the others, more specific, fit the languages whose text is shorter.
+const LOCALES = ['en-US', 'de-DE', 'fr-FR', 'es-ES', 'it-IT', 'nl-NL', 'pt-BR', 'ja-JP', 'ar'];
+const GROUPS = [
+  { selector: '' },
+  { selector: ':is(:lang(en), :lang(ja))', locales: ['en-US', 'ja-JP'] },
+  { selector: ':lang(ar)', locales: ['ar'] },
+];
+const byLocale = {};
+for (const locale of LOCALES) {
+await page.goto(`${site.url}/sizes.html?locale=${locale}`);
 await page.waitForFunction(() => document.querySelector('.host').shadowRoot?.querySelectorAll('.mq-part > *').length === 4
   && document.querySelector('.host').shadowRoot.querySelector('[data-testid="cost-chart"]'), null, { timeout: 60000 });
-const heights = await page.evaluate(async (widths) => {
+byLocale[locale] = await page.evaluate(async (widths) => {
   const host = document.querySelector('.host');
   const root = host.shadowRoot;
   const free = new CSSStyleSheet();
@@ -48,6 +59,7 @@ const heights = await page.evaluate(async (widths) => {
   }
   return out;
 }, widths);
+}
 await browser.close();
 await site.close();
 
@@ -74,11 +86,17 @@ function bands(samples) {
 
 const names = ['calculator', 'compare', 'demo', 'rules'];
 const lines = [];
-for (const name of names) {
-  const samples = heights.map(([, p]) => ({ c: p.width, h: p[name] }));
-  for (const [from, to, h] of bands(samples)) {
-    const query = [from !== null && `(width >= ${from}px)`, to !== null && `(width < ${to}px)`].filter(Boolean).join(' and ');
-    lines.push(query ? `@container ${query} { .mq-${name} { min-height: ${h}px; } }` : `.mq-${name} { min-height: ${h}px; }`);
+for (const group of GROUPS) {
+  const locales = group.locales ?? LOCALES;
+  for (const name of names) {
+    // The tallest of the group's languages at each width (the container's width is the
+    // same in every language: the host sets it).
+    const samples = byLocale[locales[0]].map(([, p], i) => ({ c: p.width, h: Math.max(...locales.map((l) => byLocale[l][i][1][name])) }));
+    const part = group.selector ? `.mq-root${group.selector} .mq-${name}` : `.mq-${name}`;
+    for (const [from, to, h] of bands(samples)) {
+      const query = [from !== null && `(width >= ${from}px)`, to !== null && `(width < ${to}px)`].filter(Boolean).join(' and ');
+      lines.push(query ? `@container ${query} { ${part} { min-height: ${h}px; } }` : `${part} { min-height: ${h}px; }`);
+    }
   }
 }
 const css = lines.join('\n');

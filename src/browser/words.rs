@@ -1,0 +1,240 @@
+//! The widget's words in the browser: which language a widget speaks (its `locale`, else
+//! the page's `<html lang>`, else the browser's language), and the catalogues that hold
+//! its words: the language's own (`i18n/{code}.json` beside the loader, fetched only when
+//! a widget speaks it) and the host's (`messages-src`, same origin), each fetched once per
+//! page and shared by every widget on it.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use wasm_bindgen::JsValue;
+use web_sys::Url;
+
+use super::fetch::{body, request};
+use super::intl::{canonical, IntlFormat};
+use super::page;
+use super::rules_src::same_origin_url;
+use crate::host::{FetchProblem, Reason};
+use crate::state::{Notice, Origin};
+use crate::text::languages::{direction_of, language_for, language_subtag, Language};
+use crate::text::{Catalogue, Texts};
+
+/// A host catalogue larger than this is refused: the built-in ones are a few KB.
+const MAX_CATALOGUE_BYTES: usize = 256 * 1024;
+
+type Loaded = Result<Rc<Catalogue>, FetchProblem>;
+
+thread_local! {
+    /// Answers by URL, as promises: the loader's (it starts the language's fetch while the
+    /// wasm loads) and the widget's own.
+    static ANSWERS: RefCell<js_sys::Map> = RefCell::new(js_sys::Map::new());
+    /// Catalogues read, by URL.
+    static LOADED: RefCell<HashMap<String, Loaded>> = RefCell::new(HashMap::new());
+    /// The words whose missing keys were reported already.
+    static REPORTED: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Shares the loader's answers (URL → a promise of the response), so a catalogue the
+/// loader started fetching is not fetched again.
+pub fn share_answers(answers: js_sys::Map) {
+    ANSWERS.with(|a| *a.borrow_mut() = answers);
+}
+
+/// What one widget's words are made of.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Wanted {
+    /// The canonical tag numbers and dates are written for.
+    pub locale: String,
+    /// The language the words are in, when its catalogue loads.
+    pub language: &'static Language,
+    /// Where its catalogue is (`None` for English, which is built in).
+    pub builtin: Option<Result<String, ()>>,
+    /// The host's catalogue: `messages-src` as written, and its URL or why it was refused.
+    pub host: Option<(String, Result<String, Reason>)>,
+}
+
+/// The page's own language: `<html lang>`.
+fn page_language() -> Option<String> {
+    let lang = gloo::utils::document().document_element()?.get_attribute("lang")?;
+    Some(lang)
+}
+
+/// The browser's language.
+fn browser_language() -> Option<String> {
+    web_sys::window()?.navigator().language()
+}
+
+/// The locale a widget speaks: what it was asked for, else (in an embed) the page's
+/// language, else the browser's; the first that `Intl` accepts.
+pub fn locale(requested: Option<&str>, follow_page: bool) -> String {
+    requested
+        .and_then(canonical)
+        .or_else(|| follow_page.then(page_language).flatten().as_deref().and_then(canonical))
+        .or_else(|| browser_language().as_deref().and_then(canonical))
+        .unwrap_or_else(|| "en-US".to_owned())
+}
+
+/// What a widget needs for its words. `base` is the loader's own URL, beside which the
+/// catalogues are.
+pub fn wanted(locale: String, messages_src: Option<&str>, base: &str) -> Wanted {
+    let language = language_for(&locale);
+    let builtin = (language.code != "en").then(|| {
+        Url::new_with_base(&format!("i18n/{}.json", language.code), base)
+            .map(|u| u.href())
+            .map_err(|_| ())
+    });
+    let host = messages_src.map(|src| (src.to_owned(), same_origin_url(src)));
+    Wanted {
+        locale,
+        language,
+        builtin,
+        host,
+    }
+}
+
+impl Wanted {
+    /// The URLs to fetch, and whether each must be on the page's origin.
+    fn urls(&self) -> Vec<(&str, bool)> {
+        let mut urls = Vec::new();
+        if let Some(Ok(url)) = &self.builtin {
+            urls.push((url.as_str(), false));
+        }
+        if let Some((_, Ok(url))) = &self.host {
+            urls.push((url.as_str(), true));
+        }
+        urls
+    }
+}
+
+fn loaded(url: &str) -> Option<Loaded> {
+    LOADED.with(|l| l.borrow().get(url).cloned())
+}
+
+/// Fetches and reads one catalogue, unless it is read already.
+async fn load_one(url: &str, same_origin: bool) {
+    if loaded(url).is_some() {
+        return;
+    }
+    let answer = ANSWERS.with(|a| {
+        let answers = a.borrow();
+        let key = JsValue::from_str(url);
+        let known = answers.get(&key);
+        if known.is_undefined() {
+            let started = request(url, same_origin, None);
+            answers.set(&key, &started);
+            started
+        } else {
+            known.into()
+        }
+    });
+    let result = body(answer).await.and_then(|text| {
+        if text.len() > MAX_CATALOGUE_BYTES {
+            return Err(FetchProblem::NotACatalogue(format!(
+                "larger than {} KB",
+                MAX_CATALOGUE_BYTES / 1024
+            )));
+        }
+        Catalogue::from_json(&text)
+            .map(Rc::new)
+            .map_err(FetchProblem::NotACatalogue)
+    });
+    LOADED.with(|l| {
+        l.borrow_mut().entry(url.to_owned()).or_insert(result);
+    });
+}
+
+/// Fetches and reads every catalogue `wanted` names (each once per page).
+pub async fn load(wanted: &Wanted) {
+    for (url, same_origin) in wanted.urls() {
+        load_one(url, same_origin).await;
+    }
+}
+
+/// A widget's words, and the notices about catalogues that could not be used.
+pub struct Words {
+    pub texts: Rc<Texts>,
+    pub notices: Vec<Notice>,
+}
+
+/// The words, when every catalogue `wanted` names is read (`None` while one is loading).
+pub fn ready(wanted: &Wanted) -> Option<Words> {
+    let mut layers = Vec::new();
+    let mut notices = Vec::new();
+    if let Some((src, url)) = &wanted.host {
+        match url {
+            Ok(url) => match loaded(url)? {
+                Ok(catalogue) => layers.push(catalogue),
+                Err(problem) => notices.push(ignored(src, Reason::Messages(problem))),
+            },
+            Err(reason) => notices.push(ignored(src, reason.clone())),
+        }
+    }
+    let mut language_failed = false;
+    if let Some(url) = &wanted.builtin {
+        match url.as_ref().ok().map(|url| loaded(url)) {
+            Some(None) => return None,
+            Some(Some(Ok(catalogue))) => layers.push(catalogue),
+            Some(Some(Err(problem))) => {
+                page::warn(&format!("the {} words could not be loaded: {problem:?}", wanted.language.code));
+                language_failed = true;
+            }
+            None => language_failed = true,
+        }
+    }
+    if language_failed {
+        notices.push(Notice::LanguageUnavailable {
+            language: wanted.language.name.to_owned(),
+        });
+    }
+    // The words are in the locale's language when a catalogue for it loaded (or it is
+    // English); otherwise they are English.
+    let in_locale_language = !layers.is_empty() || language_subtag(&wanted.locale) == "en";
+    let lang = if in_locale_language {
+        wanted.locale.clone()
+    } else {
+        "en".to_owned()
+    };
+    let dir = direction_of(&lang);
+    let texts = Texts::new(layers, Box::new(IntlFormat::new(&wanted.locale)), lang, dir);
+    report_missing(&texts);
+    let english = Texts::english(Box::new(crate::text::FixedFormat));
+    for notice in &notices {
+        if let Notice::Ignored(_, problem) = notice {
+            page::warn(&english.ignored(problem));
+        }
+    }
+    Some(Words {
+        texts: Rc::new(texts),
+        notices,
+    })
+}
+
+fn ignored(src: &str, reason: Reason) -> Notice {
+    Notice::Ignored(Origin::Page, crate::host::ignored("messages-src", src, reason))
+}
+
+/// Says once per page which keys a language's words lack (English stands in for them).
+fn report_missing(texts: &Texts) {
+    let missing = texts.missing_keys();
+    if missing.is_empty() {
+        return;
+    }
+    let line = format!(
+        "the \"{}\" words lack {} message(s), shown in English: {}",
+        texts.lang(),
+        missing.len(),
+        missing.join(", ")
+    );
+    let first = REPORTED.with(|r| {
+        let mut r = r.borrow_mut();
+        let first = !r.contains(&line);
+        if first {
+            r.push(line.clone());
+        }
+        first
+    });
+    if first {
+        page::warn(&line);
+    }
+}
