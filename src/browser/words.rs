@@ -176,7 +176,9 @@ pub fn ready(wanted: &Wanted) -> Option<Words> {
             Some(None) => return None,
             Some(Some(Ok(catalogue))) => layers.push(catalogue),
             Some(Some(Err(problem))) => {
-                page::warn(&format!("the {} words could not be loaded: {problem:?}", wanted.language.code));
+                // Console messages are English, like the attribute warnings.
+                let why = Texts::english(Box::new(IntlFormat::new("en-US"))).reason(&Reason::Messages(problem));
+                page::warn(&format!("the {} words could not be loaded: {why}", wanted.language.code));
                 language_failed = true;
             }
             None => language_failed = true,
