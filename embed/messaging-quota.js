@@ -198,24 +198,25 @@ const SIZING = `
 @container (width >= 1196px) and (width < 1266px) { .mq-root:is(:lang(en), :lang(ja)) .mq-compare { min-height: 1211px; } }
 @container (width >= 1266px) and (width < 1336px) { .mq-root:is(:lang(en), :lang(ja)) .mq-compare { min-height: 1244px; } }
 @container (width >= 1336px) { .mq-root:is(:lang(en), :lang(ja)) .mq-compare { min-height: 1258px; } }
-@container (width < 251px) { .mq-root:is(:lang(en), :lang(ja)) .mq-demo { min-height: 1261px; } }
-@container (width >= 251px) and (width < 311px) { .mq-root:is(:lang(en), :lang(ja)) .mq-demo { min-height: 1213px; } }
+@container (width < 286px) { .mq-root:is(:lang(en), :lang(ja)) .mq-demo { min-height: 1270px; } }
+@container (width >= 286px) and (width < 311px) { .mq-root:is(:lang(en), :lang(ja)) .mq-demo { min-height: 1222px; } }
 @container (width >= 311px) and (width < 411px) { .mq-root:is(:lang(en), :lang(ja)) .mq-demo { min-height: 1165px; } }
-@container (width >= 411px) and (width < 461px) { .mq-root:is(:lang(en), :lang(ja)) .mq-demo { min-height: 1100px; } }
-@container (width >= 461px) and (width < 561px) { .mq-root:is(:lang(en), :lang(ja)) .mq-demo { min-height: 1057px; } }
-@container (width >= 561px) and (width < 566px) { .mq-root:is(:lang(en), :lang(ja)) .mq-demo { min-height: 931px; } }
-@container (width >= 566px) and (width < 761px) { .mq-root:is(:lang(en), :lang(ja)) .mq-demo { min-height: 883px; } }
-@container (width >= 761px) { .mq-root:is(:lang(en), :lang(ja)) .mq-demo { min-height: 583px; } }
-@container (width < 256px) { .mq-root:is(:lang(en), :lang(ja)) .mq-rules { min-height: 1936px; } }
-@container (width >= 256px) and (width < 296px) { .mq-root:is(:lang(en), :lang(ja)) .mq-rules { min-height: 1900px; } }
-@container (width >= 296px) and (width < 341px) { .mq-root:is(:lang(en), :lang(ja)) .mq-rules { min-height: 1519px; } }
-@container (width >= 341px) and (width < 446px) { .mq-root:is(:lang(en), :lang(ja)) .mq-rules { min-height: 1451px; } }
-@container (width >= 446px) and (width < 456px) { .mq-root:is(:lang(en), :lang(ja)) .mq-rules { min-height: 1297px; } }
-@container (width >= 456px) and (width < 591px) { .mq-root:is(:lang(en), :lang(ja)) .mq-rules { min-height: 1249px; } }
+@container (width >= 411px) and (width < 486px) { .mq-root:is(:lang(en), :lang(ja)) .mq-demo { min-height: 1100px; } }
+@container (width >= 486px) and (width < 561px) { .mq-root:is(:lang(en), :lang(ja)) .mq-demo { min-height: 1057px; } }
+@container (width >= 561px) and (width < 596px) { .mq-root:is(:lang(en), :lang(ja)) .mq-demo { min-height: 931px; } }
+@container (width >= 596px) and (width < 761px) { .mq-root:is(:lang(en), :lang(ja)) .mq-demo { min-height: 883px; } }
+@container (width >= 761px) { .mq-root:is(:lang(en), :lang(ja)) .mq-demo { min-height: 605px; } }
+@container (width < 286px) { .mq-root:is(:lang(en), :lang(ja)) .mq-rules { min-height: 1936px; } }
+@container (width >= 286px) and (width < 296px) { .mq-root:is(:lang(en), :lang(ja)) .mq-rules { min-height: 1900px; } }
+@container (width >= 296px) and (width < 346px) { .mq-root:is(:lang(en), :lang(ja)) .mq-rules { min-height: 1540px; } }
+@container (width >= 346px) and (width < 391px) { .mq-root:is(:lang(en), :lang(ja)) .mq-rules { min-height: 1471px; } }
+@container (width >= 391px) and (width < 446px) { .mq-root:is(:lang(en), :lang(ja)) .mq-rules { min-height: 1429px; } }
+@container (width >= 446px) and (width < 521px) { .mq-root:is(:lang(en), :lang(ja)) .mq-rules { min-height: 1317px; } }
+@container (width >= 521px) and (width < 591px) { .mq-root:is(:lang(en), :lang(ja)) .mq-rules { min-height: 1249px; } }
 @container (width >= 591px) and (width < 596px) { .mq-root:is(:lang(en), :lang(ja)) .mq-rules { min-height: 1207px; } }
-@container (width >= 596px) and (width < 706px) { .mq-root:is(:lang(en), :lang(ja)) .mq-rules { min-height: 1151px; } }
-@container (width >= 706px) and (width < 901px) { .mq-root:is(:lang(en), :lang(ja)) .mq-rules { min-height: 1122px; } }
-@container (width >= 901px) { .mq-root:is(:lang(en), :lang(ja)) .mq-rules { min-height: 1043px; } }
+@container (width >= 596px) and (width < 726px) { .mq-root:is(:lang(en), :lang(ja)) .mq-rules { min-height: 1151px; } }
+@container (width >= 726px) and (width < 901px) { .mq-root:is(:lang(en), :lang(ja)) .mq-rules { min-height: 1122px; } }
+@container (width >= 901px) { .mq-root:is(:lang(en), :lang(ja)) .mq-rules { min-height: 1063px; } }
 @container (width < 261px) { .mq-root:lang(ar) .mq-calculator { min-height: 1944px; } }
 @container (width >= 261px) and (width < 276px) { .mq-root:lang(ar) .mq-calculator { min-height: 1902px; } }
 @container (width >= 276px) and (width < 296px) { .mq-root:lang(ar) .mq-calculator { min-height: 1860px; } }
@@ -288,20 +289,43 @@ const SIZING = `
 const PARTS = ['calculator', 'compare', 'demo', 'rules'];
 
 /**
- * Loads the wasm module: its bindings and its binary are fetched together. While the
- * browser compiles the binary (off the main thread), the main thread readies Intl: the
- * first Intl.NumberFormat of a page loads the browser's locale data (45 ms on the test
- * machine), and the widget writes every number through Intl. Each warm-up is its own
- * task, so none blocks the page for long.
+ * Readies Intl, which the widget writes every number and date with, while the wasm loads.
+ * The first Intl.NumberFormat in a renderer process builds V8's list of available locales:
+ * 20–50 ms on the test machine, over 100 ms at 4x CPU slowdown, in one call that cannot be
+ * split. A worker (messaging-quota-intl.js) does it on its own thread, and the process
+ * keeps the result, so the page's main thread never pays it. Browsers start workers only
+ * from the page's own origin: where the loader is served from elsewhere, or a policy
+ * forbids workers, the main thread does it, each step in a task of its own.
  */
+function warmIntl() {
+  const offMainThread = new Promise((resolve) => {
+    let worker;
+    try {
+      worker = new Worker(new URL('messaging-quota-intl.js', here));
+    } catch {
+      resolve();
+      return;
+    }
+    worker.onmessage = worker.onerror = () => {
+      worker.terminate();
+      resolve();
+    };
+  });
+  const task = (step) => new Promise((resolve) => setTimeout(() => resolve(step()), 0));
+  // After the worker, each is a fraction of a millisecond; without it, the fallback.
+  return offMainThread
+    .then(() => task(() => new Intl.NumberFormat().format(0)))
+    .then(() => task(() => new Intl.DateTimeFormat().format(0)));
+}
+
+/** Loads the wasm module: its bindings and its binary are fetched together, Intl readied meanwhile. */
 function loadModule() {
   const binary = fetch(new URL('wasm/messaging-quota_bg.wasm', here));
   const ready = import(new URL('wasm/messaging-quota.js', here).href).then(async (api) => {
     await api.default({ module_or_path: binary });
     return api;
   });
-  const task = (step) => new Promise((resolve) => setTimeout(() => resolve(step()), 0));
-  const warmed = task(() => new Intl.NumberFormat().format(0)).then(() => task(() => new Intl.DateTimeFormat().format(0)));
+  const warmed = warmIntl();
   return Promise.all([ready, warmed]).then(([api]) => {
     performance.mark('messaging-quota:wasm-ready');
     return api;

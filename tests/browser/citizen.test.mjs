@@ -28,13 +28,16 @@ test('a widget far below the fold fetches nothing but the loader until it is scr
   await page.waitForLoadState('networkidle');
   await page.waitForTimeout(500);
   const widget = page.locator('messaging-quota');
-  assert.deepEqual(requests.filter((p) => p.includes('wasm') || p.endsWith('.css') && p.includes('messaging')), [], 'no wasm, no widget stylesheet yet');
+  assert.deepEqual(requests.filter((p) => p.includes('wasm') || p.includes('i18n') || p.includes('messaging-quota') && p !== '/messaging-quota.js'), [], 'nothing of the widget but its loader yet');
   assert.ok(requests.includes('/messaging-quota.js'));
   assert.equal(await widget.evaluate((el) => el.shadowRoot.querySelector('.mq-skeleton').getAttribute('aria-busy')), 'true', 'a busy skeleton holds the place');
   await widget.scrollIntoViewIfNeeded();
   await page.waitForFunction(() => performance.getEntriesByName('messaging-quota:first-render').length === 1);
   assert.equal(await text(widget, 'allowance'), '15');
   assert.equal(requests.filter((p) => p.endsWith('.wasm')).length, 1);
+  // Intl is readied in a worker on the page's origin, off the main thread, then the worker is ended.
+  assert.ok(requests.includes('/messaging-quota-intl.js'), `the Intl worker ran: ${requests.join(', ')}`);
+  assert.equal(page.workers().length, 0, 'no worker left running');
   await context.close();
 });
 
