@@ -34,15 +34,17 @@ const widget = [];
 const embed = [];
 const helloTimes = [];
 for (let i = 0; i < LOADS; i++) {
-  widget.push((await load(`${site.url}/?today=2026-01-20`, ['messaging-quota:first-render']))[0]);
+  widget.push(await load(`${site.url}/?today=2026-01-20`, ['messaging-quota:wasm-ready', 'messaging-quota:mount', 'messaging-quota:first-render']));
   if (hello) helloTimes.push((await load(hello.url + '/', ['messaging-quota:first-render']))[0]);
   embed.push(await load(`${site.url}/examples/strict-csp.html`, ['messaging-quota:script-start', 'messaging-quota:first-render']));
 }
 await hello?.close();
 
 console.log(`\nFirst render, median of ${LOADS} cold loads (navigation start → first render mark):`);
-const widgetMedian = median(widget);
+const widgetMedian = median(widget.map(([, , render]) => render));
 console.log(`  widget                     ${ms(widgetMedian)}`);
+console.log(`    of which: navigation → wasm ready (fetched, compiled, instantiated) ${ms(median(widget.map(([ready]) => ready)))}`);
+console.log(`              mount → first render (words, state, Yew's first render)   ${ms(median(widget.map(([, mount, render]) => render - mount)))}`);
 if (hello) {
   const helloMedian = median(helloTimes);
   console.log(`  hello-world Yew app        ${ms(helloMedian)}`);
