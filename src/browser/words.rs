@@ -176,8 +176,7 @@ pub fn ready(wanted: &Wanted) -> Option<Words> {
             Some(None) => return None,
             Some(Some(Ok(catalogue))) => layers.push(catalogue),
             Some(Some(Err(problem))) => {
-                // Console messages are English, like the attribute warnings.
-                let why = Texts::english(Box::new(IntlFormat::new("en-US"))).reason(&Reason::Messages(problem));
+                let why = console_words().reason(&Reason::Messages(problem));
                 page::warn(&format!("the {} words could not be loaded: {why}", wanted.language.code));
                 language_failed = true;
             }
@@ -200,16 +199,20 @@ pub fn ready(wanted: &Wanted) -> Option<Words> {
     let dir = direction_of(&lang);
     let texts = Texts::new(layers, Box::new(IntlFormat::new(&wanted.locale)), lang, dir);
     report_missing(&texts);
-    let english = Texts::english(Box::new(crate::text::FixedFormat));
     for notice in &notices {
         if let Notice::Ignored(_, problem) = notice {
-            page::warn(&english.ignored(problem));
+            page::warn(&console_words().ignored(problem));
         }
     }
     Some(Words {
         texts: Rc::new(texts),
         notices,
     })
+}
+
+/// Console messages are English whatever the widget's language, like the attribute warnings.
+fn console_words() -> Texts {
+    Texts::english(Box::new(crate::text::FixedFormat))
 }
 
 fn ignored(src: &str, reason: Reason) -> Notice {
