@@ -30,7 +30,12 @@ fn error_card(container: &Element, words: &ErrorWords) {
     let t = Texts::english(Box::new(FixedFormat));
     let (heading, detail, lang, dir) = words.0.borrow().clone().unwrap_or_else(|| {
         let english = |key| t.text(key).to_string();
-        (english("error.title"), english("error.detail"), "en".into(), "ltr".into())
+        (
+            english("error.title"),
+            english("error.detail"),
+            "en".into(),
+            "ltr".into(),
+        )
     });
     let document = gloo::utils::document();
     let build = || -> Result<Element, JsValue> {
@@ -222,7 +227,10 @@ pub fn mount(
         words::share_answers(answers);
     }
     let error_words = ErrorWords::default();
-    CONTAINERS.with(|c| c.borrow_mut().push((container.clone(), error_words.clone())));
+    CONTAINERS.with(|c| {
+        c.borrow_mut()
+            .push((container.clone(), error_words.clone()))
+    });
     let instance = NEXT_INSTANCE.with(|n| {
         let mut n = n.borrow_mut();
         *n += 1;

@@ -110,7 +110,11 @@ fn the_loader_shows_each_languages_skeleton_label() {
         .unwrap()
         .form(PluralCategory::Other)
         .to_string();
-        let line = format!("  {}: {},", language.code, serde_json::to_string(&label).unwrap());
+        let line = format!(
+            "  {}: {},",
+            language.code,
+            serde_json::to_string(&label).unwrap()
+        );
         assert!(
             loader.contains(&line),
             "embed/messaging-quota.js BUSY_LABELS lacks the line\n{line}"

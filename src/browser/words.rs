@@ -56,7 +56,9 @@ pub struct Wanted {
 
 /// The page's own language: `<html lang>`.
 fn page_language() -> Option<String> {
-    let lang = gloo::utils::document().document_element()?.get_attribute("lang")?;
+    let lang = gloo::utils::document()
+        .document_element()?
+        .get_attribute("lang")?;
     Some(lang)
 }
 
@@ -70,7 +72,13 @@ fn browser_language() -> Option<String> {
 pub fn locale(requested: Option<&str>, follow_page: bool) -> String {
     requested
         .and_then(canonical)
-        .or_else(|| follow_page.then(page_language).flatten().as_deref().and_then(canonical))
+        .or_else(|| {
+            follow_page
+                .then(page_language)
+                .flatten()
+                .as_deref()
+                .and_then(canonical)
+        })
         .or_else(|| browser_language().as_deref().and_then(canonical))
         .unwrap_or_else(|| "en-US".to_owned())
 }
@@ -177,7 +185,10 @@ pub fn ready(wanted: &Wanted) -> Option<Words> {
             Some(Some(Ok(catalogue))) => layers.push(catalogue),
             Some(Some(Err(problem))) => {
                 let why = console_words().reason(&Reason::Messages(problem));
-                page::warn(&format!("the {} words could not be loaded: {why}", wanted.language.code));
+                page::warn(&format!(
+                    "the {} words could not be loaded: {why}",
+                    wanted.language.code
+                ));
                 language_failed = true;
             }
             None => language_failed = true,
@@ -216,7 +227,10 @@ fn console_words() -> Texts {
 }
 
 fn ignored(src: &str, reason: Reason) -> Notice {
-    Notice::Ignored(Origin::Page, crate::host::ignored("messages-src", src, reason))
+    Notice::Ignored(
+        Origin::Page,
+        crate::host::ignored("messages-src", src, reason),
+    )
 }
 
 /// Says once per page which keys a language's words lack (English stands in for them).

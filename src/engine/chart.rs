@@ -12,6 +12,17 @@ pub const LEFT: i64 = 64;
 pub const RIGHT: i64 = 16;
 pub const TOP: i64 = 12;
 pub const BOTTOM: i64 = 36;
+/// How far the view box must reach left of 0 for y-axis labels of `chars` characters.
+/// `LEFT` leaves room for `$300`; other locales write money longer (`300 $US`, `US$ 300`).
+/// An SVG's text can be measured only once it is in the page, and measuring then drawing
+/// again would move the chart, so the width is estimated: 0.62 em a character at the phone
+/// layout's font (20 units, the larger of the two), which covers digits and Latin letters.
+pub fn label_room(chars: usize) -> i64 {
+    const UNITS_PER_CHAR: i64 = 13;
+    const GAP: i64 = 8;
+    (chars as i64 * UNITS_PER_CHAR + GAP - LEFT).max(0)
+}
+
 /// At most this many samples per line; below it, every message count is a sample.
 const SAMPLES: u64 = 240;
 /// At most this many focusable points on the envelope: enough to read the cheapest line,
@@ -332,5 +343,14 @@ mod tests {
         let chart = cost_chart(&r, &rules, &need);
         assert_eq!(chart.x_ticks.last().unwrap().value, 1_500_000);
         assert!(chart.envelope.len() < 20_000);
+    }
+
+    #[test]
+    fn money_labels_longer_than_the_margin_get_room_on_the_left() {
+        assert_eq!(label_room(4), 0, "`$300` fits the margin");
+        assert_eq!(label_room(0), 0);
+        // `300 US$`, as Arabic writes it: 7 characters, 91 units and a gap.
+        assert_eq!(label_room(7), 7 * 13 + 8 - LEFT);
+        assert!(label_room(12) > label_room(7));
     }
 }

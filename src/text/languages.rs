@@ -41,13 +41,43 @@ pub const ENGLISH: &Language = &LANGUAGES[0];
 pub static LANGUAGES: [Language; 9] = [
     language("en", "English", "en-US", Direction::Ltr, &[One, Other]),
     language("de", "Deutsch", "de-DE", Direction::Ltr, &[One, Other]),
-    language("fr", "Français", "fr-FR", Direction::Ltr, &[One, Many, Other]),
-    language("es", "Español", "es-ES", Direction::Ltr, &[One, Many, Other]),
-    language("it", "Italiano", "it-IT", Direction::Ltr, &[One, Many, Other]),
+    language(
+        "fr",
+        "Français",
+        "fr-FR",
+        Direction::Ltr,
+        &[One, Many, Other],
+    ),
+    language(
+        "es",
+        "Español",
+        "es-ES",
+        Direction::Ltr,
+        &[One, Many, Other],
+    ),
+    language(
+        "it",
+        "Italiano",
+        "it-IT",
+        Direction::Ltr,
+        &[One, Many, Other],
+    ),
     language("nl", "Nederlands", "nl-NL", Direction::Ltr, &[One, Other]),
-    language("pt", "Português (Brasil)", "pt-BR", Direction::Ltr, &[One, Many, Other]),
+    language(
+        "pt",
+        "Português (Brasil)",
+        "pt-BR",
+        Direction::Ltr,
+        &[One, Many, Other],
+    ),
     language("ja", "日本語", "ja-JP", Direction::Ltr, &[Other]),
-    language("ar", "العربية", "ar", Direction::Rtl, &[Zero, One, Two, Few, Many, Other]),
+    language(
+        "ar",
+        "العربية",
+        "ar",
+        Direction::Rtl,
+        &[Zero, One, Two, Few, Many, Other],
+    ),
 ];
 
 /// The language subtag of a tag, lower-cased: `de` for `de-AT`.

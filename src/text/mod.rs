@@ -150,7 +150,8 @@ mod tests {
 
     #[test]
     fn falls_back_to_english_then_to_a_mark() {
-        let german = Catalogue::from_json(r#"{"send.button": "Senden", "plan.heading": "Ihr Tarif"}"#);
+        let german =
+            Catalogue::from_json(r#"{"send.button": "Senden", "plan.heading": "Ihr Tarif"}"#);
         let host = Catalogue::from_json(r#"{"send.button": "Abschicken"}"#);
         let t = Texts::new(
             vec![Rc::new(host.unwrap()), Rc::new(german.unwrap())],
@@ -158,9 +159,17 @@ mod tests {
             "de",
             Direction::Ltr,
         );
-        assert_eq!(&*t.text("send.button"), "Abschicken", "the host's word first");
+        assert_eq!(
+            &*t.text("send.button"),
+            "Abschicken",
+            "the host's word first"
+        );
         assert_eq!(&*t.text("plan.heading"), "Ihr Tarif");
-        assert_eq!(&*t.text("results.heading"), "This month", "English stands in");
+        assert_eq!(
+            &*t.text("results.heading"),
+            "This month",
+            "English stands in"
+        );
         assert_eq!(&*t.text("no.such.key"), MISSING);
         let missing = t.missing_keys();
         assert!(missing.contains(&"results.heading"));

@@ -214,12 +214,16 @@ impl Texts {
             }
             Reason::Messages(problem) => {
                 let why = match problem {
-                    FetchProblem::Unreachable => self.text("reason.catalogue-unreachable").to_string(),
+                    FetchProblem::Unreachable => {
+                        self.text("reason.catalogue-unreachable").to_string()
+                    }
                     FetchProblem::Status(status) => self.fill(
                         "reason.catalogue-status",
                         &[("status", &status.to_string())],
                     ),
-                    FetchProblem::Unreadable => self.text("reason.catalogue-unreadable").to_string(),
+                    FetchProblem::Unreadable => {
+                        self.text("reason.catalogue-unreadable").to_string()
+                    }
                     FetchProblem::NotACatalogue(detail) => {
                         self.fill("reason.not-a-catalogue", &[("detail", detail)])
                     }

@@ -7,7 +7,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::context::{use_ids, use_texts};
-use crate::engine::chart::{Chart, Marker, BOTTOM, HEIGHT, LEFT, RIGHT, TOP, WIDTH};
+use crate::engine::chart::{label_room, Chart, Marker, BOTTOM, HEIGHT, LEFT, RIGHT, TOP, WIDTH};
 use crate::engine::rules::RuleSet;
 
 #[derive(Properties, PartialEq)]
@@ -180,10 +180,31 @@ fn ChartBody(props: &BodyProps) -> Html {
     }
 }
 
+/// The characters of the widest money label on the y axis (direction marks take no room).
+fn widest_label(labels: impl Iterator<Item = String>) -> usize {
+    labels
+        .map(|label| {
+            label
+                .chars()
+                .filter(|c| !matches!(c, '\u{200e}' | '\u{200f}' | '\u{061c}'))
+                .count()
+        })
+        .max()
+        .unwrap_or(0)
+}
+
 #[function_component]
 pub fn CostChart(props: &Props) -> Html {
     let t = use_texts();
     let ids = use_ids();
+    let room = *use_memo((props.chart.clone(), t.clone()), |(chart, t)| {
+        label_room(widest_label(
+            chart
+                .y_ticks
+                .iter()
+                .map(|tick| t.format().money_whole(tick.value)),
+        ))
+    });
     let c = &*props.chart;
     let rules = &props.rules;
     let legend = c.series.iter().map(|s| {
@@ -202,7 +223,7 @@ pub fn CostChart(props: &Props) -> Html {
     let selection = props.selection;
     html! {
         <figure class="cost-chart">
-            <svg data-testid="cost-chart" viewBox={format!("0 0 {WIDTH} {HEIGHT}")} role="img"
+            <svg data-testid="cost-chart" viewBox={format!("{} 0 {} {HEIGHT}", -room, WIDTH + room)} role="img"
                 aria-labelledby={format!("{} {}", ids.id("ct"), ids.id("cd"))}>
                 <ChartBody chart={props.chart.clone()} rules={rules.clone()} />
                 <SelectionMarker at={selection.at} messages={selection.messages} cents={selection.cents} />

@@ -17,7 +17,12 @@ use crate::engine::send::Recipient;
 use crate::state::{Action, Count, FieldDraft, SPEEDS};
 
 /// The speeds' names, slowest first, as `SPEEDS` lists them.
-const SPEED_NAMES: [&str; 4] = ["demo.speed-0", "demo.speed-1", "demo.speed-2", "demo.speed-3"];
+const SPEED_NAMES: [&str; 4] = [
+    "demo.speed-0",
+    "demo.speed-1",
+    "demo.speed-2",
+    "demo.speed-3",
+];
 
 /// The label of a scenario's share field for one kind of recipient.
 fn share_label(recipient: Recipient) -> &'static str {

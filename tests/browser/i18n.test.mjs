@@ -153,6 +153,19 @@ test('Arabic mirrors: dir="rtl" on the root, the tier price on the left, the met
   const first = ticks.find((t) => /^[0٠]$/.test(t.text.trim()));
   const last = ticks.filter((t) => t.text.trim() && t.x).at(-2);
   assert.ok(first && first.x > last.x, JSON.stringify(ticks));
+  // Its money labels (`300 US$`, longer than `$300`) stay inside the chart, at phone width too.
+  for (const width of [1280, 390]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.locator('.cost-chart svg').scrollIntoViewIfNeeded();
+    const outside = await page.locator('.cost-chart svg').evaluate((svg) => {
+      const box = svg.getBoundingClientRect();
+      return [...svg.querySelectorAll('text')].filter((t) => t.textContent.includes('US'))
+        .map((t) => ({ text: t.textContent, box: t.getBoundingClientRect() }))
+        .filter(({ box: b }) => b.width > 0 && (b.left < box.left - 0.5 || b.right > box.right + 0.5))
+        .map(({ text, box: b }) => `${text} at ${b.left.toFixed(0)}–${b.right.toFixed(0)} (chart ${box.left.toFixed(0)}–${box.right.toFixed(0)})`);
+    });
+    assert.deepEqual(outside, [], `at ${width} px`);
+  }
   assert.deepEqual(page.problems, []);
   await context.close();
 });
