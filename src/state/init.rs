@@ -1,5 +1,6 @@
 //! Building the first state from attributes, saved state and the page URL, in that order
-//! of precedence (the URL wins: a shared link shows what was shared).
+//! of precedence (the URL wins, over the attributes alone: a shared link shows what was
+//! shared).
 
 use std::rc::Rc;
 
@@ -103,7 +104,12 @@ pub fn initial_widget(init: Init) -> Widget {
         notices.push(Notice::Ignored(Origin::Page, attribute_spelling(problem)));
     }
     let baseline = target.clone();
-    if let Some(restored) = &stored {
+    // A link holds what differs from the page's own settings, so it applies over those, not
+    // over a saved state: a shared link shows what was shared, whatever the visitor saved.
+    // (On the standalone page the link is the saved state's own diff, so a reload is the same.)
+    // Saved custom rules still apply, since no link can carry them.
+    let link_given = url_params != Params::default();
+    if let Some(restored) = stored.as_ref().filter(|_| !link_given) {
         for problem in restored.params.apply(&rules, &mut target) {
             notices.push(Notice::Ignored(Origin::Saved, problem));
         }

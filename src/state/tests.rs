@@ -566,3 +566,37 @@ fn a_changed_attribute_does_not_repeat_a_notice_already_given() {
     configure(&mut w, "pink", "basic");
     assert_eq!(w.notices.len(), 1, "a new warning shows");
 }
+
+#[test]
+fn a_shared_link_shows_what_was_shared_whatever_the_visitor_saved() {
+    let visitor = with_url("tier=sales-navigator&addons=100x1&sent=128");
+    let stored = visitor.saved_state();
+    let start = |query: &str| {
+        initial_widget(Init {
+            stored: Some(stored.clone()),
+            url_params: Some(pairs(query)),
+            local_today: parse_iso_date("2026-01-20"),
+            ..Init::default()
+        })
+    };
+    // The link says Premium Business at its limit, and nothing of add-ons: none were shared.
+    let shared = start("tier=premium-business&sent=30");
+    assert_eq!(shared.selection.tier_id, "premium-business");
+    assert!(shared.selection.addons.is_empty(), "{:?}", shared.selection);
+    assert_eq!(shared.summary().remaining, 0);
+    assert!(shared.notices.is_empty(), "{:?}", shared.notices);
+    // With no link, the saved state comes back whole.
+    let back = start("");
+    assert_eq!(back.selection, visitor.selection);
+    assert_eq!(back.summary().sent, 128);
+    // The standalone page's own link is its state's diff, so a reload is the same state.
+    let query = visitor
+        .url_params()
+        .iter()
+        .map(|(n, v)| format!("{n}={v}"))
+        .collect::<Vec<_>>()
+        .join("&");
+    let reloaded = start(&query);
+    assert_eq!(reloaded.selection, visitor.selection);
+    assert_eq!(reloaded.summary(), visitor.summary());
+}

@@ -20,6 +20,28 @@ test('a shared link restores the whole state', async () => {
   await page.close();
 });
 
+test('a shared link shows what was shared, even to a visitor with a saved state of their own', async () => {
+  const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  // The visitor's own month: Sales Navigator with a 100-message bundle, remembered.
+  const mine = await open(site, '/?tier=sales-navigator&addons=100x1&sent=128&today=2026-01-20', { context });
+  await mine.waitForFunction(() => Object.keys(localStorage).some((k) => k.startsWith('messaging-quota:')));
+  await mine.close();
+  // A colleague's link: Premium Business at its limit, no bundles.
+  const shared = await open(site, '/?tier=premium-business&sent=30&today=2026-01-20', { context });
+  assert.equal(await shared.getByTestId('tier-option-premium-business').isChecked(), true);
+  assert.equal(await shared.getByTestId('addon-count-100').inputValue(), '0', 'no bundle was shared');
+  assert.equal(await text(shared, 'allowance'), '30');
+  assert.equal(await text(shared, 'remaining'), '0');
+  await shared.getByTestId('send-button').click();
+  await shared.getByTestId('upgrade-dialog').waitFor({ state: 'visible' });
+  await shared.keyboard.press('Escape');
+  await shared.close();
+  // Without a link, the visitor's own saved month comes back.
+  const back = await open(site, '/', { context });
+  assert.equal(await back.getByTestId('tier-option-premium-business').isChecked(), true, 'the last state seen is the one saved');
+  await context.close();
+});
+
 test('the URL follows every change, without adding history entries', async () => {
   const page = await open(site, '/?today=2026-01-20&utm_source=newsletter&flag&q=a+b%2Cc#section');
   const before = await page.evaluate(() => history.length);
