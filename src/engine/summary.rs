@@ -85,6 +85,9 @@ pub fn allowance(rules: &RuleSet, tier: &Tier, selection: &Selection) -> u64 {
 }
 
 /// The warning level for `sent` of `allowance`.
+/// The share of the allowance from which the warning shows, in percent (as [`level`] counts it).
+pub const WARNING_PERCENT: u64 = 80;
+
 pub fn level(sent: u64, allowance: u64) -> Level {
     if sent >= allowance {
         Level::Reached
@@ -336,5 +339,11 @@ mod tests {
         assert_eq!(s.allowance, u64::MAX);
         assert_eq!(s.total_cents, u64::MAX);
         assert_eq!(s.inmail.available, u64::MAX);
+    }
+
+    #[test]
+    fn the_warning_starts_at_its_stated_percent() {
+        assert_eq!(level(WARNING_PERCENT, 100), Level::Warning);
+        assert_eq!(level(WARNING_PERCENT - 1, 100), Level::Ok);
     }
 }

@@ -8,7 +8,7 @@ use yew::prelude::*;
 use super::context::{use_ids, use_texts};
 use super::rich::rich;
 use crate::engine::period::iso_date;
-use crate::engine::summary::{Level, Summary};
+use crate::engine::summary::{Level, Summary, WARNING_PERCENT};
 use crate::host::events::level_id;
 
 #[derive(Properties, PartialEq)]
@@ -108,9 +108,18 @@ pub fn Results(props: &Props) -> Html {
                 </svg>
                 <span class="meter-caption">{ t.fill("results.meter-caption", &caption_args) }</span>
             </div>
-            <p class={classes!("level-message", level)} role="status" data-testid="quota-warning" data-level={level}>
-                { message }
-            </p>
+            // The warning's place is kept (auto-play can bring one); until it comes, it
+            // says what will show there.
+            <div class="level-slot">
+                <p class={classes!("level-message", level)} role="status" data-testid="quota-warning" data-level={level}>
+                    { message }
+                </p>
+                if s.level == Level::Ok {
+                    <p class="level-hint">
+                        { t.fill("results.level-hint", &[("percent", &t.format().percent(WARNING_PERCENT))]) }
+                    </p>
+                }
+            </div>
             <p class="inmail-line">
                 { inmail_line }
                 if i.pay_per_count > 0 {

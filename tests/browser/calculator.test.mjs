@@ -15,6 +15,10 @@ test('a fresh visit shows Basic: 15 messages, all left, free', async () => {
   assert.equal(await page.getByTestId('reset-date').getAttribute('datetime'), '2026-02-01');
   assert.equal(await text(page, 'days-until-reset'), '1');
   assert.equal(await page.getByTestId('tier-option-basic').isChecked(), true);
+  // No warning yet; its place says what will show there.
+  assert.equal(await text(page, 'quota-warning'), '');
+  assert.equal(await page.getByTestId('quota-warning').getAttribute('data-level'), 'ok');
+  assert.match(await page.locator('[data-messaging-quota] .level-hint').textContent(), /From 80% used, a warning shows here; past the limit, a message is not delivered/);
   assert.deepEqual(page.problems, []);
   await page.close();
 });
@@ -114,6 +118,7 @@ test('sending to the limit: delivered, then blocked with the upgrade pop-up, the
   assert.equal(await page.getByTestId('send-outcome').getAttribute('data-outcome'), 'delivered');
   assert.equal(await text(page, 'remaining'), '1');
   assert.match(await text(page, 'quota-warning'), /93% of this month's messages used/);
+  assert.equal(await page.locator('[data-messaging-quota] .level-hint').count(), 0, 'the warning takes its place');
   await page.getByTestId('send-button').click();
   assert.equal(await text(page, 'remaining'), '0');
 
