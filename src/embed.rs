@@ -15,7 +15,6 @@ use crate::engine::rules::RuleSet;
 use crate::host::attributes::{parse_attributes, EmbedConfig, ATTRIBUTES};
 use crate::host::{ignored, FetchProblem, Ignored, Reason};
 use crate::state::Init;
-use crate::text::{FixedFormat, Texts};
 use crate::ui::{App, AppProps, ConfigUpdate, ErrorWords, HostLink, InitCell};
 
 thread_local! {
@@ -27,22 +26,19 @@ thread_local! {
 /// Replaces a container's content with the error card, built node by node, in the
 /// widget's language.
 fn error_card(container: &Element, words: &ErrorWords) {
-    let t = Texts::english(Box::new(FixedFormat));
-    let (heading, detail, lang, dir) = words.0.borrow().clone().unwrap_or_else(|| {
-        let english = |key| t.text(key).to_string();
-        (
-            english("error.title"),
-            english("error.detail"),
-            "en".into(),
-            "ltr".into(),
-        )
-    });
+    let t = words
+        .0
+        .borrow()
+        .clone()
+        .unwrap_or_else(|| Rc::new(page::console_words()));
+    let (heading, detail) = (t.text("error.title"), t.text("error.detail"));
+    let (lang, dir) = (t.lang(), t.dir().id());
     let document = gloo::utils::document();
     let build = || -> Result<Element, JsValue> {
         let root = document.create_element("div")?;
         root.set_class_name("mq-root");
-        root.set_attribute("lang", &lang)?;
-        root.set_attribute("dir", &dir)?;
+        root.set_attribute("lang", lang)?;
+        root.set_attribute("dir", dir)?;
         let card = document.create_element("div")?;
         card.set_class_name("mq-error-card");
         card.set_attribute("role", "alert")?;
@@ -208,7 +204,7 @@ fn apply_fetched(
 
 /// A problem, in the console for the host's developers.
 fn warn(problem: &Ignored) {
-    page::warn(&Texts::english(Box::new(FixedFormat)).ignored(problem));
+    page::warn(&page::console_words().ignored(problem));
 }
 
 /// Mounts a widget into `container`; events go to `host`, configured by its attributes.

@@ -31,7 +31,7 @@ thread_local! {
     static ANSWERS: RefCell<js_sys::Map> = RefCell::new(js_sys::Map::new());
     /// Catalogues read, by URL.
     static LOADED: RefCell<HashMap<String, Loaded>> = RefCell::new(HashMap::new());
-    /// The words whose missing keys were reported already.
+    /// The console warnings said already.
     static REPORTED: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
 }
 
@@ -159,16 +159,20 @@ pub async fn load(wanted: &Wanted) {
     }
 }
 
-/// A widget's words, and the notices about catalogues that could not be used.
+/// A widget's words, the notices about catalogues that could not be used, and what to tell
+/// the host's developers in the console (said by [`warn_once`], after the render).
 pub struct Words {
     pub texts: Rc<Texts>,
     pub notices: Vec<Notice>,
+    pub warnings: Vec<String>,
 }
 
 /// The words, when every catalogue `wanted` names is read (`None` while one is loading).
+/// Pure: it runs while the widget renders.
 pub fn ready(wanted: &Wanted) -> Option<Words> {
     let mut layers = Vec::new();
     let mut notices = Vec::new();
+    let mut warnings = Vec::new();
     if let Some((src, url)) = &wanted.host {
         match url {
             Ok(url) => match loaded(url)? {
@@ -184,8 +188,8 @@ pub fn ready(wanted: &Wanted) -> Option<Words> {
             Some(None) => return None,
             Some(Some(Ok(catalogue))) => layers.push(catalogue),
             Some(Some(Err(problem))) => {
-                let why = console_words().reason(&Reason::Messages(problem));
-                page::warn(&format!(
+                let why = page::console_words().reason(&Reason::Messages(problem));
+                warnings.push(format!(
                     "the {} words could not be loaded: {why}",
                     wanted.language.code
                 ));
@@ -209,21 +213,25 @@ pub fn ready(wanted: &Wanted) -> Option<Words> {
     };
     let dir = direction_of(&lang);
     let texts = Texts::new(layers, Box::new(IntlFormat::new(&wanted.locale)), lang, dir);
-    report_missing(&texts);
+    let missing = texts.missing_keys();
+    if !missing.is_empty() {
+        warnings.push(format!(
+            "the \"{}\" words lack {} message(s), shown in English: {}",
+            texts.lang(),
+            missing.len(),
+            missing.join(", ")
+        ));
+    }
     for notice in &notices {
         if let Notice::Ignored(_, problem) = notice {
-            page::warn(&console_words().ignored(problem));
+            warnings.push(page::console_words().ignored(problem));
         }
     }
     Some(Words {
         texts: Rc::new(texts),
         notices,
+        warnings,
     })
-}
-
-/// Console messages are English whatever the widget's language, like the attribute warnings.
-fn console_words() -> Texts {
-    Texts::english(Box::new(crate::text::FixedFormat))
 }
 
 fn ignored(src: &str, reason: Reason) -> Notice {
@@ -233,27 +241,19 @@ fn ignored(src: &str, reason: Reason) -> Notice {
     )
 }
 
-/// Says once per page which keys a language's words lack (English stands in for them).
-fn report_missing(texts: &Texts) {
-    let missing = texts.missing_keys();
-    if missing.is_empty() {
-        return;
-    }
-    let line = format!(
-        "the \"{}\" words lack {} message(s), shown in English: {}",
-        texts.lang(),
-        missing.len(),
-        missing.join(", ")
-    );
-    let first = REPORTED.with(|r| {
-        let mut r = r.borrow_mut();
-        let first = !r.contains(&line);
+/// Says each warning in the console once per page, however many widgets or renders meet it.
+pub fn warn_once(warnings: &[String]) {
+    for line in warnings {
+        let first = REPORTED.with(|r| {
+            let mut r = r.borrow_mut();
+            let first = !r.contains(line);
+            if first {
+                r.push(line.clone());
+            }
+            first
+        });
         if first {
-            r.push(line.clone());
+            page::warn(line);
         }
-        first
-    });
-    if first {
-        page::warn(&line);
     }
 }

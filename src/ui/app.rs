@@ -43,10 +43,10 @@ impl Reducible for Store {
     }
 }
 
-/// The error card's words in the widget's language, kept up to date for the panic hook
-/// (which cannot render).
+/// The widget's current words, kept for the panic hook's error card (which cannot render
+/// and so cannot read a context); `None` until the first render.
 #[derive(Clone, Default)]
-pub struct ErrorWords(pub Rc<std::cell::RefCell<Option<(String, String, String, String)>>>);
+pub struct ErrorWords(pub Rc<std::cell::RefCell<Option<Rc<Texts>>>>);
 
 impl PartialEq for ErrorWords {
     fn eq(&self, other: &Self) -> bool {
@@ -178,12 +178,7 @@ pub fn App(props: &AppProps) -> Html {
     {
         let words = link.error_words.clone();
         use_effect_with(texts.clone(), move |t| {
-            *words.0.borrow_mut() = Some((
-                t.text("error.title").to_string(),
-                t.text("error.detail").to_string(),
-                t.lang().to_owned(),
-                t.dir().id().to_owned(),
-            ));
+            *words.0.borrow_mut() = Some(t.0.clone());
         });
     }
     // Event details are in English, whatever the widget's language.

@@ -8,8 +8,8 @@ use yew::prelude::*;
 
 use super::context::{Dispatch, I18n};
 use crate::browser::intl::IntlFormat;
-use crate::browser::words::{load, ready, Wanted};
-use crate::state::{Action, Notice};
+use crate::browser::words::{load, ready, warn_once, Wanted};
+use crate::state::Action;
 use crate::text::Texts;
 
 /// Counts catalogue loads that finished, so the words are looked up again after each.
@@ -29,7 +29,7 @@ impl Reducible for Loads {
 pub fn use_words(wanted: Rc<Wanted>, dispatch: Dispatch) -> I18n {
     let loads = use_reducer(Loads::default);
     let words = use_memo((wanted.clone(), loads.0), |(wanted, _)| {
-        ready(wanted).map(|w| (I18n(w.texts), w.notices))
+        ready(wanted).map(|w| (I18n(w.texts), w.notices, w.warnings))
     });
     let loading = words.is_none();
     {
@@ -45,15 +45,22 @@ pub fn use_words(wanted: Rc<Wanted>, dispatch: Dispatch) -> I18n {
         });
     }
     {
-        let notices: Option<Vec<Notice>> = words.as_ref().as_ref().map(|(_, n)| n.clone());
-        use_effect_with(notices, move |notices| {
-            for notice in notices.iter().flatten() {
-                dispatch.emit(Action::AddNotice(notice.clone()));
+        // Said after the render: the console's warnings once per page, the notices to the state.
+        let said = words
+            .as_ref()
+            .as_ref()
+            .map(|(_, n, w)| (n.clone(), w.clone()));
+        use_effect_with(said, move |said| {
+            if let Some((notices, warnings)) = said {
+                warn_once(warnings);
+                for notice in notices {
+                    dispatch.emit(Action::AddNotice(notice.clone()));
+                }
             }
         });
     }
     let shown = use_mut_ref(|| None::<I18n>);
-    if let Some((texts, _)) = &*words {
+    if let Some((texts, _, _)) = &*words {
         *shown.borrow_mut() = Some(texts.clone());
     }
     let current = shown.borrow().clone();
