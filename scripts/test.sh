@@ -7,7 +7,12 @@ cd "$ROOT"
 
 scripts/setup.sh --test
 
-echo "==> native tests (engine and state)"
+echo "==> lints (rustfmt; clippy, native and wasm32, warnings are errors)"
+cargo fmt --all --check
+cargo clippy --locked --all-targets -- -D warnings
+cargo clippy --locked --all-targets --target wasm32-unknown-unknown -- -D warnings
+
+echo "==> native tests (engine, state, words, components rendered to text)"
 cargo test --locked
 
 echo "==> release build"

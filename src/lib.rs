@@ -14,9 +14,13 @@ pub mod json;
 pub mod state;
 pub mod text;
 
-#[cfg(target_arch = "wasm32")]
+// The components and the browser calls they make are compiled natively for tests too, so
+// components can be rendered to text there (yew's server renderer).
+#[cfg(any(target_arch = "wasm32", test))]
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code, unused_imports))]
 mod browser;
 #[cfg(target_arch = "wasm32")]
 mod embed;
-#[cfg(target_arch = "wasm32")]
+#[cfg(any(target_arch = "wasm32", test))]
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code, unused_imports))]
 mod ui;

@@ -1,6 +1,8 @@
 //! The message catalogues (`i18n/*.json`) against the English one: every language has
 //! every key, with the same placeholders and the plural forms its language needs; every
 //! key is used somewhere in the widget; the loader's skeleton labels are the catalogues'.
+// Native only: proptest and the catalogue files are not in the browser.
+#![cfg(not(target_arch = "wasm32"))]
 
 use std::collections::BTreeSet;
 use std::path::Path;

@@ -1,4 +1,6 @@
 //! Property tests of the engine's invariants, over random selections, usage and needs.
+// Native only: proptest and the catalogue files are not in the browser.
+#![cfg(not(target_arch = "wasm32"))]
 
 use messaging_quota::engine::period::{parse_iso_date, PeriodRule};
 use messaging_quota::engine::plan::{Selection, Usage};

@@ -1,6 +1,8 @@
 //! Whatever the widget writes, it reads back to the same thing: every rule set it accepts,
 //! exported and imported; every state it can reach, written to a link or to storage and
 //! read on a fresh start.
+// Native only: proptest and the catalogue files are not in the browser.
+#![cfg(not(target_arch = "wasm32"))]
 
 use messaging_quota::engine::period::parse_iso_date;
 use messaging_quota::engine::presets::{ARTICLE, LINKEDIN_HELP};

@@ -87,6 +87,36 @@ pub fn replace_url_params(params: &[(&'static str, String)]) {
     }
 }
 
+thread_local! {
+    /// Which widget of the page writes which storage key: the first to claim it.
+    static STORAGE_OWNERS: std::cell::RefCell<Vec<(String, u32)>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Claims `key` for the widget `instance`; false when another live widget of the page
+/// writes it already (two widgets writing one key would each undo the other's changes).
+pub fn claim_storage_key(key: &str, instance: u32) -> bool {
+    STORAGE_OWNERS.with(|owners| {
+        let mut owners = owners.borrow_mut();
+        match owners.iter().find(|(k, _)| k == key) {
+            Some((_, owner)) => *owner == instance,
+            None => {
+                owners.push((key.to_owned(), instance));
+                true
+            }
+        }
+    })
+}
+
+/// The widget `instance` no longer writes `key` (it was taken down).
+pub fn release_storage_key(key: &str, instance: u32) {
+    STORAGE_OWNERS.with(|owners| {
+        owners
+            .borrow_mut()
+            .retain(|(k, owner)| !(k == key && *owner == instance))
+    });
+}
+
 fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
 }

@@ -106,7 +106,8 @@ pub const ATTRIBUTES: [&str; 21] = [
     "loading",
 ];
 
-const STORAGE_PREFIX: &str = "messaging-quota:";
+/// What `localStorage` keys of saved states begin with.
+pub const STORAGE_PREFIX: &str = "messaging-quota:";
 
 fn flag(value: &str) -> Option<bool> {
     match value.trim().to_ascii_lowercase().as_str() {

@@ -10,6 +10,7 @@ use std::rc::Rc;
 use super::{RuleField, Widget};
 use crate::engine::fields::{parse_count, parse_money, CountError, CountField};
 use crate::engine::rules::MAX_PRICE_CENTS;
+use crate::engine::send::Recipient;
 
 /// A number a visitor types into a field.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -26,6 +27,15 @@ pub enum Count {
     ReadRate,
     Seed,
     Rule(RuleField),
+}
+
+/// The part of the widget a number field sits in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Part {
+    Calculator,
+    Compare,
+    Demo,
+    Rules,
 }
 
 /// The text last typed into one field, and the field's value at that moment.
@@ -58,6 +68,72 @@ impl Count {
             Count::NeedMessages => CountField::NeedMessages,
             Count::NeedInMails => CountField::NeedInMails,
             Count::Rule(f) => f.count_field(),
+        }
+    }
+
+    /// The part of the widget whose field holds this count.
+    pub fn part(self) -> Part {
+        match self {
+            Count::Addon(_) | Count::InMailBlocks | Count::Sent | Count::InMailSent => {
+                Part::Calculator
+            }
+            Count::NeedMessages | Count::NeedInMails => Part::Compare,
+            Count::ScenarioPerDay | Count::ScenarioShare(_) | Count::ReadRate | Count::Seed => {
+                Part::Demo
+            }
+            Count::Rule(_) => Part::Rules,
+        }
+    }
+
+    /// A name no other field of the widget has, for the field's element id: `addon-100`,
+    /// `rf-price-0`. Rule fields are named by position, since the draft's tier ids are not
+    /// checked yet (two tiers may share one while the visitor types).
+    pub fn name(self) -> String {
+        match self {
+            Count::Addon(size) => format!("addon-{size}"),
+            Count::Rule(field) => match field {
+                RuleField::TierPrice(i) => format!("rf-price-{i}"),
+                RuleField::TierMessages(i) => format!("rf-messages-{i}"),
+                RuleField::TierCredits(i) => format!("rf-credits-{i}"),
+                RuleField::BundleSize(i) => format!("rf-bsize-{i}"),
+                RuleField::BundlePrice(i) => format!("rf-bprice-{i}"),
+                RuleField::BlockSize => "rf-block-size".to_owned(),
+                RuleField::BlockPrice => "rf-block-price".to_owned(),
+                RuleField::PayPerInMail => "rf-ppi".to_owned(),
+            },
+            other => other.test_id(None),
+        }
+    }
+
+    /// The field's `data-testid`, as the README's testing contract lists it. A tier's rule
+    /// fields are named by the tier's id (`rules-tier-price-premium-business`), which only
+    /// the form knows; without it, by position.
+    pub fn test_id(self, tier_id: Option<&str>) -> String {
+        let tier = |i: usize| tier_id.map_or_else(|| i.to_string(), str::to_owned);
+        match self {
+            Count::Addon(size) => format!("addon-count-{size}"),
+            Count::InMailBlocks => "inmail-blocks".to_owned(),
+            Count::Sent => "sent-count".to_owned(),
+            Count::InMailSent => "inmail-sent-count".to_owned(),
+            Count::NeedMessages => "need-messages".to_owned(),
+            Count::NeedInMails => "need-inmails".to_owned(),
+            Count::ScenarioPerDay => "scenario-per-day".to_owned(),
+            Count::ScenarioShare(i) => format!(
+                "scenario-share-{}",
+                Recipient::ALL.get(i).map_or("other", |r| r.id())
+            ),
+            Count::ReadRate => "scenario-read-rate".to_owned(),
+            Count::Seed => "scenario-seed".to_owned(),
+            Count::Rule(field) => match field {
+                RuleField::TierPrice(i) => format!("rules-tier-price-{}", tier(i)),
+                RuleField::TierMessages(i) => format!("rules-tier-messages-{}", tier(i)),
+                RuleField::TierCredits(i) => format!("rules-tier-credits-{}", tier(i)),
+                RuleField::BundleSize(i) => format!("rules-bundle-size-{i}"),
+                RuleField::BundlePrice(i) => format!("rules-bundle-price-{i}"),
+                RuleField::BlockSize => "rules-block-size".to_owned(),
+                RuleField::BlockPrice => "rules-block-price".to_owned(),
+                RuleField::PayPerInMail => "rules-pay-per-inmail".to_owned(),
+            },
         }
     }
 
@@ -154,11 +230,11 @@ impl Widget {
         self.drafts.iter().find(|d| d.count == count)
     }
 
-    /// The drafts of the fields `belongs` picks, for a section's props.
-    pub fn drafts_of(&self, belongs: impl Fn(Count) -> bool) -> Rc<[FieldDraft]> {
+    /// The drafts of one part's fields, for its props.
+    pub fn drafts_of(&self, part: Part) -> Rc<[FieldDraft]> {
         self.drafts
             .iter()
-            .filter(|d| belongs(d.count))
+            .filter(|d| d.count.part() == part)
             .cloned()
             .collect()
     }

@@ -9,15 +9,17 @@ mod count;
 mod init;
 mod notice;
 mod rules_form;
+mod shortcuts;
 
 use std::rc::Rc;
 
 use chrono::NaiveDate;
 
-pub use count::{field_text, Count, FieldDraft, FieldText};
+pub use count::{field_text, Count, FieldDraft, FieldText, Part};
 pub use init::{initial_widget, Init};
 pub use notice::{Notice, Origin};
 pub use rules_form::{RuleField, RulesForm};
+pub use shortcuts::shortcut;
 
 use crate::engine::period::PeriodRule;
 use crate::engine::player::{Context, Month, Scenario, Step};

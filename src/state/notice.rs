@@ -34,6 +34,11 @@ pub enum Notice {
     LinkPresetIgnored,
     /// An imported rule file could not be read.
     FileUnreadable,
+    /// Another widget of the page remembers its state under this `persist` key; this one
+    /// does not write it.
+    PersistKeyShared {
+        key: String,
+    },
     /// The words of this language (its name in itself) could not be loaded: English shows.
     LanguageUnavailable {
         language: String,

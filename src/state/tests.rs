@@ -600,3 +600,59 @@ fn a_shared_link_shows_what_was_shared_whatever_the_visitor_saved() {
     assert_eq!(reloaded.selection, visitor.selection);
     assert_eq!(reloaded.summary(), visitor.summary());
 }
+
+#[test]
+fn every_field_has_its_own_name_and_the_documented_test_id() {
+    use super::{Count, Part, RuleField};
+    let counts = [
+        Count::Addon(25),
+        Count::Addon(100),
+        Count::InMailBlocks,
+        Count::Sent,
+        Count::InMailSent,
+        Count::NeedMessages,
+        Count::NeedInMails,
+        Count::ScenarioPerDay,
+        Count::ScenarioShare(0),
+        Count::ScenarioShare(4),
+        Count::ReadRate,
+        Count::Seed,
+        Count::Rule(RuleField::TierPrice(0)),
+        Count::Rule(RuleField::TierMessages(0)),
+        Count::Rule(RuleField::TierCredits(1)),
+        Count::Rule(RuleField::BundleSize(0)),
+        Count::Rule(RuleField::BundlePrice(0)),
+        Count::Rule(RuleField::BlockSize),
+        Count::Rule(RuleField::BlockPrice),
+        Count::Rule(RuleField::PayPerInMail),
+    ];
+    let mut names: Vec<String> = counts.iter().map(|c| c.name()).collect();
+    names.sort();
+    names.dedup();
+    assert_eq!(
+        names.len(),
+        counts.len(),
+        "element ids are unique: {names:?}"
+    );
+    // The README's testing contract.
+    assert_eq!(Count::Addon(100).test_id(None), "addon-count-100");
+    assert_eq!(Count::Sent.test_id(None), "sent-count");
+    assert_eq!(Count::InMailSent.test_id(None), "inmail-sent-count");
+    assert_eq!(Count::NeedMessages.test_id(None), "need-messages");
+    assert_eq!(
+        Count::ScenarioShare(2).test_id(None),
+        "scenario-share-not-connected"
+    );
+    assert_eq!(
+        Count::Rule(RuleField::TierPrice(3)).test_id(Some("premium-business")),
+        "rules-tier-price-premium-business"
+    );
+    assert_eq!(
+        Count::Rule(RuleField::BundleSize(1)).test_id(None),
+        "rules-bundle-size-1"
+    );
+    assert_eq!(Count::Addon(25).part(), Part::Calculator);
+    assert_eq!(Count::NeedInMails.part(), Part::Compare);
+    assert_eq!(Count::Seed.part(), Part::Demo);
+    assert_eq!(Count::Rule(RuleField::BlockSize).part(), Part::Rules);
+}

@@ -298,6 +298,7 @@ impl Texts {
             }
             Notice::LinkPresetIgnored => self.text("notice.link-preset-ignored").to_string(),
             Notice::FileUnreadable => self.text("notice.file-unreadable").to_string(),
+            Notice::PersistKeyShared { key } => self.fill("notice.persist-shared", &[("key", key)]),
             Notice::LanguageUnavailable { language } => {
                 self.fill("notice.language-unavailable", &[("language", language)])
             }

@@ -1,32 +1,29 @@
 //! The root component: one reducer over [`Widget`], the derived values every section
 //! shares (computed once per change), the contexts (words, dispatcher, ids), the sections,
-//! and the effects that reach outside the widget: the host's events, the page URL,
-//! localStorage and the auto-play timer.
+//! and, each as a hook of its own, what the widget does outside itself.
 
 use std::rc::Rc;
 
-use gloo::timers::callback::{Interval, Timeout};
 use web_sys::{Element, KeyboardEvent};
 use yew::prelude::*;
 
-use super::calculator::{is_calculator_count, Calculator};
-use super::compare::{is_compare_count, Compare};
+use super::autoplay::use_autoplay;
+use super::calculator::Calculator;
+use super::compare::Compare;
 use super::context::{Dispatch, I18n, Ids};
-use super::demo::{is_demo_count, Demo};
+use super::demo::Demo;
+use super::host::{use_english, use_host_events, use_host_updates, use_upgrade_choice};
 use super::language_menu::LanguageMenu;
 use super::notices::Notices;
-use super::rules_editor::{is_rule_count, RulesEditor};
-use super::schedule::after_paint;
+use super::page_writes::{use_persisted_state, use_url_sync};
+use super::rules_editor::RulesEditor;
+use super::schedule::use_staged;
 use super::upgrade_dialog::UpgradeDialog;
 use super::words::use_words;
-use crate::browser::intl::IntlFormat;
-use crate::browser::page;
-use crate::browser::words::{locale, wanted};
-use crate::engine::send::UnblockOption;
+use crate::browser::words::{locale, wanted, Wanted};
 use crate::host::attributes::{EmbedConfig, Sections};
-use crate::host::events::{change_detail, upgrade_detail};
 use crate::host::Ignored;
-use crate::state::{initial_widget, Action, Init, Notice, Widget};
+use crate::state::{initial_widget, shortcut, Action, Init, Notice, Part, Widget};
 use crate::text::Texts;
 
 /// The reducer's state: the widget behind an `Rc`, so sections share it for free.
@@ -110,37 +107,56 @@ fn is_typing(e: &KeyboardEvent) -> bool {
     })
 }
 
-/// The sections that are on, in the order they show.
-fn enabled(sections: Sections) -> Vec<Section> {
+/// The parts that are on, in the order they show.
+fn enabled(sections: Sections) -> Vec<Part> {
     [
-        (sections.calculator, Section::Calculator),
-        (sections.compare, Section::Compare),
-        (sections.demo, Section::Demo),
-        (sections.rules, Section::Rules),
+        (sections.calculator, Part::Calculator),
+        (sections.compare, Part::Compare),
+        (sections.demo, Part::Demo),
+        (sections.rules, Part::Rules),
     ]
     .into_iter()
     .filter_map(|(on, s)| on.then_some(s))
     .collect()
 }
 
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Section {
-    Calculator,
-    Compare,
-    Demo,
-    Rules,
+/// A part's class, which also reserves its space (the loader's sizing rules).
+fn part_class(part: Part) -> &'static str {
+    match part {
+        Part::Calculator => "mq-part mq-calculator",
+        Part::Compare => "mq-part mq-compare",
+        Part::Demo => "mq-part mq-demo",
+        Part::Rules => "mq-part mq-rules",
+    }
 }
 
-impl Section {
-    /// The part's class, which also reserves its space (the loader's sizing rules).
-    fn class(self) -> &'static str {
-        match self {
-            Section::Calculator => "mq-part mq-calculator",
-            Section::Compare => "mq-part mq-compare",
-            Section::Demo => "mq-part mq-demo",
-            Section::Rules => "mq-part mq-rules",
-        }
-    }
+/// The words a widget needs: its language (an embed speaks its page's unless told
+/// otherwise; the standalone page, the one with the language menu, the visitor's) and the
+/// host's own catalogue. Worked out once per change of what it depends on.
+#[hook]
+fn use_wanted(w: &Widget, base: &str) -> Rc<Wanted> {
+    let deps = (
+        w.requested_locale().map(str::to_owned),
+        w.language_menu,
+        w.messages_src.clone(),
+        base.to_owned(),
+    );
+    (*use_memo(deps, |(requested, menu, messages_src, base)| {
+        Rc::new(wanted(
+            locale(requested.as_deref(), !menu),
+            messages_src.as_deref(),
+            base,
+        ))
+    }))
+    .clone()
+}
+
+/// Keeps the widget's current words where the panic hook's error card can read them.
+#[hook]
+fn use_error_words(words: ErrorWords, texts: I18n) {
+    use_effect_with(texts, move |t| {
+        *words.0.borrow_mut() = Some(t.0.clone());
+    });
 }
 
 /// The widget.
@@ -157,34 +173,8 @@ pub fn App(props: &AppProps) -> Html {
         .clone()
     };
     let link = &props.link;
-    // An embed speaks its page's language unless told otherwise; the standalone page (the
-    // one with the language menu) speaks the visitor's.
-    let wanted = use_memo(
-        (
-            w.requested_locale().map(str::to_owned),
-            w.language_menu,
-            w.messages_src.clone(),
-            link.base.clone(),
-        ),
-        |(requested, menu, messages_src, base)| {
-            Rc::new(wanted(
-                locale(requested.as_deref(), !menu),
-                messages_src.as_deref(),
-                base,
-            ))
-        },
-    );
-    let texts = use_words((*wanted).clone(), dispatch.clone());
-    {
-        let words = link.error_words.clone();
-        use_effect_with(texts.clone(), move |t| {
-            *words.0.borrow_mut() = Some(t.0.clone());
-        });
-    }
-    // Event details are in English, whatever the widget's language.
-    let english = use_memo((), |_| {
-        Rc::new(Texts::english(Box::new(IntlFormat::new("en-US"))))
-    });
+    let wanted = use_wanted(w, &link.base);
+    let texts = use_words(wanted, dispatch.clone());
     let ids = use_memo(props.instance, |n| Ids(AttrValue::from(format!("mq{n}"))));
     let summary = use_memo(
         (
@@ -199,95 +189,36 @@ pub fn App(props: &AppProps) -> Html {
     let summary: Rc<_> = (*summary).clone();
     let send_ref = use_node_ref();
 
-    // Effects
-    use_effect_with((), |_| page::mark("messaging-quota:first-render"));
-    // Sections render one at a time, each once the one before has been painted, so no
+    // What the widget does outside itself.
+    let english = use_english();
+    use_error_words(link.error_words.clone(), texts.clone());
+    use_host_events(
+        link.host.clone(),
+        english.clone(),
+        w.rules.clone(),
+        w.selection.clone(),
+        summary.clone(),
+    );
+    use_host_updates(props.update.clone(), dispatch.clone());
+    use_url_sync(link.sync_url, state.clone());
+    use_persisted_state(
+        link.storage_key.clone(),
+        props.instance,
+        state.clone(),
+        dispatch.clone(),
+    );
+    use_autoplay(w.playing, w.speed_ms, dispatch.clone());
+    let on_choose = use_upgrade_choice(
+        link.host.clone(),
+        english,
+        w.rules.clone(),
+        dispatch.clone(),
+    );
+    // The parts render one at a time, each once the one before has been painted, so no
     // single task builds the whole widget; until then each keeps its reserved space.
-    let sections = enabled(w.sections);
-    let rendered = use_state_eq(|| 1usize);
-    {
-        let (rendered, count) = (rendered.clone(), sections.len());
-        use_effect_with((*rendered, count), move |&(done, count)| {
-            let next = (done < count).then(|| after_paint(move || rendered.set(done + 1)));
-            move || drop(next)
-        });
-    }
-    {
-        // The host hears of every change at once (not of the first render: nothing has
-        // changed yet).
-        let first = use_mut_ref(|| true);
-        let (host, english) = (link.host.clone(), english.clone());
-        use_effect_with(
-            (w.rules.clone(), w.selection.clone(), summary.clone()),
-            move |(rules, selection, summary)| {
-                if !std::mem::replace(&mut *first.borrow_mut(), false) {
-                    let detail = change_detail(&rules.id, selection, summary, |charge| {
-                        english.charge(charge, &summary.tier_name)
-                    });
-                    page::dispatch(&host, "messaging-quota:change", &detail);
-                }
-            },
-        );
-    }
-    {
-        // The URL and the saved state are written once typing pauses: both are slow calls
-        // that need not run per keystroke, and the first write must not hold up the first
-        // render. They are worked out in the timeout, never during a render.
-        let pending = use_mut_ref(|| None::<Timeout>);
-        let (link, state) = (link.clone(), state.clone());
-        let writes = link.sync_url || link.storage_key.is_some();
-        let deps = writes.then(|| (w.rules.clone(), w.rules_origin, w.param_target()));
-        use_effect_with(deps, move |deps| {
-            if deps.is_none() {
-                return;
-            }
-            *pending.borrow_mut() = Some(Timeout::new(200, move || {
-                if link.sync_url {
-                    page::replace_url_params(&state.url_params());
-                }
-                if let Some(key) = &link.storage_key {
-                    page::store(key, &state.saved_state());
-                }
-            }));
-        });
-    }
-    {
-        let dispatch = dispatch.clone();
-        use_effect_with((w.playing, w.speed_ms), move |(playing, ms)| {
-            let timer = playing.then(|| Interval::new(*ms, move || dispatch.emit(Action::Step)));
-            move || drop(timer)
-        });
-    }
-    {
-        let dispatch = dispatch.clone();
-        use_effect_with(props.update.clone(), move |update| {
-            if let Some(u) = update {
-                dispatch.emit(Action::Configure(
-                    Box::new(u.config.clone()),
-                    u.problems.clone(),
-                ));
-            }
-        });
-    }
+    let parts = enabled(w.sections);
+    let shown = use_staged(parts.len());
 
-    // Callbacks
-    let on_choose = {
-        let (dispatch, host, english, rules) = (
-            dispatch.clone(),
-            link.host.clone(),
-            english.clone(),
-            w.rules.clone(),
-        );
-        Callback::from(move |option: UnblockOption| {
-            let label = english.unblock(&option.unblock, &rules);
-            page::dispatch(
-                &host,
-                "messaging-quota:upgrade-click",
-                &upgrade_detail(&option, label),
-            );
-            dispatch.emit(Action::ApplyUnblock(option.unblock));
-        })
-    };
     let on_close = dispatch.reform(|_: ()| Action::CloseDialog);
     let onkeydown = {
         let (dispatch, playing, sections) = (dispatch.clone(), w.playing, w.sections);
@@ -295,43 +226,36 @@ pub fn App(props: &AppProps) -> Html {
             if e.ctrl_key() || e.meta_key() || e.alt_key() || is_typing(&e) {
                 return;
             }
-            let action = match e.key().as_str() {
-                "s" | "S" if sections.calculator => Action::Send,
-                "n" | "N" if sections.demo => Action::NextDay,
-                "r" | "R" if sections.demo => Action::JumpToReset,
-                "p" | "P" if sections.demo && playing => Action::Pause,
-                "p" | "P" if sections.demo => Action::Play,
-                "l" | "L" => Action::ToggleLargeText,
-                _ => return,
-            };
-            e.prevent_default();
-            dispatch.emit(action);
+            if let Some(action) = shortcut(&e.key(), sections, playing) {
+                e.prevent_default();
+                dispatch.emit(action);
+            }
         })
     };
 
     let notices: Rc<[Notice]> = w.notices.as_slice().into();
-    let parts = sections.iter().enumerate().map(|(i, &section)| {
-        let content = (i < *rendered).then(|| match section {
-            Section::Calculator => html! {
+    let parts = parts.iter().enumerate().map(|(i, &part)| {
+        let content = (i < shown).then(|| match part {
+            Part::Calculator => html! {
                 <Calculator rules={w.rules.clone()} selection={w.selection.clone()} period_rule={w.period_rule}
                     recipient={w.recipient} last_send={w.last_send.clone()} summary={summary.clone()}
-                    drafts={w.drafts_of(is_calculator_count)} send_ref={send_ref.clone()} />
+                    drafts={w.drafts_of(part)} send_ref={send_ref.clone()} />
             },
-            Section::Compare => html! {
+            Part::Compare => html! {
                 <Compare rules={w.rules.clone()} recommender={w.recommender.clone()} need={w.need.clone()}
-                    selection={w.selection.clone()} drafts={w.drafts_of(is_compare_count)} />
+                    selection={w.selection.clone()} drafts={w.drafts_of(part)} />
             },
-            Section::Demo => html! {
+            Part::Demo => html! {
                 <Demo month={w.month.clone()} period_rule={w.period_rule} sent={summary.sent}
                     remaining={summary.remaining} scenario={w.scenario} playing={w.playing} speed_ms={w.speed_ms}
-                    large_text={w.large_text} drafts={w.drafts_of(is_demo_count)} />
+                    large_text={w.large_text} drafts={w.drafts_of(part)} />
             },
-            Section::Rules => html! {
+            Part::Rules => html! {
                 <RulesEditor rules={w.rules.clone()} origin={w.rules_origin} draft={w.rules_draft.clone()}
-                    error={w.rules_error.clone()} status={w.rules_status.clone()} drafts={w.drafts_of(is_rule_count)} />
+                    error={w.rules_error.clone()} status={w.rules_status.clone()} drafts={w.drafts_of(part)} />
             },
         });
-        html! { <div key={section.class()} class={section.class()}>{ content }</div> }
+        html! { <div key={part_class(part)} class={part_class(part)}>{ content }</div> }
     });
     html! {
         <ContextProvider<I18n> context={texts.clone()}>

@@ -5,10 +5,10 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::context::{use_dispatch, use_ids, use_texts};
-use super::number_field::NumberField;
+use super::context::{use_dispatch, use_texts};
+use super::number_field::Field;
 use super::results::Results;
-use super::schedule::after_paint;
+use super::schedule::use_staged;
 use super::select::{Choice, Select};
 use super::send_preview::SendPreview;
 use super::tier_picker::TierPicker;
@@ -18,13 +18,18 @@ use crate::engine::rules::RuleSet;
 use crate::engine::send::Recipient;
 use crate::engine::summary::Summary;
 use crate::state::{Action, Count, FieldDraft, LastSend};
+use crate::text::Texts;
 
-/// The counts the calculator's fields hold.
-pub fn is_calculator_count(count: Count) -> bool {
-    matches!(
-        count,
-        Count::Addon(_) | Count::InMailBlocks | Count::Sent | Count::InMailSent
-    )
+/// The reset-day select's choices: the calendar month, or a day of the month.
+fn billing_days(t: &Texts) -> Rc<[Choice]> {
+    std::iter::once(Choice::new("1", t.text("billing.calendar")))
+        .chain((2..=31).map(|d| {
+            Choice::new(
+                d.to_string(),
+                t.fill("billing.day", &[("day", &t.count(d))]),
+            )
+        }))
+        .collect()
 }
 
 #[derive(Properties, PartialEq)]
@@ -45,16 +50,8 @@ pub fn Calculator(props: &Props) -> Html {
     // In three steps, each once the one before has been painted (the tiers; the fields;
     // the results and the send preview), so neither building it nor the browser's layout
     // of it is one long task. The part's space is reserved throughout.
-    let step = use_state_eq(|| 1u8);
-    {
-        let step = step.clone();
-        use_effect_with(*step, move |&now| {
-            let next = (now < 3).then(|| after_paint(move || step.set(now + 1)));
-            move || drop(next)
-        });
-    }
+    let step = use_staged(3);
     let t = use_texts();
-    let ids = use_ids();
     let dispatch = use_dispatch();
     let rules = &props.rules;
     let s = &*props.summary;
@@ -82,37 +79,17 @@ pub fn Calculator(props: &Props) -> Html {
             .into();
         (bundles, blocks)
     });
-    let field = |count: Count, value: u64, name: &str, testid: &str, label: AttrValue| {
-        let draft = props.drafts.iter().find(|d| d.count == count).cloned();
-        html! {
-            <NumberField key={testid.to_owned()} id={ids.id(name)} label={label} testid={testid.to_owned()}
-                count={count} value={Some(value)} draft={draft} />
-        }
-    };
+    let drafts = &props.drafts;
     let bundles = rules.bundles.iter().zip(&labels.0).map(|(b, label)| {
-        field(
-            Count::Addon(b.size),
-            props.selection.addon_count(b.size),
-            &format!("addon-{}", b.size),
-            &format!("addon-count-{}", b.size),
+        let count = Count::Addon(b.size);
+        Field::new(
+            count,
             label.clone(),
+            Some(props.selection.addon_count(b.size)),
         )
+        .view(drafts)
     });
-    let days: Rc<[Choice]> = use_memo(t.clone(), |t| {
-        std::iter::once((
-            AttrValue::from("1"),
-            AttrValue::from(t.text("billing.calendar")),
-        ))
-        .chain((2..=31).map(|d| {
-            (
-                AttrValue::from(d.to_string()),
-                AttrValue::from(t.fill("billing.day", &[("day", &t.count(d))])),
-            )
-        }))
-        .collect::<Vec<_>>()
-    })
-    .as_slice()
-    .into();
+    let days = (*use_memo(t.clone(), |t| billing_days(t))).clone();
     let on_billing_day = {
         let dispatch = dispatch.clone();
         use_callback((), move |day: String, _| {
@@ -124,7 +101,7 @@ pub fn Calculator(props: &Props) -> Html {
             <section class="plan-picker" aria-label={t.text("plan.heading").to_string()}>
                 <h2>{ t.text("plan.heading") }</h2>
                 <TierPicker rules={rules.clone()} selected={props.selection.tier_id.clone()} />
-                if *step >= 2 {
+                if step >= 2 {
                 <fieldset class="addons">
                     <legend>{ t.text("addons.legend") }<small>{ t.text("addons.hint") }</small></legend>
                     if rules.bundles.is_empty() {
@@ -135,9 +112,9 @@ pub fn Calculator(props: &Props) -> Html {
                 <fieldset class="usage">
                     <legend>{ t.text("usage.legend") }</legend>
                     <div class="field-grid">
-                        { field(Count::InMailBlocks, props.selection.inmail_blocks, "inmail-blocks", "inmail-blocks", labels.1.clone()) }
-                        { field(Count::Sent, s.sent, "sent", "sent-count", t.text("usage.sent").into()) }
-                        { field(Count::InMailSent, s.inmail.sent, "inmail-sent", "inmail-sent-count", t.text("usage.inmail-sent").into()) }
+                        { Field::new(Count::InMailBlocks, labels.1.clone(), Some(props.selection.inmail_blocks)).view(drafts) }
+                        { Field::new(Count::Sent, t.text("usage.sent"), Some(s.sent)).view(drafts) }
+                        { Field::new(Count::InMailSent, t.text("usage.inmail-sent"), Some(s.inmail.sent)).view(drafts) }
                         <Select label={AttrValue::from(t.text("billing.label"))} testid="billing-day" choices={days}
                             selected={props.period_rule.day().to_string()} onchange={on_billing_day} />
                     </div>
@@ -145,7 +122,7 @@ pub fn Calculator(props: &Props) -> Html {
                 }
             </section>
             <div class="calculator-side">
-            if *step >= 3 {
+            if step >= 3 {
                 <Results summary={props.summary.clone()} />
                 <section class="send-preview" aria-label={t.text("send.heading").to_string()}>
                     <h2>{ t.text("send.heading") }</h2>

@@ -7,9 +7,9 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::compare_table::CompareTable;
-use super::context::{use_dispatch, use_ids, use_texts};
+use super::context::{use_dispatch, use_texts};
 use super::cost_chart::{CostChart, SelectionPoint};
-use super::number_field::NumberField;
+use super::number_field::Field;
 use super::recommendation::Recommendation;
 use super::schedule::use_seen;
 use super::select::{Choice, Select};
@@ -20,10 +20,18 @@ use crate::engine::recommend::{Need, Recommender};
 use crate::engine::rules::RuleSet;
 use crate::engine::summary::allowance;
 use crate::state::{Action, Count, FieldDraft};
+use crate::text::Texts;
 
-/// The counts the comparison's fields hold.
-pub fn is_compare_count(count: Count) -> bool {
-    matches!(count, Count::NeedMessages | Count::NeedInMails)
+/// The minimum-tier select's choices: any tier, then each tier of the rules.
+fn tier_choices(t: &Texts, rules: &RuleSet) -> Rc<[Choice]> {
+    std::iter::once(Choice::new("", t.text("compare.any-tier")))
+        .chain(
+            rules
+                .tiers
+                .iter()
+                .map(|tier| Choice::new(tier.id.clone(), tier.name.clone())),
+        )
+        .collect()
 }
 
 #[derive(Properties, PartialEq)]
@@ -39,7 +47,6 @@ pub struct Props {
 #[function_component]
 pub fn Compare(props: &Props) -> Html {
     let t = use_texts();
-    let ids = use_ids();
     let dispatch = use_dispatch();
     // The table and the chart are built once the section comes near the viewport.
     let section = use_node_ref();
@@ -82,38 +89,24 @@ pub fn Compare(props: &Props) -> Html {
         .as_ref()
         .as_ref()
         .is_some_and(|p| p.selection() == props.selection);
-    let tiers: Rc<[Choice]> = use_memo((t.clone(), props.rules.clone()), |(t, rules)| {
-        std::iter::once((
-            AttrValue::from(""),
-            AttrValue::from(t.text("compare.any-tier")),
-        ))
-        .chain(rules.tiers.iter().map(|tier| {
-            (
-                AttrValue::from(tier.id.clone()),
-                AttrValue::from(tier.name.clone()),
-            )
-        }))
-        .collect::<Vec<_>>()
-    })
-    .as_slice()
-    .into();
+    let tiers = (*use_memo((t.clone(), props.rules.clone()), |(t, rules)| {
+        tier_choices(t, rules)
+    }))
+    .clone();
     let on_min_tier = use_callback((), move |id: String, _| {
         dispatch.emit(Action::SetMinTier((!id.is_empty()).then_some(id)))
     });
-    let field = |count: Count, value: u64, name: &str, label: &str| {
-        let draft = props.drafts.iter().find(|d| d.count == count).cloned();
-        html! {
-            <NumberField id={ids.id(name)} label={AttrValue::from(t.text(label))} testid={name.to_owned()}
-                count={count} value={Some(value)} draft={draft} />
-        }
+    let need = &props.need;
+    let field = |count: Count, label: &str, value: u64| {
+        Field::new(count, t.text(label), Some(value)).view(&props.drafts)
     };
     html! {
         <section class="compare" ref={section} aria-label={t.text("compare.heading").to_string()}>
             <h2>{ t.text("compare.heading") }</h2>
             <div class="need-panel">
                 <div class="field-grid">
-                    { field(Count::NeedMessages, props.need.messages, "need-messages", "compare.need-messages") }
-                    { field(Count::NeedInMails, props.need.inmails, "need-inmails", "compare.need-inmails") }
+                    { field(Count::NeedMessages, "compare.need-messages", need.messages) }
+                    { field(Count::NeedInMails, "compare.need-inmails", need.inmails) }
                     <Select label={AttrValue::from(t.text("compare.min-tier"))} testid="min-tier" choices={tiers}
                         selected={props.need.min_tier.clone().unwrap_or_default()} onchange={on_min_tier} />
                 </div>

@@ -1,5 +1,7 @@
-//! What every component can reach without props: the widget's words and the reducer's
-//! dispatcher. Both are made once per widget, so comparing them is comparing pointers.
+//! What every component can reach without props: the widget's words, the reducer's
+//! dispatcher and its element ids. `App` provides all three and every component renders
+//! inside it, so a missing one is a wiring mistake: the hooks panic, and the panic hook
+//! shows the error card, rather than rendering a widget that silently ignores clicks.
 
 use std::rc::Rc;
 
@@ -31,14 +33,14 @@ pub type Dispatch = Callback<Action>;
 /// The widget's words.
 #[hook]
 pub fn use_texts() -> I18n {
-    use_context::<I18n>()
-        .unwrap_or_else(|| I18n(Rc::new(Texts::english(Box::new(crate::text::FixedFormat)))))
+    use_context::<I18n>().expect("use_texts: rendered outside App, which provides the words")
 }
 
 /// The reducer's dispatcher.
 #[hook]
 pub fn use_dispatch() -> Dispatch {
-    use_context::<Dispatch>().unwrap_or_default()
+    use_context::<Dispatch>()
+        .expect("use_dispatch: rendered outside App, which provides the dispatcher")
 }
 
 /// Element ids unique to this widget (a page may hold several).
@@ -53,5 +55,45 @@ impl Ids {
 
 #[hook]
 pub fn use_ids() -> Ids {
-    use_context::<Ids>().unwrap_or_else(|| Ids(AttrValue::from("mq")))
+    use_context::<Ids>().expect("use_ids: rendered outside App, which provides the ids")
+}
+
+// Rendered by yew's server renderer, natively.
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use crate::text::FixedFormat;
+
+    #[function_component]
+    fn Greeting() -> Html {
+        let t = use_texts();
+        html! { <p>{ t.text("plan.heading") }</p> }
+    }
+
+    #[function_component]
+    fn Provided() -> Html {
+        let words = I18n(Rc::new(Texts::english(Box::new(FixedFormat))));
+        html! {
+            <ContextProvider<I18n> context={words}><Greeting /></ContextProvider<I18n>>
+        }
+    }
+
+    fn render<C: BaseComponent<Properties = ()>>() -> String {
+        futures::executor::block_on(yew::LocalServerRenderer::<C>::new().render())
+    }
+
+    #[test]
+    fn a_component_inside_app_reads_the_words() {
+        assert!(
+            render::<Provided>().contains("Your plan"),
+            "{}",
+            render::<Provided>()
+        );
+    }
+
+    #[test]
+    #[should_panic(expected = "rendered outside App")]
+    fn a_component_outside_app_fails_loudly() {
+        render::<Greeting>();
+    }
 }

@@ -6,15 +6,16 @@ use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use super::context::{use_dispatch, use_ids, use_texts};
+use super::context::{use_dispatch, use_texts};
 use super::message_log::{MessageLog, SHOWN};
-use super::number_field::NumberField;
+use super::number_field::Field;
 use super::select::{Choice, Select};
 use super::timeline::Timeline;
 use crate::engine::period::{iso_date, PeriodRule};
 use crate::engine::player::{timeline, LogItem, Month, Scenario};
 use crate::engine::send::Recipient;
 use crate::state::{Action, Count, FieldDraft, SPEEDS};
+use crate::text::Texts;
 
 /// The speeds' names, slowest first, as `SPEEDS` lists them.
 const SPEED_NAMES: [&str; 4] = [
@@ -35,12 +36,13 @@ fn share_label(recipient: Recipient) -> &'static str {
     }
 }
 
-/// The counts the scenario's fields hold.
-pub fn is_demo_count(count: Count) -> bool {
-    matches!(
-        count,
-        Count::ScenarioPerDay | Count::ScenarioShare(_) | Count::ReadRate | Count::Seed
-    )
+/// The speed select's choices, slowest first.
+fn speed_choices(t: &Texts) -> Rc<[Choice]> {
+    SPEEDS
+        .iter()
+        .zip(SPEED_NAMES)
+        .map(|(ms, name)| Choice::new(ms.to_string(), t.text(name)))
+        .collect()
 }
 
 #[derive(Properties, PartialEq)]
@@ -61,7 +63,6 @@ pub struct Props {
 #[function_component]
 pub fn Demo(props: &Props) -> Html {
     let t = use_texts();
-    let ids = use_ids();
     let dispatch = use_dispatch();
     let month = &*props.month;
     // The timeline and the log change only when the month does.
@@ -79,20 +80,7 @@ pub fn Demo(props: &Props) -> Html {
     }))
     .clone();
     let period = month.period(props.period_rule);
-    let speeds: Rc<[Choice]> = use_memo(t.clone(), |t| {
-        SPEEDS
-            .iter()
-            .enumerate()
-            .map(|(i, ms)| {
-                (
-                    AttrValue::from(ms.to_string()),
-                    AttrValue::from(t.text(SPEED_NAMES[i])),
-                )
-            })
-            .collect::<Vec<_>>()
-    })
-    .as_slice()
-    .into();
+    let speeds = (*use_memo(t.clone(), |t| speed_choices(t))).clone();
     let on_speed = {
         let dispatch = dispatch.clone();
         use_callback((), move |ms: String, _| {
@@ -105,22 +93,13 @@ pub fn Demo(props: &Props) -> Html {
         Action::SetScenarioInMail(input.checked())
     });
     let scenario = &props.scenario;
-    let field = |count: Count, value: u64, name: &str, label: &str| {
-        let draft = props.drafts.iter().find(|d| d.count == count).cloned();
-        html! {
-            <NumberField key={name.to_owned()} id={ids.id(name)} label={AttrValue::from(t.text(label))}
-                testid={name.to_owned()} count={count} value={Some(value)} draft={draft} />
-        }
+    let field = |count: Count, label: &str, value: u64| {
+        Field::new(count, t.text(label), Some(value)).view(&props.drafts)
     };
-    let shares = Recipient::ALL.iter().enumerate().map(|(i, r)| {
-        let name = format!("scenario-share-{}", r.id());
-        field(
-            Count::ScenarioShare(i),
-            scenario.shares[i],
-            &name,
-            share_label(*r),
-        )
-    });
+    let shares = Recipient::ALL
+        .iter()
+        .enumerate()
+        .map(|(i, r)| field(Count::ScenarioShare(i), share_label(*r), scenario.shares[i]));
     let day_of_period = (month.today - period.start).num_days() + 1;
     let today = t.fill(
         "demo.today",
@@ -171,10 +150,10 @@ pub fn Demo(props: &Props) -> Html {
                     <details class="scenario">
                         <summary>{ t.text("demo.scenario") }</summary>
                         <div class="field-grid">
-                            { field(Count::ScenarioPerDay, scenario.per_working_day, "scenario-per-day", "demo.per-day") }
+                            { field(Count::ScenarioPerDay, "demo.per-day", scenario.per_working_day) }
                             { for shares }
-                            { field(Count::ReadRate, scenario.read_rate, "scenario-read-rate", "demo.read-rate") }
-                            { field(Count::Seed, scenario.seed, "scenario-seed", "demo.seed") }
+                            { field(Count::ReadRate, "demo.read-rate", scenario.read_rate) }
+                            { field(Count::Seed, "demo.seed", scenario.seed) }
                             <label class="check">
                                 <input type="checkbox" data-testid="scenario-inmail" checked={scenario.use_inmail} onchange={on_inmail} />
                                 { t.text("demo.use-inmail") }

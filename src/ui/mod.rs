@@ -6,16 +6,19 @@
 //! [`I18n`]: context::I18n
 
 mod app;
+mod autoplay;
 mod calculator;
 mod compare;
 mod compare_table;
 mod context;
 mod cost_chart;
 mod demo;
+mod host;
 mod language_menu;
 mod message_log;
 mod notices;
 mod number_field;
+mod page_writes;
 mod recommendation;
 mod results;
 mod rich;

@@ -8,18 +8,13 @@ use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use super::context::{use_dispatch, use_ids, use_texts};
-use super::number_field::NumberField;
+use super::number_field::Field;
 use crate::browser::page::download;
 use crate::engine::presets;
 use crate::engine::rules::{RuleError, RuleSet};
 use crate::state::{
     Action, Count, Draft, FieldDraft, Notice, RuleField, RulesForm, RulesOrigin, RulesStatus,
 };
-
-/// The counts the rule form's fields hold.
-pub fn is_rule_count(count: Count) -> bool {
-    matches!(count, Count::Rule(_))
-}
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -159,16 +154,10 @@ struct FormProps {
 #[function_component]
 fn RulesFormFields(props: &FormProps) -> Html {
     let t = use_texts();
-    let ids = use_ids();
     let form = &*props.form;
-    let field = |rule: RuleField, name: String, label: String, testid: String| {
-        let count = Count::Rule(rule);
-        let draft = props.drafts.iter().find(|d| d.count == count).cloned();
-        html! {
-            <NumberField key={name.clone()} id={ids.id(&name)} label={label} testid={testid}
-                count={count} value={rule.read(form)} draft={draft} />
-        }
-    };
+    let field =
+        |rule: RuleField, label: String| Field::new(Count::Rule(rule), label, rule.read(form));
+    let drafts = &props.drafts;
     let tiers = form.tiers.iter().enumerate().map(|(i, tier)| {
         let cells = [
             ("price", "rules.tier-price", RuleField::TierPrice(i)),
@@ -179,8 +168,7 @@ fn RulesFormFields(props: &FormProps) -> Html {
             <tr key={i}>
                 <th scope="row">{ tier.name.clone() }</th>
                 { for cells.into_iter().map(|(cell, label, rule)| html! {
-                    <td key={cell}>{ field(rule, format!("rf-{cell}-{i}"), t.fill(label, &[("tier", &tier.name)]),
-                        format!("rules-tier-{cell}-{}", tier.id)) }</td>
+                    <td key={cell}>{ field(rule, t.fill(label, &[("tier", &tier.name)])).of_tier(&tier.id).view(drafts) }</td>
                 }) }
             </tr>
         }
@@ -189,10 +177,8 @@ fn RulesFormFields(props: &FormProps) -> Html {
         let n = (i + 1).to_string();
         html! {
             <>
-                { field(RuleField::BundleSize(i), format!("rf-bsize-{i}"), t.fill("rules.bundle-size", &[("n", &n)]),
-                    format!("rules-bundle-size-{i}")) }
-                { field(RuleField::BundlePrice(i), format!("rf-bprice-{i}"), t.fill("rules.bundle-price", &[("n", &n)]),
-                    format!("rules-bundle-price-{i}")) }
+                { field(RuleField::BundleSize(i), t.fill("rules.bundle-size", &[("n", &n)])).view(drafts) }
+                { field(RuleField::BundlePrice(i), t.fill("rules.bundle-price", &[("n", &n)])).view(drafts) }
             </>
         }
     });
@@ -214,9 +200,9 @@ fn RulesFormFields(props: &FormProps) -> Html {
             </div>
             <div class="field-grid">
                 { for bundles }
-                { field(RuleField::BlockSize, "rf-block-size".into(), t.text("rules.block-size").to_string(), "rules-block-size".into()) }
-                { field(RuleField::BlockPrice, "rf-block-price".into(), t.text("rules.block-price").to_string(), "rules-block-price".into()) }
-                { field(RuleField::PayPerInMail, "rf-ppi".into(), t.text("rules.pay-per-inmail").to_string(), "rules-pay-per-inmail".into()) }
+                { field(RuleField::BlockSize, t.text("rules.block-size").to_string()).view(drafts) }
+                { field(RuleField::BlockPrice, t.text("rules.block-price").to_string()).view(drafts) }
+                { field(RuleField::PayPerInMail, t.text("rules.pay-per-inmail").to_string()).view(drafts) }
             </div>
         </>
     }

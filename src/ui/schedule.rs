@@ -40,6 +40,23 @@ pub fn after_paint(then: impl FnOnce() + 'static) -> AfterPaint {
     }
 }
 
+/// How many of `stages` steps to show: 1 on the first render, then one more after each
+/// paint, until all are shown. A component that builds in steps (the App its sections, the
+/// calculator its parts) renders `if step >= n`, so no single task builds all of it, and the
+/// browser paints between the steps. When `stages` grows, the new steps follow the same way.
+#[hook]
+pub fn use_staged(stages: usize) -> usize {
+    let shown = use_state_eq(|| 1usize);
+    {
+        let shown = shown.clone();
+        use_effect_with((*shown, stages), move |&(done, stages)| {
+            let next = (done < stages).then(|| after_paint(move || shown.set(done + 1)));
+            move || drop(next)
+        });
+    }
+    *shown
+}
+
 /// Whether the element has come within a viewport of being seen (once true, it stays).
 #[hook]
 pub fn use_seen(node: NodeRef) -> bool {

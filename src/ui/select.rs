@@ -7,13 +7,29 @@ use std::rc::Rc;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
-/// One option: its value and its text.
-pub type Choice = (AttrValue, AttrValue);
+/// One option of a select.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Choice {
+    /// What the select's value becomes when it is picked.
+    pub value: AttrValue,
+    /// What the visitor reads.
+    pub text: AttrValue,
+}
+
+impl Choice {
+    pub fn new(value: impl Into<AttrValue>, text: impl Into<AttrValue>) -> Choice {
+        Choice {
+            value: value.into(),
+            text: text.into(),
+        }
+    }
+}
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub label: AttrValue,
     pub testid: AttrValue,
+    /// Memoised by the caller, so an unchanged list is the same pointer.
     pub choices: Rc<[Choice]>,
     pub selected: AttrValue,
     pub onchange: Callback<String>,
@@ -40,9 +56,9 @@ pub fn Select(props: &Props) -> Html {
         <label class="select-field">
             <span>{ props.label.clone() }</span>
             <select ref={select_ref} data-testid={props.testid.clone()} {onchange}>
-                { for props.choices.iter().map(|(value, text)| html! {
-                    <option key={value.to_string()} value={value.clone()} selected={*value == props.selected}>
-                        { text.clone() }
+                { for props.choices.iter().map(|c| html! {
+                    <option key={c.value.to_string()} value={c.value.clone()} selected={c.value == props.selected}>
+                        { c.text.clone() }
                     </option>
                 }) }
             </select>

@@ -86,18 +86,19 @@ fn outcome_words(t: &Texts, last: &LastSend, rules: &RuleSet) -> (String, String
     }
 }
 
+/// The recipient select's choices, in the order RULES.md lists them.
+fn recipient_choices(t: &Texts) -> Rc<[Choice]> {
+    Recipient::ALL
+        .iter()
+        .map(|r| Choice::new(r.id(), t.recipient(*r)))
+        .collect()
+}
+
 #[function_component]
 pub fn SendPreview(props: &Props) -> Html {
     let t = use_texts();
     let dispatch = use_dispatch();
-    let choices: Rc<[Choice]> = use_memo(t.clone(), |t| {
-        Recipient::ALL
-            .iter()
-            .map(|r| (AttrValue::from(r.id()), AttrValue::from(t.recipient(*r))))
-            .collect::<Vec<_>>()
-    })
-    .as_slice()
-    .into();
+    let choices = (*use_memo(t.clone(), |t| recipient_choices(t))).clone();
     let on_recipient = {
         let dispatch = dispatch.clone();
         use_callback((), move |id: String, _| {

@@ -9,64 +9,89 @@ use yew::prelude::*;
 use super::context::{Dispatch, I18n};
 use crate::browser::intl::IntlFormat;
 use crate::browser::words::{load, ready, warn_once, Wanted};
-use crate::state::Action;
+use crate::state::{Action, Notice};
 use crate::text::Texts;
 
-/// Counts catalogue loads that finished, so the words are looked up again after each.
-#[derive(Default, PartialEq)]
-struct Loads(u32);
+/// The words on show, and what they were read for.
+struct Shown {
+    /// `None` for the English stand-in shown until a catalogue is read (a first render the
+    /// loader did not prepare).
+    wanted: Option<Rc<Wanted>>,
+    texts: I18n,
+    /// Catalogues that could not be used, said once these words show.
+    notices: Rc<[Notice]>,
+    /// Console lines for the host's developers, said once per page.
+    warnings: Rc<[String]>,
+}
 
-impl Reducible for Loads {
-    type Action = ();
-    fn reduce(self: Rc<Self>, _: ()) -> Rc<Self> {
-        Rc::new(Loads(self.0.wrapping_add(1)))
+impl Shown {
+    /// The words for `wanted` if its catalogues are read; else English in its locale.
+    fn first(wanted: Rc<Wanted>) -> Shown {
+        let english = || Shown {
+            texts: I18n(Rc::new(Texts::english(Box::new(IntlFormat::new(
+                &wanted.locale,
+            ))))),
+            wanted: None,
+            notices: Rc::new([]),
+            warnings: Rc::new([]),
+        };
+        Shown::read(wanted.clone()).unwrap_or_else(english)
+    }
+
+    /// The words for `wanted`, when its catalogues are read.
+    fn read(wanted: Rc<Wanted>) -> Option<Shown> {
+        let words = ready(&wanted)?;
+        Some(Shown {
+            wanted: Some(wanted),
+            texts: I18n(words.texts),
+            notices: words.notices.into(),
+            warnings: words.warnings.into(),
+        })
+    }
+}
+
+impl Reducible for Shown {
+    /// The catalogues for this language may have been read: show its words if so.
+    type Action = Rc<Wanted>;
+
+    fn reduce(self: Rc<Self>, wanted: Rc<Wanted>) -> Rc<Self> {
+        if self.wanted.as_ref() == Some(&wanted) {
+            return self;
+        }
+        Shown::read(wanted).map_or(self, Rc::new)
     }
 }
 
 /// The words for `wanted`, once its catalogues are read; until then the words shown
-/// before (English on a first render the loader did not prepare).
+/// before. The catalogues are read before the first render (the mount waits for them), so a
+/// widget starts in its language; a later change of language keeps the old words on show
+/// until the new ones have loaded, then swaps them in one render.
 #[hook]
 pub fn use_words(wanted: Rc<Wanted>, dispatch: Dispatch) -> I18n {
-    let loads = use_reducer(Loads::default);
-    let words = use_memo((wanted.clone(), loads.0), |(wanted, _)| {
-        ready(wanted).map(|w| (I18n(w.texts), w.notices, w.warnings))
-    });
-    let loading = words.is_none();
+    let shown = {
+        let wanted = wanted.clone();
+        use_reducer(move || Shown::first(wanted))
+    };
     {
-        let loads = loads.dispatcher();
-        use_effect_with((wanted.clone(), loading), move |(wanted, loading)| {
-            if *loading {
-                let wanted = wanted.clone();
-                wasm_bindgen_futures::spawn_local(async move {
-                    load(&wanted).await;
-                    loads.dispatch(());
-                });
-            }
+        let show = shown.dispatcher();
+        use_effect_with(wanted, move |wanted| {
+            let wanted = wanted.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                load(&wanted).await;
+                show.dispatch(wanted);
+            });
         });
     }
     {
-        // Said after the render: the console's warnings once per page, the notices to the state.
-        let said = words
-            .as_ref()
-            .as_ref()
-            .map(|(_, n, w)| (n.clone(), w.clone()));
-        use_effect_with(said, move |said| {
-            if let Some((notices, warnings)) = said {
-                warn_once(warnings);
-                for notice in notices {
-                    dispatch.emit(Action::AddNotice(notice.clone()));
-                }
+        // Said after the render that shows the words: the console's lines once per page,
+        // the notices to the state.
+        let said = (shown.notices.clone(), shown.warnings.clone());
+        use_effect_with(said, move |(notices, warnings)| {
+            warn_once(warnings);
+            for notice in notices.iter() {
+                dispatch.emit(Action::AddNotice(notice.clone()));
             }
         });
     }
-    let shown = use_mut_ref(|| None::<I18n>);
-    if let Some((texts, _, _)) = &*words {
-        *shown.borrow_mut() = Some(texts.clone());
-    }
-    let current = shown.borrow().clone();
-    current.unwrap_or_else(|| {
-        I18n(Rc::new(Texts::english(Box::new(IntlFormat::new(
-            &wanted.locale,
-        )))))
-    })
+    shown.texts.clone()
 }

@@ -1,0 +1,17 @@
+//! Auto-play: the month plays itself, one simulated day at a time.
+
+use gloo::timers::callback::Interval;
+use yew::prelude::*;
+
+use super::context::Dispatch;
+use crate::state::Action;
+
+/// While `playing`, one step of the month every `speed_ms`; a change of either restarts
+/// the timer, and the timer goes with the widget.
+#[hook]
+pub fn use_autoplay(playing: bool, speed_ms: u32, dispatch: Dispatch) {
+    use_effect_with((playing, speed_ms), move |&(playing, ms)| {
+        let timer = playing.then(|| Interval::new(ms, move || dispatch.emit(Action::Step)));
+        move || drop(timer)
+    });
+}

@@ -1,0 +1,95 @@
+//! The widget and its host page: the events it tells the page about (`ready`, `change`,
+//! `upgrade-click`) and the attribute changes the page makes.
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use web_sys::Element;
+use yew::prelude::*;
+
+use super::app::ConfigUpdate;
+use super::context::{Dispatch, I18n};
+use crate::browser::intl::IntlFormat;
+use crate::browser::page;
+use crate::engine::plan::Selection;
+use crate::engine::rules::RuleSet;
+use crate::engine::send::UnblockOption;
+use crate::engine::summary::Summary;
+use crate::host::events::{change_detail, upgrade_detail};
+use crate::state::Action;
+use crate::text::Texts;
+
+/// English words with `en-US` numbers, for event details: a host logs and matches them
+/// whatever the widget's language. Made once per widget.
+#[hook]
+pub fn use_english() -> I18n {
+    (*use_memo((), |_| {
+        I18n(Rc::new(Texts::english(Box::new(IntlFormat::new("en-US")))))
+    }))
+    .clone()
+}
+
+/// Tells the host page what the visitor sees. After the first render: the
+/// `messaging-quota:first-render` performance mark and `messaging-quota:ready`, with the
+/// plan the visitor starts from. After every later change of the selection, usage or
+/// results: `messaging-quota:change`, with the same detail.
+#[hook]
+pub fn use_host_events(
+    host: Element,
+    english: I18n,
+    rules: Rc<RuleSet>,
+    selection: Selection,
+    summary: Rc<Summary>,
+) {
+    let first = use_mut_ref(|| Cell::new(true));
+    use_effect_with(
+        (rules, selection, summary),
+        move |(rules, selection, summary)| {
+            let detail = change_detail(&rules.id, selection, summary, |charge| {
+                english.charge(charge, &summary.tier_name)
+            });
+            if first.borrow().replace(false) {
+                page::mark("messaging-quota:first-render");
+                page::dispatch(&host, "messaging-quota:ready", &detail);
+            } else {
+                page::dispatch(&host, "messaging-quota:change", &detail);
+            }
+        },
+    );
+}
+
+/// What happens when the visitor picks a way to unblock in the pop-up: the host hears of it
+/// (`messaging-quota:upgrade-click`), then the widget applies it.
+#[hook]
+pub fn use_upgrade_choice(
+    host: Element,
+    english: I18n,
+    rules: Rc<RuleSet>,
+    dispatch: Dispatch,
+) -> Callback<UnblockOption> {
+    use_callback(
+        (host, english, rules),
+        move |option: UnblockOption, (host, english, rules)| {
+            let label = english.unblock(&option.unblock, rules);
+            page::dispatch(
+                host,
+                "messaging-quota:upgrade-click",
+                &upgrade_detail(&option, label),
+            );
+            dispatch.emit(Action::ApplyUnblock(option.unblock));
+        },
+    )
+}
+
+/// Applies the host page's attribute changes (each once: an update carries a generation).
+#[hook]
+pub fn use_host_updates(update: Option<ConfigUpdate>, dispatch: Dispatch) {
+    use_effect_with(update, move |update| {
+        if let Some(u) = update {
+            dispatch.emit(Action::Configure(
+                Box::new(u.config.clone()),
+                u.problems.clone(),
+            ));
+        }
+    });
+}

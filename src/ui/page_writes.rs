@@ -1,0 +1,120 @@
+//! What the widget writes outside itself: the page URL's query (`sync-url`) and the saved
+//! state (`persist`). Both are read back at the next visit, so neither may lag behind a
+//! change the visitor made just before leaving.
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use gloo::events::EventListener;
+use gloo::timers::callback::Timeout;
+use yew::prelude::*;
+
+use super::context::Dispatch;
+use crate::browser::page;
+use crate::host::attributes::STORAGE_PREFIX;
+use crate::host::params::ParamTarget;
+use crate::state::{Action, Notice, RulesOrigin, Widget};
+
+/// How long typing must pause before the saved state is written.
+const SAVE_AFTER_MS: u32 = 200;
+
+/// What the saved state and the URL are made of: a change of anything else (the pop-up,
+/// the player's speed) writes nothing.
+fn written_parts(w: &Widget) -> (Rc<crate::engine::rules::RuleSet>, RulesOrigin, ParamTarget) {
+    (w.rules.clone(), w.rules_origin, w.param_target())
+}
+
+/// Keeps the page URL's query in step with the widget (`sync-url`). Written at once, in the
+/// task of the change: a reload or a link copied from the address bar reads the URL before
+/// any later event could write it. (`replaceState`, no new history entry; a fraction of a
+/// millisecond.)
+#[hook]
+pub fn use_url_sync(on: bool, state: Rc<Widget>) {
+    let deps = on.then(|| written_parts(&state));
+    use_effect_with(deps, move |deps| {
+        if deps.is_some() {
+            page::replace_url_params(&state.url_params());
+        }
+    });
+}
+
+/// The state waiting to be saved, and the timer that will save it.
+#[derive(Default)]
+struct Pending {
+    state: Option<Rc<Widget>>,
+    timer: Option<Timeout>,
+}
+
+/// Remembers the widget's state in `localStorage` (`persist`). A change is written once
+/// typing pauses (200 ms), so a keystroke does not pay for it; whatever is waiting is
+/// written at once when the page is hidden (`visibilitychange`) or left (`pagehide`, which
+/// a reload, a navigation and a closed tab all fire) and when the widget is taken down, so
+/// no change is lost. One widget per page owns a key: a second widget with the same key
+/// says so with a notice and leaves the saved state to the first.
+#[hook]
+pub fn use_persisted_state(
+    key: Option<String>,
+    instance: u32,
+    state: Rc<Widget>,
+    dispatch: Dispatch,
+) {
+    let pending = use_mut_ref(Pending::default);
+    let owner = use_mut_ref(|| Cell::new(false));
+    let flush = {
+        let (pending, owner, key) = (pending.clone(), owner.clone(), key.clone());
+        Rc::new(move || {
+            let waiting = {
+                let mut p = pending.borrow_mut();
+                p.timer = None;
+                p.state.take()
+            };
+            if let (Some(state), Some(key), true) = (waiting, &key, owner.borrow().get()) {
+                page::store(key, &state.saved_state());
+            }
+        })
+    };
+    {
+        // Claimed for as long as the widget lives; released when it goes.
+        let (owner, flush) = (owner.clone(), flush.clone());
+        use_effect_with(key.clone(), move |key| {
+            let claimed = key
+                .as_ref()
+                .map(|key| (key.clone(), page::claim_storage_key(key, instance)));
+            if let Some((key, false)) = &claimed {
+                dispatch.emit(Action::AddNotice(Notice::PersistKeyShared {
+                    key: key.trim_start_matches(STORAGE_PREFIX).to_owned(),
+                }));
+            }
+            owner.borrow().set(matches!(claimed, Some((_, true))));
+            let window = gloo::utils::window();
+            let document = gloo::utils::document();
+            let on_hide = {
+                let flush = flush.clone();
+                EventListener::new(&window, "pagehide", move |_| flush())
+            };
+            let on_hidden = {
+                let (flush, document) = (flush.clone(), document.clone());
+                EventListener::new(&document.clone(), "visibilitychange", move |_| {
+                    if document.hidden() {
+                        flush();
+                    }
+                })
+            };
+            move || {
+                flush();
+                drop((on_hide, on_hidden));
+                if let Some((key, true)) = claimed {
+                    page::release_storage_key(&key, instance);
+                }
+            }
+        });
+    }
+    let deps = key.is_some().then(|| written_parts(&state));
+    use_effect_with(deps, move |deps| {
+        if deps.is_some() {
+            let mut p = pending.borrow_mut();
+            p.state = Some(state);
+            p.timer = Some(Timeout::new(SAVE_AFTER_MS, move || flush()));
+        }
+    });
+}
