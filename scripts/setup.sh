@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Installs what building the widget needs, skipping whatever is already present:
-# the wasm target, trunk, wasm-bindgen-cli at Cargo.lock's version, and wasm-opt.
+# the wasm target, trunk, wasm-bindgen-cli at Cargo.lock's version, and the npm build tools
+# (tools/package.json: wasm-opt and esbuild).
 # With --test it also installs what the tests need: Chromium, ChromeDriver, playwright-core.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 cd "$ROOT"
 
 TRUNK_VERSION=0.21.14
-BINARYEN_VERSION=132.0.0
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 
@@ -29,11 +29,13 @@ if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$BINDGEN_VER
   cargo install wasm-bindgen-cli --version "$BINDGEN_VERSION" --force
 fi
 
-# Debian's binaryen is too old for today's Rust wasm; npm's is current.
-if [ "$(wasm-opt --version 2>/dev/null | awk '{print $3}')" != "${BINARYEN_VERSION%%.*}" ]; then
-  say "installing wasm-opt (npm binaryen $BINARYEN_VERSION) into .tools"
-  mkdir -p .tools
-  npm install --prefix .tools --no-audit --no-fund --silent "binaryen@$BINARYEN_VERSION"
+# wasm-opt (Debian's binaryen is too old for today's Rust wasm; npm's is current) and
+# esbuild (bundles the loader), at the versions tools/package-lock.json pins.
+# (npm writes node_modules/.package-lock.json after each install: newer than the lock file
+# means installed.)
+if [ ! tools/node_modules/.package-lock.json -nt tools/package-lock.json ]; then
+  say "installing the build tools (wasm-opt, esbuild) into tools/"
+  (cd tools && npm ci --no-audit --no-fund --silent)
 fi
 
 if [ "${1:-}" = "--test" ]; then
@@ -43,8 +45,8 @@ if [ "${1:-}" = "--test" ]; then
     $SUDO apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver >/dev/null
   fi
-  if [ ! -d tests/browser/node_modules/playwright-core ] || [ ! -d tests/browser/node_modules/axe-core ]; then
-    say "installing playwright-core (drives Debian's Chromium; never downloads a browser) and axe-core"
+  if [ ! tests/browser/node_modules/.package-lock.json -nt tests/browser/package-lock.json ]; then
+    say "installing playwright-core (drives Debian's Chromium; never downloads a browser), axe-core, TypeScript and React's types"
     (cd tests/browser && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --silent)
   fi
 fi

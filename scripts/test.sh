@@ -9,11 +9,11 @@ scripts/setup.sh --test
 
 echo "==> lints (rustfmt; clippy, native and wasm32, warnings are errors)"
 cargo fmt --all --check
-cargo clippy --locked --all-targets -- -D warnings
+cargo clippy --locked --workspace --all-targets -- -D warnings
 cargo clippy --locked --all-targets --target wasm32-unknown-unknown -- -D warnings
 
-echo "==> native tests (engine, state, words, components rendered to text)"
-cargo test --locked
+echo "==> native tests (engine, state, words, components rendered to text; the build tool)"
+cargo test --locked --workspace
 
 echo "==> release build"
 trunk build --release

@@ -10,9 +10,10 @@ use web_sys::{AbortController, Element};
 use yew::AppHandle;
 
 use crate::browser::rules_src::{fetch_rules, same_origin_url};
+use crate::browser::words::WordsFiles;
 use crate::browser::{page, words};
 use crate::engine::rules::RuleSet;
-use crate::host::attributes::{parse_attributes, EmbedConfig, ATTRIBUTES};
+use crate::host::attributes::{parse_attributes, EmbedConfig};
 use crate::host::{ignored, FetchProblem, Ignored, Reason};
 use crate::state::Init;
 use crate::ui::{App, AppProps, ConfigUpdate, ErrorWords, HostLink, InitCell};
@@ -73,12 +74,6 @@ fn start() {
 #[wasm_bindgen]
 pub fn prepare() {
     let _ = crate::engine::presets::ARTICLE.try_rules();
-}
-
-/// The attribute names the widget reads, for the custom element's `observedAttributes`.
-#[wasm_bindgen(js_name = attributeNames)]
-pub fn attribute_names() -> Vec<String> {
-    ATTRIBUTES.iter().map(|a| (*a).to_owned()).collect()
 }
 
 /// Reads `[[name, value], …]` pairs from JavaScript.
@@ -208,7 +203,7 @@ fn warn(problem: &Ignored) {
 }
 
 /// Mounts a widget into `container`; events go to `host`, configured by its attributes.
-/// `base` is the loader's URL (the language catalogues are beside it) and `answers` the
+/// `words_files` are this build's language files by code (URLs) and `answers` the
 /// catalogue fetches it started. The container keeps what it shows (the loader's skeleton)
 /// until the widget's rules and words are there, then renders.
 #[wasm_bindgen]
@@ -216,7 +211,7 @@ pub fn mount(
     container: Element,
     host: Element,
     attributes: js_sys::Array,
-    base: String,
+    words_files: js_sys::Map,
     answers: Option<js_sys::Map>,
 ) -> WidgetHandle {
     if let Some(answers) = answers {
@@ -245,7 +240,7 @@ pub fn mount(
         host,
         sync_url: config.sync_url,
         storage_key: config.storage_key.clone(),
-        base,
+        words_files: WordsFiles::from_js(&words_files),
         error_words,
     };
     let (shared, target) = (inner.clone(), container.clone());
@@ -254,7 +249,7 @@ pub fn mount(
         let wanted = words::wanted(
             words::locale(config.locale.as_deref(), !config.language_menu),
             config.messages_src.as_deref(),
-            &link.base,
+            &link.words_files,
         );
         let init = Init {
             stored: link.storage_key.as_deref().and_then(page::load),

@@ -1,6 +1,6 @@
 //! The message catalogues (`i18n/*.json`) against the English one: every language has
 //! every key, with the same placeholders and the plural forms its language needs; every
-//! key is used somewhere in the widget; the loader's skeleton labels are the catalogues'.
+//! key is used somewhere in the widget (or by the build, for the loader's words).
 // Native only: proptest and the catalogue files are not in the browser.
 #![cfg(not(target_arch = "wasm32"))]
 
@@ -8,7 +8,7 @@ use std::collections::BTreeSet;
 use std::path::Path;
 
 use messaging_quota::text::catalogue::placeholders;
-use messaging_quota::text::languages::{LANGUAGES, RIGHT_TO_LEFT};
+use messaging_quota::text::languages::LANGUAGES;
 use messaging_quota::text::{Catalogue, Message, PluralCategory};
 
 fn read(code: &str) -> Catalogue {
@@ -89,45 +89,12 @@ fn sources(dir: &Path, out: &mut String) {
 fn every_key_is_used() {
     let mut code = String::new();
     sources(Path::new("src"), &mut code);
-    // The loader shows the skeleton's label before the wasm is there.
-    code.push_str(&std::fs::read_to_string("embed/messaging-quota.js").unwrap());
+    // The build gives the loader the words it shows before the wasm is there.
+    sources(Path::new("xtask/src"), &mut code);
     let english = Catalogue::english();
     let unused: Vec<&str> = english
         .keys()
         .filter(|key| !code.contains(&format!("\"{key}\"")))
         .collect();
     assert!(unused.is_empty(), "keys no code names: {unused:?}");
-}
-
-#[test]
-fn the_loader_shows_each_languages_skeleton_label() {
-    let loader = std::fs::read_to_string("embed/messaging-quota.js").unwrap();
-    for language in LANGUAGES.iter() {
-        let label = if language.code == "en" {
-            Catalogue::english()
-        } else {
-            read(language.code)
-        }
-        .get("skeleton.label")
-        .unwrap()
-        .form(PluralCategory::Other)
-        .to_string();
-        let line = format!(
-            "  {}: {},",
-            language.code,
-            serde_json::to_string(&label).unwrap()
-        );
-        assert!(
-            loader.contains(&line),
-            "embed/messaging-quota.js BUSY_LABELS lacks the line\n{line}"
-        );
-    }
-}
-
-#[test]
-fn the_loader_knows_the_right_to_left_languages() {
-    let loader = std::fs::read_to_string("embed/messaging-quota.js").unwrap();
-    let quoted: Vec<String> = RIGHT_TO_LEFT.iter().map(|l| format!("'{l}'")).collect();
-    let line = format!("const RIGHT_TO_LEFT = [{}];", quoted.join(", "));
-    assert!(loader.contains(&line), "the loader lacks\n{line}");
 }

@@ -1,15 +1,14 @@
 //! The widget's words in the browser: which language a widget speaks (its `locale`, else
 //! the page's `<html lang>`, else the browser's language), and the catalogues that hold
-//! its words: the language's own (`i18n/{code}.json` beside the loader, fetched only when
-//! a widget speaks it) and the host's (`messages-src`, same origin), each fetched once per
-//! page and shared by every widget on it.
+//! its words: the language's own (`i18n/{code}-{hash}.json` beside the loader, fetched only
+//! when a widget speaks it) and the host's (`messages-src`, same origin), each fetched once
+//! per page and shared by every widget on it.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::rc::Rc;
 
 use wasm_bindgen::JsValue;
-use web_sys::Url;
 
 use super::fetch::{body, request};
 use super::intl::{canonical, IntlFormat};
@@ -83,15 +82,33 @@ pub fn locale(requested: Option<&str>, follow_page: bool) -> String {
         .unwrap_or_else(|| "en-US".to_owned())
 }
 
-/// What a widget needs for its words. `base` is the loader's own URL, beside which the
-/// catalogues are.
-pub fn wanted(locale: String, messages_src: Option<&str>, base: &str) -> Wanted {
+/// This build's language files by language code, as absolute URLs: the loader names them
+/// (their names carry a hash of their content).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct WordsFiles(Rc<BTreeMap<String, String>>);
+
+impl WordsFiles {
+    /// From the loader's `Map` of code to URL; anything else in it is skipped.
+    pub fn from_js(map: &js_sys::Map) -> WordsFiles {
+        let mut files = BTreeMap::new();
+        map.for_each(&mut |url, code| {
+            if let (Some(code), Some(url)) = (code.as_string(), url.as_string()) {
+                files.insert(code, url);
+            }
+        });
+        WordsFiles(Rc::new(files))
+    }
+
+    fn get(&self, code: &str) -> Option<&str> {
+        self.0.get(code).map(String::as_str)
+    }
+}
+
+/// What a widget needs for its words, from this build's language `files`.
+pub fn wanted(locale: String, messages_src: Option<&str>, files: &WordsFiles) -> Wanted {
     let language = language_for(&locale);
-    let builtin = (language.code != "en").then(|| {
-        Url::new_with_base(&format!("i18n/{}.json", language.code), base)
-            .map(|u| u.href())
-            .map_err(|_| ())
-    });
+    let builtin =
+        (language.code != "en").then(|| files.get(language.code).map(str::to_owned).ok_or(()));
     let host = messages_src.map(|src| (src.to_owned(), same_origin_url(src)));
     Wanted {
         locale,

@@ -2,6 +2,7 @@
 //! its default applies, never a broken widget.
 
 use super::params::{parse_params, Params};
+use super::reference::is_attribute;
 use super::{ignored, Ignored, Reason};
 use crate::engine::rules::RuleSet;
 
@@ -79,33 +80,6 @@ pub struct EmbedConfig {
     pub sections: Sections,
 }
 
-/// The attributes the widget reads (without the `data-` prefix of the mount-point form).
-/// The loader (`embed/messaging-quota.js`) lists them too, to watch them; a test keeps the
-/// two lists equal.
-pub const ATTRIBUTES: [&str; 21] = [
-    "preset",
-    "tier",
-    "addons",
-    "inmail-blocks",
-    "sent",
-    "inmail-sent",
-    "today",
-    "billing-day",
-    "need",
-    "need-inmail",
-    "min-tier",
-    "rules",
-    "rules-src",
-    "theme",
-    "locale",
-    "messages-src",
-    "language-menu",
-    "sync-url",
-    "persist",
-    "sections",
-    "loading",
-];
-
 /// What `localStorage` keys of saved states begin with.
 pub const STORAGE_PREFIX: &str = "messaging-quota:";
 
@@ -127,6 +101,9 @@ pub fn is_language_tag(tag: &str) -> bool {
     language_ok
         && parts.all(|p| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
 }
+
+/// The widget's parts as `sections` names them, in the order they show.
+pub const PART_NAMES: [&str; 4] = ["calculator", "compare", "demo", "rules"];
 
 fn sections(value: &str) -> Option<Sections> {
     let mut sections = Sections::NONE;
@@ -203,9 +180,7 @@ pub fn parse_attributes<'a>(
             // The loader reads it (when to load); here it is only checked.
             "loading" if matches!(value.trim(), "lazy" | "eager") => {}
             "loading" => refuse(Reason::Loading),
-            _ if ATTRIBUTES.contains(&name) => {
-                state_pairs.push((name.replace('-', "_"), value.to_owned()))
-            }
+            _ if is_attribute(name) => state_pairs.push((name.replace('-', "_"), value.to_owned())),
             _ => {}
         }
     }
@@ -326,17 +301,6 @@ mod tests {
         assert!(!config.sync_url);
         let (config, _) = parse_attributes([("sync-url", "off")], true);
         assert!(!config.sync_url);
-    }
-
-    #[test]
-    fn the_loader_watches_every_attribute() {
-        let loader = include_str!("../../embed/messaging-quota.js");
-        let start = loader
-            .find("const ATTRIBUTES = [")
-            .expect("the loader lists its attributes");
-        let list = &loader[start..start + loader[start..].find("];").unwrap()];
-        let named: Vec<&str> = list.split('\'').skip(1).step_by(2).collect();
-        assert_eq!(named, ATTRIBUTES);
     }
 
     #[test]

@@ -1,52 +1,101 @@
 //! The `detail` of the events the widget dispatches on its host element, as serde types.
 //! Ids, cents and ISO dates only, plus English labels for hosts that log them; the browser
-//! hands them to the page as plain objects.
+//! hands them to the page as plain objects. The TypeScript declarations hosts type their
+//! listeners with are generated from these types (`cargo xtask`, with the `ts` feature), so
+//! a field renamed here changes the declarations, and a host that reads the old name fails
+//! to compile rather than at run time.
 
 use serde::Serialize;
+#[cfg(feature = "ts")]
+use ts_rs::TS;
 
 use crate::engine::period::iso_date;
 use crate::engine::plan::Selection;
 use crate::engine::send::{Unblock, UnblockOption};
 use crate::engine::summary::{Charge, Level, Summary};
 
-/// `messaging-quota:change`: the selection and its summary.
+/// `messaging-quota:ready` and `messaging-quota:change`: the selection and its summary.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(TS))]
 pub struct ChangeDetail {
+    /// The rule set's id (`article`, `linkedin-help`, or a host's own).
     pub rules: String,
     pub selection: SelectionDetail,
     pub summary: SummaryDetail,
 }
 
+/// What the visitor picked.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(TS))]
 pub struct SelectionDetail {
+    /// The tier's id.
     pub tier: String,
     /// URL form: `100x2,25x1`.
     pub addons: String,
     pub inmail_blocks: u64,
 }
 
+/// The month as the visitor sees it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(TS))]
 pub struct SummaryDetail {
+    /// Messages the month allows.
     pub allowance: u64,
     pub sent: u64,
     pub remaining: u64,
     pub percent_used: u64,
-    /// `ok`, `warning` (from 80%) or `reached`.
-    pub level: &'static str,
+    pub level: LevelId,
     pub inmail_credits_left: u64,
     pub inmail_sent: u64,
+    /// InMails paid one by one, past the credits.
     pub pay_per_inmails: u64,
     pub monthly_cost_cents: u64,
     pub lines: Vec<LineDetail>,
+    /// The day the allowance resets, `YYYY-MM-DD`.
     pub reset_date: String,
     pub days_left: u64,
 }
 
+/// How much of the allowance is used: `ok`, `warning` (from 80%) or `reached`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(TS))]
+#[serde(rename_all = "lowercase")]
+pub enum LevelId {
+    Ok,
+    Warning,
+    Reached,
+}
+
+impl LevelId {
+    /// As `data-level` and the event write it.
+    pub fn id(self) -> &'static str {
+        match self {
+            LevelId::Ok => "ok",
+            LevelId::Warning => "warning",
+            LevelId::Reached => "reached",
+        }
+    }
+}
+
+/// What a cost line charges for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(TS))]
+pub enum ChargeId {
+    #[serde(rename = "tier")]
+    Tier,
+    #[serde(rename = "bundle")]
+    Bundle,
+    #[serde(rename = "inmail-blocks")]
+    InMailBlocks,
+    #[serde(rename = "pay-per-inmail")]
+    PayPerInMail,
+}
+
 /// One line of the monthly cost.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(TS))]
 pub struct LineDetail {
-    /// `tier`, `bundle`, `inmail-blocks` or `pay-per-inmail`.
-    pub charge: &'static str,
+    pub charge: ChargeId,
     /// In English, whatever the widget's language: `100 messages × 1`.
     pub label: String,
     pub cents: u64,
@@ -54,10 +103,12 @@ pub struct LineDetail {
 
 /// `messaging-quota:upgrade-click`: the way to unblock a visitor chose in the pop-up.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(TS))]
 pub struct UpgradeDetail {
-    /// `tier` or `bundle`.
-    pub kind: &'static str,
+    pub kind: UpgradeKind,
+    /// The tier's id, for a tier.
     pub tier: Option<String>,
+    /// The bundle's size, for a bundle.
     pub bundle_size: Option<u64>,
     /// In English: `Add 25 messages`, `Upgrade to Recruiter`.
     pub label: String,
@@ -67,22 +118,77 @@ pub struct UpgradeDetail {
     pub cheapest: bool,
 }
 
+/// A way to unblock: a higher tier or a bundle.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(TS))]
+#[serde(rename_all = "lowercase")]
+pub enum UpgradeKind {
+    Tier,
+    Bundle,
+}
+
+/// `messaging-quota:error`: something the widget needs could not be loaded. Dispatched by
+/// the loader (`embed/`), which builds the same shape; declared here with the others.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(TS))]
+pub struct LoadErrorDetail {
+    /// What failed and how, as `asset:failure`: `wasm:http`, `script:network`,
+    /// `stylesheet:integrity`, `wasm:invalid`, `wasm:timeout`, …
+    pub reason: String,
+    pub asset: LoadAsset,
+    pub failure: LoadFailure,
+    /// The HTTP status, for `http`.
+    pub status: Option<u16>,
+    /// The file's URL.
+    pub url: String,
+    /// How many times loading has been tried on this page, this one included.
+    pub attempt: u32,
+}
+
+/// A file the widget loads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(TS))]
+#[serde(rename_all = "lowercase")]
+pub enum LoadAsset {
+    /// The WebAssembly binary.
+    Wasm,
+    /// Its JavaScript bindings.
+    Script,
+    /// The widget's stylesheet.
+    Stylesheet,
+}
+
+/// How loading failed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(TS))]
+#[serde(rename_all = "lowercase")]
+pub enum LoadFailure {
+    /// The server answered with an error status.
+    Http,
+    /// No answer: offline, refused, reset or cut off.
+    Network,
+    /// No answer in time.
+    Timeout,
+    /// An answer that is not the file (cut short, changed, or another build's).
+    Invalid,
+}
+
 /// The id a level has in events and `data-level`.
-pub fn level_id(level: Level) -> &'static str {
+pub fn level_id(level: Level) -> LevelId {
     match level {
-        Level::Ok => "ok",
-        Level::Warning => "warning",
-        Level::Reached => "reached",
+        Level::Ok => LevelId::Ok,
+        Level::Warning => LevelId::Warning,
+        Level::Reached => LevelId::Reached,
     }
 }
 
 /// The id a charge has in events.
-pub fn charge_id(charge: Charge) -> &'static str {
+pub fn charge_id(charge: Charge) -> ChargeId {
     match charge {
-        Charge::Tier => "tier",
-        Charge::Bundle { .. } => "bundle",
-        Charge::InMailBlocks { .. } => "inmail-blocks",
-        Charge::PayPerInMail { .. } => "pay-per-inmail",
+        Charge::Tier => ChargeId::Tier,
+        Charge::Bundle { .. } => ChargeId::Bundle,
+        Charge::InMailBlocks { .. } => ChargeId::InMailBlocks,
+        Charge::PayPerInMail { .. } => ChargeId::PayPerInMail,
     }
 }
 
@@ -128,8 +234,8 @@ pub fn change_detail(
 /// The upgrade event's detail; `label` is the option's English label.
 pub fn upgrade_detail(option: &UnblockOption, label: String) -> UpgradeDetail {
     let (kind, tier, bundle_size) = match &option.unblock {
-        Unblock::Tier(id) => ("tier", Some(id.clone()), None),
-        Unblock::Bundle(size) => ("bundle", None, Some(*size)),
+        Unblock::Tier(id) => (UpgradeKind::Tier, Some(id.clone()), None),
+        Unblock::Bundle(size) => (UpgradeKind::Bundle, None, Some(*size)),
     };
     UpgradeDetail {
         kind,

@@ -8,6 +8,7 @@
 pub mod attributes;
 pub mod events;
 pub mod params;
+pub mod reference;
 pub mod saved;
 
 use crate::engine::fields::CountError;

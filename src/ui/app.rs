@@ -20,7 +20,7 @@ use super::rules_editor::RulesEditor;
 use super::schedule::use_staged;
 use super::upgrade_dialog::UpgradeDialog;
 use super::words::use_words;
-use crate::browser::words::{locale, wanted, Wanted};
+use crate::browser::words::{locale, wanted, Wanted, WordsFiles};
 use crate::host::attributes::{EmbedConfig, Sections};
 use crate::host::Ignored;
 use crate::state::{initial_widget, shortcut, Action, Init, Notice, Part, Widget};
@@ -58,8 +58,8 @@ pub struct HostLink {
     pub host: Element,
     pub sync_url: bool,
     pub storage_key: Option<String>,
-    /// The loader's URL: the language catalogues are beside it.
-    pub base: String,
+    /// This build's language files.
+    pub words_files: WordsFiles,
     /// Title, detail, `lang` and `dir` of the error card.
     pub error_words: ErrorWords,
 }
@@ -134,18 +134,18 @@ fn part_class(part: Part) -> &'static str {
 /// otherwise; the standalone page, the one with the language menu, the visitor's) and the
 /// host's own catalogue. Worked out once per change of what it depends on.
 #[hook]
-fn use_wanted(w: &Widget, base: &str) -> Rc<Wanted> {
+fn use_wanted(w: &Widget, files: &WordsFiles) -> Rc<Wanted> {
     let deps = (
         w.requested_locale().map(str::to_owned),
         w.language_menu,
         w.messages_src.clone(),
-        base.to_owned(),
+        files.clone(),
     );
-    (*use_memo(deps, |(requested, menu, messages_src, base)| {
+    (*use_memo(deps, |(requested, menu, messages_src, files)| {
         Rc::new(wanted(
             locale(requested.as_deref(), !menu),
             messages_src.as_deref(),
-            base,
+            files,
         ))
     }))
     .clone()
@@ -173,7 +173,7 @@ pub fn App(props: &AppProps) -> Html {
         .clone()
     };
     let link = &props.link;
-    let wanted = use_wanted(w, &link.base);
+    let wanted = use_wanted(w, &link.words_files);
     let texts = use_words(wanted, dispatch.clone());
     let ids = use_memo(props.instance, |n| Ids(AttrValue::from(format!("mq{n}"))));
     let summary = use_memo(

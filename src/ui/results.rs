@@ -21,7 +21,7 @@ pub fn Results(props: &Props) -> Html {
     let t = use_texts();
     let ids = use_ids();
     let s = &*props.summary;
-    let level = level_id(s.level);
+    let level = level_id(s.level).id();
     let message = match s.level {
         Level::Ok => String::new(),
         Level::Warning => t.fill(

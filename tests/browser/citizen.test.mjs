@@ -2,7 +2,7 @@
 // moved without a second copy, attributes applied once, notices that stay readable.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useSite, open, text, type } from './support.mjs';
+import { useSite, open, text, type, builtAssets } from './support.mjs';
 import { STRICT_CSP } from './server.mjs';
 
 const site = useSite();
@@ -36,7 +36,7 @@ test('a widget far below the fold fetches nothing but the loader until it is scr
   assert.equal(await text(widget, 'allowance'), '15');
   assert.equal(requests.filter((p) => p.endsWith('.wasm')).length, 1);
   // Intl is readied in a worker on the page's origin, off the main thread, then the worker is ended.
-  assert.ok(requests.includes('/messaging-quota-intl.js'), `the Intl worker ran: ${requests.join(', ')}`);
+  assert.ok(requests.includes(builtAssets().worker), `the Intl worker ran: ${requests.join(', ')}`);
   assert.equal(page.workers().length, 0, 'no worker left running');
   await context.close();
 });

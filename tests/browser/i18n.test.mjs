@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { useSite, open, text } from './support.mjs';
+import { useSite, open, text, builtAssets } from './support.mjs';
 
 const site = useSite();
 const require = createRequire(import.meta.url);
@@ -83,7 +83,7 @@ test('a German page gets a German widget: no English UI word, dates and money as
   assert.match(await page.getByTestId('upgrade-option-addon-25').textContent(), new RegExp(expected.bundle.replace(/[$.]/g, '\\$&')));
   assert.match(await page.getByTestId('upgrade-dialog').textContent(), /Monatliches Nachrichtenlimit erreicht/);
 
-  assert.deepEqual(i18nRequests, ['/i18n/de.json'], 'a German page downloads the German words alone, once');
+  assert.deepEqual(i18nRequests, [builtAssets().words.de], 'a German page downloads the German words alone, once');
   assert.deepEqual(page.problems, []);
   await context.close();
 });
@@ -126,7 +126,7 @@ test('locale chooses by language: de-AT gets German words with Austrian formatti
   assert.equal(await chinese.locator('.mq-root').getAttribute('lang'), 'en', 'the words are English');
   assert.equal(await text(chinese, 'send-button'), 'Send');
   assert.equal(await text(chinese, 'reset-date'), expected.zh, 'the date is Chinese');
-  assert.deepEqual(i18nRequests, ['/i18n/de.json']);
+  assert.deepEqual(i18nRequests, [builtAssets().words.de]);
   assert.deepEqual(page.problems, []);
   await context.close();
 });
@@ -218,7 +218,7 @@ test('a host catalogue changes a word, and adds a language the widget lacks', as
 test('a broken catalogue falls back to English with a notice; so does a language file that will not load', async () => {
   const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
   await context.route(`${site.url}/words/broken.json`, (route) => route.fulfill({ contentType: 'application/json', body: '{"send.button": ' }));
-  await context.route(`${site.url}/i18n/fr.json`, (route) => route.fulfill({ status: 503, body: 'down' }));
+  await context.route(`${site.url}${builtAssets().words.fr}`, (route) => route.fulfill({ status: 503, body: 'down' }));
   await hostPage(context, '/host-broken.html', `
     <messaging-quota messages-src="/words/broken.json" today="2026-01-20" sections="calculator" loading="eager"></messaging-quota>
     <messaging-quota locale="fr" today="2026-01-20" sections="calculator" loading="eager"></messaging-quota>

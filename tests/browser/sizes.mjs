@@ -1,11 +1,12 @@
 // Measures each part of the widget (calculator, compare, demo, rules) at every width from
-// 280 to 1400 px (every 5 px), in every language, with the shipped rules, as rendered, and prints the sizing
-// rules the loader reserves space with: for each part, bands of widths in which its height
-// varies by at most TOLERANCE, each reserving the tallest height in it (and the next
-// sample's, so a change between samples is covered). `--write` puts them in the loader
-// (embed/messaging-quota.js, between `sizes:begin` and `sizes:end`); run it after a change
-// to the widget's layout, then rebuild. A measurement script, not a test.
-import { readFileSync, writeFileSync } from 'node:fs';
+// 280 to 1400 px (every 5 px), in every language, with the shipped rules, as rendered, and
+// prints the heights the skeleton reserves: for each part, bands of widths in which its
+// height varies by at most TOLERANCE, each reserving the tallest height in it (and the next
+// sample's, so a change between samples is covered). `--write` puts them in
+// embed/sizes.json, from which the build generates the skeleton's sizing rules and the host
+// reservation stylesheet; run it after a change to the widget's layout, then rebuild. A
+// measurement script, not a test.
+import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { serve } from './server.mjs';
@@ -30,10 +31,11 @@ await context.route(`${site.url}/sizes.html?*`, (route) => route.fulfill({
 // may add one); the others, more specific, fit the languages whose text is shorter.
 const LOCALES = ['en-US', 'de-DE', 'fr-FR', 'es-ES', 'it-IT', 'nl-NL', 'pt-BR', 'ja-JP', 'ar'];
 const GROUPS = [
-  { selector: '' },
-  { selector: ':is(:lang(en), :lang(ja))', locales: ['en-US', 'ja-JP'] },
-  { selector: ':lang(ar)', locales: ['ar'] },
+  {},
+  { languages: ['en', 'ja'], locales: ['en-US', 'ja-JP'] },
+  { languages: ['ar'], locales: ['ar'] },
 ];
+const ABOUT = 'Heights each part of the widget takes, in px, by container width band [from, to) and language group; measured by tests/browser/sizes.mjs --write (the first group, for any language, takes the tallest of all). Generated data: the build turns it into the skeleton\'s sizing rules and the host reservation stylesheet.';
 const byLocale = {};
 for (const locale of LOCALES) {
 await page.goto(`${site.url}/sizes.html?locale=${locale}`);
@@ -85,30 +87,29 @@ function bands(samples) {
 }
 
 const names = ['calculator', 'compare', 'demo', 'rules'];
-const lines = [];
-for (const group of GROUPS) {
+const groups = GROUPS.map((group) => {
   const locales = group.locales ?? LOCALES;
+  const parts = {};
   for (const name of names) {
     // The tallest of the group's languages at each width (the container's width is the
     // same in every language: the host sets it).
     const samples = byLocale[locales[0]].map(([, p], i) => ({ c: p.width, h: Math.max(...locales.map((l) => byLocale[l][i][1][name])) }));
-    const part = group.selector ? `.mq-root${group.selector} .mq-${name}` : `.mq-${name}`;
-    for (const [from, to, h] of bands(samples)) {
-      const query = [from !== null && `(width >= ${from}px)`, to !== null && `(width < ${to}px)`].filter(Boolean).join(' and ');
-      lines.push(query ? `@container ${query} { ${part} { min-height: ${h}px; } }` : `${part} { min-height: ${h}px; }`);
-    }
+    parts[name] = bands(samples);
   }
-}
-const css = lines.join('\n');
-console.log(css);
+  return { languages: group.languages ?? null, parts };
+});
+const lines = ['{', `  "about": ${JSON.stringify(ABOUT)},`, '  "groups": ['];
+groups.forEach((group, g) => {
+  lines.push('    {', `      "languages": ${JSON.stringify(group.languages)},`, '      "parts": {');
+  const parts = Object.entries(group.parts);
+  parts.forEach(([name, list], i) => lines.push(`        "${name}": [${list.map((b) => JSON.stringify(b)).join(', ')}]${i < parts.length - 1 ? ',' : ''}`));
+  lines.push('      }', `    }${g < groups.length - 1 ? ',' : ''}`);
+});
+lines.push('  ]', '}');
+const json = `${lines.join('\n')}\n`;
+console.log(json);
 if (process.argv.includes('--write')) {
-  const loader = fileURLToPath(new URL('../../embed/messaging-quota.js', import.meta.url));
-  const text = readFileSync(loader, 'utf8');
-  const begin = '/* sizes:begin */';
-  const end = '/* sizes:end */';
-  const at = text.indexOf(begin);
-  const until = text.indexOf(end);
-  if (at < 0 || until < 0) throw new Error('the loader has no sizes:begin / sizes:end markers');
-  writeFileSync(loader, `${text.slice(0, at + begin.length)}\n${css}\n${text.slice(until)}`);
-  console.log(`written to ${loader}`);
+  const file = fileURLToPath(new URL('../../embed/sizes.json', import.meta.url));
+  writeFileSync(file, json);
+  console.log(`written to ${file}`);
 }

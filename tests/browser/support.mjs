@@ -1,13 +1,41 @@
 // Shared set-up for the browser tests: the built site on a local server, Debian's Chromium
 // driven by playwright-core, and helpers that read the widget as a visitor does.
 import { after, before } from 'node:test';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { serve } from './server.mjs';
 
 export const DIST = fileURLToPath(new URL('../../dist', import.meta.url));
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+
+/** The one file in dist/`folder` whose name matches `pattern`, as a path from the site's root. */
+function builtFile(folder, pattern) {
+  const found = readdirSync(`${DIST}/${folder}`).filter((f) => pattern.test(f));
+  if (found.length !== 1) throw new Error(`dist/${folder}: expected one file like ${pattern}, found ${found.join(', ') || 'none'}`);
+  return `/${folder ? `${folder}/` : ''}${found[0]}`;
+}
+
+/**
+ * This build's content-named files, as the loader names them (each name carries 16 hex digits
+ * of its content's SHA-256), as paths from the site's root: { wasm, script, stylesheet,
+ * worker, words: { de, … } }.
+ */
+export function builtAssets() {
+  const hash = '-[0-9a-f]{16}';
+  const words = {};
+  for (const file of readdirSync(`${DIST}/i18n`)) {
+    const code = file.match(new RegExp(`^([a-z]+)${hash}\\.json$`))?.[1];
+    if (code) words[code] = `/i18n/${file}`;
+  }
+  return {
+    wasm: builtFile('wasm', new RegExp(`^messaging-quota_bg${hash}\\.wasm$`)),
+    script: builtFile('wasm', new RegExp(`^messaging-quota${hash}\\.js$`)),
+    stylesheet: builtFile('', new RegExp(`^messaging-quota${hash}\\.css$`)),
+    worker: builtFile('', new RegExp(`^messaging-quota-intl${hash}\\.js$`)),
+    words,
+  };
+}
 
 export const CHROMIUM_ARGS = [
   '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking',

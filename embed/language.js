@@ -1,0 +1,32 @@
+// The language a widget will speak, decided before the wasm is there (the skeleton and a
+// load failure speak it), as the widget decides it (src/browser/words.rs).
+
+import { RIGHT_TO_LEFT, WORDS } from '@messaging-quota/build';
+import { attribute } from './element.js';
+
+const OFF = ['false', '0', 'no', 'off'];
+
+/**
+ * Its `locale`, else the page's language (unless it has a language menu), else the
+ * browser's. `code` is the built-in language with that tag's language subtag, else English;
+ * `lang` is the language its words will be in (a host's `messages-src` may add one), `dir`
+ * the way they run.
+ */
+export function languageOf(element) {
+  const menu = attribute(element, 'language-menu');
+  const followsPage = menu === null || OFF.includes(menu.trim().toLowerCase());
+  const candidates = [attribute(element, 'locale'), followsPage ? document.documentElement.lang : null, navigator.language];
+  for (const tag of candidates) {
+    try {
+      const [canonical] = Intl.getCanonicalLocales(tag?.trim() || undefined);
+      if (!canonical) continue;
+      const subtag = canonical.split('-')[0].toLowerCase();
+      const code = Object.hasOwn(WORDS, subtag) ? subtag : 'en';
+      const lang = code !== 'en' || attribute(element, 'messages-src')?.trim() ? subtag : 'en';
+      return { code, lang, dir: RIGHT_TO_LEFT.includes(lang) ? 'rtl' : 'ltr', words: WORDS[code] };
+    } catch {
+      // Not a language tag: the next candidate.
+    }
+  }
+  return { code: 'en', lang: 'en', dir: 'ltr', words: WORDS.en };
+}

@@ -1,0 +1,291 @@
+//! The widget's interface to its host page, as data: every attribute it reads, the events it
+//! dispatches and the CSS custom properties it is themed with, each with its type, default
+//! and meaning. The README's tables, the Custom Elements Manifest
+//! (`dist/custom-elements.json`), the TypeScript declarations (`dist/messaging-quota.d.ts`)
+//! and the loader's list of watched attributes are generated from here by `cargo xtask`,
+//! so none of them can drift from what the widget reads.
+
+/// One attribute of `<messaging-quota>` (on a mount point: `data-` and the name).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Attribute {
+    pub name: &'static str,
+    /// Its value's type for a TypeScript host: `string`, or a union of the words it takes.
+    pub ts_type: &'static str,
+    /// What it may hold (Markdown).
+    pub values: &'static str,
+    /// What applies without it (Markdown).
+    pub default: &'static str,
+}
+
+const fn attribute(
+    name: &'static str,
+    ts_type: &'static str,
+    values: &'static str,
+    default: &'static str,
+) -> Attribute {
+    Attribute {
+        name,
+        ts_type,
+        values,
+        default,
+    }
+}
+
+/// A flag: present (or `true`) turns it on; React writes `true` as present.
+const FLAG: &str = r#"boolean | "true" | "false" | """#;
+/// A whole number, written as text, or a number (React writes it as text).
+const NUMBER: &str = "string | number";
+
+/// Every attribute the widget reads, in the README's order.
+pub const ATTRIBUTES: [Attribute; 21] = [
+    attribute(
+        "tier",
+        "string",
+        "a tier id of the rules (`basic`, `premium-business`, …)",
+        "the first tier",
+    ),
+    attribute(
+        "addons",
+        "string",
+        "bundles as `SIZExCOUNT` pairs: `100x2,25x1`",
+        "none",
+    ),
+    attribute(
+        "inmail-blocks",
+        NUMBER,
+        "a whole number of InMail credit blocks",
+        "0",
+    ),
+    attribute(
+        "sent",
+        NUMBER,
+        "a whole number: messages sent this period",
+        "0",
+    ),
+    attribute(
+        "inmail-sent",
+        NUMBER,
+        "a whole number: InMails sent this period",
+        "0",
+    ),
+    attribute(
+        "today",
+        "string",
+        "`YYYY-MM-DD`, for demos",
+        "the visitor's local date",
+    ),
+    attribute(
+        "billing-day",
+        NUMBER,
+        "1–31: the allowance resets on that day (or the month's last day)",
+        "1, the calendar month",
+    ),
+    attribute(
+        "need",
+        NUMBER,
+        "a whole number: the messages a month the \"What do I need?\" panel plans for",
+        "100",
+    ),
+    attribute(
+        "need-inmail",
+        NUMBER,
+        "a whole number: the InMails a month it plans for",
+        "0",
+    ),
+    attribute(
+        "min-tier",
+        "string",
+        "a tier id: the lowest tier it may recommend (empty: any)",
+        "any tier",
+    ),
+    attribute(
+        "preset",
+        r#""article" | "linkedin-help""#,
+        "`article` or `linkedin-help`",
+        "`article`",
+    ),
+    attribute(
+        "rules",
+        "string",
+        "a rule set as inline JSON (see [Changing the rules](#changing-the-rules))",
+        "the preset",
+    ),
+    attribute(
+        "rules-src",
+        "string",
+        "a URL on the page's own origin serving a rule set",
+        "—",
+    ),
+    attribute(
+        "theme",
+        r#""light" | "dark" | "auto""#,
+        "`light`, `dark`, or `auto` (follows `prefers-color-scheme`)",
+        "`light`",
+    ),
+    attribute(
+        "locale",
+        "string",
+        "any BCP 47 language tag (`de-DE`, `fr`, `es-419`, `ar-EG`): the widget's language \
+         (see [Languages](#languages)) and how `Intl` writes its numbers, money and dates",
+        "the page's `<html lang>`, then the browser's language",
+    ),
+    attribute(
+        "messages-src",
+        "string",
+        "a URL on the page's own origin serving a message catalogue: words over the \
+         language's own (see [Changing the words](#changing-the-words))",
+        "—",
+    ),
+    attribute(
+        "language-menu",
+        FLAG,
+        "`true`/`false`: show a language menu; the widget then follows the browser, not the page",
+        "`false` (the standalone page sets `true`)",
+    ),
+    attribute(
+        "loading",
+        r#""lazy" | "eager""#,
+        "`lazy` (load when within a viewport of being seen) or `eager`",
+        "`lazy` (the standalone page is eager)",
+    ),
+    attribute(
+        "sync-url",
+        FLAG,
+        "`true`/`false`: keep the page URL's query in step (shareable links)",
+        "`false` (the standalone page sets `true`)",
+    ),
+    attribute(
+        "persist",
+        "string",
+        "`true`, `false`, or a key: remember the state in `localStorage` under \
+         `messaging-quota:<key>`",
+        "off",
+    ),
+    attribute(
+        "sections",
+        "string",
+        "any of `calculator,compare,demo,rules`",
+        "all four",
+    ),
+];
+
+/// The names of [`ATTRIBUTES`], as the widget and the loader read them.
+pub fn attribute_names() -> impl Iterator<Item = &'static str> {
+    ATTRIBUTES.iter().map(|a| a.name)
+}
+
+/// Whether the widget reads an attribute of this name (without `data-`).
+pub fn is_attribute(name: &str) -> bool {
+    attribute_names().any(|n| n == name)
+}
+
+/// One event the widget dispatches on its element (a bubbling, composed `CustomEvent`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Event {
+    pub name: &'static str,
+    /// The TypeScript type of its `detail` (declared in `messaging-quota.d.ts`).
+    pub detail: &'static str,
+    /// When it fires and what it is for (Markdown).
+    pub description: &'static str,
+}
+
+/// Every event, in the order a visit meets them.
+pub const EVENTS: [Event; 4] = [
+    Event {
+        name: "messaging-quota:ready",
+        detail: "ChangeDetail",
+        description: "Once per widget, after its first render: the plan the visitor starts from.",
+    },
+    Event {
+        name: "messaging-quota:change",
+        detail: "ChangeDetail",
+        description: "After every later change of the selection, usage or results (a typed \
+                      count fires it per valid keystroke).",
+    },
+    Event {
+        name: "messaging-quota:upgrade-click",
+        detail: "UpgradeDetail",
+        description: "When the visitor picks a way to unblock a message in the upgrade pop-up.",
+    },
+    Event {
+        name: "messaging-quota:error",
+        detail: "LoadErrorDetail",
+        description: "When something the widget needs could not be loaded; it shows a Retry \
+                      button and tries again when the browser comes back online.",
+    },
+];
+
+/// One CSS custom property the widget reads (set it on the element or an ancestor).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CssProperty {
+    pub name: &'static str,
+    /// The light theme's value (`theme="dark"` has its own).
+    pub default: &'static str,
+    pub description: &'static str,
+}
+
+const fn css(name: &'static str, default: &'static str, description: &'static str) -> CssProperty {
+    CssProperty {
+        name,
+        default,
+        description,
+    }
+}
+
+/// Every theming property, as the stylesheet reads them.
+pub const CSS_PROPERTIES: [CssProperty; 16] = [
+    css("--mq-accent", "#0a66c2", "Buttons, selection and links."),
+    css("--mq-accent-text", "#ffffff", "Text on the accent."),
+    css("--mq-bg", "#ffffff", "The widget's background."),
+    css("--mq-surface", "#f4f2ee", "Panels."),
+    css("--mq-border", "#d0d5da", "Lines and borders."),
+    css("--mq-text", "#1d2226", "Text."),
+    css("--mq-muted", "#56687a", "Secondary text."),
+    css("--mq-success", "#057642", "Cheapest marks."),
+    css("--mq-warning", "#8a5300", "The 80% warning's text."),
+    css(
+        "--mq-warning-bg",
+        "#fdf1dc",
+        "The 80% warning's background.",
+    ),
+    css("--mq-danger", "#b3261e", "The limit's text."),
+    css("--mq-danger-bg", "#fbe9e7", "The limit's background."),
+    css("--mq-focus", "#0a66c2", "Focus rings."),
+    css("--mq-radius", "10px", "Corner radius."),
+    css(
+        "--mq-font",
+        "system-ui, sans-serif",
+        "The typeface (inherits nothing from the page unless set).",
+    ),
+    css("--mq-font-size", "15px", "The base text size."),
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_unique() {
+        let mut names: Vec<&str> = attribute_names().collect();
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), ATTRIBUTES.len());
+    }
+
+    #[test]
+    fn the_stylesheet_reads_every_documented_property_and_no_other() {
+        let css = include_str!("../../styles/messaging-quota.css");
+        let mut read: Vec<&str> = css
+            .match_indices("var(--mq-")
+            .map(|(at, _)| {
+                let name = &css[at + 4..];
+                &name[..name.find([',', ')']).unwrap_or(name.len())]
+            })
+            .collect();
+        read.sort_unstable();
+        read.dedup();
+        let mut documented: Vec<&str> = CSS_PROPERTIES.iter().map(|p| p.name).collect();
+        documented.sort_unstable();
+        assert_eq!(read, documented);
+    }
+}

@@ -1,0 +1,75 @@
+//! The widget's build tool.
+//!
+//! - `cargo xtask dist [DIR]`: run by trunk after every build (the `post_build` hook in
+//!   Trunk.toml; DIR defaults to `$TRUNK_STAGING_DIR`). Names every file the loader loads by
+//!   a hash of its content, then writes the loader (`messaging-quota.js`, the one stable
+//!   name) with exactly those names and its generated data, the TypeScript declarations,
+//!   the Custom Elements Manifest and the host's reservation stylesheet.
+//! - `cargo xtask readme`: writes the README's generated tables (a test checks that they
+//!   are current).
+
+mod assets;
+mod catalogues;
+mod loader;
+mod manifest;
+mod readme;
+mod sizes;
+mod types;
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// The workspace root: the widget's sources are read from here.
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("xtask sits in the workspace")
+        .to_path_buf()
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("dist") => {
+            let dir = args
+                .get(1)
+                .map(PathBuf::from)
+                .or_else(|| std::env::var_os("TRUNK_STAGING_DIR").map(PathBuf::from));
+            match dir {
+                Some(dir) => dist(&dir),
+                None => Err("dist: name the directory, or run it from trunk's hook".into()),
+            }
+        }
+        Some("readme") => readme::write(&root()),
+        _ => Err("usage: cargo xtask dist [DIR] | cargo xtask readme".into()),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("xtask: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+type Result<T = ()> = std::result::Result<T, Box<dyn std::error::Error>>;
+
+/// Finishes a build in `dir` (trunk's staging directory).
+fn dist(dir: &Path) -> Result {
+    let root = root();
+    let assets = assets::name_by_content(dir)?;
+    let sizes = sizes::Sizes::read(&root.join("embed/sizes.json"))?;
+    let words = catalogues::loader_words(&root)?;
+    loader::write(&root, dir, &assets, &sizes, &words)?;
+    std::fs::write(
+        dir.join("messaging-quota-reserve.css"),
+        sizes.reservation_css(),
+    )?;
+    std::fs::write(dir.join("messaging-quota.d.ts"), types::declarations())?;
+    std::fs::write(
+        dir.join("messaging-quota-react.d.ts"),
+        types::react_declarations(),
+    )?;
+    std::fs::write(dir.join("custom-elements.json"), manifest::manifest())?;
+    Ok(())
+}
