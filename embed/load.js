@@ -120,9 +120,11 @@ export async function loadModule(base, attempt) {
   try {
     await api.default({ module_or_path: response });
   } catch (error) {
-    // A stream cut off or timed out while compiling, or bytes that are not this build's wasm.
-    const failure = timedOut(error) ? 'timeout' : error instanceof TypeError ? 'network' : 'invalid';
-    throw new LoadError('wasm', failure, wasmUrl);
+    // Bytes that are not this build's wasm (cut short, with bytes added, another build's);
+    // or a stream cut off or timed out while compiling, which asking again tells apart.
+    const wasm = [WebAssembly.CompileError, WebAssembly.LinkError, WebAssembly.RuntimeError];
+    if (wasm.some((type) => error instanceof type)) throw new LoadError('wasm', 'invalid', wasmUrl);
+    throw await diagnose('wasm', wasmUrl, error);
   }
   // The default rules are read in a task apart from instantiation and from the mount:
   // measured, it takes about a third off the longest task at 4x CPU (tests/browser/host.mjs).

@@ -1,9 +1,12 @@
 //! The page around the widget: its URL, localStorage, the host's events, files, time.
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
 use chrono::NaiveDate;
 use serde::Serialize;
 use wasm_bindgen::JsValue;
-use web_sys::{CustomEvent, CustomEventInit, Element, UrlSearchParams};
+use web_sys::{CustomEvent, CustomEventInit, Element, Node, UrlSearchParams};
 
 use crate::host::params::names;
 
@@ -87,25 +90,64 @@ pub fn replace_url_params(params: &[(&'static str, String)]) {
     }
 }
 
-thread_local! {
-    /// Which widget of the page writes which storage key: the first to claim it.
-    static STORAGE_OWNERS: std::cell::RefCell<Vec<(String, u32)>> =
-        const { std::cell::RefCell::new(Vec::new()) };
+/// A widget that writes a storage key: its host element, whether it still may, and what to
+/// do when an earlier widget of the page takes the key over.
+struct KeyOwner {
+    key: String,
+    instance: u32,
+    host: Element,
+    owns: Rc<RefCell<bool>>,
+    displaced: Rc<dyn Fn()>,
 }
 
-/// Claims `key` for the widget `instance`; false when another live widget of the page
-/// writes it already (two widgets writing one key would each undo the other's changes).
-pub fn claim_storage_key(key: &str, instance: u32) -> bool {
-    STORAGE_OWNERS.with(|owners| {
+thread_local! {
+    /// Which widget of the page writes which storage key.
+    static STORAGE_OWNERS: RefCell<Vec<KeyOwner>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Claims `key` for the widget `instance` on `host`. The first widget of the page (in
+/// document order, whenever each loads) writes a key: a later one is refused (false), and
+/// an earlier one takes the key over, its owner told by `displaced`. Two widgets writing one
+/// key would each undo the other's changes.
+pub fn claim_storage_key(
+    key: &str,
+    instance: u32,
+    host: &Element,
+    owns: Rc<RefCell<bool>>,
+    displaced: Rc<dyn Fn()>,
+) -> bool {
+    let taken_from = STORAGE_OWNERS.with(|owners| {
         let mut owners = owners.borrow_mut();
-        match owners.iter().find(|(k, _)| k == key) {
-            Some((_, owner)) => *owner == instance,
-            None => {
-                owners.push((key.to_owned(), instance));
-                true
-            }
+        let claim = KeyOwner {
+            key: key.to_owned(),
+            instance,
+            host: host.clone(),
+            owns: owns.clone(),
+            displaced,
+        };
+        let Some(at) = owners.iter().position(|o| o.key == key) else {
+            owners.push(claim);
+            return Some(None);
+        };
+        let owner = &owners[at];
+        let earlier =
+            owner.host.compare_document_position(host) & Node::DOCUMENT_POSITION_PRECEDING != 0;
+        if owner.instance == instance || !earlier {
+            return (owner.instance == instance).then_some(None);
         }
-    })
+        Some(Some(std::mem::replace(&mut owners[at], claim)))
+    });
+    match taken_from {
+        None => false,
+        Some(previous) => {
+            *owns.borrow_mut() = true;
+            if let Some(previous) = previous {
+                *previous.owns.borrow_mut() = false;
+                (previous.displaced)();
+            }
+            true
+        }
+    }
 }
 
 /// The widget `instance` no longer writes `key` (it was taken down).
@@ -113,7 +155,7 @@ pub fn release_storage_key(key: &str, instance: u32) {
     STORAGE_OWNERS.with(|owners| {
         owners
             .borrow_mut()
-            .retain(|(k, owner)| !(k == key && *owner == instance))
+            .retain(|o| !(o.key == key && o.instance == instance))
     });
 }
 

@@ -139,11 +139,13 @@ pub fn parse_addons(text: &str, rules: &RuleSet) -> (Vec<(u64, u64)>, Vec<AddonI
         let max = CountField::AddonCount.range().1;
         match addons.get_mut(at) {
             Some((s, c)) if *s == size => {
-                if *c + count > max && *c < max {
-                    errors.push(AddonItemError {
-                        item: size.to_string(),
-                        problem: AddonProblem::Capped(max),
-                    });
+                // Said once per size, however many items go past the largest count.
+                let capped = AddonItemError {
+                    item: size.to_string(),
+                    problem: AddonProblem::Capped(max),
+                };
+                if *c + count > max && !errors.contains(&capped) {
+                    errors.push(capped);
                 }
                 *c = (*c + count).min(max);
             }
@@ -189,13 +191,16 @@ mod tests {
         let rules = ARTICLE.rules();
         let (addons, errors) = parse_addons("25x600,25x600,25x5", &rules);
         assert_eq!(addons, [(25, 1000)]);
-        assert_eq!(
-            errors,
-            [AddonItemError {
-                item: "25".into(),
-                problem: AddonProblem::Capped(1000)
-            }]
-        );
+        let capped = [AddonItemError {
+            item: "25".into(),
+            problem: AddonProblem::Capped(1000),
+        }];
+        assert_eq!(errors, capped);
+        // One at a time past the largest count: still said, once.
+        let ones = vec!["25x1"; 1001].join(",");
+        let (addons, errors) = parse_addons(&ones, &rules);
+        assert_eq!(addons, [(25, 1000)]);
+        assert_eq!(errors, capped);
     }
 
     #[test]

@@ -204,6 +204,7 @@ pub fn App(props: &AppProps) -> Html {
     use_persisted_state(
         link.storage_key.clone(),
         props.instance,
+        link.host.clone(),
         state.clone(),
         dispatch.clone(),
     );

@@ -2,11 +2,11 @@
 //! state (`persist`). Both are read back at the next visit, so neither may lag behind a
 //! change the visitor made just before leaving.
 
-use std::cell::Cell;
 use std::rc::Rc;
 
 use gloo::events::EventListener;
 use gloo::timers::callback::Timeout;
+use web_sys::Element;
 use yew::prelude::*;
 
 use super::context::Dispatch;
@@ -49,17 +49,18 @@ struct Pending {
 /// typing pauses (200 ms), so a keystroke does not pay for it; whatever is waiting is
 /// written at once when the page is hidden (`visibilitychange`) or left (`pagehide`, which
 /// a reload, a navigation and a closed tab all fire) and when the widget is taken down, so
-/// no change is lost. One widget per page owns a key: a second widget with the same key
-/// says so with a notice and leaves the saved state to the first.
+/// no change is lost. One widget per page writes a key, the first in document order: any
+/// other with the same key says so with a notice and leaves the saved state to it.
 #[hook]
 pub fn use_persisted_state(
     key: Option<String>,
     instance: u32,
+    host: Element,
     state: Rc<Widget>,
     dispatch: Dispatch,
 ) {
     let pending = use_mut_ref(Pending::default);
-    let owner = use_mut_ref(|| Cell::new(false));
+    let owner = use_mut_ref(|| false);
     let flush = {
         let (pending, owner, key) = (pending.clone(), owner.clone(), key.clone());
         Rc::new(move || {
@@ -68,7 +69,7 @@ pub fn use_persisted_state(
                 p.timer = None;
                 p.state.take()
             };
-            if let (Some(state), Some(key), true) = (waiting, &key, owner.borrow().get()) {
+            if let (Some(state), Some(key), true) = (waiting, &key, *owner.borrow()) {
                 page::store(key, &state.saved_state());
             }
         })
@@ -77,15 +78,25 @@ pub fn use_persisted_state(
         // Claimed for as long as the widget lives; released when it goes.
         let (owner, flush) = (owner.clone(), flush.clone());
         use_effect_with(key.clone(), move |key| {
-            let claimed = key
-                .as_ref()
-                .map(|key| (key.clone(), page::claim_storage_key(key, instance)));
-            if let Some((key, false)) = &claimed {
-                dispatch.emit(Action::AddNotice(Notice::PersistKeyShared {
-                    key: key.trim_start_matches(STORAGE_PREFIX).to_owned(),
-                }));
+            // Said when this widget may not write the key: at once, or when an earlier widget
+            // of the page that loaded later takes it over.
+            let shared = |key: &str| {
+                let (dispatch, key) = (dispatch.clone(), key.to_owned());
+                move || {
+                    dispatch.emit(Action::AddNotice(Notice::PersistKeyShared {
+                        key: key.trim_start_matches(STORAGE_PREFIX).to_owned(),
+                    }))
+                }
+            };
+            if let Some(key) = key {
+                let said = shared(key);
+                let claimed =
+                    page::claim_storage_key(key, instance, &host, owner.clone(), Rc::new(said));
+                if !claimed {
+                    shared(key)();
+                }
             }
-            owner.borrow().set(matches!(claimed, Some((_, true))));
+            let claimed = key.clone();
             let window = gloo::utils::window();
             let document = gloo::utils::document();
             let on_hide = {
@@ -103,7 +114,7 @@ pub fn use_persisted_state(
             move || {
                 flush();
                 drop((on_hide, on_hidden));
-                if let Some((key, true)) = claimed {
+                if let Some(key) = claimed {
                     page::release_storage_key(&key, instance);
                 }
             }

@@ -2,20 +2,10 @@
 // moved without a second copy, attributes applied once, notices that stay readable.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useSite, open, text, type, builtAssets } from './support.mjs';
+import { useSite, open, text, type, builtAssets, hostPage } from './support.mjs';
 import { STRICT_CSP } from './server.mjs';
 
 const site = useSite();
-
-/** A host page served at `path` for this context only, with the loader in its head. */
-async function hostPage(context, path, body, headers = {}) {
-  await context.route(`${site.url}${path}`, (route) => route.fulfill({
-    contentType: 'text/html',
-    headers,
-    body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title>
-      <script src="/messaging-quota.js"></script></head><body>${body}</body></html>`,
-  }));
-}
 
 const renders = (page) => page.evaluate(() => performance.getEntriesByName('messaging-quota:first-render').length);
 
@@ -45,7 +35,7 @@ test('loading="eager" starts at once, however far below; several lazy widgets sh
   const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
   let wasm = 0;
   context.on('request', (r) => { if (r.url().endsWith('.wasm')) wasm += 1; });
-  await hostPage(context, '/eager.html', `<div style="height:5000px"></div>
+  await hostPage(site, context, '/eager.html', `<div style="height:5000px"></div>
     <messaging-quota id="eager" loading="eager" sections="calculator"></messaging-quota>
     <div style="height:3000px"></div><messaging-quota id="lazy1" sections="calculator"></messaging-quota>
     <messaging-quota id="lazy2" sections="calculator"></messaging-quota>`);
@@ -62,9 +52,9 @@ test('loading="eager" starts at once, however far below; several lazy widgets sh
 
 test('a lazy widget under a strict CSP loads, renders and styles its skeleton, with no violation', async () => {
   const context = await site.browser.newContext({ viewport: { width: 390, height: 800 } });
-  await hostPage(context, '/strict-lazy.html',
+  await hostPage(site, context, '/strict-lazy.html',
     '<link rel="stylesheet" href="/examples/example.css"><p>Text above.</p><div class="spacer"></div><div id="w" data-messaging-quota data-sections="calculator"></div>',
-    { 'content-security-policy': STRICT_CSP });
+    { headers: { 'content-security-policy': STRICT_CSP } });
   const page = await context.newPage();
   const violations = [];
   page.on('console', (m) => { if (/Content Security Policy/.test(m.text())) violations.push(m.text()); });
@@ -103,7 +93,7 @@ for (const [width, height] of [[1280, 900], [390, 800]]) {
 
 test('added and removed widgets leave nothing behind: DOM nodes and listeners stay flat', async () => {
   const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
-  await hostPage(context, '/churn.html', '<main id="host"></main>');
+  await hostPage(site, context, '/churn.html', '<main id="host"></main>');
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await page.goto(`${site.url}/churn.html`);
@@ -141,7 +131,7 @@ test('added and removed widgets leave nothing behind: DOM nodes and listeners st
 
 test('a widget removed while its rules-src loads stops there; put back, it mounts once', async () => {
   const context = await site.browser.newContext();
-  await hostPage(context, '/slow.html',
+  await hostPage(site, context, '/slow.html',
     '<main id="host"><div id="w" data-messaging-quota data-loading="eager" data-persist="slow" data-rules-src="/rules/linkedin-help.json?delay=2500"></div></main>');
   const page = await context.newPage();
   const problems = [];
@@ -202,7 +192,7 @@ test('a rules-src set after mount is fetched (on the page origin only) and appli
 test('a thousand bad add-ons make one readable notice that counts them', async () => {
   const context = await site.browser.newContext();
   const addons = ['100x1', ...Array.from({ length: 1000 }, (_, i) => `${1001 + i}x1`)].join(',');
-  await hostPage(context, '/many.html', `<messaging-quota loading="eager" sections="calculator" addons="${addons}"></messaging-quota>`);
+  await hostPage(site, context, '/many.html', `<messaging-quota loading="eager" sections="calculator" addons="${addons}"></messaging-quota>`);
   const page = await context.newPage();
   await page.goto(`${site.url}/many.html`);
   await page.waitForFunction(() => performance.getEntriesByName('messaging-quota:first-render').length === 1);

@@ -2,18 +2,9 @@
 // the page's origin, and what a visitor types into the rule editor.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useSite, open, text, type, focused } from './support.mjs';
+import { useSite, open, text, type, focused, hostPage } from './support.mjs';
 
 const site = useSite();
-
-/** A host page with no CSP, served at `path` for this page only, holding `body`. */
-async function hostPage(context, path, body) {
-  await context.route(`${site.url}${path}`, (route) => route.fulfill({
-    contentType: 'text/html',
-    body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title>
-      <script src="/messaging-quota.js"></script></head><body>${body}</body></html>`,
-  }));
-}
 
 const attr = (text) => text.replaceAll('&', '&amp;').replaceAll("'", '&#39;');
 
@@ -30,7 +21,7 @@ test('tier names, rule names and sources holding markup are shown as text; nothi
     inmail: { block_size: 3, block_price_cents: 1000, pay_per_inmail_cents: 1000 },
   };
   const context = await site.browser.newContext();
-  await hostPage(context, '/hostile-rules.html',
+  await hostPage(site, context, '/hostile-rules.html',
     `<messaging-quota rules='${attr(JSON.stringify(rules))}' today="2026-01-20" sent="1"></messaging-quota>`);
   const page = await open(site, '/hostile-rules.html', { context });
   await page.getByTestId('send-button').click();
@@ -69,7 +60,7 @@ test('rules-src may not leave the page origin, however the URL is written', asyn
   const context = await site.browser.newContext();
   const requests = [];
   context.on('request', (r) => requests.push(r.url()));
-  await hostPage(context, '/hostile-src.html',
+  await hostPage(site, context, '/hostile-src.html',
     hostile.map((src, i) => `<div id="w${i}" data-messaging-quota data-loading="eager" data-sections="calculator" data-rules-src="${src}"></div>`).join(''));
   const page = await open(site, '/hostile-src.html', { widgets: hostile.length, context });
   for (let i = 0; i < hostile.length; i++) {
@@ -84,7 +75,7 @@ test('rules-src may not leave the page origin, however the URL is written', asyn
 
 test('a same-origin rules-src loads; a broken one falls back with a notice', async () => {
   const context = await site.browser.newContext();
-  await hostPage(context, '/good-src.html',
+  await hostPage(site, context, '/good-src.html',
     `<div id="good" data-messaging-quota data-loading="eager" data-sections="calculator" data-rules-src="rules/linkedin-help.json"></div>
      <div id="missing" data-messaging-quota data-loading="eager" data-sections="calculator" data-rules-src="/rules/nope.json"></div>`);
   const page = await open(site, '/good-src.html', { widgets: 2, context });
@@ -160,7 +151,7 @@ test('with seven tiers and the last as the minimum, the select shows it', async 
   const tiers = Array.from({ length: 7 }, (_, i) => ({ id: `t${i}`, name: `Tier ${i}`, price_cents: i * 1000, free_messages: 10 + i * 10, inmail_credits: 0 }));
   const rules = { id: 'seven', name: 'Seven', tiers, bundles: [{ size: 25, price_cents: 1499 }], inmail: { block_size: 3, block_price_cents: 1000, pay_per_inmail_cents: 1000 } };
   const context = await site.browser.newContext();
-  await hostPage(context, '/seven.html', `<messaging-quota rules='${attr(JSON.stringify(rules))}' min-tier="t6" sections="compare"></messaging-quota>`);
+  await hostPage(site, context, '/seven.html', `<messaging-quota rules='${attr(JSON.stringify(rules))}' min-tier="t6" sections="compare"></messaging-quota>`);
   const page = await open(site, '/seven.html', { context });
   const select = page.getByTestId('min-tier');
   assert.equal(await select.inputValue(), 't6');

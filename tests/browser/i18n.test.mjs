@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { useSite, open, text, builtAssets } from './support.mjs';
+import { useSite, open, text, builtAssets, hostPage } from './support.mjs';
 
 const site = useSite();
 const require = createRequire(import.meta.url);
@@ -17,15 +17,6 @@ const texts = (messages) => Object.values(messages).flatMap((m) => (typeof m ===
 
 /** The words of a text: runs of three or more letters, placeholders dropped. */
 const words = (s) => (s.replace(/\{[a-z-]+\}/g, ' ').match(/\p{L}{3,}/gu) ?? []);
-
-/** A host page served at `path` for this context only, with the loader in its head. */
-async function hostPage(context, path, body, { lang = 'en', dir = 'ltr' } = {}) {
-  await context.route(`${site.url}${path}`, (route) => route.fulfill({
-    contentType: 'text/html',
-    body: `<!doctype html><html lang="${lang}" dir="${dir}"><head><meta charset="utf-8"><title>Host</title>
-      <script src="/messaging-quota.js"></script></head><body>${body}</body></html>`,
-  }));
-}
 
 /** Sends until the allowance runs out and the upgrade pop-up opens. */
 async function sendUntilBlocked(page) {
@@ -111,7 +102,7 @@ test('locale chooses by language: de-AT gets German words with Austrian formatti
   const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
   const i18nRequests = [];
   context.on('request', (r) => { const p = new URL(r.url()).pathname; if (p.startsWith('/i18n/')) i18nRequests.push(p); });
-  await hostPage(context, '/host-locales.html', `
+  await hostPage(site, context, '/host-locales.html', `
     <messaging-quota locale="de-AT" today="2026-01-20" sections="calculator" loading="eager"></messaging-quota>
     <messaging-quota locale="zh-CN" today="2026-01-20" sections="calculator" loading="eager"></messaging-quota>`);
   const page = await open(site, '/host-locales.html', { context, widgets: 2 });
@@ -196,7 +187,7 @@ test('a host catalogue changes a word, and adds a language the widget lacks', as
     contentType: 'application/json',
     body: JSON.stringify({ 'send.button': 'Wyślij', 'units.days-left': { one: '{count} dzień', few: '{count} dni', many: '{count} dni', other: '{count} dnia' } }),
   }));
-  await hostPage(context, '/host-words.html', `
+  await hostPage(site, context, '/host-words.html', `
     <messaging-quota locale="de" messages-src="/words/brand.json" today="2026-01-20" sections="calculator" loading="eager"></messaging-quota>
     <messaging-quota locale="pl" messages-src="/words/pl.json" today="2026-01-20" sections="calculator" loading="eager"></messaging-quota>`);
   const warnings = [];
@@ -219,7 +210,7 @@ test('a broken catalogue falls back to English with a notice; so does a language
   const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
   await context.route(`${site.url}/words/broken.json`, (route) => route.fulfill({ contentType: 'application/json', body: '{"send.button": ' }));
   await context.route(`${site.url}${builtAssets().words.fr}`, (route) => route.fulfill({ status: 503, body: 'down' }));
-  await hostPage(context, '/host-broken.html', `
+  await hostPage(site, context, '/host-broken.html', `
     <messaging-quota messages-src="/words/broken.json" today="2026-01-20" sections="calculator" loading="eager"></messaging-quota>
     <messaging-quota locale="fr" today="2026-01-20" sections="calculator" loading="eager"></messaging-quota>
     <messaging-quota messages-src="https://elsewhere.example/words.json" today="2026-01-20" sections="calculator" loading="eager"></messaging-quota>`);
@@ -266,7 +257,7 @@ test('the standalone page speaks the browser’s language and offers a language 
 
 test('the skeleton speaks the page’s language before anything loads', async () => {
   const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
-  await hostPage(context, '/host-skeleton.html', `<div style="height:4000px"></div><div data-messaging-quota></div>`, { lang: 'ja' });
+  await hostPage(site, context, '/host-skeleton.html', `<div style="height:4000px"></div><div data-messaging-quota></div>`, { lang: 'ja' });
   const page = await context.newPage();
   await page.goto(`${site.url}/host-skeleton.html`);
   const skeleton = page.locator('[data-messaging-quota] .mq-skeleton');

@@ -81,6 +81,19 @@ export async function open(site, path = '/', { widgets = 1, context } = {}) {
   return page;
 }
 
+/**
+ * A host page served at `path` for this context only: `body` in a page whose head loads the
+ * loader (or `head` instead), in `lang` and `dir`, with extra response `headers`.
+ */
+export async function hostPage(site, context, path, body, { lang = 'en', dir = 'ltr', headers = {}, head = '<script src="/messaging-quota.js"></script>' } = {}) {
+  await context.route(`${site.url}${path}`, (route) => route.fulfill({
+    contentType: 'text/html',
+    headers,
+    body: `<!doctype html><html lang="${lang}" dir="${dir}"><head><meta charset="utf-8"><title>Host</title>
+      ${head}</head><body>${body}</body></html>`,
+  }));
+}
+
 /** The text of the element with this test id (first match). */
 export async function text(scope, testid) {
   return (await scope.getByTestId(testid).first().textContent()).trim();
