@@ -18,6 +18,10 @@ cargo test --locked --workspace
 echo "==> release build"
 trunk build --release
 
+echo "==> TypeScript hosts against the generated declarations (strict TS without React; React 19 TSX)"
+tests/browser/node_modules/.bin/tsc -p tests/browser/types/tsconfig.host.json
+tests/browser/node_modules/.bin/tsc -p tests/browser/types/tsconfig.react.json
+
 echo "==> browser tests (headless Chromium, against dist/)"
 node --test --test-concurrency=1 tests/browser/
 

@@ -14,7 +14,7 @@ use crate::browser::words::WordsFiles;
 use crate::browser::{page, words};
 use crate::engine::rules::RuleSet;
 use crate::host::attributes::{parse_attributes, EmbedConfig};
-use crate::host::{ignored, FetchProblem, Ignored, Reason};
+use crate::host::{ignored, FetchProblem, Fetched, Ignored, Reason};
 use crate::state::Init;
 use crate::ui::{App, AppProps, ConfigUpdate, ErrorWords, HostLink, InitCell};
 
@@ -150,7 +150,7 @@ fn with_rules_src(
         apply_fetched(&src, &result, &mut config, &mut problems);
         return then(config, problems);
     }
-    let url = match same_origin_url(&src) {
+    let url = match same_origin_url(&src, Fetched::Rules) {
         Ok(url) => url,
         Err(reason) => {
             let problem = ignored("rules-src", &src, reason);

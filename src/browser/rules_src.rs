@@ -7,18 +7,20 @@ use web_sys::{AbortSignal, Url};
 
 use super::fetch::{body, request};
 use crate::engine::rules::RuleSet;
-use crate::host::{FetchProblem, Reason};
+use crate::host::{FetchProblem, Fetched, Reason};
 
-/// The absolute URL of `src` when it is on the page's origin.
-pub fn same_origin_url(src: &str) -> Result<String, Reason> {
-    let location = web_sys::window().ok_or(Reason::CrossOrigin)?.location();
-    let base = location.href().map_err(|_| Reason::CrossOrigin)?;
-    let origin = location.origin().map_err(|_| Reason::CrossOrigin)?;
-    let url = Url::new_with_base(src, &base).map_err(|_| Reason::CrossOrigin)?;
+/// The absolute URL of `src` (a rule set or a catalogue, `what`) when it is on the page's
+/// origin.
+pub fn same_origin_url(src: &str, what: Fetched) -> Result<String, Reason> {
+    let refused = || Reason::CrossOrigin(what);
+    let location = web_sys::window().ok_or_else(refused)?.location();
+    let base = location.href().map_err(|_| refused())?;
+    let origin = location.origin().map_err(|_| refused())?;
+    let url = Url::new_with_base(src, &base).map_err(|_| refused())?;
     if url.origin() == origin && matches!(url.protocol().as_str(), "http:" | "https:") {
         Ok(url.href())
     } else {
-        Err(Reason::CrossOrigin)
+        Err(refused())
     }
 }
 

@@ -14,7 +14,7 @@ use super::fetch::{body, request};
 use super::intl::{canonical, IntlFormat};
 use super::page;
 use super::rules_src::same_origin_url;
-use crate::host::{FetchProblem, Reason};
+use crate::host::{FetchProblem, Fetched, Reason};
 use crate::state::{Notice, Origin};
 use crate::text::languages::{direction_of, language_for, language_subtag, Language};
 use crate::text::{Catalogue, Texts};
@@ -109,7 +109,7 @@ pub fn wanted(locale: String, messages_src: Option<&str>, files: &WordsFiles) ->
     let language = language_for(&locale);
     let builtin =
         (language.code != "en").then(|| files.get(language.code).map(str::to_owned).ok_or(()));
-    let host = messages_src.map(|src| (src.to_owned(), same_origin_url(src)));
+    let host = messages_src.map(|src| (src.to_owned(), same_origin_url(src, Fetched::Messages)));
     Wanted {
         locale,
         language,

@@ -48,8 +48,8 @@ pub enum Reason {
     },
     /// The `rules` attribute: not a valid rule set.
     Rules(RuleError),
-    /// `rules-src` points off the page's origin.
-    CrossOrigin,
+    /// `rules-src` or `messages-src` points off the page's origin.
+    CrossOrigin(Fetched),
     /// `rules-src` could not be loaded.
     Fetch(FetchProblem),
     /// `messages-src` could not be loaded.
@@ -66,6 +66,15 @@ pub enum Reason {
     Sections,
     /// `loading`: not lazy or eager.
     Loading,
+}
+
+/// What a host asked the widget to fetch.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Fetched {
+    /// A rule set (`rules-src`).
+    Rules,
+    /// A message catalogue (`messages-src`).
+    Messages,
 }
 
 /// Why a rule set (`rules-src`) or a message catalogue could not be loaded.

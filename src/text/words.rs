@@ -13,7 +13,7 @@ use crate::engine::rules::{RuleError, RuleProblem, RuleSet};
 use crate::engine::send::{Recipient, Unblock};
 use crate::engine::summary::Charge;
 use crate::host::saved::SavedProblem;
-use crate::host::{FetchProblem, Ignored, Reason};
+use crate::host::{FetchProblem, Fetched, Ignored, Reason};
 use crate::state::{Notice, Origin};
 
 impl Texts {
@@ -202,7 +202,10 @@ impl Texts {
             Reason::Rules(e) | Reason::Fetch(FetchProblem::Invalid(e)) => {
                 self.fill("reason.rules", &[("error", &self.rule_error(e))])
             }
-            Reason::CrossOrigin => self.text("reason.cross-origin").to_string(),
+            Reason::CrossOrigin(Fetched::Rules) => self.text("reason.cross-origin").to_string(),
+            Reason::CrossOrigin(Fetched::Messages) => {
+                self.text("reason.cross-origin-messages").to_string()
+            }
             Reason::Fetch(FetchProblem::Unreachable) => self.text("reason.unreachable").to_string(),
             Reason::Fetch(FetchProblem::Status(status)) => {
                 self.fill("reason.status", &[("status", &status.to_string())])

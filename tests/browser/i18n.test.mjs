@@ -226,7 +226,7 @@ test('a broken catalogue falls back to English with a notice; so does a language
   assert.equal(await french.locator('.mq-root').getAttribute('lang'), 'en');
   assert.equal(await text(french, 'send-button'), 'Send');
   await foreign.getByTestId('input-notice').waitFor();
-  assert.match(await text(foreign, 'input-notice'), /may only be loaded from this site's own origin/);
+  assert.match(await text(foreign, 'input-notice'), /messages-src="https:\/\/elsewhere.example\/words.json" was ignored: messages may only be loaded from this site's own origin/, 'the refusal speaks of the messages');
   assert.ok(warnings.some((w) => w.includes('broken.json')), warnings.join('\n'));
   assert.deepEqual(page.problems.filter((p) => !p.includes('503')), []);
   await context.close();

@@ -20,6 +20,7 @@ const widths = [];
 for (let w = 280; w <= 1400; w += 5) widths.push(w);
 const TOLERANCE = 32;
 const MARGIN = 4;
+const FRAME_TOLERANCE = 8;
 await context.route(`${site.url}/sizes.html?*`, (route) => route.fulfill({
   contentType: 'text/html',
   body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><script src="/messaging-quota.js"></script>
@@ -35,7 +36,7 @@ const GROUPS = [
   { languages: ['en', 'ja'], locales: ['en-US', 'ja-JP'] },
   { languages: ['ar'], locales: ['ar'] },
 ];
-const ABOUT = 'Heights each part of the widget takes, in px, by container width band [from, to) and language group; measured by tests/browser/sizes.mjs --write (the first group, for any language, takes the tallest of all). Generated data: the build turns it into the skeleton\'s sizing rules and the host reservation stylesheet.';
+const ABOUT = 'Heights each part of the widget takes, in px, by container width band [from, to) and language group, and (frame) the standalone page\'s whole height by the width of a frame showing it; measured by tests/browser/sizes.mjs --write (the first group, for any language, takes the tallest of all). Generated data: the build turns it into the skeleton\'s sizing rules and the host reservation stylesheet.';
 const byLocale = {};
 for (const locale of LOCALES) {
 await page.goto(`${site.url}/sizes.html?locale=${locale}`);
@@ -62,11 +63,34 @@ byLocale[locale] = await page.evaluate(async (widths) => {
   return out;
 }, widths);
 }
+// The standalone page in a frame of each width (README "In an iframe"): its whole height as
+// it tells its parent, in each language (it follows the visitor's browser); the host's
+// reservation stylesheet gives a `.messaging-quota-frame` this height before it loads.
+const frameByLocale = {};
+for (const locale of LOCALES) {
+  const framed = await browser.newContext({ locale, viewport: { width: widths[0], height: 900 } });
+  const standalone = await framed.newPage();
+  await standalone.goto(`${site.url}/index.html?today=2026-01-20`);
+  await standalone.waitForFunction(() => {
+    const root = document.querySelector('[data-messaging-quota]')?.shadowRoot;
+    return root?.querySelector('.mq-root:not(.mq-skeleton)') && [...root.querySelectorAll('.mq-part')].every((p) => p.firstElementChild);
+  }, null, { timeout: 60000 });
+  frameByLocale[locale] = [];
+  for (const w of widths) {
+    await standalone.setViewportSize({ width: w, height: 900 });
+    frameByLocale[locale].push(await standalone.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(
+      () => done(Math.ceil(document.documentElement.getBoundingClientRect().height)))))));
+  }
+  await framed.close();
+}
 await browser.close();
 await site.close();
 
-/** Bands of container widths for one part: [from, to (exclusive, or null), height]. */
-function bands(samples) {
+/**
+ * Bands of container widths for one part: [from, to (exclusive, or null), height], each
+ * height within `tolerance` of every sample in its band, plus `margin`.
+ */
+function bands(samples, tolerance = TOLERANCE, margin = MARGIN) {
   const out = [];
   let start = 0;
   while (start < samples.length) {
@@ -75,12 +99,12 @@ function bands(samples) {
     let hi = lo;
     while (end + 1 < samples.length) {
       const h = samples[end + 1].h;
-      if (Math.max(hi, h) - Math.min(lo, h) > TOLERANCE) break;
+      if (Math.max(hi, h) - Math.min(lo, h) > tolerance) break;
       end += 1; lo = Math.min(lo, h); hi = Math.max(hi, h);
     }
     // The band reaches up to the next sample, so it takes that sample's height too.
     const next = samples[end + 1];
-    out.push([start === 0 ? null : samples[start].c, next ? next.c : null, Math.max(hi, next?.h ?? 0) + MARGIN]);
+    out.push([start === 0 ? null : samples[start].c, next ? next.c : null, Math.max(hi, next?.h ?? 0) + margin]);
     start = end + 1;
   }
   return out;
@@ -96,14 +120,16 @@ const groups = GROUPS.map((group) => {
     const samples = byLocale[locales[0]].map(([, p], i) => ({ c: p.width, h: Math.max(...locales.map((l) => byLocale[l][i][1][name])) }));
     parts[name] = bands(samples);
   }
-  return { languages: group.languages ?? null, parts };
+  // The frame: nearly exact, as the page inside sets the frame's height once it is there.
+  const frame = bands(widths.map((w, i) => ({ c: w, h: Math.max(...locales.map((l) => frameByLocale[l][i])) })), FRAME_TOLERANCE, 0);
+  return { languages: group.languages ?? null, parts, frame };
 });
 const lines = ['{', `  "about": ${JSON.stringify(ABOUT)},`, '  "groups": ['];
 groups.forEach((group, g) => {
   lines.push('    {', `      "languages": ${JSON.stringify(group.languages)},`, '      "parts": {');
   const parts = Object.entries(group.parts);
   parts.forEach(([name, list], i) => lines.push(`        "${name}": [${list.map((b) => JSON.stringify(b)).join(', ')}]${i < parts.length - 1 ? ',' : ''}`));
-  lines.push('      }', `    }${g < groups.length - 1 ? ',' : ''}`);
+  lines.push('      },', `      "frame": [${group.frame.map((b) => JSON.stringify(b)).join(', ')}]`, `    }${g < groups.length - 1 ? ',' : ''}`);
 });
 lines.push('  ]', '}');
 const json = `${lines.join('\n')}\n`;

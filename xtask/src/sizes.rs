@@ -160,7 +160,10 @@ impl Sizes {
         for p in &parts {
             let on: Vec<String> = ELEMENTS
                 .iter()
-                .map(|(el, prefix)| format!("{el}[{prefix}sections*=\"{p}\"]::before"))
+                .map(|(el, prefix)| {
+                    // As specific as the rule that turns every part off, and after it.
+                    format!("{el}[{prefix}sections][{prefix}sections*=\"{p}\"]::before")
+                })
                 .collect();
             let _ = writeln!(out, "{} {{ --mq-on-{p}: 1; }}", on.join(", "));
         }
@@ -269,6 +272,6 @@ mod tests {
             )),
             "{reserve}"
         );
-        assert!(reserve.contains("messaging-quota[sections*=\"compare\"]::before"));
+        assert!(reserve.contains("messaging-quota[sections][sections*=\"compare\"]::before"));
     }
 }

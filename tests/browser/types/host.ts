@@ -1,0 +1,37 @@
+// A strict TypeScript host, without React's types: the element and its events are typed
+// by dist/messaging-quota.d.ts alone. Type-checked by the test command (tsc), never run.
+import type { ChangeDetail, LoadErrorDetail, MessagingQuotaElement } from '../../../dist/messaging-quota';
+
+const widget: MessagingQuotaElement | null = document.querySelector('messaging-quota');
+if (widget) {
+  widget.setAttribute('tier', 'recruiter');
+  widget.addEventListener('messaging-quota:change', (event) => {
+    const detail: ChangeDetail = event.detail;
+    const cents: number = detail.summary.monthly_cost_cents;
+    const level: 'ok' | 'warning' | 'reached' = detail.summary.level;
+    const charges: string[] = detail.summary.lines.map((line) => `${line.charge}: ${line.cents}`);
+    // @ts-expect-error No such field: a field renamed in Rust fails the host's build, not its visitors.
+    console.log(detail.summary.monthlyCost, cents, level, charges);
+  });
+  widget.addEventListener('messaging-quota:upgrade-click', (event) => {
+    const kind: 'tier' | 'bundle' = event.detail.kind;
+    const tier: string | null = event.detail.tier;
+    console.log(kind, tier, event.detail.price_cents.toFixed(0));
+  });
+  widget.addEventListener('messaging-quota:error', (event) => {
+    const detail: LoadErrorDetail = event.detail;
+    const failure: 'http' | 'network' | 'timeout' | 'invalid' = detail.failure;
+    console.log(detail.reason, failure, detail.status ?? 'no status');
+  });
+  // The element's own events keep their types.
+  widget.addEventListener('click', (event) => console.log(event.clientX));
+}
+
+// The events bubble: a listener on the document gets them typed too.
+document.addEventListener('messaging-quota:ready', (event) => {
+  console.log(event.detail.selection.tier.toUpperCase(), event.detail.summary.reset_date);
+});
+
+// @ts-expect-error A count is a number, not text.
+const wrong: ChangeDetail['summary']['allowance'] = 'many';
+console.log(wrong);
