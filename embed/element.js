@@ -17,9 +17,22 @@ export function attribute(element, name) {
   return element.getAttribute(isCustomElement(element) ? name : `data-${name}`);
 }
 
-/** The parts `sections` turns on, in the order they show (all when it names none). */
+const OFF = ['false', '0', 'no', 'off'];
+
+/** Whether a flag attribute is on: present, and not `false` (`0`, `no`, `off`). */
+export function flagOn(element, name) {
+  const value = attribute(element, name);
+  return value !== null && !OFF.includes(value.trim().toLowerCase());
+}
+
+/**
+ * The parts that show, in their order: those `sections` names (all when it names none the
+ * widget knows), and the Share panel when `share` is on.
+ */
 export function partsOf(element) {
+  const sections = PARTS.filter((p) => p !== 'share');
   const named = (attribute(element, 'sections') ?? '').split(',').map((s) => s.trim());
-  const on = PARTS.filter((p) => named.includes(p));
-  return on.length ? on : PARTS;
+  const on = sections.filter((p) => named.includes(p));
+  const shown = on.length ? on : sections;
+  return PARTS.filter((p) => shown.includes(p) || (p === 'share' && flagOn(element, 'share')));
 }

@@ -2,9 +2,7 @@
 // load failure speak it), as the widget decides it (src/browser/words.rs).
 
 import { RIGHT_TO_LEFT, WORDS } from '@messaging-quota/build';
-import { attribute } from './element.js';
-
-const OFF = ['false', '0', 'no', 'off'];
+import { attribute, flagOn } from './element.js';
 
 /**
  * Its `locale`, else the page's language (unless it has a language menu), else the
@@ -13,8 +11,7 @@ const OFF = ['false', '0', 'no', 'off'];
  * the way they run.
  */
 export function languageOf(element) {
-  const menu = attribute(element, 'language-menu');
-  const followsPage = menu === null || OFF.includes(menu.trim().toLowerCase());
+  const followsPage = !flagOn(element, 'language-menu');
   const candidates = [attribute(element, 'locale'), followsPage ? document.documentElement.lang : null, navigator.language];
   for (const tag of candidates) {
     try {

@@ -112,7 +112,7 @@ function install(here) {
     // The sizing rules last: they win over the widget's own where both size a part.
     widget.root.adoptedStyleSheets = [stylesheet, sizingSheet()];
     performance.mark('messaging-quota:mount');
-    widget.handle = api.mount(widget.container, element, attributesOf(element), wordsFiles(here), shared.answers);
+    widget.handle = api.mount(widget.container, element, attributesOf(element), here.href, wordsFiles(here), shared.answers);
     if (element.hasAttribute('data-post-height')) postHeight();
   }
 

@@ -11,7 +11,7 @@ use yew::AppHandle;
 
 use crate::browser::rules_src::{fetch_rules, same_origin_url};
 use crate::browser::words::WordsFiles;
-use crate::browser::{page, words};
+use crate::browser::{link, page, words};
 use crate::engine::rules::RuleSet;
 use crate::host::attributes::{parse_attributes, EmbedConfig};
 use crate::host::{ignored, FetchProblem, Fetched, Ignored, Reason};
@@ -203,7 +203,8 @@ fn warn(problem: &Ignored) {
 }
 
 /// Mounts a widget into `container`; events go to `host`, configured by its attributes.
-/// `words_files` are this build's language files by code (URLs) and `answers` the
+/// `base` is the loader's folder, `words_files` this build's language files by code (URLs)
+/// and `answers` the
 /// catalogue fetches it started. The container keeps what it shows (the loader's skeleton)
 /// until the widget's rules and words are there, then renders.
 #[wasm_bindgen]
@@ -211,6 +212,7 @@ pub fn mount(
     container: Element,
     host: Element,
     attributes: js_sys::Array,
+    base: String,
     words_files: js_sys::Map,
     answers: Option<js_sys::Map>,
 ) -> WidgetHandle {
@@ -240,35 +242,43 @@ pub fn mount(
         host,
         sync_url: config.sync_url,
         storage_key: config.storage_key.clone(),
-        words_files: WordsFiles::from_js(&words_files),
+        base: base.into(),
+        words_files: WordsFiles(words_files),
         error_words,
     };
     let (shared, target) = (inner.clone(), container.clone());
     with_rules_src(&inner, config, problems, move |config, problems| {
-        // The words come before the first render, so it is in the widget's language.
+        // The words come before the first render, so it is in the widget's language; so do
+        // the edited rules a link carries, unpacked by the browser.
         let wanted = words::wanted(
             words::locale(config.locale.as_deref(), !config.language_menu),
             config.messages_src.as_deref(),
             &link.words_files,
         );
-        let init = Init {
-            stored: link.storage_key.as_deref().and_then(page::load),
-            url_params: link.sync_url.then(page::url_params).flatten(),
-            local_today: Some(page::local_today()),
-            config,
-            problems,
-        };
-        let props = AppProps {
-            instance,
-            init: InitCell(Rc::new(init)),
-            link,
-            update: None,
-        };
         wasm_bindgen_futures::spawn_local(async move {
+            let link_rules = match link.sync_url {
+                true => link::rules_in_page_url().await,
+                false => None,
+            };
             words::load(&wanted).await;
-            if !shared.borrow().gone {
-                render(&shared, &target, props);
+            if shared.borrow().gone {
+                return;
             }
+            let init = Init {
+                stored: link.storage_key.as_deref().and_then(page::load),
+                url_params: link.sync_url.then(page::url_params).flatten(),
+                link_rules,
+                local_today: Some(page::local_today()),
+                config,
+                problems,
+            };
+            let props = AppProps {
+                instance,
+                init: InitCell(Rc::new(init)),
+                link,
+                update: None,
+            };
+            render(&shared, &target, props);
         });
     });
     WidgetHandle { inner, container }

@@ -4,11 +4,14 @@
 // Native only: proptest and the catalogue files are not in the browser.
 #![cfg(not(target_arch = "wasm32"))]
 
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine;
 use messaging_quota::engine::period::parse_iso_date;
 use messaging_quota::engine::presets::{ARTICLE, LINKEDIN_HELP};
 use messaging_quota::engine::rules::{BundleOf, InMailPricingOf, RuleSet, RuleSetOf, TierOf};
 use messaging_quota::engine::send::Recipient;
 use messaging_quota::host::attributes::parse_attributes;
+use messaging_quota::host::link_rules::{self, LinkRulesProblem};
 use messaging_quota::state::{initial_widget, Action, Count, Init, RuleField, Widget};
 use proptest::prelude::*;
 
@@ -112,20 +115,57 @@ fn action() -> impl Strategy<Value = Action> {
     ]
 }
 
-/// Starts a widget the way a page does, with this link and saved state.
+/// Starts a widget the way a page does, with this link (query and fragment) and saved state.
 fn start(
     attributes: &[(&str, &str)],
-    link: Option<Vec<(String, String)>>,
+    link: Option<(Vec<(String, String)>, String)>,
     stored: Option<String>,
 ) -> Widget {
     let (config, problems) = parse_attributes(attributes.iter().copied(), false);
+    let (url_params, link_rules) = match link {
+        Some((query, fragment)) => (Some(query), link_rules::rules_part(&fragment).map(unpack)),
+        None => (None, None),
+    };
     initial_widget(Init {
         config,
         problems,
-        url_params: link,
+        url_params,
+        link_rules,
         stored,
         local_today: parse_iso_date("2026-01-20"),
     })
+}
+
+/// A widget's link as the browser writes it: its query, and for edited rules the fragment
+/// with their compact JSON compressed as raw DEFLATE (the browser's CompressionStream
+/// "deflate-raw"; miniz_oxide here) and written base64url (btoa; the base64 crate here).
+fn link_of(w: &Widget) -> (Vec<(String, String)>, String) {
+    let query = w
+        .url_params()
+        .into_iter()
+        .map(|(n, v)| (n.to_owned(), v))
+        .collect();
+    let fragment = match w.rules_origin.preset() {
+        Some(_) => String::new(),
+        None => {
+            let packed =
+                miniz_oxide::deflate::compress_to_vec(w.rules.to_compact_json().as_bytes(), 9);
+            link_rules::with_rules_part("", Some(&URL_SAFE_NO_PAD.encode(packed)))
+        }
+    };
+    (query, fragment)
+}
+
+/// Reads a rules part as the browser does: decoded, unpacked (at most the limit), checked.
+fn unpack(part: &str) -> Result<RuleSet, LinkRulesProblem> {
+    link_rules::check_part(part)?;
+    let packed = URL_SAFE_NO_PAD
+        .decode(part)
+        .map_err(|_| LinkRulesProblem::Damaged)?;
+    let json =
+        miniz_oxide::inflate::decompress_to_vec_with_limit(&packed, link_rules::MAX_JSON_BYTES + 1)
+            .map_err(|_| LinkRulesProblem::Damaged)?;
+    link_rules::read_rules(&json)
 }
 
 /// What a link or a save must bring back.
@@ -153,6 +193,14 @@ proptest! {
     }
 
     #[test]
+    fn every_accepted_rule_set_travels_in_a_link(rules in rule_set()) {
+        let packed = miniz_oxide::deflate::compress_to_vec(rules.to_compact_json().as_bytes(), 9);
+        let part = URL_SAFE_NO_PAD.encode(packed);
+        prop_assert!(part.len() <= link_rules::MAX_PART_CHARS, "{} characters", part.len());
+        prop_assert_eq!(unpack(&part), Ok(rules));
+    }
+
+    #[test]
     fn every_reachable_state_reads_back_from_its_link_and_its_save(
         actions in prop::collection::vec(action(), 0..25),
         page in prop::sample::select(vec![0usize, 1, 2]),
@@ -170,12 +218,13 @@ proptest! {
         let saved = start(attributes, None, Some(w.saved_state()));
         prop_assert!(saved.notices.is_empty(), "{:?}", saved.notices);
         prop_assert_eq!(essentials(&saved), essentials(&w));
-        // A link carries presets, not custom rules.
-        if w.rules_origin.preset().is_some() {
-            let link: Vec<(String, String)> = w.url_params().into_iter().map(|(n, v)| (n.to_owned(), v)).collect();
-            let linked = start(attributes, Some(link.clone()), None);
-            prop_assert!(linked.notices.is_empty(), "{:?} from {:?}", linked.notices, link);
-            prop_assert_eq!(essentials(&linked), essentials(&w), "{:?}", link);
-        }
+        // A link: a preset by name, edited rules in its fragment; opened anywhere, with
+        // nothing saved, or over a visitor's own saved state, it shows what was shared.
+        let link = link_of(&w);
+        let linked = start(attributes, Some(link.clone()), None);
+        prop_assert!(linked.notices.is_empty(), "{:?} from {:?}", linked.notices, link);
+        prop_assert_eq!(essentials(&linked), essentials(&w), "{:?}", link);
+        let elsewhere = start(attributes, Some(link.clone()), Some(start(&[("tier", "recruiter")], None, None).saved_state()));
+        prop_assert_eq!(essentials(&elsewhere), essentials(&w), "over a saved state: {:?}", link);
     }
 }

@@ -8,6 +8,7 @@ use serde::Serialize;
 use wasm_bindgen::JsValue;
 use web_sys::{CustomEvent, CustomEventInit, Element, Node, UrlSearchParams};
 
+use crate::host::link_rules;
 use crate::host::params::names;
 
 /// Today's date in the visitor's time zone, from the browser's clock.
@@ -47,22 +48,26 @@ fn is_widget_param(segment: &str) -> bool {
     UrlSearchParams::new_with_str(segment).is_ok_and(|p| names::ALL.iter().any(|name| p.has(name)))
 }
 
-/// Puts the widget's parameters in the page URL without a new history entry. Every other
-/// parameter of the page stays exactly as written (`?flag` stays `?flag`), and so do the
-/// path, the hash and `history.state`.
-pub fn replace_url_params(params: &[(&'static str, String)]) {
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    let location = window.location();
-    let (Ok(path), Ok(search), Ok(hash), Ok(history)) = (
-        location.pathname(),
-        location.search(),
-        location.hash(),
-        window.history(),
-    ) else {
-        return;
-    };
+/// What to do with the rules part of the fragment.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RulesPart<'a> {
+    /// Leave it as it is (the part for new rules is still being worked out).
+    Keep,
+    /// Write this part (edited rules).
+    Set(&'a str),
+    /// Remove it (preset rules).
+    Remove,
+}
+
+/// `?query#fragment` for the widget's parameters and rules part over a URL's own `search`
+/// and `hash`: every other parameter of the query stays exactly as written (`?flag` stays
+/// `?flag`), and so does whatever else the fragment holds.
+fn query_and_fragment(
+    search: &str,
+    hash: &str,
+    params: &[(&'static str, String)],
+    rules: RulesPart,
+) -> String {
     let mut segments: Vec<String> = search
         .trim_start_matches('?')
         .split('&')
@@ -79,15 +84,77 @@ pub fn replace_url_params(params: &[(&'static str, String)]) {
         }
     }
     let query = segments.join("&");
-    let url = if query.is_empty() {
-        format!("{path}{hash}")
-    } else {
-        format!("{path}?{query}{hash}")
+    let fragment = match rules {
+        RulesPart::Keep => hash.trim_start_matches('#').to_owned(),
+        RulesPart::Set(part) => link_rules::with_rules_part(hash, Some(part)),
+        RulesPart::Remove => link_rules::with_rules_part(hash, None),
     };
+    let query = if query.is_empty() {
+        String::new()
+    } else {
+        format!("?{query}")
+    };
+    let fragment = if fragment.is_empty() {
+        String::new()
+    } else {
+        format!("#{fragment}")
+    };
+    format!("{query}{fragment}")
+}
+
+/// The page URL's fragment, without `#`.
+pub fn url_fragment() -> Option<String> {
+    web_sys::window()?.location().hash().ok()
+}
+
+/// Puts the widget's parameters in the page URL's query and its rules part in its fragment,
+/// without a new history entry. The path and `history.state` stay as they were.
+pub fn replace_url(params: &[(&'static str, String)], rules: RulesPart) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let location = window.location();
+    let (Ok(path), Ok(search), Ok(hash), Ok(history)) = (
+        location.pathname(),
+        location.search(),
+        location.hash(),
+        window.history(),
+    ) else {
+        return;
+    };
+    let url = format!(
+        "{path}{}",
+        query_and_fragment(&search, &hash, params, rules)
+    );
     if url != format!("{path}{search}{hash}") {
         let state = history.state().unwrap_or(JsValue::NULL);
         let _ = history.replace_state_with_url(&state, "", Some(&url));
     }
+}
+
+/// The link that shows this state: the page's own URL as the widget writes it (a widget
+/// that keeps the page URL in step), else the standalone page beside the loader (`base`).
+pub fn share_url(
+    params: &[(&'static str, String)],
+    rules: RulesPart,
+    on_this_page: bool,
+    base: &str,
+) -> String {
+    let here = web_sys::window().map(|w| w.location());
+    let page = on_this_page
+        .then(|| here.as_ref().and_then(|l| l.href().ok()))
+        .flatten()
+        .unwrap_or_else(|| base.to_owned());
+    let Ok(url) = web_sys::Url::new(&page) else {
+        return page;
+    };
+    let (search, hash) = if on_this_page {
+        (url.search(), url.hash())
+    } else {
+        (String::new(), String::new())
+    };
+    let rest = query_and_fragment(&search, &hash, params, rules);
+    format!("{}{}{rest}", url.origin(), url.pathname())
 }
 
 /// A widget that writes a storage key: its host element, whether it still may, and what to

@@ -5,7 +5,7 @@
 //! per page and shared by every widget on it.
 
 use std::cell::RefCell;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::rc::Rc;
 
 use wasm_bindgen::JsValue;
@@ -82,33 +82,21 @@ pub fn locale(requested: Option<&str>, follow_page: bool) -> String {
         .unwrap_or_else(|| "en-US".to_owned())
 }
 
-/// This build's language files by language code, as absolute URLs: the loader names them
-/// (their names carry a hash of their content).
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct WordsFiles(Rc<BTreeMap<String, String>>);
+/// This build's language files by language code, as absolute URLs: the loader's `Map` of
+/// them (their names carry a hash of their content), one per widget.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct WordsFiles(pub js_sys::Map);
 
 impl WordsFiles {
-    /// From the loader's `Map` of code to URL; anything else in it is skipped.
-    pub fn from_js(map: &js_sys::Map) -> WordsFiles {
-        let mut files = BTreeMap::new();
-        map.for_each(&mut |url, code| {
-            if let (Some(code), Some(url)) = (code.as_string(), url.as_string()) {
-                files.insert(code, url);
-            }
-        });
-        WordsFiles(Rc::new(files))
-    }
-
-    fn get(&self, code: &str) -> Option<&str> {
-        self.0.get(code).map(String::as_str)
+    fn get(&self, code: &str) -> Option<String> {
+        self.0.get(&JsValue::from_str(code)).as_string()
     }
 }
 
 /// What a widget needs for its words, from this build's language `files`.
 pub fn wanted(locale: String, messages_src: Option<&str>, files: &WordsFiles) -> Wanted {
     let language = language_for(&locale);
-    let builtin =
-        (language.code != "en").then(|| files.get(language.code).map(str::to_owned).ok_or(()));
+    let builtin = (language.code != "en").then(|| files.get(language.code).ok_or(()));
     let host = messages_src.map(|src| (src.to_owned(), same_origin_url(src, Fetched::Messages)));
     Wanted {
         locale,

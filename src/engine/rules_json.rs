@@ -235,6 +235,11 @@ impl RuleSet {
 }
 
 impl<N: Serialize> RuleSetOf<N> {
+    /// The rule set as JSON without spaces, for links and attributes.
+    pub fn to_compact_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
     /// The rule set as JSON in the editor's layout, in the form [`RuleSet::from_json`] reads.
     pub fn to_json(&self) -> String {
         let mut out = Vec::with_capacity(1024);

@@ -73,6 +73,8 @@ pub struct EmbedConfig {
     pub messages_src: Option<String>,
     /// Offer a language menu, and follow the browser's language rather than the page's.
     pub language_menu: bool,
+    /// Show the Share panel: the link to the current state and the embed code for it.
+    pub share: bool,
     /// Keep the page URL's query in step with the widget.
     pub sync_url: bool,
     /// The localStorage key to remember state under, when remembering is on.
@@ -102,8 +104,9 @@ pub fn is_language_tag(tag: &str) -> bool {
         && parts.all(|p| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
 }
 
-/// The widget's parts as `sections` names them, in the order they show.
-pub const PART_NAMES: [&str; 4] = ["calculator", "compare", "demo", "rules"];
+/// The widget's parts in the order they show: `sections` turns all but `share` on and off;
+/// the `share` attribute turns on the Share panel.
+pub const PART_NAMES: [&str; 5] = ["calculator", "share", "compare", "demo", "rules"];
 
 fn sections(value: &str) -> Option<Sections> {
     let mut sections = Sections::NONE;
@@ -155,6 +158,10 @@ pub fn parse_attributes<'a>(
             "messages-src" => config.messages_src = Some(value.trim().to_owned()),
             "language-menu" => match flag(value) {
                 Some(on) => config.language_menu = on,
+                None => refuse(Reason::Flag),
+            },
+            "share" => match flag(value) {
+                Some(on) => config.share = on,
                 None => refuse(Reason::Flag),
             },
             "sync-url" => match flag(value) {

@@ -7,6 +7,7 @@
 
 pub mod attributes;
 pub mod events;
+pub mod link_rules;
 pub mod params;
 pub mod reference;
 pub mod saved;

@@ -37,7 +37,7 @@ const FLAG: &str = r#"boolean | "true" | "false" | """#;
 const NUMBER: &str = "string | number";
 
 /// Every attribute the widget reads, in the README's order.
-pub const ATTRIBUTES: [Attribute; 21] = [
+pub const ATTRIBUTES: [Attribute; 22] = [
     attribute(
         "tier",
         "string",
@@ -166,6 +166,13 @@ pub const ATTRIBUTES: [Attribute; 21] = [
         "string",
         "any of `calculator,compare,demo,rules`",
         "all four",
+    ),
+    attribute(
+        "share",
+        FLAG,
+        "`true`/`false`: show the Share panel (the link to this plan, edited rules included, and \
+         the embed code for it)",
+        "`false` (the standalone page sets `true`)",
     ),
 ];
 

@@ -33,6 +33,8 @@ pub enum Count {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Part {
     Calculator,
+    /// The Share panel (no number fields).
+    Share,
     Compare,
     Demo,
     Rules,

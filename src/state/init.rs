@@ -15,6 +15,7 @@ use crate::engine::recommend::{Need, Recommender};
 use crate::engine::rules::{InMailPricing, RuleSet, Tier};
 use crate::engine::send::Recipient;
 use crate::host::attributes::{attribute_spelling, EmbedConfig};
+use crate::host::link_rules::LinkRulesProblem;
 use crate::host::params::{parse_params, ParamTarget, Params};
 use crate::host::saved::{self, Restored};
 use crate::host::Ignored;
@@ -27,6 +28,8 @@ pub struct Init {
     pub problems: Vec<Ignored>,
     /// The page URL's query as decoded pairs, when the widget syncs with it.
     pub url_params: Option<Vec<(String, String)>>,
+    /// The edited rules the URL's fragment carries, unpacked, when it carries any.
+    pub link_rules: Option<Result<RuleSet, LinkRulesProblem>>,
     /// The saved state, when the widget remembers it.
     pub stored: Option<String>,
     pub local_today: Option<NaiveDate>,
@@ -64,14 +67,30 @@ pub fn initial_widget(init: Init) -> Widget {
             .map(|p| Notice::Ignored(Origin::Link, p)),
     );
 
-    // Rules: the host's own first; otherwise the URL's preset, then saved rules or preset,
-    // then the attribute's preset, then the article.
+    // A link shows what was shared: what it leaves out is the page's, never the visitor's
+    // saved state (on the standalone page the link is the saved state's own diff, so a
+    // reload is the same).
+    let link_rules = match init.link_rules {
+        Some(Ok(rules)) => Some(rules),
+        Some(Err(problem)) => {
+            notices.push(Notice::LinkRulesUnusable(problem));
+            None
+        }
+        None => None,
+    };
+    let link_given = url_params != Params::default() || link_rules.is_some();
+    let stored = stored.filter(|_| !link_given);
+
+    // Rules: the host's own first; otherwise the link's edited rules or preset, then saved
+    // rules or preset, then the attribute's preset, then the article.
     let config = init.config;
     let baseline_preset = match &config.rules {
         Some(_) => None,
         None => Some(config.params.preset.unwrap_or(presets::ARTICLE)),
     };
     let (rules, origin) = if let Some(rules) = config.rules.clone() {
+        (rules, RulesOrigin::Custom)
+    } else if let Some(rules) = link_rules.clone() {
         (rules, RulesOrigin::Custom)
     } else if let Some(preset) = url_params.preset {
         preset_rules(preset)
@@ -85,31 +104,18 @@ pub fn initial_widget(init: Init) -> Widget {
                 .unwrap_or(presets::ARTICLE),
         )
     };
-    if config.rules.is_some() && url_params.preset.is_some() {
+    if config.rules.is_some() && (url_params.preset.is_some() || link_rules.is_some()) {
         notices.push(Notice::LinkPresetIgnored);
     }
 
-    let mut target = ParamTarget {
-        selection: Selection::starter(&rules),
-        usage: Usage::default(),
-        today: local_today,
-        period_rule: PeriodRule::CalendarMonth,
-        need: Need {
-            messages: 100,
-            inmails: 0,
-            min_tier: None,
-        },
-    };
+    let mut target = default_target(&rules, local_today);
     for problem in config.params.apply(&rules, &mut target) {
         notices.push(Notice::Ignored(Origin::Page, attribute_spelling(problem)));
     }
     let baseline = target.clone();
     // A link holds what differs from the page's own settings, so it applies over those, not
-    // over a saved state: a shared link shows what was shared, whatever the visitor saved.
-    // (On the standalone page the link is the saved state's own diff, so a reload is the same.)
-    // Saved custom rules still apply, since no link can carry them.
-    let link_given = url_params != Params::default();
-    if let Some(restored) = stored.as_ref().filter(|_| !link_given) {
+    // over a saved state.
+    if let Some(restored) = stored.as_ref() {
         for problem in restored.params.apply(&rules, &mut target) {
             notices.push(Notice::Ignored(Origin::Saved, problem));
         }
@@ -149,6 +155,7 @@ pub fn initial_widget(init: Init) -> Widget {
         language_menu: config.language_menu,
         theme: config.theme,
         sections: config.sections,
+        share: config.share,
         recipient: Recipient::Connection,
         last_send: None,
         dialog: None,
@@ -164,6 +171,22 @@ pub fn initial_widget(init: Init) -> Widget {
         drafts: Vec::new(),
         baseline,
         baseline_preset,
+    }
+}
+
+/// What a widget shows under `rules` when its page sets nothing: the first tier, no add-ons,
+/// nothing sent yet, today, the calendar month, a need of 100 messages.
+pub fn default_target(rules: &RuleSet, local_today: NaiveDate) -> ParamTarget {
+    ParamTarget {
+        selection: Selection::starter(rules),
+        usage: Usage::default(),
+        today: local_today,
+        period_rule: PeriodRule::CalendarMonth,
+        need: Need {
+            messages: 100,
+            inmails: 0,
+            min_tier: None,
+        },
     }
 }
 

@@ -10,13 +10,14 @@ mod init;
 mod notice;
 mod rules_form;
 mod shortcuts;
+mod snippet;
 
 use std::rc::Rc;
 
 use chrono::NaiveDate;
 
 pub use count::{field_text, Count, FieldDraft, FieldText, Part};
-pub use init::{initial_widget, Init};
+pub use init::{default_target, initial_widget, Init};
 pub use notice::{Notice, Origin};
 pub use rules_form::{RuleField, RulesForm};
 pub use shortcuts::shortcut;
@@ -148,6 +149,8 @@ pub struct Widget {
     pub language_menu: bool,
     pub theme: Theme,
     pub sections: Sections,
+    /// Whether the Share panel shows.
+    pub share: bool,
     pub recipient: Recipient,
     pub last_send: Option<LastSend>,
     /// The open upgrade pop-up.
@@ -340,6 +343,7 @@ impl Widget {
         self.messages_src = config.messages_src;
         self.language_menu = config.language_menu;
         self.sections = config.sections;
+        self.share = config.share;
         let mut target = self.param_target();
         for problem in config.params.apply(&self.rules, &mut target) {
             self.notify(Notice::Ignored(

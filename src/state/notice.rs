@@ -4,6 +4,7 @@
 use chrono::NaiveDate;
 
 use crate::engine::plan::FitChange;
+use crate::host::link_rules::LinkRulesProblem;
 use crate::host::saved::SavedProblem;
 use crate::host::Ignored;
 
@@ -30,8 +31,10 @@ pub enum Notice {
     },
     /// New rules changed the selection.
     RulesChanged(FitChange),
-    /// A link named a preset on a page that sets its own rules.
+    /// A link named a preset, or carried edited rules, on a page that sets its own rules.
     LinkPresetIgnored,
+    /// The edited rules a link carries could not be used: the page's rules apply.
+    LinkRulesUnusable(LinkRulesProblem),
     /// An imported rule file could not be read.
     FileUnreadable,
     /// Another widget of the page remembers its state under this `persist` key; this one

@@ -12,6 +12,7 @@ use crate::engine::recommend::Plan;
 use crate::engine::rules::{RuleError, RuleProblem, RuleSet};
 use crate::engine::send::{Recipient, Unblock};
 use crate::engine::summary::Charge;
+use crate::host::link_rules::LinkRulesProblem;
 use crate::host::saved::SavedProblem;
 use crate::host::{FetchProblem, Fetched, Ignored, Reason};
 use crate::state::{Notice, Origin};
@@ -300,6 +301,20 @@ impl Texts {
                 self.plural("notice.bundle-not-sold", *size, &[])
             }
             Notice::LinkPresetIgnored => self.text("notice.link-preset-ignored").to_string(),
+            Notice::LinkRulesUnusable(problem) => {
+                let reason = match problem {
+                    LinkRulesProblem::TooLong { max } => {
+                        self.fill("link-rules.too-long", &[("max", &self.count(*max as u64))])
+                    }
+                    LinkRulesProblem::Damaged => self.text("link-rules.damaged").to_string(),
+                    LinkRulesProblem::TooLarge { max } => self.fill(
+                        "link-rules.too-large",
+                        &[("max", &self.count((*max / 1024) as u64))],
+                    ),
+                    LinkRulesProblem::Rules(e) => self.rule_error(e),
+                };
+                self.fill("notice.link-rules", &[("reason", &reason)])
+            }
             Notice::FileUnreadable => self.text("notice.file-unreadable").to_string(),
             Notice::PersistKeyShared { key } => self.fill("notice.persist-shared", &[("key", key)]),
             Notice::LanguageUnavailable { language } => {

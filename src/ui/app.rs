@@ -15,15 +15,16 @@ use super::demo::Demo;
 use super::host::{use_english, use_host_events, use_host_updates, use_upgrade_choice};
 use super::language_menu::LanguageMenu;
 use super::notices::Notices;
-use super::page_writes::{use_persisted_state, use_url_sync};
+use super::page_writes::{use_link_rules, use_persisted_state, use_url_sync};
 use super::rules_editor::RulesEditor;
 use super::schedule::use_staged;
+use super::share::{use_shared, Share};
 use super::upgrade_dialog::UpgradeDialog;
 use super::words::use_words;
 use crate::browser::words::{locale, wanted, Wanted, WordsFiles};
 use crate::host::attributes::{EmbedConfig, Sections};
 use crate::host::Ignored;
-use crate::state::{initial_widget, shortcut, Action, Init, Notice, Part, Widget};
+use crate::state::{initial_widget, shortcut, Action, Init, Notice, Part, RulesOrigin, Widget};
 use crate::text::Texts;
 
 /// The reducer's state: the widget behind an `Rc`, so sections share it for free.
@@ -58,6 +59,8 @@ pub struct HostLink {
     pub host: Element,
     pub sync_url: bool,
     pub storage_key: Option<String>,
+    /// The loader's folder: the standalone page and the loader itself are there.
+    pub base: AttrValue,
     /// This build's language files.
     pub words_files: WordsFiles,
     /// Title, detail, `lang` and `dir` of the error card.
@@ -107,10 +110,11 @@ fn is_typing(e: &KeyboardEvent) -> bool {
     })
 }
 
-/// The parts that are on, in the order they show.
-fn enabled(sections: Sections) -> Vec<Part> {
+/// The parts that are on, in the order they show (as `PART_NAMES` lists them).
+fn enabled(sections: Sections, share: bool) -> Vec<Part> {
     [
         (sections.calculator, Part::Calculator),
+        (share, Part::Share),
         (sections.compare, Part::Compare),
         (sections.demo, Part::Demo),
         (sections.rules, Part::Rules),
@@ -124,6 +128,7 @@ fn enabled(sections: Sections) -> Vec<Part> {
 fn part_class(part: Part) -> &'static str {
     match part {
         Part::Calculator => "mq-part mq-calculator",
+        Part::Share => "mq-part mq-share",
         Part::Compare => "mq-part mq-compare",
         Part::Demo => "mq-part mq-demo",
         Part::Rules => "mq-part mq-rules",
@@ -200,7 +205,15 @@ pub fn App(props: &AppProps) -> Html {
         summary.clone(),
     );
     use_host_updates(props.update.clone(), dispatch.clone());
-    use_url_sync(link.sync_url, state.clone());
+    let link_rules = use_link_rules(link.sync_url || w.share, w.rules.clone(), w.rules_origin);
+    use_url_sync(link.sync_url, state.clone(), link_rules.clone());
+    let shared = use_shared(
+        w.share,
+        state.clone(),
+        link_rules,
+        link.sync_url,
+        link.base.clone(),
+    );
     use_persisted_state(
         link.storage_key.clone(),
         props.instance,
@@ -217,7 +230,7 @@ pub fn App(props: &AppProps) -> Html {
     );
     // The parts render one at a time, each once the one before has been painted, so no
     // single task builds the whole widget; until then each keeps its reserved space.
-    let parts = enabled(w.sections);
+    let parts = enabled(w.sections, w.share);
     let shown = use_staged(parts.len());
 
     let on_close = dispatch.reform(|_: ()| Action::CloseDialog);
@@ -241,6 +254,10 @@ pub fn App(props: &AppProps) -> Html {
                 <Calculator rules={w.rules.clone()} selection={w.selection.clone()} period_rule={w.period_rule}
                     recipient={w.recipient} last_send={w.last_send.clone()} summary={summary.clone()}
                     drafts={w.drafts_of(part)} send_ref={send_ref.clone()} />
+            },
+            Part::Share => html! {
+                <Share link={shared.link.clone()} snippet={shared.snippet.clone()}
+                    edited={w.rules_origin == RulesOrigin::Custom} />
             },
             Part::Compare => html! {
                 <Compare rules={w.rules.clone()} recommender={w.recommender.clone()} need={w.need.clone()}

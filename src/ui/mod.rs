@@ -26,6 +26,7 @@ mod rules_editor;
 mod schedule;
 mod select;
 mod send_preview;
+mod share;
 mod tier_picker;
 mod timeline;
 mod upgrade_dialog;

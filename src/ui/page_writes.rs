@@ -10,7 +10,9 @@ use web_sys::Element;
 use yew::prelude::*;
 
 use super::context::Dispatch;
-use crate::browser::page;
+use crate::browser::link;
+use crate::browser::page::{self, RulesPart};
+use crate::engine::rules::RuleSet;
 use crate::host::attributes::STORAGE_PREFIX;
 use crate::host::params::ParamTarget;
 use crate::state::{Action, Notice, RulesOrigin, Widget};
@@ -20,20 +22,69 @@ const SAVE_AFTER_MS: u32 = 200;
 
 /// What the saved state and the URL are made of: a change of anything else (the pop-up,
 /// the player's speed) writes nothing.
-fn written_parts(w: &Widget) -> (Rc<crate::engine::rules::RuleSet>, RulesOrigin, ParamTarget) {
+fn written_parts(w: &Widget) -> (Rc<RuleSet>, RulesOrigin, ParamTarget) {
     (w.rules.clone(), w.rules_origin, w.param_target())
 }
 
-/// Keeps the page URL's query in step with the widget (`sync-url`). Written at once, in the
-/// task of the change: a reload or a link copied from the address bar reads the URL before
-/// any later event could write it. (`replaceState`, no new history entry; a fraction of a
-/// millisecond.)
+/// What a link carries of the rules in use: a preset is named in the query; edited rules
+/// travel in the fragment, compressed (src/host/link_rules.rs).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LinkRules {
+    Preset,
+    /// Edited rules whose part is still being worked out.
+    Pending,
+    /// Edited rules, as the fragment's rules part.
+    Edited(Rc<str>),
+}
+
+impl LinkRules {
+    /// What to do with the URL fragment's rules part.
+    pub fn fragment(&self) -> RulesPart<'_> {
+        match self {
+            LinkRules::Preset => RulesPart::Remove,
+            LinkRules::Pending => RulesPart::Keep,
+            LinkRules::Edited(part) => RulesPart::Set(part),
+        }
+    }
+}
+
+/// The rules part of a link for the rules in use, when a link is wanted (`needed`): for
+/// edited rules it is compressed once per change of them, by the browser's
+/// `CompressionStream` off the render (a few milliseconds), and `Pending` until then.
 #[hook]
-pub fn use_url_sync(on: bool, state: Rc<Widget>) {
-    let deps = on.then(|| written_parts(&state));
+pub fn use_link_rules(needed: bool, rules: Rc<RuleSet>, origin: RulesOrigin) -> LinkRules {
+    let packed = use_state(|| None::<(Rc<RuleSet>, Rc<str>)>);
+    let custom = origin == RulesOrigin::Custom;
+    {
+        let packed = packed.clone();
+        let wanted = (needed && custom).then(|| rules.clone());
+        use_effect_with(wanted, move |wanted| {
+            if let Some(rules) = wanted.clone() {
+                wasm_bindgen_futures::spawn_local(async move {
+                    if let Some(part) = link::rules_part(&rules).await {
+                        packed.set(Some((rules, part.into())));
+                    }
+                });
+            }
+        });
+    }
+    match &*packed {
+        _ if !custom => LinkRules::Preset,
+        Some((packed_rules, part)) if *packed_rules == rules => LinkRules::Edited(part.clone()),
+        _ => LinkRules::Pending,
+    }
+}
+
+/// Keeps the page URL in step with the widget (`sync-url`): its parameters in the query, its
+/// edited rules in the fragment. Written at once, in the task of the change: a reload or a
+/// link copied from the address bar reads the URL before any later event could write it.
+/// (`replaceState`, no new history entry; a fraction of a millisecond.)
+#[hook]
+pub fn use_url_sync(on: bool, state: Rc<Widget>, rules: LinkRules) {
+    let deps = on.then(|| (written_parts(&state), rules));
     use_effect_with(deps, move |deps| {
-        if deps.is_some() {
-            page::replace_url_params(&state.url_params());
+        if let Some((_, rules)) = deps {
+            page::replace_url(&state.url_params(), rules.fragment());
         }
     });
 }

@@ -6,6 +6,7 @@
 use std::fmt::Write;
 use std::path::Path;
 
+use messaging_quota::host::attributes::PART_NAMES;
 use serde::Deserialize;
 
 use crate::Result;
@@ -120,7 +121,7 @@ impl Sizes {
                 .collect::<Vec<_>>()
                 .join(", ")
         };
-        let parts: Vec<&str> = self.groups[0].parts()?.iter().map(|(p, _)| *p).collect();
+        let parts = PART_NAMES;
         let mut out = String::from(
             "/* Messaging Quota: keeps each widget's space before its loader runs (an async or\n   \
              deferred script, a tag manager), and an iframe of the standalone page its height.\n   \
@@ -136,9 +137,13 @@ impl Sizes {
         // The reserved height: the root's edges, then each part that is on with its gap.
         let sum: Vec<String> = parts
             .iter()
-            .map(|p| format!("var(--mq-on-{p}) * (var(--mq-h-{p}) + {GAP}px)"))
+            .map(|p| format!("var(--mq-on-{p}) * (var(--mq-h-{p}, 0px) + {GAP}px)"))
             .collect();
-        let ons: Vec<String> = parts.iter().map(|p| format!("--mq-on-{p}: 1;")).collect();
+        // Every section is on by default; the Share panel is off unless `share` asks for it.
+        let ons: Vec<String> = parts
+            .iter()
+            .map(|p| format!("--mq-on-{p}: {};", u8::from(*p != "share")))
+            .collect();
         let _ = writeln!(
             out,
             "{} {{ content: \"\"; display: block; {} height: calc({}px + {}); }}",
@@ -149,7 +154,11 @@ impl Sizes {
         );
         // `sections` names the parts that are on (the widget's own rule: all, when it names
         // none it knows, which these rules approximate by its being empty).
-        let offs: Vec<String> = parts.iter().map(|p| format!("--mq-on-{p}: 0;")).collect();
+        let offs: Vec<String> = parts
+            .iter()
+            .filter(|p| **p != "share")
+            .map(|p| format!("--mq-on-{p}: 0;"))
+            .collect();
         let named: Vec<String> = ELEMENTS
             .iter()
             .map(|(el, prefix)| {
@@ -157,7 +166,7 @@ impl Sizes {
             })
             .collect();
         let _ = writeln!(out, "{} {{ {} }}", named.join(", "), offs.join(" "));
-        for p in &parts {
+        for p in parts.iter().filter(|p| **p != "share") {
             let on: Vec<String> = ELEMENTS
                 .iter()
                 .map(|(el, prefix)| {
@@ -167,6 +176,13 @@ impl Sizes {
                 .collect();
             let _ = writeln!(out, "{} {{ --mq-on-{p}: 1; }}", on.join(", "));
         }
+        let share: Vec<String> = ELEMENTS
+            .iter()
+            .map(|(el, prefix)| {
+                format!("{el}[{prefix}share]:not([{prefix}share=\"false\" i], [{prefix}share=\"0\"], [{prefix}share=\"no\" i], [{prefix}share=\"off\" i])::before")
+            })
+            .collect();
+        let _ = writeln!(out, "{} {{ --mq-on-share: 1; }}", share.join(", "));
         for group in &self.groups {
             // The widget's `locale`, else the page's language (the loader's choice, but for
             // the browser's language, which CSS cannot see).

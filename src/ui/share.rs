@@ -1,0 +1,167 @@
+//! "Share this plan": the link to what the widget shows (edited rules included) and the embed
+//! code that shows the same plan on any page, each with a copy button that says whether it
+//! worked; where the browser refuses the clipboard, the text is selected for the visitor to
+//! copy.
+
+use std::rc::Rc;
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{HtmlInputElement, HtmlTextAreaElement};
+use yew::prelude::*;
+
+use super::context::{use_ids, use_texts};
+use super::page_writes::LinkRules;
+use crate::browser::{page, snippet};
+use crate::state::Widget;
+
+/// The link and the embed code for a state.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Shared {
+    pub link: AttrValue,
+    pub snippet: AttrValue,
+}
+
+/// The link and the embed code for what the widget shows, worked out once per change of what
+/// they carry. `base` is the loader's folder: the standalone page is there, and the loader.
+#[hook]
+pub fn use_shared(
+    on: bool,
+    state: Rc<Widget>,
+    rules: LinkRules,
+    sync_url: bool,
+    base: AttrValue,
+) -> Rc<Shared> {
+    let deps = on.then(|| {
+        (
+            state.rules.clone(),
+            state.rules_origin,
+            state.param_target(),
+            rules,
+        )
+    });
+    (*use_memo(deps, move |deps| {
+        let link = deps.as_ref().map_or_else(String::new, |(.., rules)| {
+            page::share_url(&state.url_params(), rules.fragment(), sync_url, &base)
+        });
+        let code = deps
+            .as_ref()
+            .and_then(|_| {
+                snippet::embed_code(
+                    &format!("{base}messaging-quota.js"),
+                    &state.snippet_attributes(),
+                )
+                .ok()
+            })
+            .unwrap_or_default();
+        Rc::new(Shared {
+            link: link.into(),
+            snippet: code.into(),
+        })
+    }))
+    .clone()
+}
+
+/// What the last copy did.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Copied {
+    Link,
+    Snippet,
+    /// The browser refused the clipboard: the text is selected instead.
+    Refused,
+}
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub link: AttrValue,
+    pub snippet: AttrValue,
+    /// Whether the rules are edited (the link and the code carry them).
+    pub edited: bool,
+}
+
+/// Copies `text`, then says so; where the clipboard is refused, selects `field`'s text.
+fn copy(text: AttrValue, field: NodeRef, done: Copied, status: UseStateHandle<Option<Copied>>) {
+    let select = move || {
+        if let Some(input) = field.cast::<HtmlInputElement>() {
+            let _ = input.focus();
+            input.select();
+        } else if let Some(area) = field.cast::<HtmlTextAreaElement>() {
+            let _ = area.focus();
+            area.select();
+        }
+    };
+    let Some(clipboard) = web_sys::window().map(|w| w.navigator().clipboard()) else {
+        select();
+        status.set(Some(Copied::Refused));
+        return;
+    };
+    wasm_bindgen_futures::spawn_local(async move {
+        match JsFuture::from(clipboard.write_text(&text)).await {
+            Ok(_) => status.set(Some(done)),
+            Err(_) => {
+                select();
+                status.set(Some(Copied::Refused));
+            }
+        }
+    });
+}
+
+#[function_component]
+pub fn Share(props: &Props) -> Html {
+    let t = use_texts();
+    let ids = use_ids();
+    let status = use_state_eq(|| None::<Copied>);
+    let (link_ref, code_ref) = (use_node_ref(), use_node_ref());
+    let (link_id, code_id) = (ids.id("share-link"), ids.id("share-code"));
+    let on_copy = |text: &AttrValue, field: &NodeRef, done: Copied| {
+        let (text, field, status) = (text.clone(), field.clone(), status.clone());
+        Callback::from(move |_: MouseEvent| copy(text.clone(), field.clone(), done, status.clone()))
+    };
+    // Clicking into a field selects all of it, ready to copy by hand.
+    let select_all = Callback::from(|e: FocusEvent| {
+        if let Some(input) = e
+            .target()
+            .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
+        {
+            input.select();
+        } else if let Some(area) = e
+            .target()
+            .and_then(|t| t.dyn_into::<HtmlTextAreaElement>().ok())
+        {
+            area.select();
+        }
+    });
+    let said = status.map(|s| match s {
+        Copied::Link => t.text("share.copied-link"),
+        Copied::Snippet => t.text("share.copied-snippet"),
+        Copied::Refused => t.text("share.copy-refused"),
+    });
+    html! {
+        <section class="share" aria-label={t.text("share.heading").to_string()}>
+            <h2>{ t.text("share.heading") }</h2>
+            <div class="share-field">
+                <label for={link_id.clone()}>{ t.text("share.link-label") }</label>
+                <div class="share-row">
+                    <input id={link_id} ref={link_ref.clone()} type="url" readonly=true data-testid="share-link"
+                        value={props.link.clone()} onfocus={select_all.clone()} />
+                    <button type="button" class="button secondary" data-testid="share-copy-link"
+                        onclick={on_copy(&props.link, &link_ref, Copied::Link)}>{ t.text("share.copy-link") }</button>
+                </div>
+                if props.edited {
+                    <p class="muted">{ t.text("share.link-edited") }</p>
+                }
+            </div>
+            <div class="share-field">
+                <label for={code_id.clone()}>{ t.text("share.snippet-label") }</label>
+                <textarea id={code_id} ref={code_ref.clone()} class="share-code" readonly=true rows="4" spellcheck="false"
+                    data-testid="embed-snippet" value={props.snippet.clone()} onfocus={select_all} />
+                <div class="share-row">
+                    <p class="muted">{ t.text("share.snippet-note") }</p>
+                    <button type="button" class="button secondary" data-testid="share-copy-snippet"
+                        onclick={on_copy(&props.snippet, &code_ref, Copied::Snippet)}>{ t.text("share.copy-snippet") }</button>
+                </div>
+            </div>
+            <p class="share-status" role="status" aria-live="polite" data-testid="share-status">{ said }</p>
+        </section>
+    }
+}
