@@ -244,8 +244,8 @@ pub fn store(key: &str, value: &str) {
     }
 }
 
-/// Dispatches a bubbling, composed `CustomEvent` whose `detail` is `detail` as a plain object.
-pub fn dispatch(host: &Element, name: &str, detail: &impl Serialize) {
+/// A bubbling, composed `CustomEvent` whose `detail` is `detail` as a plain object.
+pub fn event(name: &str, detail: &impl Serialize) -> Option<CustomEvent> {
     let detail = serde_json::to_string(detail)
         .ok()
         .and_then(|json| js_sys::JSON::parse(&json).ok())
@@ -254,7 +254,12 @@ pub fn dispatch(host: &Element, name: &str, detail: &impl Serialize) {
     init.set_bubbles(true);
     init.set_composed(true);
     init.set_detail(&detail);
-    if let Ok(event) = CustomEvent::new_with_event_init_dict(name, &init) {
+    CustomEvent::new_with_event_init_dict(name, &init).ok()
+}
+
+/// Dispatches that event on `host`.
+pub fn dispatch(host: &Element, name: &str, detail: &impl Serialize) {
+    if let Some(event) = event(name, detail) {
         let _ = host.dispatch_event(&event);
     }
 }

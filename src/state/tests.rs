@@ -656,3 +656,23 @@ fn every_field_has_its_own_name_and_the_documented_test_id() {
     assert_eq!(Count::Seed.part(), Part::Demo);
     assert_eq!(Count::Rule(RuleField::BlockSize).part(), Part::Rules);
 }
+
+#[test]
+fn a_rehearsal_changes_what_an_input_would_and_comes_back_to_the_very_same_state() {
+    let mut w = with_url("tier=sales-navigator&addons=100x1&sent=3");
+    let before = w.clone();
+    w.apply(Action::Rehearse);
+    assert!(w.quiet);
+    assert_ne!(
+        w.selection.tier_id, before.selection.tier_id,
+        "another tier"
+    );
+    assert_eq!(w.month.usage.sent, 4, "a typed count");
+    w.apply(Action::EndRehearsal);
+    assert!(w.quiet, "the way back is quiet too");
+    w.quiet = false;
+    assert_eq!(w, before);
+    // The next real input speaks again.
+    w.apply(Action::SelectTier("recruiter".into()));
+    assert!(!w.quiet);
+}

@@ -12,7 +12,9 @@ use super::calculator::Calculator;
 use super::compare::Compare;
 use super::context::{Dispatch, I18n, Ids};
 use super::demo::Demo;
-use super::host::{use_english, use_host_events, use_host_updates, use_upgrade_choice};
+use super::host::{
+    use_english, use_host_events, use_host_updates, use_upgrade_choice, use_warm_up,
+};
 use super::language_menu::LanguageMenu;
 use super::notices::Notices;
 use super::page_writes::{use_link_rules, use_persisted_state, use_url_sync};
@@ -203,6 +205,7 @@ pub fn App(props: &AppProps) -> Html {
         w.rules.clone(),
         w.selection.clone(),
         summary.clone(),
+        w.quiet,
     );
     use_host_updates(props.update.clone(), dispatch.clone());
     let link_rules = use_link_rules(link.sync_url || w.share, w.rules.clone(), w.rules_origin);
@@ -232,6 +235,12 @@ pub fn App(props: &AppProps) -> Html {
     // single task builds the whole widget; until then each keeps its reserved space.
     let parts = enabled(w.sections, w.share);
     let shown = use_staged(parts.len());
+    use_warm_up(
+        shown >= parts.len(),
+        w.rehearsed_from.is_some(),
+        link.host.clone(),
+        dispatch.clone(),
+    );
 
     let on_close = dispatch.reform(|_: ()| Action::CloseDialog);
     let onkeydown = {

@@ -84,7 +84,11 @@ pub fn use_url_sync(on: bool, state: Rc<Widget>, rules: LinkRules) {
     let deps = on.then(|| (written_parts(&state), rules));
     use_effect_with(deps, move |deps| {
         if let Some((_, rules)) = deps {
-            page::replace_url(&state.url_params(), rules.fragment());
+            // Worked out when quiet too (a rehearsal runs this code once), but not written.
+            let params = state.url_params();
+            if !state.quiet {
+                page::replace_url(&params, rules.fragment());
+            }
         }
     });
 }
@@ -173,7 +177,7 @@ pub fn use_persisted_state(
     }
     let deps = key.is_some().then(|| written_parts(&state));
     use_effect_with(deps, move |deps| {
-        if deps.is_some() {
+        if deps.is_some() && !state.quiet {
             let mut p = pending.borrow_mut();
             p.state = Some(state);
             p.timer = Some(Timeout::new(SAVE_AFTER_MS, move || flush()));

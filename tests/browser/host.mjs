@@ -1,7 +1,8 @@
 // What the widget costs a host page, measured on the example host pages in headless
 // Chromium: layout shift (CLS, from layout-shift entries), long tasks and their blocking
-// time (longtask entries), bytes fetched before and after scrolling to a widget far below
-// the fold, and the time from that widget entering the viewport to its first render.
+// time (longtask entries), layout shift with the loader arriving late (with and without the
+// host's reservation stylesheet), bytes fetched before and after scrolling to a widget far
+// below the fold, and the time from that widget entering the viewport to its first render.
 // Per width and CPU rate, median of RUNS cold loads. A measurement script: it prints.
 import { chromium } from 'playwright-core';
 import { serve } from './server.mjs';
@@ -39,8 +40,9 @@ const summarise = () => {
 };
 
 /** Loads a page at a width and CPU rate until every widget on it has rendered. */
-async function load(path, width, rate, widgets = 1) {
+async function load(path, width, rate, widgets = 1, prepare = async () => {}) {
   const context = await browser.newContext({ viewport: { width, height: width < 600 ? 800 : 900 } });
+  await prepare(context);
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate });
@@ -76,6 +78,31 @@ for (const [name, path] of pages) {
   }
 }
 
+// Loaded late: the async loader held back 1.5 s (a tag manager, a slow script), with the
+// page's reservation stylesheet and without it.
+const late = (reserved) => async (context) => {
+  await context.route(/messaging-quota\.js$/, async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await route.continue();
+  });
+  if (!reserved) {
+    await context.route(/article-async\.html$/, async (route) => {
+      const response = await route.fetch();
+      const html = (await response.text()).replace(/<link rel="stylesheet" href="..\/messaging-quota-reserve.css">/, '');
+      await route.fulfill({ response, body: html });
+    });
+  }
+};
+console.log(`\nLoaded late (article-async.html: async loader, 1.5 s late), median of ${RUNS}, 1x CPU:`);
+console.log('  page                                    width  CLS');
+for (const [name, reserved] of [['without a reservation', false], ['with messaging-quota-reserve.css', true]]) {
+  for (const width of [390, 1280]) {
+    const runs = [];
+    for (let i = 0; i < RUNS; i++) runs.push(await load('/examples/article-async.html', width, 1, 1, late(reserved)));
+    console.log(`  ${name.padEnd(40)}${String(width).padStart(5)}  ${median(runs.map((r) => r.cls)).toFixed(4)}`);
+  }
+}
+
 // A widget far below the fold: only the loader until it is scrolled near.
 const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
 const page = await context.newPage();
@@ -99,7 +126,7 @@ await page.waitForFunction(() => performance.getEntriesByName('messaging-quota:f
 const rendered = await page.evaluate(() => performance.getEntriesByName('messaging-quota:first-render')[0].startTime);
 await page.waitForLoadState('networkidle');
 console.log('\nA widget 4,000 px below the fold (article-far.html, 1280 px):');
-console.log(`  fetched before scrolling to it: ${(before / 1024).toFixed(1)} KB uncompressed (${beforeFiles.filter((f) => !f.endsWith('.html') && !f.endsWith('.css') || f.includes('messaging-quota')).join(', ')})`);
+console.log(`  fetched before scrolling to it: ${(before / 1024).toFixed(1)} KB transferred (brotli) (${beforeFiles.filter((f) => !f.endsWith('.html') && !f.endsWith('.css') || f.includes('messaging-quota')).join(', ')})`);
 console.log(`  fetched once scrolled to it:    ${((bytes - before) / 1024).toFixed(1)} KB more (${fetched.slice(beforeFiles.length).join(', ')})`);
 console.log(`  scrolled into view → first render: ${(rendered - t0).toFixed(0)} ms`);
 await context.close();
