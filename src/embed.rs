@@ -268,6 +268,7 @@ pub fn mount(
                 stored: link.storage_key.as_deref().and_then(page::load),
                 url_params: link.sync_url.then(page::url_params).flatten(),
                 link_rules,
+                link_key: link.sync_url.then(page::url_link_key).flatten(),
                 local_today: Some(page::local_today()),
                 config,
                 problems,

@@ -131,6 +131,7 @@ fn start(
         problems,
         url_params,
         link_rules,
+        link_key: None,
         stored,
         local_today: parse_iso_date("2026-01-20"),
     })
@@ -215,7 +216,7 @@ proptest! {
             w.apply(a);
         }
         // Storage: everything, custom rules included.
-        let saved = start(attributes, None, Some(w.saved_state()));
+        let saved = start(attributes, None, Some(w.saved_state(None)));
         prop_assert!(saved.notices.is_empty(), "{:?}", saved.notices);
         prop_assert_eq!(essentials(&saved), essentials(&w));
         // A link: a preset by name, edited rules in its fragment; opened anywhere, with
@@ -224,7 +225,7 @@ proptest! {
         let linked = start(attributes, Some(link.clone()), None);
         prop_assert!(linked.notices.is_empty(), "{:?} from {:?}", linked.notices, link);
         prop_assert_eq!(essentials(&linked), essentials(&w), "{:?}", link);
-        let elsewhere = start(attributes, Some(link.clone()), Some(start(&[("tier", "recruiter")], None, None).saved_state()));
+        let elsewhere = start(attributes, Some(link.clone()), Some(start(&[("tier", "recruiter")], None, None).saved_state(None)));
         prop_assert_eq!(essentials(&elsewhere), essentials(&w), "over a saved state: {:?}", link);
     }
 }

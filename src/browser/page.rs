@@ -8,8 +8,8 @@ use serde::Serialize;
 use wasm_bindgen::JsValue;
 use web_sys::{CustomEvent, CustomEventInit, Element, Node, UrlSearchParams};
 
-use crate::host::link_rules;
-use crate::host::params::names;
+use crate::host::params::{names, parse_params};
+use crate::host::{link_rules, saved};
 
 /// Today's date in the visitor's time zone, from the browser's clock.
 pub fn local_today() -> NaiveDate {
@@ -100,6 +100,14 @@ fn query_and_fragment(
         format!("#{fragment}")
     };
     format!("{query}{fragment}")
+}
+
+/// The widget's part of the page URL now, as `saved::link_key` writes it.
+pub fn url_link_key() -> Option<String> {
+    let pairs = url_params()?;
+    let (params, _) = parse_params(pairs.iter().map(|(n, v)| (n.as_str(), v.as_str())));
+    let fragment = url_fragment().unwrap_or_default();
+    Some(saved::link_key(&params, link_rules::rules_part(&fragment)))
 }
 
 /// The page URL's fragment, without `#`.

@@ -24,6 +24,22 @@ struct SavedState<R> {
     /// Custom rules (a preset is named in `state`).
     #[serde(default = "none", skip_serializing_if = "Option::is_none")]
     rules: Option<R>,
+    /// The widget's part of the page URL when this was saved (see [`link_key`]): a page
+    /// opened on that URL again is the same visit's, so this save, at least as new, wins
+    /// over it; any other link wins over this save.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    link: Option<String>,
+}
+
+/// The widget's part of a page URL, as one text: its parameters in a stable order, and the
+/// rules part of its fragment.
+pub fn link_key(params: &Params, rules_part: Option<&str>) -> String {
+    let query: Vec<String> = params
+        .to_pairs()
+        .into_iter()
+        .map(|(name, value)| format!("{name}={value}"))
+        .collect();
+    format!("{}#{}", query.join("&"), rules_part.unwrap_or_default())
 }
 
 fn none<R>() -> Option<R> {
@@ -47,15 +63,23 @@ pub struct Restored {
     pub params: Params,
     pub rules: Option<RuleSet>,
     pub saved_on: NaiveDate,
+    /// The page URL's [`link_key`] when it was saved.
+    pub link: Option<String>,
 }
 
-/// The saved state's text.
-pub fn write(params: &Params, rules: Option<&RuleSet>, saved_on: NaiveDate) -> String {
+/// The saved state's text; `link` is the page URL's [`link_key`] at the time.
+pub fn write(
+    params: &Params,
+    rules: Option<&RuleSet>,
+    saved_on: NaiveDate,
+    link: Option<String>,
+) -> String {
     let saved = SavedState {
         v: VERSION,
         saved_on,
         state: params.clone(),
         rules,
+        link,
     };
     serde_json::to_string(&saved).unwrap_or_default()
 }
@@ -80,6 +104,7 @@ pub fn read(text: &str) -> Result<Restored, SavedProblem> {
         params,
         rules,
         saved_on: saved.saved_on,
+        link: saved.link,
     })
 }
 
@@ -142,8 +167,9 @@ mod tests {
         };
         let rules = ARTICLE.rules();
         for rules in [None, Some(&rules)] {
-            let text = write(&params, rules, day());
+            let text = write(&params, rules, day(), Some("tier=recruiter#".into()));
             let back = read(&text).unwrap();
+            assert_eq!(back.link.as_deref(), Some("tier=recruiter#"));
             assert_eq!(back.params, params);
             assert_eq!(back.rules.as_ref(), rules);
             assert_eq!(back.saved_on, day());
@@ -152,7 +178,7 @@ mod tests {
 
     #[test]
     fn anything_else_is_refused_whole() {
-        let good = write(&Params::default(), None, day());
+        let good = write(&Params::default(), None, day(), None);
         for (text, expect_version) in [
             ("%%%".to_owned(), false),
             ("v=1&tier=basic".to_owned(), false),

@@ -30,6 +30,8 @@ pub struct Init {
     pub url_params: Option<Vec<(String, String)>>,
     /// The edited rules the URL's fragment carries, unpacked, when it carries any.
     pub link_rules: Option<Result<RuleSet, LinkRulesProblem>>,
+    /// The widget's part of the page URL (`saved::link_key`), when it syncs with it.
+    pub link_key: Option<String>,
     /// The saved state, when the widget remembers it.
     pub stored: Option<String>,
     pub local_today: Option<NaiveDate>,
@@ -61,16 +63,25 @@ pub fn initial_widget(init: Init) -> Widget {
         Some(pairs) => parse_params(pairs.iter().map(|(n, v)| (n.as_str(), v.as_str()))),
         None => (Params::default(), Vec::new()),
     };
+
+    // The page URL as this widget left it (a reload, the same visit's history entry): the
+    // saved state is at least as new (the URL is written once typing pauses, the state also
+    // when the page is left), so it wins, and the URL's own values are not read again.
+    let own_url = init.link_key.is_some()
+        && stored.as_ref().and_then(|s| s.link.as_ref()) == init.link_key.as_ref();
+    let (url_params, url_problems) = if own_url {
+        (Params::default(), Vec::new())
+    } else {
+        (url_params, url_problems)
+    };
     notices.extend(
         url_problems
             .into_iter()
             .map(|p| Notice::Ignored(Origin::Link, p)),
     );
-
-    // A link shows what was shared: what it leaves out is the page's, never the visitor's
-    // saved state (on the standalone page the link is the saved state's own diff, so a
-    // reload is the same).
-    let link_rules = match init.link_rules {
+    // Any other link shows what was shared: what it leaves out is the page's, never the
+    // visitor's saved state.
+    let link_rules = match init.link_rules.filter(|_| !own_url) {
         Some(Ok(rules)) => Some(rules),
         Some(Err(problem)) => {
             notices.push(Notice::LinkRulesUnusable(problem));

@@ -275,13 +275,14 @@ impl Widget {
         .to_pairs()
     }
 
-    /// The state as the saved-state text.
-    pub fn saved_state(&self) -> String {
+    /// The state as the saved-state text; `link` is the page URL's `link_key` now.
+    pub fn saved_state(&self, link: Option<String>) -> String {
         let custom = (self.rules_origin == RulesOrigin::Custom).then_some(&*self.rules);
         saved::write(
             &Params::of(&self.param_target(), self.rules_origin.preset()),
             custom,
             self.local_today,
+            link,
         )
     }
 
@@ -431,7 +432,12 @@ impl Widget {
         match action {
             Action::Rehearse => return self.rehearse(),
             Action::EndRehearsal => return self.end_rehearsal(),
-            _ => self.quiet = false,
+            _ => {
+                // A rehearsal never outlives a real action: the visitor's or the page's
+                // change applies to the state they saw, never to the rehearsal's.
+                self.end_rehearsal();
+                self.quiet = false;
+            }
         }
         match action {
             Action::Rehearse | Action::EndRehearsal => {}

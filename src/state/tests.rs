@@ -157,7 +157,7 @@ fn saved_state_restores_and_corrupt_state_falls_back_with_a_notice() {
     let mut w = fresh();
     w.apply(Action::SelectTier("recruiter".into()));
     w.apply(Action::SetCount(Count::Addon(200), 2));
-    let saved = w.saved_state();
+    let saved = w.saved_state(None);
     let back = initial_widget(Init {
         stored: Some(saved),
         local_today: parse_iso_date("2026-01-20"),
@@ -166,7 +166,7 @@ fn saved_state_restores_and_corrupt_state_falls_back_with_a_notice() {
     assert_eq!(back.selection, w.selection);
     assert!(back.notices.is_empty());
 
-    let good = w.saved_state();
+    let good = w.saved_state(None);
     for corrupt in [
         "v=1&tier=basic&sent=lots".to_owned(),
         "%%%".to_owned(),
@@ -199,7 +199,7 @@ fn custom_rules_are_saved_with_the_state() {
     w.apply(Action::ApplyRulesDraft);
     assert_eq!(w.rules_origin, RulesOrigin::Custom);
     let back = initial_widget(Init {
-        stored: Some(w.saved_state()),
+        stored: Some(w.saved_state(None)),
         local_today: parse_iso_date("2026-01-20"),
         ..Init::default()
     });
@@ -383,7 +383,7 @@ fn saved_usage_from_an_earlier_period_starts_again_from_zero() {
     let mut w = fresh();
     w.apply(Action::SetCount(Count::Sent, 9));
     w.apply(Action::SelectTier("recruiter".into()));
-    let saved = w.saved_state();
+    let saved = w.saved_state(None);
     let same_month = initial_widget(Init {
         stored: Some(saved.clone()),
         local_today: parse_iso_date("2026-01-31"),
@@ -520,7 +520,7 @@ fn rules_without_a_source_apply_export_and_come_back() {
     again.apply(Action::ImportRules(exported));
     assert_eq!(again.rules, w.rules);
     let back = initial_widget(Init {
-        stored: Some(w.saved_state()),
+        stored: Some(w.saved_state(None)),
         local_today: parse_iso_date("2026-01-20"),
         ..Init::default()
     });
@@ -570,7 +570,7 @@ fn a_changed_attribute_does_not_repeat_a_notice_already_given() {
 #[test]
 fn a_shared_link_shows_what_was_shared_whatever_the_visitor_saved() {
     let visitor = with_url("tier=sales-navigator&addons=100x1&sent=128");
-    let stored = visitor.saved_state();
+    let stored = visitor.saved_state(None);
     let start = |query: &str| {
         initial_widget(Init {
             stored: Some(stored.clone()),
@@ -675,4 +675,51 @@ fn a_rehearsal_changes_what_an_input_would_and_comes_back_to_the_very_same_state
     // The next real input speaks again.
     w.apply(Action::SelectTier("recruiter".into()));
     assert!(!w.quiet);
+    // A real action that comes while a rehearsal is on applies to what the visitor saw.
+    w.apply(Action::Rehearse);
+    w.apply(Action::SetCount(Count::Sent, 9));
+    assert_eq!(w.rehearsed_from, None);
+    assert_eq!(w.selection.tier_id, "recruiter", "not the rehearsal's tier");
+    assert_eq!(w.month.usage.sent, 9);
+    w.apply(Action::EndRehearsal);
+    assert_eq!(
+        (w.selection.tier_id.as_str(), w.month.usage.sent),
+        ("recruiter", 9),
+        "nothing undone"
+    );
+}
+
+#[test]
+fn a_reload_of_the_widgets_own_url_keeps_a_change_saved_after_it() {
+    use crate::host::params::parse_params;
+    use crate::host::saved::link_key;
+    // The URL the widget last wrote: Recruiter.
+    let written = pairs("tier=recruiter&today=2026-01-20");
+    let (params, _) = parse_params(written.iter().map(|(n, v)| (n.as_str(), v.as_str())));
+    let key = link_key(&params, None);
+    // A change, saved as the page was left, beside that URL: Premium Business.
+    let mut w = with_url("tier=recruiter&today=2026-01-20");
+    w.apply(Action::SelectTier("premium-business".into()));
+    let saved = w.saved_state(Some(key.clone()));
+    let reload = |url: &str, key: Option<String>| {
+        initial_widget(Init {
+            url_params: Some(pairs(url)),
+            link_key: key,
+            stored: Some(saved.clone()),
+            local_today: parse_iso_date("2026-01-20"),
+            ..Init::default()
+        })
+    };
+    // The same URL: the saved change wins.
+    assert_eq!(
+        reload("tier=recruiter&today=2026-01-20", Some(key))
+            .selection
+            .tier_id,
+        "premium-business"
+    );
+    // Another link: it shows what was shared.
+    let other = pairs("tier=basic&today=2026-01-20");
+    let (params, _) = parse_params(other.iter().map(|(n, v)| (n.as_str(), v.as_str())));
+    let shared = reload("tier=basic&today=2026-01-20", Some(link_key(&params, None)));
+    assert_eq!(shared.selection.tier_id, "basic");
 }

@@ -17,7 +17,7 @@ use super::host::{
 };
 use super::language_menu::LanguageMenu;
 use super::notices::Notices;
-use super::page_writes::{use_link_rules, use_persisted_state, use_url_sync};
+use super::page_writes::{use_link_rules, use_page_writes, Writes};
 use super::rules_editor::RulesEditor;
 use super::schedule::use_staged;
 use super::share::{use_shared, Share};
@@ -209,21 +209,20 @@ pub fn App(props: &AppProps) -> Html {
     );
     use_host_updates(props.update.clone(), dispatch.clone());
     let link_rules = use_link_rules(link.sync_url || w.share, w.rules.clone(), w.rules_origin);
-    use_url_sync(link.sync_url, state.clone(), link_rules.clone());
     let shared = use_shared(
         w.share,
         state.clone(),
-        link_rules,
+        link_rules.clone(),
         link.sync_url,
         link.base.clone(),
     );
-    use_persisted_state(
-        link.storage_key.clone(),
-        props.instance,
-        link.host.clone(),
-        state.clone(),
-        dispatch.clone(),
-    );
+    let writes = Writes {
+        sync_url: link.sync_url,
+        storage_key: link.storage_key.clone(),
+        instance: props.instance,
+        host: link.host.clone(),
+    };
+    use_page_writes(writes, state.clone(), link_rules, dispatch.clone());
     use_autoplay(w.playing, w.speed_ms, dispatch.clone());
     let on_choose = use_upgrade_choice(
         link.host.clone(),

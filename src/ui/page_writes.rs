@@ -1,6 +1,6 @@
-//! What the widget writes outside itself: the page URL's query (`sync-url`) and the saved
-//! state (`persist`). Both are read back at the next visit, so neither may lag behind a
-//! change the visitor made just before leaving.
+//! What the widget writes outside itself: the page URL (`sync-url`) and the saved state
+//! (`persist`). Both are read back at the next visit, so neither may lag behind a change the
+//! visitor made just before leaving; neither may slow down the input that made it.
 
 use std::rc::Rc;
 
@@ -17,8 +17,8 @@ use crate::host::attributes::STORAGE_PREFIX;
 use crate::host::params::ParamTarget;
 use crate::state::{Action, Notice, RulesOrigin, Widget};
 
-/// How long typing must pause before the saved state is written.
-const SAVE_AFTER_MS: u32 = 200;
+/// How long typing must pause before the URL and the saved state are written.
+const WRITE_AFTER_MS: u32 = 200;
 
 /// What the saved state and the URL are made of: a change of anything else (the pop-up,
 /// the player's speed) writes nothing.
@@ -75,64 +75,61 @@ pub fn use_link_rules(needed: bool, rules: Rc<RuleSet>, origin: RulesOrigin) -> 
     }
 }
 
-/// Keeps the page URL in step with the widget (`sync-url`): its parameters in the query, its
-/// edited rules in the fragment. Written at once, in the task of the change: a reload or a
-/// link copied from the address bar reads the URL before any later event could write it.
-/// (`replaceState`, no new history entry; a fraction of a millisecond.)
-#[hook]
-pub fn use_url_sync(on: bool, state: Rc<Widget>, rules: LinkRules) {
-    let deps = on.then(|| (written_parts(&state), rules));
-    use_effect_with(deps, move |deps| {
-        if let Some((_, rules)) = deps {
-            // Worked out when quiet too (a rehearsal runs this code once), but not written.
-            let params = state.url_params();
-            if !state.quiet {
-                page::replace_url(&params, rules.fragment());
-            }
-        }
-    });
+/// Where the widget writes: the page URL or not, the storage key or none.
+#[derive(Clone, PartialEq)]
+pub struct Writes {
+    pub sync_url: bool,
+    pub storage_key: Option<String>,
+    pub instance: u32,
+    pub host: Element,
 }
 
-/// The state waiting to be saved, and the timer that will save it.
+/// The state waiting to be written, and the timer that will write it.
 #[derive(Default)]
 struct Pending {
-    state: Option<Rc<Widget>>,
+    state: Option<(Rc<Widget>, LinkRules)>,
     timer: Option<Timeout>,
 }
 
-/// Remembers the widget's state in `localStorage` (`persist`). A change is written once
-/// typing pauses (200 ms), so a keystroke does not pay for it; whatever is waiting is
-/// written at once when the page is hidden (`visibilitychange`) or left (`pagehide`, which
-/// a reload, a navigation and a closed tab all fire) and when the widget is taken down, so
-/// no change is lost. One widget per page writes a key, the first in document order: any
-/// other with the same key says so with a notice and leaves the saved state to it.
+/// Keeps the page URL (`sync-url`: the parameters in the query, edited rules in the
+/// fragment) and the saved state (`persist`) in step with the widget. Written once typing
+/// pauses (200 ms), so an input's frame never pays for them: the URL first, then the saved
+/// state, which records the URL it was saved beside. Whatever is waiting is written at once
+/// when the page is hidden (`visibilitychange`) and at teardown; when the page is left
+/// (`pagehide`: a reload, a navigation, a closed tab), the saved state alone, since a reload
+/// has read the URL already. Opened on the URL it was saved beside, the saved state wins
+/// (src/state/init.rs), so no change is lost. One widget per page writes a storage key, the
+/// first in document order: any other with the same key says so with a notice and leaves
+/// the saved state to it.
 #[hook]
-pub fn use_persisted_state(
-    key: Option<String>,
-    instance: u32,
-    host: Element,
-    state: Rc<Widget>,
-    dispatch: Dispatch,
-) {
+pub fn use_page_writes(writes: Writes, state: Rc<Widget>, rules: LinkRules, dispatch: Dispatch) {
     let pending = use_mut_ref(Pending::default);
     let owner = use_mut_ref(|| false);
     let flush = {
-        let (pending, owner, key) = (pending.clone(), owner.clone(), key.clone());
-        Rc::new(move || {
+        let (pending, owner, writes) = (pending.clone(), owner.clone(), writes.clone());
+        Rc::new(move |url: bool| {
             let waiting = {
                 let mut p = pending.borrow_mut();
                 p.timer = None;
                 p.state.take()
             };
-            if let (Some(state), Some(key), true) = (waiting, &key, *owner.borrow()) {
-                page::store(key, &state.saved_state());
+            let Some((state, rules)) = waiting else {
+                return;
+            };
+            if writes.sync_url && url {
+                page::replace_url(&state.url_params(), rules.fragment());
+            }
+            if let (Some(key), true) = (&writes.storage_key, *owner.borrow()) {
+                let link = writes.sync_url.then(page::url_link_key).flatten();
+                page::store(key, &state.saved_state(link));
             }
         })
     };
     {
         // Claimed for as long as the widget lives; released when it goes.
-        let (owner, flush) = (owner.clone(), flush.clone());
-        use_effect_with(key.clone(), move |key| {
+        let (owner, flush, host) = (owner.clone(), flush.clone(), writes.host.clone());
+        let instance = writes.instance;
+        use_effect_with(writes.storage_key.clone(), move |key| {
             // Said when this widget may not write the key: at once, or when an earlier widget
             // of the page that loaded later takes it over.
             let shared = |key: &str| {
@@ -152,22 +149,20 @@ pub fn use_persisted_state(
                 }
             }
             let claimed = key.clone();
-            let window = gloo::utils::window();
-            let document = gloo::utils::document();
             let on_hide = {
                 let flush = flush.clone();
-                EventListener::new(&window, "pagehide", move |_| flush())
+                EventListener::new(&gloo::utils::window(), "pagehide", move |_| flush(false))
             };
             let on_hidden = {
-                let (flush, document) = (flush.clone(), document.clone());
+                let (flush, document) = (flush.clone(), gloo::utils::document());
                 EventListener::new(&document.clone(), "visibilitychange", move |_| {
                     if document.hidden() {
-                        flush();
+                        flush(true);
                     }
                 })
             };
             move || {
-                flush();
+                flush(true);
                 drop((on_hide, on_hidden));
                 if let Some(key) = claimed {
                     page::release_storage_key(&key, instance);
@@ -175,12 +170,13 @@ pub fn use_persisted_state(
             }
         });
     }
-    let deps = key.is_some().then(|| written_parts(&state));
+    let writes_any = writes.sync_url || writes.storage_key.is_some();
+    let deps = writes_any.then(|| (written_parts(&state), rules.clone()));
     use_effect_with(deps, move |deps| {
         if deps.is_some() && !state.quiet {
             let mut p = pending.borrow_mut();
-            p.state = Some(state);
-            p.timer = Some(Timeout::new(SAVE_AFTER_MS, move || flush()));
+            p.state = Some((state, rules));
+            p.timer = Some(Timeout::new(WRITE_AFTER_MS, move || flush(true)));
         }
     });
 }

@@ -5,6 +5,7 @@
 
 use std::rc::Rc;
 
+use gloo::timers::callback::Timeout;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
@@ -16,14 +17,34 @@ use crate::browser::{page, snippet};
 use crate::state::Widget;
 
 /// The link and the embed code for a state.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Shared {
     pub link: AttrValue,
     pub snippet: AttrValue,
 }
 
-/// The link and the embed code for what the widget shows, worked out once per change of what
-/// they carry. `base` is the loader's folder: the standalone page is there, and the loader.
+impl Shared {
+    /// Works out both. `base` is the loader's folder: the standalone page is there, and the
+    /// loader.
+    fn of(state: &Widget, rules: &LinkRules, sync_url: bool, base: &str) -> Shared {
+        let link = page::share_url(&state.url_params(), rules.fragment(), sync_url, base);
+        let loader = format!("{base}messaging-quota.js");
+        let code = snippet::embed_code(&loader, &state.snippet_attributes()).unwrap_or_default();
+        Shared {
+            link: link.into(),
+            snippet: code.into(),
+        }
+    }
+}
+
+/// How long the state must stay unchanged before the link and the code follow it: they are
+/// shown, not needed by the frame of the input that changed them (a visitor cannot reach a
+/// copy button sooner).
+const SHARE_AFTER_MS: u32 = 100;
+
+/// The link and the embed code for what the widget shows (when the Share panel is `on`):
+/// worked out with the first render, then again once the state has stayed unchanged for
+/// 100 ms, off the task of every input.
 #[hook]
 pub fn use_shared(
     on: bool,
@@ -32,34 +53,33 @@ pub fn use_shared(
     sync_url: bool,
     base: AttrValue,
 ) -> Rc<Shared> {
-    let deps = on.then(|| {
-        (
-            state.rules.clone(),
-            state.rules_origin,
-            state.param_target(),
-            rules,
-        )
-    });
-    (*use_memo(deps, move |deps| {
-        let link = deps.as_ref().map_or_else(String::new, |(.., rules)| {
-            page::share_url(&state.url_params(), rules.fragment(), sync_url, &base)
-        });
-        let code = deps
-            .as_ref()
-            .and_then(|_| {
-                snippet::embed_code(
-                    &format!("{base}messaging-quota.js"),
-                    &state.snippet_attributes(),
-                )
-                .ok()
-            })
-            .unwrap_or_default();
-        Rc::new(Shared {
-            link: link.into(),
-            snippet: code.into(),
+    let shared = {
+        let (state, rules, base) = (state.clone(), rules.clone(), base.clone());
+        use_state_eq(move || match on {
+            true => Rc::new(Shared::of(&state, &rules, sync_url, &base)),
+            false => Rc::default(),
         })
-    }))
-    .clone()
+    };
+    {
+        let shared = shared.clone();
+        let deps = on.then(|| {
+            (
+                state.rules.clone(),
+                state.rules_origin,
+                state.param_target(),
+                rules.clone(),
+            )
+        });
+        use_effect_with(deps, move |deps| {
+            let timer = deps.is_some().then(|| {
+                Timeout::new(SHARE_AFTER_MS, move || {
+                    shared.set(Rc::new(Shared::of(&state, &rules, sync_url, &base)))
+                })
+            });
+            move || drop(timer)
+        });
+    }
+    (*shared).clone()
 }
 
 /// What the last copy did.

@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { deflateRawSync } from 'node:zlib';
-import { useSite, open, text, costCents, hostPage, focused } from './support.mjs';
+import { useSite, open, text, costCents, hostPage, focused, axeViolations } from './support.mjs';
 
 const site = useSite();
 const fresh = () => site.browser.newContext({ viewport: { width: 1280, height: 900 } });
@@ -116,6 +116,7 @@ test('copying says it worked; where the clipboard is refused, the text is select
   assert.equal(await page.evaluate(() => navigator.clipboard.readText()), await page.getByTestId('share-link').inputValue());
   await page.getByTestId('share-copy-snippet').click();
   await said('Embed code copied.');
+  assert.deepEqual(await axeViolations(page), [], 'the Share panel passes axe, its status shown');
   assert.match(await page.evaluate(() => navigator.clipboard.readText()), /<messaging-quota tier="recruiter" today="2026-01-20"><\/messaging-quota>$/);
   await page.close();
 

@@ -2,6 +2,7 @@
 // driven by playwright-core, and helpers that read the widget as a visitor does.
 import { after, before } from 'node:test';
 import { existsSync, readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { serve } from './server.mjs';
@@ -92,6 +93,17 @@ export async function hostPage(site, context, path, body, { lang = 'en', dir = '
     body: `<!doctype html><html lang="${lang}" dir="${dir}"><head><meta charset="utf-8"><title>Host</title>
       ${head}</head><body>${body}</body></html>`,
   }));
+}
+
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+/** axe's violations inside the first element matching `selector`, as `rule: targets` lines. */
+export async function axeViolations(page, selector = '[data-messaging-quota]') {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE });
+  return page.evaluate(async (sel) => {
+    const result = await window.axe.run(document.querySelector(sel), { resultTypes: ['violations'] });
+    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  }, selector);
 }
 
 /** The text of the element with this test id (first match). */

@@ -12,34 +12,46 @@ fn cell(text: &str) -> String {
     text.replace('|', "\\|")
 }
 
+/// A Markdown table: its header, then a row of cells each.
+fn table(header: &str, rows: impl Iterator<Item = [String; 3]>) -> String {
+    let mut out = format!("| {header} |\n|---|---|---|\n");
+    for [a, b, c] in rows {
+        out.push_str(&format!("| {a} | {b} | {} |\n", cell(&c)));
+    }
+    out
+}
+
 fn tables() -> [(&'static str, String); 3] {
-    let mut attributes = String::from("| attribute | values | default |\n|---|---|---|\n");
-    for a in ATTRIBUTES {
-        attributes.push_str(&format!(
-            "| `{}` | {} | {} |\n",
-            a.name,
-            cell(a.values),
-            cell(a.default)
-        ));
-    }
-    let mut events = String::from("| event | `detail` | fires |\n|---|---|---|\n");
-    for e in EVENTS {
-        events.push_str(&format!(
-            "| `{}` | `{}` | {} |\n",
-            e.name,
-            e.detail,
-            cell(e.description)
-        ));
-    }
-    let mut css = String::from("| property | default (light) | role |\n|---|---|---|\n");
-    for p in CSS_PROPERTIES {
-        css.push_str(&format!(
-            "| `{}` | `{}` | {} |\n",
-            p.name,
-            p.default,
-            cell(p.description)
-        ));
-    }
+    let attributes = table(
+        "attribute | values | default",
+        ATTRIBUTES.iter().map(|a| {
+            [
+                format!("`{}`", a.name),
+                cell(a.values),
+                a.default.to_owned(),
+            ]
+        }),
+    );
+    let events = table(
+        "event | `detail` | fires",
+        EVENTS.iter().map(|e| {
+            [
+                format!("`{}`", e.name),
+                format!("`{}`", e.detail),
+                e.description.to_owned(),
+            ]
+        }),
+    );
+    let css = table(
+        "property | default (light) | role",
+        CSS_PROPERTIES.iter().map(|p| {
+            [
+                format!("`{}`", p.name),
+                format!("`{}`", p.default),
+                p.description.to_owned(),
+            ]
+        }),
+    );
     [
         ("attributes", attributes),
         ("events", events),
