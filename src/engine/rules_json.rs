@@ -237,20 +237,26 @@ impl RuleSet {
 impl<N: Serialize> RuleSetOf<N> {
     /// The rule set as JSON without spaces, for links and attributes.
     pub fn to_compact_json(&self) -> String {
-        serde_json::to_string(self).unwrap_or_default()
+        self.write(EditorLayout {
+            compact: true,
+            ..EditorLayout::default()
+        })
     }
 
     /// The rule set as JSON in the editor's layout, in the form [`RuleSet::from_json`] reads.
     pub fn to_json(&self) -> String {
+        self.write(EditorLayout::default()) + "\n"
+    }
+
+    /// Both layouts through the one formatter type: one copy of the serializer in the wasm.
+    fn write(&self, layout: EditorLayout) -> String {
         let mut out = Vec::with_capacity(1024);
-        let mut serializer =
-            serde_json::Serializer::with_formatter(&mut out, EditorLayout::default());
+        let mut serializer = serde_json::Serializer::with_formatter(&mut out, layout);
         // Writing plain data to memory cannot fail but for a number that is not whole,
         // which the types here never hold once validated.
         if self.serialize(&mut serializer).is_err() {
             return String::new();
         }
-        out.push(b'\n');
         String::from_utf8(out).unwrap_or_default()
     }
 }
@@ -263,6 +269,8 @@ pub struct EditorLayout {
     depth: usize,
     /// Whether the list being written (one item a line) has items yet.
     list_has_items: bool,
+    /// No spaces or line breaks at all (links and attributes).
+    compact: bool,
 }
 
 /// The depth of the lists written one item a line: those of the top object.
@@ -276,7 +284,7 @@ impl serde_json::ser::Formatter for EditorLayout {
     }
 
     fn end_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
-        let close_on_own_line = self.depth == LIST_DEPTH && self.list_has_items;
+        let close_on_own_line = self.depth == LIST_DEPTH && self.list_has_items && !self.compact;
         self.depth -= 1;
         w.write_all(if close_on_own_line { b"\n  ]" } else { b"]" })
     }
@@ -289,7 +297,9 @@ impl serde_json::ser::Formatter for EditorLayout {
         if !first {
             w.write_all(b",")?;
         }
-        if self.depth == LIST_DEPTH {
+        if self.compact {
+            Ok(())
+        } else if self.depth == LIST_DEPTH {
             self.list_has_items = true;
             w.write_all(b"\n    ")
         } else if first {
@@ -310,7 +320,11 @@ impl serde_json::ser::Formatter for EditorLayout {
 
     fn end_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
         self.depth -= 1;
-        w.write_all(if self.depth == 0 { b"\n}" } else { b" }" })
+        w.write_all(match (self.compact, self.depth) {
+            (true, _) => b"}",
+            (false, 0) => b"\n}",
+            (false, _) => b" }",
+        })
     }
 
     fn begin_object_key<W: ?Sized + std::io::Write>(
@@ -321,11 +335,15 @@ impl serde_json::ser::Formatter for EditorLayout {
         if !first {
             w.write_all(b",")?;
         }
-        w.write_all(if self.depth == 1 { b"\n  " } else { b" " })
+        w.write_all(match (self.compact, self.depth) {
+            (true, _) => b"",
+            (false, 1) => b"\n  ",
+            (false, _) => b" ",
+        })
     }
 
     fn begin_object_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
-        w.write_all(b": ")
+        w.write_all(if self.compact { b":" } else { b": " })
     }
 }
 
@@ -343,6 +361,14 @@ mod tests {
         let mut value = article_value();
         edit(&mut value);
         RuleSet::from_json(&value.to_string()).unwrap_err()
+    }
+
+    #[test]
+    fn the_compact_layout_is_serde_json_s_own() {
+        for preset in presets::all() {
+            let rules = preset.rules();
+            assert_eq!(rules.to_compact_json(), serde_json::to_string(&rules).unwrap());
+        }
     }
 
     #[test]
