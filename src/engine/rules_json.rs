@@ -367,7 +367,10 @@ mod tests {
     fn the_compact_layout_is_serde_json_s_own() {
         for preset in presets::all() {
             let rules = preset.rules();
-            assert_eq!(rules.to_compact_json(), serde_json::to_string(&rules).unwrap());
+            assert_eq!(
+                rules.to_compact_json(),
+                serde_json::to_string(&rules).unwrap()
+            );
         }
     }
 
