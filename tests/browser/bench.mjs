@@ -125,6 +125,7 @@ const page = await context.newPage();
 await page.goto(`${site.url}/?today=2026-01-20`);
 await page.waitForFunction(() => performance.getEntriesByName('messaging-quota:first-render').length > 0);
 // The comparison builds its table and chart when it comes near the viewport: bring it there.
+await page.waitForFunction(() => document.querySelector('[data-messaging-quota]').shadowRoot.querySelector('.compare'));
 await page.evaluate(() => document.querySelector('[data-messaging-quota]').shadowRoot.querySelector('.compare').scrollIntoView());
 await page.waitForFunction(() => document.querySelector('[data-messaging-quota]').shadowRoot.querySelector('[data-testid="cost-chart"]'));
 const cdp = await context.newCDPSession(page);
