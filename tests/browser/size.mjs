@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { builtAssets } from './support.mjs';
 
 const dist = fileURLToPath(new URL('../../dist/', import.meta.url));
-const BUDGET_KB = 274;
+// 274 KB gzip before issue 17, which granted 5 KB more for the Share panel and rule links.
+const BUDGET_KB = 279;
 const built = builtAssets();
 const parts = [
   ['wasm', built.wasm.slice(1)],
