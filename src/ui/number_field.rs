@@ -91,24 +91,27 @@ pub fn NumberField(props: &Props) -> Html {
     html! {
         <div class={classes!("number-field", error.is_some().then_some("has-error"))}>
             <label for={id.clone()}>{ props.label.clone() }</label>
-            <input
-                id={id}
-                type="text"
-                inputmode={if count.is_money() { "decimal" } else { "numeric" }}
-                autocomplete="off"
-                spellcheck="false"
-                data-testid={testid.clone()}
-                value={shown.text}
-                aria-invalid={error.is_some().then_some("true")}
-                aria-describedby={error.is_some().then(|| error_id.clone())}
-                {oninput}
-                {onkeydown}
-            />
-            if let Some(message) = error {
-                <p class="field-error" id={error_id} data-testid={format!("{testid}-error")} role="alert">
-                    { message }
-                </p>
-            }
+            // The input and its message share a cell, so a row of fields keeps its inputs level.
+            <div class="number-input">
+                <input
+                    id={id}
+                    type="text"
+                    inputmode={if count.is_money() { "decimal" } else { "numeric" }}
+                    autocomplete="off"
+                    spellcheck="false"
+                    data-testid={testid.clone()}
+                    value={shown.text}
+                    aria-invalid={error.is_some().then_some("true")}
+                    aria-describedby={error.is_some().then(|| error_id.clone())}
+                    {oninput}
+                    {onkeydown}
+                />
+                if let Some(message) = error {
+                    <p class="field-error" id={error_id} data-testid={format!("{testid}-error")} role="alert">
+                        { message }
+                    </p>
+                }
+            </div>
         </div>
     }
 }
