@@ -12,7 +12,7 @@ use sha2::{Digest, Sha256, Sha384};
 use crate::Result;
 
 /// The wasm-bindgen bindings and binary, as trunk writes them (`data-target-path="wasm"`).
-const SCRIPT: &str = "wasm/messaging-quota.js";
+pub const SCRIPT: &str = "wasm/messaging-quota.js";
 const WASM: &str = "wasm/messaging-quota_bg.wasm";
 const STYLESHEET: &str = "messaging-quota.css";
 const WORKER: &str = "messaging-quota-intl.js";

@@ -1,14 +1,16 @@
 //! The widget's build tool.
 //!
 //! - `cargo xtask dist [DIR]`: run by trunk after every build (the `post_build` hook in
-//!   Trunk.toml; DIR defaults to `$TRUNK_STAGING_DIR`). Names every file the loader loads by
-//!   a hash of its content, then writes the loader (`messaging-quota.js`, the one stable
-//!   name) with exactly those names and its generated data, the TypeScript declarations,
-//!   the Custom Elements Manifest and the host's reservation stylesheet.
+//!   Trunk.toml; DIR defaults to `$TRUNK_STAGING_DIR`). Minifies the wasm-bindgen bindings
+//!   (trunk's own minifier cannot read them), names every file the loader loads by a hash of
+//!   its content, then writes the loader (`messaging-quota.js`, the one stable name) with
+//!   exactly those names and its generated data, the TypeScript declarations, the Custom
+//!   Elements Manifest and the host's reservation stylesheet.
 //! - `cargo xtask readme`: writes the README's generated tables (a test checks that they
 //!   are current).
 
 mod assets;
+mod bindings;
 mod catalogues;
 mod loader;
 mod manifest;
@@ -57,6 +59,7 @@ type Result<T = ()> = std::result::Result<T, Box<dyn std::error::Error>>;
 /// Finishes a build in `dir` (trunk's staging directory).
 fn dist(dir: &Path) -> Result {
     let root = root();
+    bindings::minify(dir, assets::SCRIPT)?;
     let assets = assets::name_by_content(dir)?;
     let sizes = sizes::Sizes::read(&root.join("embed/sizes.json"))?;
     let words = catalogues::loader_words(&root)?;
