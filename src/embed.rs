@@ -204,9 +204,8 @@ fn warn(problem: &Ignored) {
 
 /// Mounts a widget into `container`; events go to `host`, configured by its attributes.
 /// `base` is the loader's folder, `words_files` this build's language files by code (URLs)
-/// and `answers` the
-/// catalogue fetches it started. The container keeps what it shows (the loader's skeleton)
-/// until the widget's rules and words are there, then renders.
+/// and `answers` the catalogue fetches it started. The container keeps what it shows (the
+/// loader's skeleton) until the widget's rules and words are there, then renders.
 #[wasm_bindgen]
 pub fn mount(
     container: Element,
@@ -256,9 +255,10 @@ pub fn mount(
             &link.words_files,
         );
         wasm_bindgen_futures::spawn_local(async move {
-            let link_rules = match link.sync_url {
-                true => link::rules_in_page_url().await,
-                false => None,
+            let link_rules = if link.sync_url {
+                link::rules_in_page_url().await
+            } else {
+                None
             };
             words::load(&wanted).await;
             if shared.borrow().gone {

@@ -180,6 +180,16 @@ thread_local! {
     static STORAGE_OWNERS: RefCell<Vec<KeyOwner>> = const { RefCell::new(Vec::new()) };
 }
 
+/// What a claim of a storage key came to.
+enum Claim {
+    /// No live widget of the page wrote the key, or this one did already.
+    Granted,
+    /// This widget comes before the one that wrote it, which is displaced.
+    TakenFrom(KeyOwner),
+    /// Another widget of the page, earlier in document order, writes it.
+    Refused,
+}
+
 /// Claims `key` for the widget `instance` on `host`. The first widget of the page (in
 /// document order, whenever each loads) writes a key: a later one is refused (false), and
 /// an earlier one takes the key over, its owner told by `displaced`. Two widgets writing one
@@ -191,9 +201,9 @@ pub fn claim_storage_key(
     owns: Rc<RefCell<bool>>,
     displaced: Rc<dyn Fn()>,
 ) -> bool {
-    let taken_from = STORAGE_OWNERS.with(|owners| {
+    let claim = STORAGE_OWNERS.with(|owners| {
         let mut owners = owners.borrow_mut();
-        let claim = KeyOwner {
+        let claimant = KeyOwner {
             key: key.to_owned(),
             instance,
             host: host.clone(),
@@ -201,28 +211,27 @@ pub fn claim_storage_key(
             displaced,
         };
         let Some(at) = owners.iter().position(|o| o.key == key) else {
-            owners.push(claim);
-            return Some(None);
+            owners.push(claimant);
+            return Claim::Granted;
         };
         let owner = &owners[at];
-        let earlier =
-            owner.host.compare_document_position(host) & Node::DOCUMENT_POSITION_PRECEDING != 0;
-        if owner.instance == instance || !earlier {
-            return (owner.instance == instance).then_some(None);
+        if owner.instance == instance {
+            Claim::Granted
+        } else if owner.host.compare_document_position(host) & Node::DOCUMENT_POSITION_PRECEDING
+            != 0
+        {
+            Claim::TakenFrom(std::mem::replace(&mut owners[at], claimant))
+        } else {
+            Claim::Refused
         }
-        Some(Some(std::mem::replace(&mut owners[at], claim)))
     });
-    match taken_from {
-        None => false,
-        Some(previous) => {
-            *owns.borrow_mut() = true;
-            if let Some(previous) = previous {
-                *previous.owns.borrow_mut() = false;
-                (previous.displaced)();
-            }
-            true
-        }
+    if let Claim::TakenFrom(previous) = &claim {
+        *previous.owns.borrow_mut() = false;
+        (previous.displaced)();
     }
+    let granted = !matches!(claim, Claim::Refused);
+    *owns.borrow_mut() = granted;
+    granted
 }
 
 /// The widget `instance` no longer writes `key` (it was taken down).

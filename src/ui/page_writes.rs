@@ -130,22 +130,16 @@ pub fn use_page_writes(writes: Writes, state: Rc<Widget>, rules: LinkRules, disp
         let (owner, flush, host) = (owner.clone(), flush.clone(), writes.host.clone());
         let instance = writes.instance;
         use_effect_with(writes.storage_key.clone(), move |key| {
-            // Said when this widget may not write the key: at once, or when an earlier widget
-            // of the page that loaded later takes it over.
-            let shared = |key: &str| {
-                let (dispatch, key) = (dispatch.clone(), key.to_owned());
-                move || {
-                    dispatch.emit(Action::AddNotice(Notice::PersistKeyShared {
-                        key: key.trim_start_matches(STORAGE_PREFIX).to_owned(),
-                    }))
-                }
-            };
             if let Some(key) = key {
-                let said = shared(key);
-                let claimed =
-                    page::claim_storage_key(key, instance, &host, owner.clone(), Rc::new(said));
-                if !claimed {
-                    shared(key)();
+                // Said when this widget may not write the key: at once, or when an earlier
+                // widget of the page that loaded later takes it over.
+                let notice = Notice::PersistKeyShared {
+                    key: key.trim_start_matches(STORAGE_PREFIX).to_owned(),
+                };
+                let say: Rc<dyn Fn()> =
+                    Rc::new(move || dispatch.emit(Action::AddNotice(notice.clone())));
+                if !page::claim_storage_key(key, instance, &host, owner.clone(), say.clone()) {
+                    say();
                 }
             }
             let claimed = key.clone();

@@ -8,7 +8,7 @@ use std::rc::Rc;
 use gloo::timers::callback::Timeout;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{HtmlInputElement, HtmlTextAreaElement};
+use web_sys::{HtmlElement, HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use super::context::{use_ids, use_texts};
@@ -55,9 +55,12 @@ pub fn use_shared(
 ) -> Rc<Shared> {
     let shared = {
         let (state, rules, base) = (state.clone(), rules.clone(), base.clone());
-        use_state_eq(move || match on {
-            true => Rc::new(Shared::of(&state, &rules, sync_url, &base)),
-            false => Rc::default(),
+        use_state_eq(move || {
+            if on {
+                Rc::new(Shared::of(&state, &rules, sync_url, &base))
+            } else {
+                Rc::default()
+            }
         })
     };
     {
@@ -99,15 +102,21 @@ pub struct Props {
     pub edited: bool,
 }
 
+/// Selects all the text of a field (the link's input or the code's textarea).
+fn select_text(field: &web_sys::Element) {
+    if let Some(input) = field.dyn_ref::<HtmlInputElement>() {
+        input.select();
+    } else if let Some(area) = field.dyn_ref::<HtmlTextAreaElement>() {
+        area.select();
+    }
+}
+
 /// Copies `text`, then says so; where the clipboard is refused, selects `field`'s text.
 fn copy(text: AttrValue, field: NodeRef, done: Copied, status: UseStateHandle<Option<Copied>>) {
     let select = move || {
-        if let Some(input) = field.cast::<HtmlInputElement>() {
-            let _ = input.focus();
-            input.select();
-        } else if let Some(area) = field.cast::<HtmlTextAreaElement>() {
-            let _ = area.focus();
-            area.select();
+        if let Some(element) = field.cast::<HtmlElement>() {
+            let _ = element.focus();
+            select_text(&element);
         }
     };
     let Some(clipboard) = web_sys::window().map(|w| w.navigator().clipboard()) else {
@@ -139,16 +148,8 @@ pub fn Share(props: &Props) -> Html {
     };
     // Clicking into a field selects all of it, ready to copy by hand.
     let select_all = Callback::from(|e: FocusEvent| {
-        if let Some(input) = e
-            .target()
-            .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
-        {
-            input.select();
-        } else if let Some(area) = e
-            .target()
-            .and_then(|t| t.dyn_into::<HtmlTextAreaElement>().ok())
-        {
-            area.select();
+        if let Some(field) = e.target_dyn_into::<web_sys::Element>() {
+            select_text(&field);
         }
     });
     let said = status.map(|s| match s {

@@ -6,7 +6,6 @@
 
 use std::collections::BTreeMap;
 use std::path::Path;
-use std::process::Command;
 
 use messaging_quota::host::attributes::PART_NAMES;
 use messaging_quota::host::reference::attribute_names;
@@ -15,6 +14,7 @@ use serde_json::json;
 
 use crate::assets::Assets;
 use crate::catalogues::LoaderWords;
+use crate::esbuild;
 use crate::sizes::Sizes;
 use crate::Result;
 
@@ -87,27 +87,15 @@ pub fn write(
     std::fs::create_dir_all(&target)?;
     let data = target.join("build.js");
     std::fs::write(&data, build_module(assets, sizes, words)?)?;
-    let status = Command::new("esbuild")
-        .arg(root.join("embed/messaging-quota.js"))
-        .args([
-            "--bundle",
-            "--format=iife",
-            "--target=es2022",
-            "--minify",
-            "--legal-comments=none",
-            "--log-level=warning",
-        ])
-        .arg(format!("--alias:@messaging-quota/build={}", data.display()))
-        .arg(format!(
-            "--outfile={}",
-            dir.join("messaging-quota.js").display()
-        ))
-        .status()
-        .map_err(|e| {
-            format!("esbuild could not start ({e}): scripts/setup.sh installs it into tools/")
-        })?;
-    if !status.success() {
-        return Err("esbuild could not bundle the loader".into());
-    }
-    Ok(())
+    let options = [
+        "--bundle".to_owned(),
+        "--format=iife".to_owned(),
+        format!("--alias:@messaging-quota/build={}", data.display()),
+    ];
+    esbuild::run(
+        &root.join("embed/messaging-quota.js"),
+        &options,
+        &dir.join("messaging-quota.js"),
+        "bundle the loader",
+    )
 }

@@ -10,8 +10,8 @@
 //!   are current).
 
 mod assets;
-mod bindings;
 mod catalogues;
+mod esbuild;
 mod loader;
 mod manifest;
 mod readme;
@@ -59,7 +59,7 @@ type Result<T = ()> = std::result::Result<T, Box<dyn std::error::Error>>;
 /// Finishes a build in `dir` (trunk's staging directory).
 fn dist(dir: &Path) -> Result {
     let root = root();
-    bindings::minify(dir, assets::SCRIPT)?;
+    esbuild::minify_module(dir, assets::SCRIPT)?;
     let assets = assets::name_by_content(dir)?;
     let sizes = sizes::Sizes::read(&root.join("embed/sizes.json"))?;
     let words = catalogues::loader_words(&root)?;

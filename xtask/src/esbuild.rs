@@ -1,0 +1,41 @@
+//! esbuild, from PATH (scripts/setup.sh installs it into tools/): it bundles the loader, and
+//! minifies the wasm-bindgen bindings, which wasm-bindgen writes readable and trunk 0.21's
+//! own minifier fails on (it warns "Failed to minify JS" and keeps them as they are).
+
+use std::path::Path;
+use std::process::Command;
+
+use crate::Result;
+
+/// The options every output shares: minified for today's browsers, quiet unless it matters.
+const COMMON: [&str; 4] = [
+    "--target=es2022",
+    "--minify",
+    "--legal-comments=none",
+    "--log-level=warning",
+];
+
+/// Runs esbuild on `entry` with `options`, writing `outfile`; `what` names the job in errors.
+pub fn run(entry: &Path, options: &[String], outfile: &Path, what: &str) -> Result {
+    let status = Command::new("esbuild")
+        .arg(entry)
+        .args(COMMON)
+        .args(options)
+        .arg(format!("--outfile={}", outfile.display()))
+        .status()
+        .map_err(|e| {
+            format!("esbuild could not start ({e}): scripts/setup.sh installs it into tools/")
+        })?;
+    if !status.success() {
+        return Err(format!("esbuild could not {what}").into());
+    }
+    Ok(())
+}
+
+/// Minifies the ES module at `dir/path` in place, before it is named by its content.
+/// Exports keep their names.
+pub fn minify_module(dir: &Path, path: &str) -> Result {
+    let file = dir.join(path);
+    let options = ["--format=esm".to_owned(), "--allow-overwrite".to_owned()];
+    run(&file, &options, &file, &format!("minify {path}"))
+}
