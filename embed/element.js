@@ -1,7 +1,7 @@
 // A widget's element: a `<messaging-quota>` custom element with plain attributes, or a mount
 // point (`data-messaging-quota`) whose attributes are prefixed with `data-`.
 
-import { PARTS } from '@messaging-quota/build';
+import { FLAGGED_PARTS, PARTS } from '@messaging-quota/build';
 
 export const isCustomElement = (element) => element.localName.includes('-');
 
@@ -27,12 +27,12 @@ export function flagOn(element, name) {
 
 /**
  * The parts that show, in their order: those `sections` names (all when it names none the
- * widget knows), and the Share panel when `share` is on.
+ * widget knows), and each flagged part (the heading, the Share panel) when its flag is on.
  */
 export function partsOf(element) {
-  const sections = PARTS.filter((p) => p !== 'share');
+  const sections = PARTS.filter((p) => !FLAGGED_PARTS.includes(p));
   const named = (attribute(element, 'sections') ?? '').split(',').map((s) => s.trim());
   const on = sections.filter((p) => named.includes(p));
   const shown = on.length ? on : sections;
-  return PARTS.filter((p) => shown.includes(p) || (p === 'share' && flagOn(element, 'share')));
+  return PARTS.filter((p) => shown.includes(p) || (FLAGGED_PARTS.includes(p) && flagOn(element, p)));
 }

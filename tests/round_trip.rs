@@ -88,6 +88,11 @@ fn action() -> impl Strategy<Value = Action> {
         (0u64..200).prop_map(|n| Action::SetCount(Count::InMailSent, n)),
         (0u64..2_000).prop_map(|n| Action::SetCount(Count::NeedMessages, n)),
         (0u64..200).prop_map(|n| Action::SetCount(Count::NeedInMails, n)),
+        // The largest needs, whose plans take the largest counts.
+        prop::sample::select(vec![999_999u64, 1_000_000])
+            .prop_map(|n| Action::SetCount(Count::NeedMessages, n)),
+        prop::sample::select(vec![999_999u64, 1_000_000])
+            .prop_map(|n| Action::SetCount(Count::NeedInMails, n)),
         (1u32..=31).prop_map(Action::SetBillingDay),
         prop::option::of((0usize..5).prop_map(|i| {
             [

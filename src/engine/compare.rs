@@ -1,10 +1,11 @@
 //! Plans side by side for one need: each tier's cheapest way to it, and how the visitor's
 //! current selection fares against the need.
 
-use super::plan::{Selection, Usage};
+use super::bill::{bill, usage_at};
+use super::plan::Selection;
 use super::recommend::{Need, Plan, Recommender};
 use super::rules::RuleSet;
-use super::summary::{allowance, cost_lines, inmail_status};
+use super::summary::allowance;
 
 /// One row of the comparison table.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -13,7 +14,8 @@ pub struct CompareRow {
     pub tier_name: String,
     /// `None` when the tier cannot meet the need (no bundles to add).
     pub plan: Option<Plan>,
-    /// Cost per needed message in cents, rounded; `None` when no messages are needed.
+    /// What the plan's messages cost (its tier and bundles, not its InMail) per needed
+    /// message, in cents, rounded; `None` when no messages are needed.
     pub per_message_cents: Option<u64>,
     /// The overall cheapest row (at or above the minimum tier).
     pub cheapest: bool,
@@ -46,7 +48,7 @@ pub fn compare(recommender: &Recommender, rules: &RuleSet, need: &Need) -> Vec<C
             tier_name: tier.name.clone(),
             per_message_cents: plan
                 .as_ref()
-                .and_then(|p| per_message(p.total_cents, need.messages)),
+                .and_then(|p| per_message(p.messages_cents, need.messages)),
             plan,
             cheapest: best == Some(i),
             below_minimum: i < minimum,
@@ -63,19 +65,10 @@ pub enum Versus {
     Short { allowance: u64 },
 }
 
-/// The selection's monthly cost when it sends `inmails` InMails (pay-per-InMail included).
-pub fn cost_with_inmails(rules: &RuleSet, selection: &Selection, inmails: u64) -> u64 {
-    let tier = rules.tier(&selection.tier_id).unwrap_or(&rules.tiers[0]);
-    let usage = Usage {
-        sent: 0,
-        inmail_sent: inmails,
-        rollover_credits: 0,
-    };
-    let pay_per = inmail_status(rules, tier, selection, &usage).pay_per_count;
-    let lines = cost_lines(rules, tier, selection, pay_per);
-    lines
-        .iter()
-        .fold(0u64, |sum, l| sum.saturating_add(l.cents))
+/// The selection's monthly cost at the need: its bill with that many messages and InMails
+/// sent (pay-per-InMail included).
+pub fn cost_at_need(rules: &RuleSet, selection: &Selection, need: &Need) -> u64 {
+    bill(rules, selection, &usage_at(need.messages, need.inmails)).total_cents
 }
 
 /// The current selection's cost if the need were its usage.
@@ -86,7 +79,7 @@ pub fn versus_current(rules: &RuleSet, selection: &Selection, need: &Need) -> Ve
         return Versus::Short { allowance };
     }
     Versus::Covers {
-        current_cents: cost_with_inmails(rules, selection, need.inmails),
+        current_cents: cost_at_need(rules, selection, need),
     }
 }
 
@@ -118,10 +111,12 @@ mod tests {
             (plan.addons.as_slice(), plan.inmail_blocks),
             (&[(25, 1), (100, 1)][..], 4)
         );
+        // Per message: what the messages cost (the InMail blocks are not messages).
         assert_eq!(
             cheapest.per_message_cents,
-            Some(((4999 + 1499 + 4000) * 2 + 120) / 240)
+            Some(((4999 + 1499) * 2 + 120) / 240)
         );
+        assert_eq!((plan.spare_messages, plan.spare_credits), (20, 2));
         let recruiter = rows.iter().find(|r| r.tier_id == "recruiter").unwrap();
         let recruiter_plan = recruiter.plan.as_ref().unwrap();
         assert!(recruiter_plan.addons.is_empty() && recruiter_plan.inmail_blocks == 0);

@@ -3,24 +3,32 @@
 /// A number a visitor can enter, with the largest value that still makes sense.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum CountField {
+    /// How many of one bundle. As large as a need can be, so every plan the recommender
+    /// gives fits the fields it is applied to.
     AddonCount,
+    /// As large as a need of InMails, for the same reason.
     InMailBlocks,
     Sent,
     InMailSent,
     NeedMessages,
     NeedInMails,
     BillingDay,
+    /// A bundle's or an InMail block's size in the rule form.
+    PackSize,
+    /// A percentage, or a small number of sends a day.
+    Small,
 }
 
 impl CountField {
     /// The inclusive range of accepted values.
     pub fn range(self) -> (u64, u64) {
         match self {
-            CountField::AddonCount => (0, 1_000),
-            CountField::InMailBlocks => (0, 10_000),
+            CountField::AddonCount | CountField::InMailBlocks => (0, 1_000_000),
             CountField::Sent | CountField::InMailSent => (0, 1_000_000),
             CountField::NeedMessages | CountField::NeedInMails => (0, 1_000_000),
             CountField::BillingDay => (1, 31),
+            CountField::PackSize => (0, crate::engine::rules::MAX_PACK_SIZE),
+            CountField::Small => (0, 1_000),
         }
     }
 }
@@ -176,8 +184,12 @@ mod tests {
             Err(CountError::NotANumber)
         );
         assert_eq!(
-            parse_count("1001", CountField::AddonCount),
+            parse_count("1001", CountField::PackSize),
             Err(CountError::TooLarge(1000))
+        );
+        assert_eq!(
+            parse_count("1000001", CountField::AddonCount),
+            Err(CountError::TooLarge(1_000_000))
         );
         assert_eq!(
             parse_count("99999999999999999999999", CountField::Sent),

@@ -12,6 +12,7 @@
 //! - Facts, not words: results are typed values (a `Charge`, an `Unblock`, a `Refusal`);
 //!   nothing here takes a locale or builds a sentence (`text` does that).
 
+pub mod bill;
 pub mod chart;
 pub mod compare;
 pub mod fields;

@@ -175,10 +175,10 @@ mod tests {
     #[test]
     fn keeps_good_items_and_names_bad_ones() {
         let rules = ARTICLE.rules();
-        let (addons, errors) = parse_addons("30x1,100x2,25x-1,200,abc,500x99999", &rules);
+        let (addons, errors) = parse_addons("30x1,100x2,25x-1,200,abc,500x9999999", &rules);
         assert_eq!(addons, [(100, 2)]);
         let items: Vec<&str> = errors.iter().map(|e| e.item.as_str()).collect();
-        assert_eq!(items, ["30x1", "25x-1", "200", "abc", "500x99999"]);
+        assert_eq!(items, ["30x1", "25x-1", "200", "abc", "500x9999999"]);
         assert_eq!(errors[0].problem, AddonProblem::NoSuchBundle);
         assert_eq!(
             errors[1].problem,
@@ -189,17 +189,18 @@ mod tests {
     #[test]
     fn a_size_listed_twice_adds_up_and_says_when_it_is_capped() {
         let rules = ARTICLE.rules();
-        let (addons, errors) = parse_addons("25x600,25x600,25x5", &rules);
-        assert_eq!(addons, [(25, 1000)]);
+        let max = CountField::AddonCount.range().1;
+        let (addons, errors) = parse_addons("25x600000,25x600000,25x5", &rules);
+        assert_eq!(addons, [(25, max)]);
         let capped = [AddonItemError {
             item: "25".into(),
-            problem: AddonProblem::Capped(1000),
+            problem: AddonProblem::Capped(max),
         }];
         assert_eq!(errors, capped);
         // One at a time past the largest count: still said, once.
-        let ones = vec!["25x1"; 1001].join(",");
+        let ones = format!("25x{},{}", max - 1, ["25x1"; 3].join(","));
         let (addons, errors) = parse_addons(&ones, &rules);
-        assert_eq!(addons, [(25, 1000)]);
+        assert_eq!(addons, [(25, max)]);
         assert_eq!(errors, capped);
     }
 

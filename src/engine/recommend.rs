@@ -14,7 +14,8 @@
 //! optimal covers for every need up to W, built once per rule set, answers any need up to
 //! 1,000,000 with a handful of lookups.
 
-use super::plan::Selection;
+use super::bill::{available_credits, bill, pay_per_count, usage_at};
+use super::plan::{Selection, Usage};
 use super::rules::{Bundle, RuleSet, Tier};
 
 /// What the visitor needs each month.
@@ -38,9 +39,14 @@ pub struct Plan {
     pub pay_per_inmails: u64,
     pub allowance: u64,
     pub inmail_credits: u64,
+    /// The bill of [`Plan::selection`] at the need (that many messages and InMails sent).
     pub total_cents: u64,
-    /// Messages and InMail credits beyond the need.
-    pub spare: u64,
+    /// What the tier and bundles cost: the part of the total that buys messages.
+    pub messages_cents: u64,
+    /// Messages beyond the need.
+    pub spare_messages: u64,
+    /// InMail credits beyond the need.
+    pub spare_credits: u64,
 }
 
 impl Plan {
@@ -53,13 +59,35 @@ impl Plan {
         }
     }
 
-    /// The order RULES.md ranks plans by: cost, then more spare, then the lower tier.
+    /// The order the rules rank plans by: cost, then more spare capacity (messages and
+    /// credits together), then the lower tier.
     fn rank(&self) -> (u64, std::cmp::Reverse<u64>, usize) {
         (
             self.total_cents,
-            std::cmp::Reverse(self.spare),
+            std::cmp::Reverse(self.spare_messages.saturating_add(self.spare_credits)),
             self.tier_index,
         )
+    }
+
+    /// A plan of `selection` for `need`: what it holds and its bill at the need.
+    pub fn of(rules: &RuleSet, tier_index: usize, selection: Selection, need: &Need) -> Plan {
+        let tier = &rules.tiers[tier_index];
+        let bill = bill(rules, &selection, &usage_at(need.messages, need.inmails));
+        let allowance = super::summary::allowance(rules, tier, &selection);
+        let inmail_credits = available_credits(rules, tier, &selection, &Usage::default());
+        Plan {
+            tier_id: selection.tier_id,
+            tier_index,
+            addons: selection.addons,
+            inmail_blocks: selection.inmail_blocks,
+            pay_per_inmails: pay_per_count(inmail_credits, need.inmails),
+            allowance,
+            inmail_credits,
+            total_cents: bill.total_cents,
+            messages_cents: bill.messages_cents(),
+            spare_messages: allowance.saturating_sub(need.messages),
+            spare_credits: inmail_credits.saturating_sub(need.inmails),
+        }
     }
 }
 
@@ -264,25 +292,13 @@ impl Recommender {
         let cover = self
             .covers
             .cover(need.messages.saturating_sub(tier.free_messages))?;
-        let (blocks, pay_per, inmail_cents) =
-            inmail_cover(rules, need.inmails.saturating_sub(tier.inmail_credits));
-        let allowance = tier.free_messages + cover.messages;
-        let inmail_credits = tier.inmail_credits + blocks * rules.inmail.block_size;
-        Some(Plan {
+        let (blocks, _, _) = inmail_cover(rules, need.inmails.saturating_sub(tier.inmail_credits));
+        let selection = Selection {
             tier_id: tier.id.clone(),
-            tier_index,
             addons: cover.counts,
             inmail_blocks: blocks,
-            pay_per_inmails: pay_per,
-            allowance,
-            inmail_credits,
-            total_cents: tier
-                .price_cents
-                .saturating_add(cover.cents)
-                .saturating_add(inmail_cents),
-            spare: (allowance - need.messages.min(allowance))
-                + (inmail_credits - need.inmails.min(inmail_credits)),
-        })
+        };
+        Some(Plan::of(rules, tier_index, selection, need))
     }
 
     /// The cheapest plan over every tier at or above the minimum tier.
@@ -331,18 +347,29 @@ pub fn exhaustive(rules: &RuleSet, need: &Need) -> Option<Plan> {
                 .map(|(c, b)| c * b.size)
                 .sum();
             if bought >= missing {
+                // Priced here by hand, apart from the bill, so that this search checks the
+                // recommender and the bill both; a plan is built only when it ranks first.
                 let bundle_cents: u64 = counts
                     .iter()
                     .zip(&rules.bundles)
                     .map(|(c, b)| c * b.price_cents)
                     .sum();
+                let allowance = tier.free_messages + bought;
                 for blocks in 0..=max_blocks {
-                    let pay_per = missing_inmails.saturating_sub(blocks * rules.inmail.block_size);
-                    let allowance = tier.free_messages + bought;
                     let credits = tier.inmail_credits + blocks * rules.inmail.block_size;
-                    let plan = Plan {
+                    let pay_per = need.inmails.saturating_sub(credits);
+                    let total = tier.price_cents
+                        + bundle_cents
+                        + blocks * rules.inmail.block_price_cents
+                        + pay_per * rules.inmail.pay_per_inmail_cents;
+                    let spare = allowance.saturating_sub(need.messages)
+                        + credits.saturating_sub(need.inmails);
+                    let rank = (total, std::cmp::Reverse(spare), tier_index);
+                    if best.as_ref().is_some_and(|b| b.rank() <= rank) {
+                        continue;
+                    }
+                    let selection = Selection {
                         tier_id: tier.id.clone(),
-                        tier_index,
                         addons: rules
                             .bundles
                             .iter()
@@ -351,19 +378,10 @@ pub fn exhaustive(rules: &RuleSet, need: &Need) -> Option<Plan> {
                             .map(|(b, c)| (b.size, *c))
                             .collect(),
                         inmail_blocks: blocks,
-                        pay_per_inmails: pay_per,
-                        allowance,
-                        inmail_credits: credits,
-                        total_cents: tier.price_cents
-                            + bundle_cents
-                            + blocks * rules.inmail.block_price_cents
-                            + pay_per * rules.inmail.pay_per_inmail_cents,
-                        spare: (allowance - need.messages.min(allowance))
-                            + (credits - need.inmails.min(credits)),
                     };
-                    if best.as_ref().is_none_or(|b| plan.rank() < b.rank()) {
-                        best = Some(plan);
-                    }
+                    let plan = Plan::of(rules, tier_index, selection, need);
+                    assert_eq!(plan.rank(), rank, "the bill and the search agree");
+                    best = Some(plan);
                 }
             }
             // Odometer over the bundle counts.

@@ -3,6 +3,8 @@
 
 use chrono::NaiveDate;
 
+use super::bill::bill;
+use super::fields::CountField;
 use super::period::PeriodRule;
 use super::plan::{Selection, Usage};
 use super::rules::RuleSet;
@@ -70,8 +72,10 @@ pub struct UnblockOption {
     pub price_cents: u64,
     /// The month's allowance once the option is applied.
     pub new_allowance: u64,
-    /// The monthly cost once the option is applied.
+    /// The month's total once the option is applied: the bill of the selection it gives,
+    /// with this period's usage (a higher tier's credits may cover InMails paid one by one).
     pub new_total_cents: u64,
+    /// The option with the lowest `new_total_cents`.
     pub cheapest: bool,
 }
 
@@ -81,7 +85,8 @@ pub struct Blocked {
     pub allowance: u64,
     pub reset: NaiveDate,
     pub days_left: u64,
-    /// Cheapest first (by the new monthly total), which is marked; then the rest by price.
+    /// By the month's total once applied, lowest first (ties: more messages); the first is
+    /// marked cheapest.
     pub options: Vec<UnblockOption>,
 }
 
@@ -115,14 +120,19 @@ pub fn decide_send(
         Recipient::Group | Recipient::CompanyPage => SendDecision::Refused {
             reason: Refusal::NotAMember,
         },
-        Recipient::NotConnected => SendDecision::NeedsInMail {
-            credits_left: summary.inmail.credits_left,
-            charge_cents: if summary.inmail.credits_left > 0 {
-                0
-            } else {
-                rules.inmail.pay_per_inmail_cents
-            },
-        },
+        Recipient::NotConnected => {
+            // What the InMail adds to the month: the bill after it, less the bill now.
+            let after = Usage {
+                inmail_sent: usage.inmail_sent.saturating_add(1),
+                ..*usage
+            };
+            SendDecision::NeedsInMail {
+                credits_left: summary.inmail.credits_left,
+                charge_cents: bill(rules, selection, &after)
+                    .total_cents
+                    .saturating_sub(summary.total_cents),
+            }
+        }
         Recipient::Connection | Recipient::SharedConnection if summary.remaining > 0 => {
             SendDecision::Delivered {
                 remaining_after: summary.remaining - 1,
@@ -132,56 +142,58 @@ pub fn decide_send(
             allowance: summary.allowance,
             reset: summary.period.reset,
             days_left: summary.days_left,
-            options: unblock_options(rules, selection, usage, summary.total_cents),
+            options: unblock_options(rules, selection, usage),
         }),
     }
 }
 
-/// Every single change that would let one more message through, with its price.
+/// Every single change that would let one more message through, with its price and the
+/// month's total it leads to. Each total is the bill of the selection the option gives, so
+/// choosing it makes the calculator show exactly that figure. A bundle already bought as
+/// many times as a count field allows is not offered (the widget could not hold one more).
 pub fn unblock_options(
     rules: &RuleSet,
     selection: &Selection,
     usage: &Usage,
-    current_total_cents: u64,
 ) -> Vec<UnblockOption> {
     let current_index = rules.tier_index(&selection.tier_id).unwrap_or(0);
-    let current_price = rules.tiers[current_index].price_cents;
-    // Kept cheapest first as they are added: lowest new monthly cost, then the most
-    // messages, then list order. (Inserting in place keeps the order stable without the
-    // standard library's sort, which is several KB of wasm for a list of a few options.)
+    let tier = &rules.tiers[current_index];
+    let current_allowance = allowance(rules, tier, selection);
+    let candidates = rules
+        .tiers
+        .iter()
+        .skip(current_index + 1)
+        .map(|t| (Unblock::Tier(t.id.clone()), t.price_cents))
+        .chain(
+            rules
+                .bundles
+                .iter()
+                .filter(|b| selection.addon_count(b.size) < CountField::AddonCount.range().1)
+                .map(|b| (Unblock::Bundle(b.size), b.price_cents)),
+        );
+    // Kept in order as they are added: lowest new total, then the most messages, then
+    // the order above. (Inserting in place keeps the order stable without the standard
+    // library's sort, which is several KB of wasm for a list of a few options.)
     let mut options: Vec<UnblockOption> = Vec::new();
-    let mut add = |option: UnblockOption| {
+    for (unblock, price_cents) in candidates {
+        let mut changed = selection.clone();
+        apply_unblock(&mut changed, &unblock);
+        let changed_tier = rules.tier(&changed.tier_id).unwrap_or(tier);
+        let new_allowance = allowance(rules, changed_tier, &changed);
+        // It must let one more message through: more than was sent, and more than now.
+        if new_allowance <= usage.sent.max(current_allowance) {
+            continue;
+        }
+        let option = UnblockOption {
+            unblock,
+            price_cents,
+            new_allowance,
+            new_total_cents: bill(rules, &changed, usage).total_cents,
+            cheapest: false,
+        };
         let key = |o: &UnblockOption| (o.new_total_cents, std::cmp::Reverse(o.new_allowance));
         let at = options.partition_point(|o| key(o) <= key(&option));
         options.insert(at, option);
-    };
-    for tier in rules.tiers.iter().skip(current_index + 1) {
-        let new_allowance = allowance(rules, tier, selection);
-        if new_allowance > usage.sent {
-            add(UnblockOption {
-                unblock: Unblock::Tier(tier.id.clone()),
-                price_cents: tier.price_cents,
-                new_allowance,
-                new_total_cents: current_total_cents
-                    .saturating_sub(current_price)
-                    .saturating_add(tier.price_cents),
-                cheapest: false,
-            });
-        }
-    }
-    let tier = &rules.tiers[current_index];
-    let current_allowance = allowance(rules, tier, selection);
-    for bundle in &rules.bundles {
-        let new_allowance = current_allowance.saturating_add(bundle.size);
-        if new_allowance > usage.sent {
-            add(UnblockOption {
-                unblock: Unblock::Bundle(bundle.size),
-                price_cents: bundle.price_cents,
-                new_allowance,
-                new_total_cents: current_total_cents.saturating_add(bundle.price_cents),
-                cheapest: false,
-            });
-        }
     }
     if let Some(first) = options.first_mut() {
         first.cheapest = true;
@@ -260,6 +272,85 @@ mod tests {
                 (Unblock::Tier("recruiter".into()), 23995, false),
                 (Unblock::Bundle(500), 24999, false),
             ]
+        );
+    }
+
+    #[test]
+    fn each_total_is_the_bill_of_the_option_chosen() {
+        // Basic, 5 InMails paid one by one ($50), 15 of 15 messages sent: Recruiter Lite's 30
+        // credits cover those InMails, so it costs $119.95 in all, not $169.95.
+        let usage = Usage {
+            sent: 15,
+            inmail_sent: 5,
+            rollover_credits: 0,
+        };
+        let SendDecision::Blocked(blocked) = decide("basic", &[], usage, Recipient::Connection)
+        else {
+            panic!("expected a block");
+        };
+        let total = |unblock: Unblock| {
+            blocked
+                .options
+                .iter()
+                .find(|o| o.unblock == unblock)
+                .map(|o| o.new_total_cents)
+        };
+        assert_eq!(total(Unblock::Tier("recruiter-lite".into())), Some(11995));
+        assert_eq!(total(Unblock::Tier("recruiter".into())), Some(23995));
+        assert_eq!(total(Unblock::Bundle(25)), Some(1499 + 5000));
+        // With 15 InMails paid ($150), Recruiter Lite ($119.95 in all) is the cheapest way.
+        let usage = Usage {
+            inmail_sent: 15,
+            ..usage
+        };
+        let SendDecision::Blocked(blocked) = decide("basic", &[], usage, Recipient::Connection)
+        else {
+            panic!("expected a block");
+        };
+        let first = &blocked.options[0];
+        assert_eq!(
+            (&first.unblock, first.new_total_cents, first.cheapest),
+            (&Unblock::Tier("recruiter-lite".into()), 11995, true)
+        );
+        assert!(blocked
+            .options
+            .windows(2)
+            .all(|w| w[0].new_total_cents <= w[1].new_total_cents));
+    }
+
+    #[test]
+    fn a_bundle_bought_as_often_as_a_field_allows_is_not_offered() {
+        let max = CountField::AddonCount.range().1;
+        let SendDecision::Blocked(blocked) = decide(
+            "basic",
+            &[(25, max)],
+            sent(15 + 25 * max),
+            Recipient::Connection,
+        ) else {
+            panic!("expected a block");
+        };
+        assert!(!blocked
+            .options
+            .iter()
+            .any(|o| o.unblock == Unblock::Bundle(25)));
+        assert!(blocked
+            .options
+            .iter()
+            .any(|o| o.unblock == Unblock::Bundle(100)));
+    }
+
+    #[test]
+    fn an_inmail_costs_what_it_adds_to_the_bill() {
+        let usage = Usage {
+            inmail_sent: 30,
+            ..sent(0)
+        };
+        assert_eq!(
+            decide("recruiter-lite", &[], usage, Recipient::NotConnected),
+            SendDecision::NeedsInMail {
+                credits_left: 0,
+                charge_cents: 1000
+            }
         );
     }
 

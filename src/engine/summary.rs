@@ -2,6 +2,7 @@
 
 use chrono::NaiveDate;
 
+use super::bill::{available_credits, bill, pay_per_count, CostLine};
 use super::period::{Period, PeriodRule};
 use super::plan::{Selection, Usage};
 use super::rules::{RuleSet, Tier};
@@ -14,26 +15,6 @@ pub enum Level {
     Warning,
     /// Nothing left: the next message is not delivered.
     Reached,
-}
-
-/// What a line of the monthly bill is for.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Charge {
-    /// The tier's own price.
-    Tier,
-    /// `count` bundles of `size` messages.
-    Bundle { size: u64, count: u64 },
-    /// `count` InMail credit blocks of `block_size` credits.
-    InMailBlocks { count: u64, block_size: u64 },
-    /// `count` InMails paid one by one.
-    PayPerInMail { count: u64 },
-}
-
-/// One line of the monthly cost.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct CostLine {
-    pub charge: Charge,
-    pub cents: u64,
 }
 
 /// InMail credits and spending this period.
@@ -51,7 +32,8 @@ pub struct InMailStatus {
     pub credits_left: u64,
 }
 
-/// Everything the results panel shows, computed from scratch on every change.
+/// Everything the results panel shows, computed from scratch on every change: the quota
+/// and the bill ([`bill`]) of the selection with this period's usage.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Summary {
     pub tier_id: String,
@@ -98,51 +80,6 @@ pub fn level(sent: u64, allowance: u64) -> Level {
     }
 }
 
-/// Monthly cost of a selection with this usage, line by line.
-pub fn cost_lines(
-    rules: &RuleSet,
-    tier: &Tier,
-    selection: &Selection,
-    pay_per_count: u64,
-) -> Vec<CostLine> {
-    let mut lines = vec![CostLine {
-        charge: Charge::Tier,
-        cents: tier.price_cents,
-    }];
-    for &(size, count) in &selection.addons {
-        if let Some(bundle) = rules.bundle(size) {
-            lines.push(CostLine {
-                charge: Charge::Bundle { size, count },
-                cents: bundle.price_cents.saturating_mul(count),
-            });
-        }
-    }
-    if selection.inmail_blocks > 0 {
-        lines.push(CostLine {
-            charge: Charge::InMailBlocks {
-                count: selection.inmail_blocks,
-                block_size: rules.inmail.block_size,
-            },
-            cents: rules
-                .inmail
-                .block_price_cents
-                .saturating_mul(selection.inmail_blocks),
-        });
-    }
-    if pay_per_count > 0 {
-        lines.push(CostLine {
-            charge: Charge::PayPerInMail {
-                count: pay_per_count,
-            },
-            cents: rules
-                .inmail
-                .pay_per_inmail_cents
-                .saturating_mul(pay_per_count),
-        });
-    }
-    lines
-}
-
 /// InMail credits available and how this period's InMails were paid for.
 pub fn inmail_status(
     rules: &RuleSet,
@@ -154,11 +91,9 @@ pub fn inmail_status(
         .inmail
         .block_size
         .saturating_mul(selection.inmail_blocks);
-    let available = tier
-        .inmail_credits
-        .saturating_add(usage.rollover_credits)
-        .saturating_add(from_blocks);
-    let from_credits = usage.inmail_sent.min(available);
+    let available = available_credits(rules, tier, selection, usage);
+    let pay_per = pay_per_count(available, usage.inmail_sent);
+    let from_credits = usage.inmail_sent - pay_per;
     InMailStatus {
         included: tier.inmail_credits,
         rolled_over: usage.rollover_credits,
@@ -166,7 +101,7 @@ pub fn inmail_status(
         available,
         sent: usage.inmail_sent,
         from_credits,
-        pay_per_count: usage.inmail_sent - from_credits,
+        pay_per_count: pay_per,
         credits_left: available - from_credits,
     }
 }
@@ -193,10 +128,7 @@ pub fn summarize(
         .checked_div(allowance)
         .unwrap_or(100);
     let inmail = inmail_status(rules, tier, selection, usage);
-    let lines = cost_lines(rules, tier, selection, inmail.pay_per_count);
-    let total_cents = lines
-        .iter()
-        .fold(0u64, |sum, line| sum.saturating_add(line.cents));
+    let bill = bill(rules, selection, usage);
     let period = period_rule.period_containing(today);
     Summary {
         tier_id: tier.id.clone(),
@@ -207,8 +139,8 @@ pub fn summarize(
         percent_used,
         level: level(usage.sent, allowance),
         inmail,
-        lines,
-        total_cents,
+        lines: bill.lines,
+        total_cents: bill.total_cents,
         period,
         days_left: period.days_left(today),
     }
@@ -217,6 +149,7 @@ pub fn summarize(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::engine::bill::Charge;
     use crate::engine::period::parse_iso_date;
     use crate::engine::presets::ARTICLE;
 

@@ -73,6 +73,8 @@ pub struct EmbedConfig {
     pub messages_src: Option<String>,
     /// Offer a language menu, and follow the browser's language rather than the page's.
     pub language_menu: bool,
+    /// Show the widget's own heading and section navigation (the page's main content).
+    pub heading: bool,
     /// Show the Share panel: the link to the current state and the embed code for it.
     pub share: bool,
     /// Keep the page URL's query in step with the widget.
@@ -104,9 +106,12 @@ pub fn is_language_tag(tag: &str) -> bool {
         && parts.all(|p| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
 }
 
-/// The widget's parts in the order they show: `sections` turns all but `share` on and off;
-/// the `share` attribute turns on the Share panel.
-pub const PART_NAMES: [&str; 5] = ["calculator", "share", "compare", "demo", "rules"];
+/// The widget's parts in the order they show: `sections` turns the sections on and off; the
+/// flags of [`FLAGGED_PARTS`] turn on the others.
+pub const PART_NAMES: [&str; 6] = ["heading", "calculator", "share", "compare", "demo", "rules"];
+
+/// The parts an attribute of the same name turns on (`heading`, `share`), off by default.
+pub const FLAGGED_PARTS: [&str; 2] = ["heading", "share"];
 
 fn sections(value: &str) -> Option<Sections> {
     let mut sections = Sections::NONE;
@@ -158,6 +163,10 @@ pub fn parse_attributes<'a>(
             "messages-src" => config.messages_src = Some(value.trim().to_owned()),
             "language-menu" => match flag(value) {
                 Some(on) => config.language_menu = on,
+                None => refuse(Reason::Flag),
+            },
+            "heading" => match flag(value) {
+                Some(on) => config.heading = on,
                 None => refuse(Reason::Flag),
             },
             "share" => match flag(value) {

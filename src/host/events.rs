@@ -9,10 +9,11 @@ use serde::Serialize;
 #[cfg(feature = "ts")]
 use ts_rs::TS;
 
+use crate::engine::bill::Charge;
 use crate::engine::period::iso_date;
 use crate::engine::plan::Selection;
 use crate::engine::send::{Unblock, UnblockOption};
-use crate::engine::summary::{Charge, Level, Summary};
+use crate::engine::summary::{Level, Summary};
 
 /// `messaging-quota:ready` and `messaging-quota:change`: the selection and its summary.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]

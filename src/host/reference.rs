@@ -37,7 +37,7 @@ const FLAG: &str = r#"boolean | "true" | "false" | """#;
 const NUMBER: &str = "string | number";
 
 /// Every attribute the widget reads, in the README's order.
-pub const ATTRIBUTES: [Attribute; 22] = [
+pub const ATTRIBUTES: [Attribute; 23] = [
     attribute(
         "tier",
         "string",
@@ -140,6 +140,14 @@ pub const ATTRIBUTES: [Attribute; 22] = [
         "language-menu",
         FLAG,
         "`true`/`false`: show a language menu; the widget then follows the browser, not the page",
+        "`false` (the standalone page sets `true`)",
+    ),
+    attribute(
+        "heading",
+        FLAG,
+        "`true`/`false`: the widget's own heading, for a page it is the main content of: its \
+         title and what it does, and a way to each of its sections, in its language (the page's \
+         title follows)",
         "`false` (the standalone page sets `true`)",
     ),
     attribute(

@@ -32,12 +32,28 @@ pub enum Count {
 /// The part of the widget a number field sits in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Part {
+    /// The widget's own heading and section navigation (`heading`).
+    Heading,
     Calculator,
     /// The Share panel (no number fields).
     Share,
     Compare,
     Demo,
     Rules,
+}
+
+impl Part {
+    /// Its name, as `sections` and the loader's sizing rules write it.
+    pub fn id(self) -> &'static str {
+        match self {
+            Part::Heading => "heading",
+            Part::Calculator => "calculator",
+            Part::Share => "share",
+            Part::Compare => "compare",
+            Part::Demo => "demo",
+            Part::Rules => "rules",
+        }
+    }
 }
 
 /// The text last typed into one field, and the field's value at that moment.
@@ -61,9 +77,8 @@ impl Count {
     /// The range the typed value must fall in.
     pub fn field(self) -> CountField {
         match self {
-            Count::Addon(_) | Count::ScenarioPerDay | Count::ScenarioShare(_) | Count::ReadRate => {
-                CountField::AddonCount
-            }
+            Count::Addon(_) => CountField::AddonCount,
+            Count::ScenarioPerDay | Count::ScenarioShare(_) | Count::ReadRate => CountField::Small,
             Count::InMailBlocks => CountField::InMailBlocks,
             Count::Sent | Count::Seed => CountField::Sent,
             Count::InMailSent => CountField::InMailSent,

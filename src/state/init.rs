@@ -164,6 +164,7 @@ pub fn initial_widget(init: Init) -> Widget {
         chosen_locale: None,
         messages_src: config.messages_src,
         language_menu: config.language_menu,
+        heading: config.heading,
         theme: config.theme,
         sections: config.sections,
         share: config.share,

@@ -106,8 +106,6 @@ impl RulesOrigin {
 pub enum RulesStatus {
     /// These rules were just applied.
     Applied,
-    /// The form changed the draft; Apply uses it.
-    Edited,
 }
 
 /// Rules the visitor is editing.
@@ -147,6 +145,8 @@ pub struct Widget {
     /// The host's own message catalogue, as written.
     pub messages_src: Option<String>,
     pub language_menu: bool,
+    /// Whether the widget shows its own heading and section navigation.
+    pub heading: bool,
     pub theme: Theme,
     pub sections: Sections,
     /// Whether the Share panel shows.
@@ -217,6 +217,8 @@ pub enum Action {
     ChooseLocale(String),
     EditRulesDraft(String),
     ApplyRulesDraft,
+    /// Back to the rules in use: the draft and what was typed into the form go.
+    DiscardRulesDraft,
     LoadPreset(Preset),
     /// A rule file the visitor imported.
     ImportRules(String),
@@ -384,6 +386,7 @@ impl Widget {
         self.locale = config.locale;
         self.messages_src = config.messages_src;
         self.language_menu = config.language_menu;
+        self.heading = config.heading;
         self.sections = config.sections;
         self.share = config.share;
         let mut target = self.param_target();
@@ -534,8 +537,19 @@ impl Widget {
             Action::ToggleLargeText => self.large_text = !self.large_text,
             Action::ChooseLocale(tag) => self.chosen_locale = Some(tag),
             Action::EditRulesDraft(text) => {
-                self.rules_draft = Some(Draft::new(text));
+                // Typed back to the rules in use: nothing is waiting to be applied.
+                let unchanged = *text == *self.rules.to_json();
+                self.rules_draft = (!unchanged).then(|| Draft::new(text));
                 self.rules_status = None;
+                if unchanged {
+                    self.rules_error = None;
+                }
+            }
+            Action::DiscardRulesDraft => {
+                self.rules_draft = None;
+                self.rules_error = None;
+                self.rules_status = None;
+                self.drafts.retain(|d| d.count.part() != Part::Rules);
             }
             Action::ApplyRulesDraft => match RuleSet::from_json(&self.draft_text()) {
                 Ok(rules) => {

@@ -6,7 +6,7 @@
 //! size that another bundle has keeps the field, the caret and the form, and names the
 //! problem, instead of re-sorting the bundles under the caret.
 
-use super::{RulesStatus, Widget};
+use super::Widget;
 use crate::engine::fields::CountField;
 use crate::engine::rules::{RuleSet, RuleSetOf};
 use crate::engine::rules_json::read_raw;
@@ -50,7 +50,7 @@ impl RuleField {
     /// The range a typed value must fall in (the rules' own limits apply on Apply).
     pub fn count_field(self) -> CountField {
         match self {
-            RuleField::BundleSize(_) | RuleField::BlockSize => CountField::AddonCount,
+            RuleField::BundleSize(_) | RuleField::BlockSize => CountField::PackSize,
             _ => CountField::Sent,
         }
     }
@@ -101,6 +101,13 @@ impl Widget {
         if field.write(&mut form, value).is_none() {
             return;
         }
+        if form == *self.rules {
+            // Edited back to the rules in use: nothing is waiting to be applied.
+            self.rules_draft = None;
+            self.rules_error = None;
+            self.rules_status = None;
+            return;
+        }
         let text: std::rc::Rc<str> = form.to_json().into();
         self.rules_draft = Some(super::Draft {
             text: text.clone(),
@@ -109,7 +116,7 @@ impl Widget {
         match RuleSet::from_json(&text) {
             Ok(_) => {
                 self.rules_error = None;
-                self.rules_status = Some(RulesStatus::Edited);
+                self.rules_status = None;
             }
             Err(e) => {
                 self.rules_error = Some(e);

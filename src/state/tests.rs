@@ -485,7 +485,8 @@ fn the_rule_form_keeps_its_place_while_an_edit_breaks_a_limit() {
     ));
     w.apply(Action::TypeCount(size, "250".into()));
     assert_eq!(w.rules_error, None);
-    assert_eq!(w.rules_status, Some(RulesStatus::Edited));
+    assert_eq!(w.rules_status, None);
+    assert!(w.rules_draft.is_some(), "the change waits to be applied");
 }
 
 #[test]
@@ -506,10 +507,9 @@ fn a_draft_the_form_cannot_read_leaves_the_fields_empty_without_a_message() {
 #[test]
 fn rules_without_a_source_apply_export_and_come_back() {
     let mut w = fresh();
-    let text = ARTICLE.json.replace(
-        "  \"source\": \"LinkedIn messaging limits article (shared/seed); Recruiter InMail credits as RULES.md\",\n",
-        "",
-    );
+    let mut value: serde_json::Value = serde_json::from_str(ARTICLE.json).unwrap();
+    value.as_object_mut().unwrap().remove("source");
+    let text = value.to_string();
     assert!(!text.contains("source"));
     w.apply(Action::ImportRules(text.replace("\"Article\"", "\"Mine\"")));
     assert_eq!(w.rules_error, None);

@@ -5,13 +5,13 @@ use std::rc::Rc;
 
 use super::format::ListStyle;
 use super::Texts;
+use crate::engine::bill::Charge;
 use crate::engine::fields::CountError;
 use crate::engine::plan::{AddonProblem, FitChange};
 use crate::engine::player::Status;
 use crate::engine::recommend::Plan;
 use crate::engine::rules::{RuleError, RuleProblem, RuleSet};
 use crate::engine::send::{Recipient, Unblock};
-use crate::engine::summary::Charge;
 use crate::host::link_rules::LinkRulesProblem;
 use crate::host::saved::SavedProblem;
 use crate::host::{FetchProblem, Fetched, Ignored, Reason};
@@ -75,6 +75,23 @@ impl Texts {
         self.format().list(&parts, ListStyle::Unit)
     }
 
+    /// What a plan holds beyond the need, each in its own unit: `10 messages, 2 InMail
+    /// credits`, or that nothing is spare.
+    pub fn spare(&self, plan: &Plan) -> String {
+        let mut parts = Vec::new();
+        if plan.spare_messages > 0 {
+            parts.push(self.plural("spare.messages", plan.spare_messages, &[]));
+        }
+        if plan.spare_credits > 0 {
+            parts.push(self.plural("spare.credits", plan.spare_credits, &[]));
+        }
+        if parts.is_empty() {
+            self.text("spare.none").to_string()
+        } else {
+            self.format().list(&parts, ListStyle::Unit)
+        }
+    }
+
     /// A plan in one line: `Basic + 1 × 100 messages`.
     pub fn plan(&self, plan: &Plan, rules: &RuleSet) -> String {
         let tier = rules
@@ -115,8 +132,12 @@ impl Texts {
             CountError::Empty => self.text("count.empty").to_string(),
             CountError::Negative => self.text("count.negative").to_string(),
             CountError::NotANumber => self.text("count.not-a-number").to_string(),
-            CountError::TooSmall(min) => self.fill("count.too-small", &[("min", &min.to_string())]),
-            CountError::TooLarge(max) => self.fill("count.too-large", &[("max", &max.to_string())]),
+            CountError::TooSmall(min) => {
+                self.fill("count.too-small", &[("min", &self.count(*min))])
+            }
+            CountError::TooLarge(max) => {
+                self.fill("count.too-large", &[("max", &self.count(*max))])
+            }
         }
     }
 
@@ -127,15 +148,15 @@ impl Texts {
             CountError::Empty => ("field.empty", String::new()),
             CountError::Negative => ("field.negative", String::new()),
             CountError::NotANumber => ("field.not-a-number", String::new()),
-            CountError::TooSmall(min) => ("field.too-small", min.to_string()),
-            CountError::TooLarge(max) => ("field.too-large", max.to_string()),
+            CountError::TooSmall(min) => ("field.too-small", self.count(*min)),
+            CountError::TooLarge(max) => ("field.too-large", self.count(*max)),
         };
         self.fill(key, &[("value", still), ("limit", &limit)])
     }
 
     /// A rule set's problem, with where it is: `tiers[1].price_cents: must not be negative`.
     pub fn rule_error(&self, error: &RuleError) -> String {
-        let n = |v: u64| v.to_string();
+        let n = |v: u64| self.count(v);
         let problem = match &error.problem {
             // The parser's own words stay as they are: they point into the text.
             RuleProblem::Format(message) => self.fill("rule.format", &[("detail", message)]),
@@ -197,7 +218,7 @@ impl Texts {
                 &[("reason", &self.count_error(e))],
             ),
             Reason::Addon(AddonProblem::Capped(max)) => {
-                self.fill("reason.addon-capped", &[("max", &max.to_string())])
+                self.fill("reason.addon-capped", &[("max", &self.count(*max))])
             }
             Reason::ManyAddons { first, .. } => self.reason(&Reason::Addon(first.clone())),
             Reason::Rules(e) | Reason::Fetch(FetchProblem::Invalid(e)) => {
@@ -264,7 +285,7 @@ impl Texts {
                 self.fill("notice.ignored-many", &args)
             }
             Reason::Addon(AddonProblem::Capped(limit)) => {
-                max = limit.to_string();
+                max = self.count(*limit);
                 args.push(("max", &max));
                 self.fill("notice.capped", &args)
             }
@@ -375,7 +396,9 @@ mod tests {
             allowance: 140,
             inmail_credits: 12,
             total_cents: 0,
-            spare: 0,
+            messages_cents: 0,
+            spare_messages: 0,
+            spare_credits: 0,
         };
         assert_eq!(
             t.plan(&plan, &rules),
@@ -399,7 +422,7 @@ mod tests {
         );
         assert_eq!(
             t.field_error(&CountError::TooLarge(1_000_000), "5"),
-            "At most 1000000 — still using 5"
+            "At most 1,000,000 — still using 5"
         );
         assert_eq!(
             t.rule_error(&RuleError {
@@ -448,7 +471,7 @@ mod tests {
         let capped = ignored("addons", "25", Reason::Addon(AddonProblem::Capped(1000)));
         assert_eq!(
             t.notice(&Notice::Ignored(Origin::Page, capped)),
-            "addons=\"25\": the count was capped at 1000"
+            "addons=\"25\": the count was capped at 1,000"
         );
     }
 }

@@ -17,6 +17,7 @@ use super::host::{
 };
 use super::language_menu::LanguageMenu;
 use super::notices::Notices;
+use super::page_heading::{PageHeading, PartRefs};
 use super::page_writes::{use_link_rules, use_page_writes, Writes};
 use super::rules_editor::RulesEditor;
 use super::schedule::use_staged;
@@ -113,8 +114,9 @@ fn is_typing(e: &KeyboardEvent) -> bool {
 }
 
 /// The parts that are on, in the order they show (as `PART_NAMES` lists them).
-fn enabled(sections: Sections, share: bool) -> Vec<Part> {
+fn enabled(sections: Sections, share: bool, heading: bool) -> Vec<Part> {
     [
+        (heading, Part::Heading),
         (sections.calculator, Part::Calculator),
         (share, Part::Share),
         (sections.compare, Part::Compare),
@@ -124,17 +126,6 @@ fn enabled(sections: Sections, share: bool) -> Vec<Part> {
     .into_iter()
     .filter_map(|(on, s)| on.then_some(s))
     .collect()
-}
-
-/// A part's class, which also reserves its space (the loader's sizing rules).
-fn part_class(part: Part) -> &'static str {
-    match part {
-        Part::Calculator => "mq-part mq-calculator",
-        Part::Share => "mq-part mq-share",
-        Part::Compare => "mq-part mq-compare",
-        Part::Demo => "mq-part mq-demo",
-        Part::Rules => "mq-part mq-rules",
-    }
 }
 
 /// The words a widget needs: its language (an embed speaks its page's unless told
@@ -232,7 +223,11 @@ pub fn App(props: &AppProps) -> Html {
     );
     // The parts render one at a time, each once the one before has been painted, so no
     // single task builds the whole widget; until then each keeps its reserved space.
-    let parts = enabled(w.sections, w.share);
+    let parts: Rc<[Part]> = enabled(w.sections, w.share, w.heading).into();
+    let part_refs = {
+        let parts = parts.clone();
+        (*use_memo(parts.clone(), move |_| PartRefs::new(&parts))).clone()
+    };
     let shown = use_staged(parts.len());
     use_warm_up(
         shown >= parts.len(),
@@ -256,8 +251,11 @@ pub fn App(props: &AppProps) -> Html {
     };
 
     let notices: Rc<[Notice]> = w.notices.as_slice().into();
-    let parts = parts.iter().enumerate().map(|(i, &part)| {
+    let rendered = parts.iter().enumerate().map(|(i, &part)| {
         let content = (i < shown).then(|| match part {
+            Part::Heading => html! {
+                <PageHeading parts={parts.clone()} refs={part_refs.clone()} language_menu={w.language_menu} />
+            },
             Part::Calculator => html! {
                 <Calculator rules={w.rules.clone()} selection={w.selection.clone()} period_rule={w.period_rule}
                     recipient={w.recipient} last_send={w.last_send.clone()} summary={summary.clone()}
@@ -281,7 +279,12 @@ pub fn App(props: &AppProps) -> Html {
                     error={w.rules_error.clone()} status={w.rules_status.clone()} drafts={w.drafts_of(part)} />
             },
         });
-        html! { <div key={part_class(part)} class={part_class(part)}>{ content }</div> }
+        // The part's class also reserves its space (the loader's sizing rules).
+        html! {
+            <div key={part.id()} class={format!("mq-part mq-{}", part.id())} ref={part_refs.of(part)}>
+                { content }
+            </div>
+        }
     });
     html! {
         <ContextProvider<I18n> context={texts.clone()}>
@@ -290,9 +293,10 @@ pub fn App(props: &AppProps) -> Html {
             <div class={classes!("mq-root", w.large_text.then_some("large-text"))} data-theme={w.theme.id()}
                 lang={texts.lang().to_owned()} dir={texts.dir().id()} aria-label={texts.text("widget.label").to_string()}
                 role="group" tabindex="-1" {onkeydown}>
-                if w.language_menu { <LanguageMenu /> }
+                // With a heading, the language menu sits in it.
+                if w.language_menu && !w.heading { <LanguageMenu /> }
                 <Notices {notices} />
-                { for parts }
+                { for rendered }
                 <UpgradeDialog blocked={w.dialog.clone()} rules={w.rules.clone()} {on_choose} {on_close}
                     return_focus={send_ref} />
             </div>

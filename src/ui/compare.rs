@@ -14,7 +14,7 @@ use super::recommendation::Recommendation;
 use super::schedule::use_seen;
 use super::select::{Choice, Select};
 use crate::engine::chart::cost_chart;
-use crate::engine::compare::{compare, cost_with_inmails, versus_current};
+use crate::engine::compare::{compare, cost_at_need, versus_current};
 use crate::engine::plan::Selection;
 use crate::engine::recommend::{Need, Recommender};
 use crate::engine::rules::RuleSet;
@@ -79,8 +79,8 @@ pub fn Compare(props: &Props) -> Html {
         |(rules, selection, need)| {
             let tier = rules.tier(&selection.tier_id).unwrap_or(&rules.tiers[0]);
             let messages = allowance(rules, tier, selection);
-            // Priced at the stated InMail need, like the lines it sits among.
-            let cents = cost_with_inmails(rules, selection, need.inmails);
+            // Priced at the stated need, like the lines it sits among.
+            let cents = cost_at_need(rules, selection, need);
             (versus_current(rules, selection, need), messages, cents)
         },
     );

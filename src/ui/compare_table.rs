@@ -1,5 +1,6 @@
-//! Every tier side by side for the stated need: what it must add, its monthly cost, the
-//! cost per message and the spare capacity; the cheapest and the current tier marked.
+//! Every tier side by side for the stated need: what it must add, its monthly cost, what
+//! its messages cost per message and the spare capacity (messages and InMail credits
+//! apart); the cheapest and the current tier marked.
 
 use std::rc::Rc;
 
@@ -59,7 +60,7 @@ pub fn CompareTable(props: &Props) -> Html {
                     { row.per_message_cents.map(|c| t.money(c)).unwrap_or_else(dash) }
                 </td>
                 <td class="num" data-label={t.text("table.spare").to_string()}>
-                    { row.plan.as_ref().map(|p| t.count(p.spare)).unwrap_or_else(dash) }
+                    { row.plan.as_ref().map(|p| t.spare(p)).unwrap_or_else(dash) }
                 </td>
             </tr>
         }
@@ -79,6 +80,7 @@ pub fn CompareTable(props: &Props) -> Html {
                 </thead>
                 <tbody>{ for rows }</tbody>
             </table>
+            <p class="muted table-note">{ t.text("table.note") }</p>
         </div>
     }
 }

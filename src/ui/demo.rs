@@ -6,7 +6,7 @@ use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use super::context::{use_dispatch, use_texts};
+use super::context::{use_dispatch, use_ids, use_texts};
 use super::message_log::{MessageLog, SHOWN};
 use super::number_field::Field;
 use super::select::{Choice, Select};
@@ -117,6 +117,7 @@ pub fn Demo(props: &Props) -> Html {
         ("play", "demo.play")
     };
     let replies = month.unread_replies;
+    let hint_id = use_ids().id("clock-hint");
     html! {
         <section class="demo" aria-label={t.text("demo.heading").to_string()}>
             <h2>{ t.text("demo.heading") }</h2>
@@ -124,8 +125,15 @@ pub fn Demo(props: &Props) -> Html {
             <div class="demo-grid">
                 <div class="month-player">
                     <Timeline days={days} period={period} />
+                    <ul class="timeline-key" data-testid="timeline-key" aria-label={t.text("demo.key").to_string()}>
+                        <li><span class="key-delivered">{ t.text("status.delivered") }</span></li>
+                        <li><span class="key-inmail">{ t.text("demo.key-inmail") }</span></li>
+                        <li><span class="key-blocked">{ t.text("status.not-delivered") }</span></li>
+                        <li><span class="key-refused">{ t.text("status.refused") }</span></li>
+                    </ul>
                     <div class="controls" role="group" aria-label={t.text("demo.clock").to_string()}>
-                        <button type="button" class="button secondary" data-testid="next-day" onclick={act(Action::NextDay)}>
+                        <button type="button" class="button secondary" data-testid="next-day"
+                            aria-describedby={hint_id.clone()} onclick={act(Action::NextDay)}>
                             { t.text("demo.next-day") }<kbd>{ "N" }</kbd>
                         </button>
                         <button type="button" class="button secondary" data-testid="jump-to-reset" onclick={act(Action::JumpToReset)}>
@@ -136,7 +144,7 @@ pub fn Demo(props: &Props) -> Html {
                             { t.text(play_label) }<kbd>{ "P" }</kbd>
                         </button>
                         <button type="button" class="button secondary" data-testid="step" disabled={props.playing}
-                            onclick={act(Action::Step)}>{ t.text("demo.step") }</button>
+                            aria-describedby={hint_id.clone()} onclick={act(Action::Step)}>{ t.text("demo.step") }</button>
                         <Select label={AttrValue::from(t.text("demo.speed"))} testid="speed" choices={speeds}
                             selected={props.speed_ms.to_string()} onchange={on_speed} />
                         <button type="button" class="button link" data-testid="reset-month" onclick={act(Action::ResetMonth)}>
@@ -147,6 +155,7 @@ pub fn Demo(props: &Props) -> Html {
                             { t.text("demo.large-text") }<kbd>{ "L" }</kbd>
                         </button>
                     </div>
+                    <p class="muted controls-hint" id={hint_id}>{ t.text("demo.controls-hint") }</p>
                     <details class="scenario">
                         <summary>{ t.text("demo.scenario") }</summary>
                         <div class="field-grid">

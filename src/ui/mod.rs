@@ -18,6 +18,7 @@ mod language_menu;
 mod message_log;
 mod notices;
 mod number_field;
+mod page_heading;
 mod page_writes;
 mod recommendation;
 mod results;

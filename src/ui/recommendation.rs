@@ -63,7 +63,7 @@ pub fn Recommendation(props: &Props) -> Html {
                 ("messages", t.count(plan.allowance)),
                 ("credits", t.count(plan.inmail_credits)),
                 ("pay", t.count(plan.pay_per_inmails)),
-                ("spare", t.count(plan.spare)),
+                ("spare", t.spare(plan)),
             ];
             let capacity_args: Vec<(&str, &str)> = capacity_args
                 .iter()

@@ -34,21 +34,32 @@ pub fn Results(props: &Props) -> Html {
         Level::Reached => t.fill("results.reached", &[("date", &t.date(s.period.reset))]),
     };
     let i = s.inmail;
-    let mut parts = vec![t.plural("results.inmail-included", i.included, &[])];
-    if i.rolled_over > 0 {
-        parts.push(t.plural("results.inmail-rolled-over", i.rolled_over, &[]));
-    }
-    if i.from_blocks > 0 {
-        parts.push(t.plural("results.inmail-from-blocks", i.from_blocks, &[]));
-    }
-    let inmail_line = t.fill(
-        "results.inmail",
-        &[
-            ("parts", &parts.join(" + ")),
-            ("available", &t.count(i.available)),
-            ("sent", &t.count(i.sent)),
-        ],
-    );
+    let parts: Vec<String> = [
+        (i.included, "results.inmail-included"),
+        (i.rolled_over, "results.inmail-rolled-over"),
+        (i.from_blocks, "results.inmail-from-blocks"),
+    ]
+    .into_iter()
+    .filter(|(n, _)| *n > 0)
+    .map(|(n, key)| t.plural(key, n, &[]))
+    .collect();
+    let sent = t.count(i.sent);
+    let inmail_line = match parts.len() {
+        0 if i.sent == 0 => t.text("results.inmail-none").to_string(),
+        0 => t.plural("results.inmail-none-sent", i.sent, &[]),
+        1 => t.fill(
+            "results.inmail-one",
+            &[("parts", &parts[0]), ("sent", &sent)],
+        ),
+        _ => t.fill(
+            "results.inmail",
+            &[
+                ("parts", &parts.join(" + ")),
+                ("available", &t.count(i.available)),
+                ("sent", &sent),
+            ],
+        ),
+    };
     let used = [
         ("used", t.count(s.sent)),
         ("allowance", t.count(s.allowance)),

@@ -1,10 +1,11 @@
 //! The rule editor: the active rules and the presets, a form for the common edits, the JSON
 //! itself, and import and export. Edits change a draft; only Apply replaces the working
-//! rules, and only when they are valid.
+//! rules, and only when they are valid. While a draft waits, the editor says so, and Apply
+//! (or Ctrl/⌘+Enter anywhere in the editor) and Discard stay in view.
 
 use std::rc::Rc;
 
-use web_sys::{HtmlInputElement, HtmlTextAreaElement};
+use web_sys::{HtmlInputElement, HtmlTextAreaElement, KeyboardEvent};
 use yew::prelude::*;
 
 use super::context::{use_dispatch, use_ids, use_texts};
@@ -80,6 +81,17 @@ pub fn RulesEditor(props: &Props) -> Html {
         Action::EditRulesDraft(area.value())
     });
     let on_apply = dispatch.reform(|_: MouseEvent| Action::ApplyRulesDraft);
+    let on_discard = dispatch.reform(|_: MouseEvent| Action::DiscardRulesDraft);
+    let pending = props.draft.is_some();
+    let on_keydown = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Enter" && (e.ctrl_key() || e.meta_key()) && pending {
+                e.prevent_default();
+                dispatch.emit(Action::ApplyRulesDraft);
+            }
+        })
+    };
     let on_export = {
         let text = text.clone();
         Callback::from(move |_: MouseEvent| download("messaging-quota-rules.json", &text))
@@ -94,12 +106,9 @@ pub fn RulesEditor(props: &Props) -> Html {
                 { t.fill("rules.not-applied", &[("error", &t.rule_error(error))]) }
             </p>
         },
-        (None, Some(status)) => html! {
+        (None, Some(RulesStatus::Applied)) => html! {
             <p class="muted" role="status" data-testid="rules-status">
-                { match status {
-                    RulesStatus::Applied => t.fill("rules.applied", &[("name", &rules.name)]),
-                    RulesStatus::Edited => t.text("rules.edited").to_string(),
-                } }
+                { t.fill("rules.applied", &[("name", &rules.name)]) }
             </p>
         },
         (None, None) => html! {},
@@ -107,7 +116,7 @@ pub fn RulesEditor(props: &Props) -> Html {
     html! {
         <section class="rules" aria-label={t.text("rules.heading").to_string()}>
             <h2>{ t.text("rules.heading") }</h2>
-            <div class="rules-editor-panel">
+            <div class="rules-editor-panel" onkeydown={on_keydown}>
                 <p class="active-rules">
                     <strong>{ active }</strong>
                     if let Some(source) = &rules.source {
@@ -125,10 +134,22 @@ pub fn RulesEditor(props: &Props) -> Html {
                     value={text} aria-invalid={props.error.is_some().then_some("true")}
                     aria-describedby={props.error.is_some().then_some(error_id)} {oninput} />
                 { message }
-                <div class="controls">
+                // While a draft waits, this row sticks to the bottom of the view, so Apply is
+                // near whichever field was changed.
+                <div class={classes!("controls", "rules-actions", pending.then_some("pending"))}>
+                    if pending {
+                        <p class="pending-note" data-testid="rules-pending" role="status">
+                            { t.text("rules.pending") }<kbd>{ t.text("rules.apply-keys") }</kbd>
+                        </p>
+                    }
                     <button type="button" class="button primary" data-testid="rules-apply" onclick={on_apply}>
                         { t.text("rules.apply") }
                     </button>
+                    if pending {
+                        <button type="button" class="button secondary" data-testid="rules-discard" onclick={on_discard}>
+                            { t.text("rules.discard") }
+                        </button>
+                    }
                     <button type="button" class="button secondary" data-testid="rules-export" onclick={on_export}>
                         { t.text("rules.export") }
                     </button>

@@ -1,6 +1,6 @@
 //! The upgrade pop-up: a modal `<dialog>` shown while a send is blocked. It says the limit
-//! is reached and when it resets, and lists every way to unblock the send with its price,
-//! the cheapest first, marked and focused. Esc and "Not now" close it; focus goes back to
+//! is reached and when it resets, and lists every way to unblock the send by what the month
+//! costs in all once it is chosen, the cheapest first, marked and focused. Esc and "Not now" close it; focus goes back to
 //! Send.
 
 use std::rc::Rc;
@@ -92,15 +92,22 @@ pub fn UpgradeDialog(props: &Props) -> Html {
                 let (option, on_choose) = (o.clone(), props.on_choose.clone());
                 Callback::from(move |_: MouseEvent| on_choose.emit(option.clone()))
             };
+            // What the visitor pays in all is the figure that leads; what the option itself
+            // costs follows.
+            let detail = match &o.unblock {
+                Unblock::Tier(_) => "dialog.detail-tier",
+                Unblock::Bundle(_) => "dialog.detail-bundle",
+            };
             html! {
                 <li key={testid.clone()} class={o.cheapest.then_some("cheapest")}>
                     <button type="button" class="unblock-option" data-testid={testid}
+                        data-cents={o.price_cents.to_string()} data-total-cents={o.new_total_cents.to_string()}
                         data-cheapest={o.cheapest.then_some("true")} autofocus={o.cheapest} {onclick}>
                         <span class="option-label">{ t.unblock(&o.unblock, &props.rules) }</span>
-                        <span class="option-price">{ t.fill("dialog.price", &[("price", &t.money(o.price_cents))]) }</span>
-                        <span class="option-detail">{ t.fill("dialog.detail", &[
+                        <span class="option-price">{ t.fill("dialog.total", &[("total", &t.money(o.new_total_cents))]) }</span>
+                        <span class="option-detail">{ t.fill(detail, &[
                             ("messages", &t.count(o.new_allowance)),
-                            ("total", &t.money(o.new_total_cents)),
+                            ("price", &t.money(o.price_cents)),
                         ]) }</span>
                         if o.cheapest {
                             <span class="badge">{ t.text("badge.cheapest") }</span>

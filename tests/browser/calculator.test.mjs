@@ -56,7 +56,7 @@ test('bad numbers are refused beside the field and the last valid value stays', 
   const page = await open(site, '/?today=2026-01-20');
   await type(page, 'sent-count', '5');
   assert.equal(await text(page, 'remaining'), '10');
-  for (const [input, message] of [['-3', 'Must not be negative'], ['abc', 'Whole numbers only'], ['99999999', 'At most 1000000']]) {
+  for (const [input, message] of [['-3', 'Must not be negative'], ['abc', 'Whole numbers only'], ['99999999', 'At most 1,000,000']]) {
     await type(page, 'sent-count', input);
     const error = await text(page, 'sent-count-error');
     assert.ok(error.startsWith(message), `${input}: ${error}`);

@@ -147,7 +147,7 @@ test('the form edits the draft; presets are labelled with their source; rollover
   assert.equal(await costCents(page), 500);
 
   await page.getByTestId('preset-linkedin-help').click();
-  assert.match(await page.getByTestId('preset-linkedin-help').getAttribute('title'), /LinkedIn's help pages/);
+  assert.match(await page.getByTestId('preset-linkedin-help').getAttribute('title'), /from LinkedIn Help/);
   assert.equal(await page.getByTestId('preset-linkedin-help').getAttribute('aria-pressed'), 'true');
   await page.getByTestId('tier-option-premium-business').check();
   assert.equal(await text(page, 'inmail-credits-remaining'), '15');

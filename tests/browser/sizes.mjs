@@ -1,4 +1,4 @@
-// Measures each part of the widget (calculator, share, compare, demo, rules) at every width from
+// Measures each part of the widget (heading, calculator, share, compare, demo, rules) at every width from
 // 280 to 1400 px (every 5 px), in every language, with the shipped rules, as rendered, and
 // prints the heights the skeleton reserves: for each part, bands of widths in which its
 // height varies by at most TOLERANCE, each reserving the tallest height in it (and the next
@@ -25,7 +25,7 @@ await context.route(`${site.url}/sizes.html?*`, (route) => route.fulfill({
   contentType: 'text/html',
   body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><script src="/messaging-quota.js"></script>
     <style>body{margin:0} div.host{width:${widths[0]}px}</style></head><body>
-    <div class="host" data-messaging-quota data-loading="eager" data-today="2026-01-20" data-share
+    <div class="host" data-messaging-quota data-loading="eager" data-today="2026-01-20" data-share data-heading data-language-menu
       data-locale="${new URL(route.request().url()).searchParams.get('locale')}"></div></body></html>`,
 }));
 // Every language the widget speaks. The first group's rules hold for any language (a host
@@ -40,7 +40,7 @@ const ABOUT = 'Heights each part of the widget takes, in px, by container width 
 const byLocale = {};
 for (const locale of LOCALES) {
 await page.goto(`${site.url}/sizes.html?locale=${locale}`);
-await page.waitForFunction(() => document.querySelector('.host').shadowRoot?.querySelectorAll('.mq-part > *').length === 5
+await page.waitForFunction(() => document.querySelector('.host').shadowRoot?.querySelectorAll('.mq-part > *').length === 6
   && document.querySelector('.host').shadowRoot.querySelector('[data-testid="cost-chart"]'), null, { timeout: 60000 });
 byLocale[locale] = await page.evaluate(async (widths) => {
   const host = document.querySelector('.host');
@@ -110,7 +110,7 @@ function bands(samples, tolerance = TOLERANCE, margin = MARGIN) {
   return out;
 }
 
-const names = ['calculator', 'share', 'compare', 'demo', 'rules'];
+const names = ['heading', 'calculator', 'share', 'compare', 'demo', 'rules'];
 const groups = GROUPS.map((group) => {
   const locales = group.locales ?? LOCALES;
   const parts = {};

@@ -7,7 +7,7 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use messaging_quota::host::attributes::PART_NAMES;
+use messaging_quota::host::attributes::{FLAGGED_PARTS, PART_NAMES};
 use messaging_quota::host::reference::attribute_names;
 use messaging_quota::text::languages::RIGHT_TO_LEFT;
 use serde_json::json;
@@ -48,6 +48,11 @@ pub fn build_module(
             "PARTS",
             "The widget's parts, in the order they show, as `sections` names them.",
             json!(PART_NAMES),
+        ),
+        (
+            "FLAGGED_PARTS",
+            "The parts an attribute of the same name turns on, off by default.",
+            json!(FLAGGED_PARTS),
         ),
         (
             "WORDS",

@@ -6,7 +6,7 @@
 use std::fmt::Write;
 use std::path::Path;
 
-use messaging_quota::host::attributes::PART_NAMES;
+use messaging_quota::host::attributes::{FLAGGED_PARTS, PART_NAMES};
 use serde::Deserialize;
 
 use crate::Result;
@@ -139,10 +139,11 @@ impl Sizes {
             .iter()
             .map(|p| format!("var(--mq-on-{p}) * (var(--mq-h-{p}, 0px) + {GAP}px)"))
             .collect();
-        // Every section is on by default; the Share panel is off unless `share` asks for it.
+        // Every section is on by default; a flagged part is off unless its flag asks for it.
+        let flagged = |p: &&str| FLAGGED_PARTS.contains(p);
         let ons: Vec<String> = parts
             .iter()
-            .map(|p| format!("--mq-on-{p}: {};", u8::from(*p != "share")))
+            .map(|p| format!("--mq-on-{p}: {};", u8::from(!flagged(p))))
             .collect();
         let _ = writeln!(
             out,
@@ -156,7 +157,7 @@ impl Sizes {
         // none it knows, which these rules approximate by its being empty).
         let offs: Vec<String> = parts
             .iter()
-            .filter(|p| **p != "share")
+            .filter(|p| !flagged(p))
             .map(|p| format!("--mq-on-{p}: 0;"))
             .collect();
         let named: Vec<String> = ELEMENTS
@@ -166,7 +167,7 @@ impl Sizes {
             })
             .collect();
         let _ = writeln!(out, "{} {{ {} }}", named.join(", "), offs.join(" "));
-        for p in parts.iter().filter(|p| **p != "share") {
+        for p in parts.iter().filter(|p| !flagged(p)) {
             let on: Vec<String> = ELEMENTS
                 .iter()
                 .map(|(el, prefix)| {
@@ -176,13 +177,15 @@ impl Sizes {
                 .collect();
             let _ = writeln!(out, "{} {{ --mq-on-{p}: 1; }}", on.join(", "));
         }
-        let share: Vec<String> = ELEMENTS
-            .iter()
-            .map(|(el, prefix)| {
-                format!("{el}[{prefix}share]:not([{prefix}share=\"false\" i], [{prefix}share=\"0\"], [{prefix}share=\"no\" i], [{prefix}share=\"off\" i])::before")
-            })
-            .collect();
-        let _ = writeln!(out, "{} {{ --mq-on-share: 1; }}", share.join(", "));
+        for p in FLAGGED_PARTS {
+            let on: Vec<String> = ELEMENTS
+                .iter()
+                .map(|(el, prefix)| {
+                    format!("{el}[{prefix}{p}]:not([{prefix}{p}=\"false\" i], [{prefix}{p}=\"0\"], [{prefix}{p}=\"no\" i], [{prefix}{p}=\"off\" i])::before")
+                })
+                .collect();
+            let _ = writeln!(out, "{} {{ --mq-on-{p}: 1; }}", on.join(", "));
+        }
         for group in &self.groups {
             // The widget's `locale`, else the page's language (the loader's choice, but for
             // the browser's language, which CSS cannot see).
@@ -277,17 +280,25 @@ mod tests {
     fn the_shadow_rules_and_the_reservation_agree() {
         let sizes = sizes();
         let shadow = sizes.shadow_css().unwrap();
-        assert!(shadow.contains("@container (width >= 366px) and (width < 446px) { .mq-calculator { min-height: 1652px; } }"), "{shadow}");
         let reserve = sizes.reservation_css();
-        // The same band, for the element's own width (the root's padding and border added).
+        // A bounded band of the calculator, as measured: in the shadow root for the root's
+        // content box, in the reservation for the element's own width (padding and border
+        // added).
+        let parts = sizes.groups[0].parts().unwrap();
+        let (_, bands) = parts.iter().find(|(p, _)| *p == "calculator").unwrap();
+        let Band(Some(from), Some(to), height) = bands[1] else {
+            panic!("the calculator's second band is bounded: {bands:?}");
+        };
+        assert!(shadow.contains(&format!("@container (width >= {from}px) and (width < {to}px) {{ .mq-calculator {{ min-height: {height}px; }} }}")), "{shadow}");
         assert!(
             reserve.contains(&format!(
-                "@container (width >= {}px) and (width < {}px) {{ messaging-quota::before, [data-messaging-quota]::before {{ --mq-h-calculator: 1652px; }} }}",
-                366 + ROOT_EDGES,
-                446 + ROOT_EDGES
+                "@container (width >= {}px) and (width < {}px) {{ messaging-quota::before, [data-messaging-quota]::before {{ --mq-h-calculator: {height}px; }} }}",
+                from + ROOT_EDGES,
+                to + ROOT_EDGES
             )),
             "{reserve}"
         );
         assert!(reserve.contains("messaging-quota[sections][sections*=\"compare\"]::before"));
+        assert!(reserve.contains("[data-messaging-quota][data-heading]:not("));
     }
 }

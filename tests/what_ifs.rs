@@ -1,0 +1,240 @@
+//! Every figure the widget shows for a state the visitor could move to is the figure that
+//! state gives: choose a way to unblock, use a recommended plan, take a row of the table or
+//! a point of the chart, send an InMail, and the calculator shows exactly the total that was
+//! shown for it. Over random rule sets, selections and usage (InMail usage below and above
+//! every tier's credits).
+// Native only: proptest is not in the browser.
+#![cfg(not(target_arch = "wasm32"))]
+
+use messaging_quota::engine::chart::cost_chart;
+use messaging_quota::engine::compare::compare;
+use messaging_quota::engine::fields::CountField;
+use messaging_quota::engine::period::parse_iso_date;
+use messaging_quota::engine::recommend::{Need, Plan, Recommender};
+use messaging_quota::engine::rules::{BundleOf, InMailPricingOf, RuleSet, RuleSetOf, TierOf};
+use messaging_quota::engine::send::Recipient;
+use messaging_quota::host::attributes::EmbedConfig;
+use messaging_quota::state::{initial_widget, Action, Count, Init, LastSend, Widget};
+use proptest::prelude::*;
+
+fn rule_set() -> impl Strategy<Value = RuleSet> {
+    let tier = (0u64..40_000, 0u64..300, 0u64..60);
+    (
+        prop::collection::vec(tier, 1..6),
+        prop::collection::btree_map(1u64..=300, 1u64..30_000, 0..5),
+        (1u64..=10, 1u64..5_000, 0u64..3_000),
+    )
+        .prop_map(
+            |(tiers, bundles, (block_size, block_price, pay_per))| RuleSetOf {
+                id: "random".into(),
+                name: "Random".into(),
+                source: None,
+                tiers: tiers
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, (price, messages, credits))| TierOf {
+                        id: format!("t{i}"),
+                        name: format!("Tier {i}"),
+                        price_cents: price,
+                        free_messages: messages,
+                        inmail_credits: credits,
+                        inmail_rollover_cap: None,
+                    })
+                    .collect(),
+                bundles: bundles
+                    .into_iter()
+                    .map(|(size, price_cents)| BundleOf { size, price_cents })
+                    .collect(),
+                inmail: InMailPricingOf {
+                    block_size,
+                    block_price_cents: block_price,
+                    pay_per_inmail_cents: pay_per,
+                },
+            },
+        )
+}
+
+/// A widget on a page that sets these rules, with this selection and usage.
+fn widget(rules: &RuleSet, tier: usize, counts: &[u64], blocks: u64, inmail_sent: u64) -> Widget {
+    let mut w = initial_widget(Init {
+        config: EmbedConfig {
+            rules: Some(rules.clone()),
+            ..EmbedConfig::default()
+        },
+        local_today: parse_iso_date("2026-05-12"),
+        ..Init::default()
+    });
+    w.apply(Action::SelectTier(
+        rules.tiers[tier % rules.tiers.len()].id.clone(),
+    ));
+    for (bundle, count) in rules.bundles.iter().zip(counts) {
+        w.apply(Action::SetCount(Count::Addon(bundle.size), *count));
+    }
+    w.apply(Action::SetCount(Count::InMailBlocks, blocks));
+    w.apply(Action::SetCount(Count::InMailSent, inmail_sent));
+    w
+}
+
+/// Sets the usage to a need: that many messages and InMails sent this period.
+fn at_need(w: &mut Widget, need: &Need) {
+    w.apply(Action::SetCount(Count::Sent, need.messages));
+    w.apply(Action::SetCount(Count::InMailSent, need.inmails));
+}
+
+/// Applies a plan's selection through the calculator's own fields.
+fn choose(w: &mut Widget, plan: &Plan) {
+    w.apply(Action::SelectTier(plan.tier_id.clone()));
+    for bundle in w.rules.bundles.clone() {
+        w.apply(Action::SetCount(Count::Addon(bundle.size), 0));
+    }
+    for &(size, count) in &plan.addons {
+        w.apply(Action::SetCount(Count::Addon(size), count));
+    }
+    w.apply(Action::SetCount(Count::InMailBlocks, plan.inmail_blocks));
+}
+
+fn within_fields(plan: &Plan) -> bool {
+    let max = |f: CountField| f.range().1;
+    plan.addons
+        .iter()
+        .all(|&(_, c)| c <= max(CountField::AddonCount))
+        && plan.inmail_blocks <= max(CountField::InMailBlocks)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    /// Each way to unblock shows the total the calculator shows once it is chosen, and the
+    /// one marked cheapest has the lowest of them.
+    #[test]
+    fn each_way_to_unblock_costs_what_it_showed(
+        rules in rule_set(),
+        tier in 0usize..6,
+        counts in prop::collection::vec(0u64..4, 5),
+        blocks in 0u64..4,
+        inmail_sent in 0u64..200,
+    ) {
+        let mut w = widget(&rules, tier, &counts, blocks, inmail_sent);
+        let allowance = w.summary().allowance;
+        w.apply(Action::SetCount(Count::Sent, allowance.min(1_000_000)));
+        w.apply(Action::Send);
+        let blocked = w.dialog.clone().expect("a send at the limit is blocked");
+        let lowest = blocked.options.iter().map(|o| o.new_total_cents).min();
+        prop_assert_eq!(blocked.options.first().map(|o| o.new_total_cents), lowest);
+        prop_assert!(blocked.options.iter().enumerate().all(|(i, o)| o.cheapest == (i == 0)));
+        for option in &blocked.options {
+            let mut chosen = w.clone();
+            chosen.apply(Action::ApplyUnblock(option.unblock.clone()));
+            let summary = chosen.summary();
+            prop_assert_eq!(summary.total_cents, option.new_total_cents, "{:?}", option.unblock);
+            prop_assert_eq!(summary.allowance, option.new_allowance);
+            prop_assert!(summary.remaining > 0, "{:?} lets the message through", option.unblock);
+            let applied = matches!(chosen.last_send, Some(LastSend::Blocked { applied: Some(_), .. }));
+            prop_assert!(applied, "the send preview says what was done");
+        }
+    }
+
+    /// The recommendation, each row of the table and each point of the chart: applied with
+    /// the need as the month's usage, the calculator shows the total they showed, and the
+    /// widget holds every count they apply.
+    #[test]
+    fn each_plan_costs_what_it_showed(
+        rules in rule_set(),
+        messages in 0u64..2_000,
+        inmails in 0u64..200,
+        min in 0usize..6,
+    ) {
+        let need = Need {
+            messages,
+            inmails,
+            min_tier: (min > 0).then(|| rules.tiers[min % rules.tiers.len()].id.clone()),
+        };
+        let mut w = widget(&rules, 0, &[], 0, 0);
+        w.apply(Action::SetCount(Count::NeedMessages, messages));
+        w.apply(Action::SetCount(Count::NeedInMails, inmails));
+        w.apply(Action::SetMinTier(need.min_tier.clone()));
+        let recommender = Recommender::new(&rules);
+        let plan = recommender.recommend(&rules, &need);
+        if let Some(plan) = &plan {
+            prop_assert!(within_fields(plan));
+            let mut used = w.clone();
+            used.apply(Action::ApplyRecommendation);
+            prop_assert_eq!(&used.selection, &plan.selection());
+            at_need(&mut used, &need);
+            prop_assert_eq!(used.summary().total_cents, plan.total_cents);
+        }
+        let rows = compare(&recommender, &rules, &need);
+        for row in &rows {
+            let Some(row_plan) = &row.plan else { continue };
+            let mut chosen = w.clone();
+            choose(&mut chosen, row_plan);
+            at_need(&mut chosen, &need);
+            prop_assert_eq!(chosen.summary().total_cents, row_plan.total_cents, "{}", row.tier_id);
+            if !row.below_minimum {
+                prop_assert!(plan.as_ref().is_some_and(|p| p.total_cents <= row_plan.total_cents));
+            }
+        }
+        let cheapest: Vec<_> = rows.iter().filter(|r| r.cheapest).collect();
+        prop_assert_eq!(cheapest.len(), usize::from(plan.is_some()));
+        if let (Some(row), Some(plan)) = (cheapest.first(), &plan) {
+            prop_assert_eq!(row.plan.as_ref().map(|p| p.total_cents), Some(plan.total_cents));
+        }
+        let chart = cost_chart(&recommender, &rules, &need);
+        for point in chart.points.iter().chain(chart.need.iter()) {
+            let mut chosen = w.clone();
+            choose(&mut chosen, &point.plan);
+            at_need(&mut chosen, &Need { messages: point.messages, inmails: need.inmails, min_tier: None });
+            prop_assert_eq!(chosen.summary().total_cents, point.plan.total_cents, "{} messages", point.messages);
+        }
+    }
+
+    /// Sending an InMail adds to the month exactly what the button said it would cost.
+    #[test]
+    fn an_inmail_adds_what_it_said(
+        rules in rule_set(),
+        tier in 0usize..6,
+        blocks in 0u64..4,
+        inmail_sent in 0u64..200,
+    ) {
+        let mut w = widget(&rules, tier, &[], blocks, inmail_sent);
+        w.apply(Action::SetRecipient(Recipient::NotConnected));
+        w.apply(Action::Send);
+        let Some(LastSend::InMailOffered { charge_cents, .. }) = w.last_send.clone() else {
+            panic!("a non-connection is offered an InMail: {:?}", w.last_send);
+        };
+        let before = w.summary().total_cents;
+        w.apply(Action::SendInMail);
+        prop_assert_eq!(w.summary().total_cents, before + charge_cents);
+    }
+}
+
+/// The largest need a field takes still gives a plan the widget can hold, and it reads back.
+#[test]
+fn the_largest_need_gives_a_plan_the_fields_hold() {
+    let rules = messaging_quota::engine::presets::ARTICLE
+        .try_rules()
+        .unwrap();
+    let need = Need {
+        messages: CountField::NeedMessages.range().1,
+        inmails: CountField::NeedInMails.range().1,
+        min_tier: None,
+    };
+    let plan = Recommender::new(&rules).recommend(&rules, &need).unwrap();
+    assert!(within_fields(&plan), "{plan:?}");
+    let mut w = widget(&rules, 0, &[], 0, 0);
+    w.apply(Action::SetCount(Count::NeedMessages, need.messages));
+    w.apply(Action::SetCount(Count::NeedInMails, need.inmails));
+    w.apply(Action::ApplyRecommendation);
+    assert_eq!(w.selection, plan.selection());
+    let back = initial_widget(Init {
+        stored: Some(w.saved_state(None)),
+        local_today: parse_iso_date("2026-05-12"),
+        config: EmbedConfig {
+            rules: Some(rules.clone()),
+            ..EmbedConfig::default()
+        },
+        ..Init::default()
+    });
+    assert!(back.notices.is_empty(), "{:?}", back.notices);
+    assert_eq!(back.selection, w.selection);
+}
