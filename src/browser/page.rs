@@ -8,7 +8,7 @@ use serde::Serialize;
 use wasm_bindgen::JsValue;
 use web_sys::{CustomEvent, CustomEventInit, Element, Node, UrlSearchParams};
 
-use crate::host::params::{names, parse_params};
+use crate::host::params::{is_param, parse_params};
 use crate::host::{link_rules, saved};
 
 /// Today's date in the visitor's time zone, from the browser's clock.
@@ -45,7 +45,18 @@ pub fn url_params() -> Option<Vec<(String, String)>> {
 
 /// Whether one `name=value` segment of a query is one of the widget's parameters.
 fn is_widget_param(segment: &str) -> bool {
-    UrlSearchParams::new_with_str(segment).is_ok_and(|p| names::ALL.iter().any(|name| p.has(name)))
+    UrlSearchParams::new_with_str(segment).is_ok_and(|p| {
+        js_sys::try_iter(&p.keys())
+            .ok()
+            .flatten()
+            .is_some_and(|mut keys| {
+                keys.any(|k| {
+                    k.ok()
+                        .and_then(|k| k.as_string())
+                        .is_some_and(|k| is_param(&k))
+                })
+            })
+    })
 }
 
 /// What to do with the rules part of the fragment.

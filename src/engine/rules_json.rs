@@ -32,15 +32,104 @@ pub fn read_raw(text: &str) -> Result<RawRules> {
     .map_err(|e| error(e.path, RuleProblem::Format(e.message)))
 }
 
-/// Checks one number against its limits.
-fn whole(num: Num, path: &str, min: u64, max: u64) -> Result<u64> {
-    match num {
-        Num::Whole(v) if v < min => Err(error(path, RuleProblem::TooSmall(min))),
-        Num::Whole(v) if v <= max => Ok(v),
-        Num::Whole(_) | Num::TooLarge => Err(error(path, RuleProblem::TooLarge(max))),
-        Num::Negative => Err(error(path, RuleProblem::Negative)),
-        Num::Fraction => Err(error(path, RuleProblem::NotWhole)),
+/// Where a number sits in a rule set, and the limits it must keep.
+#[derive(Clone, Copy, Debug)]
+pub struct NumberAt {
+    place: Place,
+    pub min: u64,
+    pub max: u64,
+}
+
+#[derive(Clone, Copy, Debug)]
+enum Place {
+    Tier(usize, &'static str),
+    Bundle(usize, &'static str),
+    InMail(&'static str),
+}
+
+impl NumberAt {
+    /// Its JSON path: `tiers[1].price_cents`. Made only for an error.
+    pub fn path(&self) -> String {
+        match self.place {
+            Place::Tier(i, field) => format!("tiers[{i}].{field}"),
+            Place::Bundle(i, field) => format!("bundles[{i}].{field}"),
+            Place::InMail(field) => format!("inmail.{field}"),
+        }
     }
+}
+
+impl<N: Copy> RuleSetOf<N> {
+    /// The same rule set with every number mapped by `f`, in document order, each given
+    /// where it is and its limits; the first error stops it. The one place that knows every
+    /// number of a rule set: validation and the rule form's view both go through it.
+    pub fn map_numbers<M, E>(
+        &self,
+        mut f: impl FnMut(N, NumberAt) -> std::result::Result<M, E>,
+    ) -> std::result::Result<RuleSetOf<M>, E> {
+        let at = |place, min, max| NumberAt { place, min, max };
+        let mut tiers = Vec::with_capacity(self.tiers.len());
+        for (i, t) in self.tiers.iter().enumerate() {
+            let tier = |field| Place::Tier(i, field);
+            tiers.push(TierOf {
+                id: t.id.clone(),
+                name: t.name.clone(),
+                price_cents: f(t.price_cents, at(tier("price_cents"), 0, MAX_PRICE_CENTS))?,
+                free_messages: f(t.free_messages, at(tier("free_messages"), 0, MAX_INCLUDED))?,
+                inmail_credits: f(
+                    t.inmail_credits,
+                    at(tier("inmail_credits"), 0, MAX_INCLUDED),
+                )?,
+                inmail_rollover_cap: match t.inmail_rollover_cap {
+                    Some(cap) => Some(f(cap, at(tier("inmail_rollover_cap"), 0, MAX_INCLUDED))?),
+                    None => None,
+                },
+            });
+        }
+        let mut bundles = Vec::with_capacity(self.bundles.len());
+        for (i, b) in self.bundles.iter().enumerate() {
+            let bundle = |field| Place::Bundle(i, field);
+            bundles.push(BundleOf {
+                size: f(b.size, at(bundle("size"), 1, MAX_PACK_SIZE))?,
+                // A free bundle would make "most spare capacity" unbounded.
+                price_cents: f(b.price_cents, at(bundle("price_cents"), 1, MAX_PRICE_CENTS))?,
+            });
+        }
+        let i = &self.inmail;
+        let inmail = InMailPricingOf {
+            block_size: f(
+                i.block_size,
+                at(Place::InMail("block_size"), 1, MAX_PACK_SIZE),
+            )?,
+            block_price_cents: f(
+                i.block_price_cents,
+                at(Place::InMail("block_price_cents"), 1, MAX_PRICE_CENTS),
+            )?,
+            pay_per_inmail_cents: f(
+                i.pay_per_inmail_cents,
+                at(Place::InMail("pay_per_inmail_cents"), 0, MAX_PRICE_CENTS),
+            )?,
+        };
+        Ok(RuleSetOf {
+            id: self.id.clone(),
+            name: self.name.clone(),
+            source: self.source.clone(),
+            tiers,
+            bundles,
+            inmail,
+        })
+    }
+}
+
+/// Checks one number against its limits.
+fn whole(num: Num, at: NumberAt) -> Result<u64> {
+    let problem = match num {
+        Num::Whole(v) if v < at.min => RuleProblem::TooSmall(at.min),
+        Num::Whole(v) if v <= at.max => return Ok(v),
+        Num::Whole(_) | Num::TooLarge => RuleProblem::TooLarge(at.max),
+        Num::Negative => RuleProblem::Negative,
+        Num::Fraction => RuleProblem::NotWhole,
+    };
+    Err(error(at.path(), problem))
 }
 
 /// Trims text and checks it: not empty, not too long, no control characters. U+FFFD is
@@ -70,95 +159,55 @@ fn id(value: &str, path: &str) -> Result<String> {
     Ok(id)
 }
 
-fn tier(raw: &TierOf<Num>, path: &str) -> Result<TierOf<u64>> {
-    let at = |field: &str| format!("{path}.{field}");
-    let tier = TierOf {
-        id: id(&raw.id, &at("id"))?,
-        name: text(&raw.name, &at("name"), MAX_NAME_CHARS)?,
-        price_cents: whole(raw.price_cents, &at("price_cents"), 0, MAX_PRICE_CENTS)?,
-        free_messages: whole(raw.free_messages, &at("free_messages"), 0, MAX_INCLUDED)?,
-        inmail_credits: whole(raw.inmail_credits, &at("inmail_credits"), 0, MAX_INCLUDED)?,
-        inmail_rollover_cap: raw
-            .inmail_rollover_cap
-            .map(|cap| whole(cap, &at("inmail_rollover_cap"), 0, MAX_INCLUDED))
-            .transpose()?,
-    };
-    if let Some(cap) = tier.inmail_rollover_cap {
-        if cap < tier.inmail_credits {
-            return Err(error(
-                at("inmail_rollover_cap"),
-                RuleProblem::CapBelowCredits(tier.inmail_credits),
-            ));
-        }
-    }
-    Ok(tier)
-}
-
-fn bundle(raw: &BundleOf<Num>, path: &str) -> Result<BundleOf<u64>> {
-    Ok(BundleOf {
-        size: whole(raw.size, &format!("{path}.size"), 1, MAX_PACK_SIZE)?,
-        // A free bundle would make "most spare capacity" unbounded.
-        price_cents: whole(
-            raw.price_cents,
-            &format!("{path}.price_cents"),
-            1,
-            MAX_PRICE_CENTS,
-        )?,
-    })
-}
-
-fn inmail(raw: &InMailPricingOf<Num>) -> Result<InMailPricingOf<u64>> {
-    Ok(InMailPricingOf {
-        block_size: whole(raw.block_size, "inmail.block_size", 1, MAX_PACK_SIZE)?,
-        block_price_cents: whole(
-            raw.block_price_cents,
-            "inmail.block_price_cents",
-            1,
-            MAX_PRICE_CENTS,
-        )?,
-        pay_per_inmail_cents: whole(
-            raw.pay_per_inmail_cents,
-            "inmail.pay_per_inmail_cents",
-            0,
-            MAX_PRICE_CENTS,
-        )?,
-    })
-}
-
 impl RawRules {
     /// The validation pass: every limit, in document order; the first problem is named.
+    /// (The numbers come first, then the texts and the rules between entries.)
     pub fn validate(&self) -> Result<RuleSet> {
-        let id = id(&self.id, "id")?;
-        let name = text(&self.name, "name", MAX_NAME_CHARS)?;
+        let numbers = self.map_numbers(whole)?;
+        let set_id = id(&numbers.id, "id")?;
+        let name = text(&numbers.name, "name", MAX_NAME_CHARS)?;
         // A blank source is no source, so what is written reads back the same.
-        let source = match self.source.as_deref().map(str::trim) {
+        let source = match numbers.source.as_deref().map(str::trim) {
             None | Some("") => None,
             Some(s) => Some(text(s, "source", MAX_SOURCE_CHARS)?),
         };
-        if self.tiers.is_empty() {
+        if numbers.tiers.is_empty() {
             return Err(error("tiers", RuleProblem::NoTiers));
         }
-        if self.tiers.len() > MAX_TIERS {
+        if numbers.tiers.len() > MAX_TIERS {
             return Err(error("tiers", RuleProblem::TooManyTiers(MAX_TIERS)));
         }
-        let mut tiers: Vec<TierOf<u64>> = Vec::with_capacity(self.tiers.len());
-        for (i, raw) in self.tiers.iter().enumerate() {
-            let tier = tier(raw, &format!("tiers[{i}]"))?;
+        let mut tiers: Vec<TierOf<u64>> = Vec::with_capacity(numbers.tiers.len());
+        for (i, mut tier) in numbers.tiers.into_iter().enumerate() {
+            let at = |field: &str| format!("tiers[{i}].{field}");
+            tier.id = id(&tier.id, &at("id"))?;
+            tier.name = text(&tier.name, &at("name"), MAX_NAME_CHARS)?;
+            if let Some(cap) = tier.inmail_rollover_cap {
+                if cap < tier.inmail_credits {
+                    return Err(error(
+                        at("inmail_rollover_cap"),
+                        RuleProblem::CapBelowCredits(tier.inmail_credits),
+                    ));
+                }
+            }
             if let Some(first) = tiers.iter().position(|t| t.id == tier.id) {
                 return Err(error(
-                    format!("tiers[{i}].id"),
+                    at("id"),
                     RuleProblem::DuplicateTier { id: tier.id, first },
                 ));
             }
             tiers.push(tier);
         }
-        if self.bundles.len() > MAX_BUNDLES {
+        if numbers.bundles.len() > MAX_BUNDLES {
             return Err(error("bundles", RuleProblem::TooManyBundles(MAX_BUNDLES)));
         }
-        let mut in_order: Vec<BundleOf<u64>> = Vec::with_capacity(self.bundles.len());
-        for (i, raw) in self.bundles.iter().enumerate() {
-            let bundle = bundle(raw, &format!("bundles[{i}]"))?;
-            if let Some(first) = in_order.iter().position(|b| b.size == bundle.size) {
+        // The engine keeps bundles by size (few enough that insertion is the simplest sort).
+        let mut bundles: Vec<BundleOf<u64>> = Vec::with_capacity(numbers.bundles.len());
+        for (i, bundle) in numbers.bundles.iter().enumerate() {
+            if let Some(first) = numbers.bundles[..i]
+                .iter()
+                .position(|b| b.size == bundle.size)
+            {
                 return Err(error(
                     format!("bundles[{i}].size"),
                     RuleProblem::DuplicateBundle {
@@ -167,63 +216,26 @@ impl RawRules {
                     },
                 ));
             }
-            in_order.push(bundle);
-        }
-        // The engine keeps bundles by size (few enough that insertion is the simplest sort).
-        let mut bundles: Vec<BundleOf<u64>> = Vec::with_capacity(in_order.len());
-        for b in in_order {
-            let at = bundles.partition_point(|x| x.size < b.size);
-            bundles.insert(at, b);
+            let at = bundles.partition_point(|x| x.size < bundle.size);
+            bundles.insert(at, *bundle);
         }
         Ok(RuleSetOf {
-            id,
+            id: set_id,
             name,
             source,
             tiers,
             bundles,
-            inmail: inmail(&self.inmail)?,
+            inmail: numbers.inmail,
         })
     }
 
     /// The draft with only whole numbers, for the rule form; `None` while any is not.
     pub fn whole_numbers(&self) -> Option<RuleSetOf<u64>> {
-        let n = |num: Num| match num {
-            Num::Whole(v) => Some(v),
-            _ => None,
-        };
-        let mut tiers = Vec::with_capacity(self.tiers.len());
-        for t in &self.tiers {
-            tiers.push(TierOf {
-                id: t.id.clone(),
-                name: t.name.clone(),
-                price_cents: n(t.price_cents)?,
-                free_messages: n(t.free_messages)?,
-                inmail_credits: n(t.inmail_credits)?,
-                inmail_rollover_cap: match t.inmail_rollover_cap {
-                    Some(cap) => Some(n(cap)?),
-                    None => None,
-                },
-            });
-        }
-        let mut bundles = Vec::with_capacity(self.bundles.len());
-        for b in &self.bundles {
-            bundles.push(BundleOf {
-                size: n(b.size)?,
-                price_cents: n(b.price_cents)?,
-            });
-        }
-        Some(RuleSetOf {
-            id: self.id.clone(),
-            name: self.name.clone(),
-            source: self.source.clone(),
-            tiers,
-            bundles,
-            inmail: InMailPricingOf {
-                block_size: n(self.inmail.block_size)?,
-                block_price_cents: n(self.inmail.block_price_cents)?,
-                pay_per_inmail_cents: n(self.inmail.pay_per_inmail_cents)?,
-            },
+        self.map_numbers(|num, _| match num {
+            Num::Whole(v) => Ok(v),
+            _ => Err(()),
         })
+        .ok()
     }
 }
 

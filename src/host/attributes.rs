@@ -220,6 +220,7 @@ mod tests {
     use super::*;
     use crate::engine::fields::CountError;
     use crate::engine::presets::ARTICLE;
+    use crate::host::params::Value;
 
     #[test]
     fn reads_every_setting() {
@@ -241,9 +242,13 @@ mod tests {
             false,
         );
         assert!(problems.is_empty(), "{problems:?}");
-        assert_eq!(config.params.tier.as_deref(), Some("recruiter"));
-        assert_eq!(config.params.addons.as_deref(), Some("25x2"));
-        assert_eq!(config.params.min_tier.as_deref(), Some("basic"));
+        let text = |name| match config.params.get(name) {
+            Some(Value::Text(t)) => Some(t.as_str()),
+            _ => None,
+        };
+        assert_eq!(text("tier"), Some("recruiter"));
+        assert_eq!(text("addons"), Some("25x2"));
+        assert_eq!(text("min_tier"), Some("basic"));
         assert_eq!(config.theme, Theme::Dark);
         assert_eq!(config.locale.as_deref(), Some("de-AT"));
         assert_eq!(config.rules_src.as_deref(), Some("/r.json"));
@@ -288,7 +293,7 @@ mod tests {
         assert_eq!(config.storage_key, None);
         assert_eq!(config.rules, None);
         assert_eq!(config.sections, Sections::default());
-        assert_eq!(config.params.sent, None);
+        assert_eq!(config.params.get("sent"), None);
         let reasons: Vec<(&str, &Reason)> = problems
             .iter()
             .map(|p| (p.name.as_str(), &p.reason))

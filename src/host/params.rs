@@ -1,12 +1,16 @@
 //! The widget's state as named parameters. The page URL's query, the saved state and a host
 //! page's attributes all use this one vocabulary, so a link, a save and an embed read alike.
 //!
-//! Reading is in two steps: [`parse_params`] checks the syntax of each text value, and
+//! Each parameter is defined once, in [`PARAMS`]: its name, what kind of value it holds (how
+//! its text is read and written), how it is read from a state and how it sets one. Reading
+//! is in two steps: [`parse_params`] checks the syntax of each text value, and
 //! [`Params::apply`] checks what depends on the rules (tier ids, bundle sizes). A bad value
 //! is reported and skipped; the others still apply.
 
 use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
+use serde::de::{DeserializeSeed, IgnoredAny, MapAccess, Visitor};
+use serde::ser::SerializeMap;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::{ignored, Ignored, Reason};
 use crate::engine::fields::{check_count, parse_count, CountField};
@@ -15,68 +19,6 @@ use crate::engine::plan::{parse_addons, Selection, Usage};
 use crate::engine::presets::{self, Preset};
 use crate::engine::recommend::Need;
 use crate::engine::rules::RuleSet;
-
-/// The parameter names, as they appear in a URL.
-pub mod names {
-    pub const PRESET: &str = "preset";
-    pub const TIER: &str = "tier";
-    pub const ADDONS: &str = "addons";
-    pub const INMAIL_BLOCKS: &str = "inmail_blocks";
-    pub const SENT: &str = "sent";
-    pub const INMAIL_SENT: &str = "inmail_sent";
-    pub const TODAY: &str = "today";
-    pub const BILLING_DAY: &str = "billing_day";
-    pub const NEED: &str = "need";
-    pub const NEED_INMAIL: &str = "need_inmail";
-    pub const MIN_TIER: &str = "min_tier";
-    pub const ALL: [&str; 11] = [
-        PRESET,
-        TIER,
-        ADDONS,
-        INMAIL_BLOCKS,
-        SENT,
-        INMAIL_SENT,
-        TODAY,
-        BILLING_DAY,
-        NEED,
-        NEED_INMAIL,
-        MIN_TIER,
-    ];
-}
-
-/// Parameters whose syntax is valid; `None` where absent or ignored. The saved state holds
-/// them as they are (serde), under the URL's names.
-#[derive(Clone, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
-pub struct Params {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub preset: Option<Preset>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub tier: Option<String>,
-    /// The add-ons in URL form (`100x2,25x1`), checked against the rules by [`Params::apply`].
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub addons: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub inmail_blocks: Option<u64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub sent: Option<u64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub inmail_sent: Option<u64>,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "crate::host::saved::iso_date_opt"
-    )]
-    pub today: Option<NaiveDate>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub billing_day: Option<u64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub need: Option<u64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub need_inmail: Option<u64>,
-    /// A tier id, or empty for any tier.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub min_tier: Option<String>,
-}
 
 /// The parts of the widget's state that parameters set.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -88,140 +30,315 @@ pub struct ParamTarget {
     pub need: Need,
 }
 
-/// What each counted parameter may hold.
-const COUNTS: [(&str, CountField); 6] = [
-    (names::INMAIL_BLOCKS, CountField::InMailBlocks),
-    (names::SENT, CountField::Sent),
-    (names::INMAIL_SENT, CountField::InMailSent),
-    (names::BILLING_DAY, CountField::BillingDay),
-    (names::NEED, CountField::NeedMessages),
-    (names::NEED_INMAIL, CountField::NeedInMails),
-];
-
-fn preset_ids() -> Vec<String> {
-    presets::all().iter().map(|p| p.id.to_owned()).collect()
+/// A parameter's value, its syntax checked.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Value {
+    Count(u64),
+    /// A tier id, an add-ons list (`100x2,25x1`), or empty for "any tier".
+    Text(String),
+    Date(NaiveDate),
+    Preset(Preset),
 }
 
-fn tier_ids(rules: &RuleSet) -> Vec<String> {
-    rules.tiers.iter().map(|t| t.id.clone()).collect()
+/// What a parameter holds: how its text is read and written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Kind {
+    /// A whole number within the field's range.
+    Count(CountField),
+    /// Text that must not be empty (a tier id).
+    Id,
+    /// Text, possibly empty (an add-ons list; a tier id or "any").
+    Text,
+    /// `YYYY-MM-DD`.
+    Date,
+    /// A preset's id.
+    Preset,
+}
+
+impl Kind {
+    /// Reads a value from its text (a URL's or an attribute's).
+    fn parse(self, text: &str) -> Result<Value, Reason> {
+        match self {
+            Kind::Count(field) => parse_count(text, field)
+                .map(Value::Count)
+                .map_err(Reason::Count),
+            Kind::Id if text.trim().is_empty() => Err(Reason::Empty),
+            Kind::Id | Kind::Text => Ok(Value::Text(text.trim().to_owned())),
+            Kind::Date => parse_iso_date(text.trim())
+                .map(Value::Date)
+                .ok_or(Reason::NotADate),
+            Kind::Preset => {
+                Preset::find(text.trim())
+                    .map(Value::Preset)
+                    .ok_or_else(|| Reason::NoSuchPreset {
+                        known: presets::all().iter().map(|p| p.id.to_owned()).collect(),
+                    })
+            }
+        }
+    }
+
+    /// Checks a value read as a typed value (from a saved state) as [`Kind::parse`] checks text.
+    fn check(self, value: &Value) -> Result<(), Reason> {
+        match (self, value) {
+            (Kind::Count(field), Value::Count(n)) => {
+                check_count(*n, field).map(drop).map_err(Reason::Count)
+            }
+            (Kind::Id, Value::Text(t)) if t.trim().is_empty() => Err(Reason::Empty),
+            _ => Ok(()),
+        }
+    }
+}
+
+impl Value {
+    /// The value as a URL or an attribute writes it.
+    fn text(&self) -> String {
+        match self {
+            Value::Count(n) => n.to_string(),
+            Value::Text(t) => t.clone(),
+            Value::Date(d) => iso_date(*d),
+            Value::Preset(p) => p.id.to_owned(),
+        }
+    }
+}
+
+/// One parameter, defined once.
+pub struct Param {
+    /// As a URL spells it (attributes use `-` for `_`).
+    pub name: &'static str,
+    kind: Kind,
+    /// A link always names it (the tier: a link names the plan it is about).
+    always: bool,
+    /// Its value in a state; `preset` is the active preset, if any.
+    read: fn(&ParamTarget, Option<Preset>) -> Option<Value>,
+    /// Sets a state from a value whose syntax is checked: what the rules refuse is returned.
+    write: fn(&mut ParamTarget, &Value, &RuleSet, &str) -> Option<Ignored>,
+}
+
+/// The state's tier id when the rules sell it, else why not.
+fn known_tier(rules: &RuleSet, name: &str, id: &str) -> Result<(), Ignored> {
+    if rules.tier(id).is_some() {
+        Ok(())
+    } else {
+        Err(ignored(
+            name,
+            id,
+            Reason::NoSuchTier {
+                known: rules.tiers.iter().map(|t| t.id.clone()).collect(),
+            },
+        ))
+    }
+}
+
+/// A count parameter: read from and written to one field of the state.
+macro_rules! count {
+    ($name:literal, $field:expr, |$t:ident| $place:expr) => {
+        Param {
+            name: $name,
+            kind: Kind::Count($field),
+            always: false,
+            read: |$t, _| Some(Value::Count($place)),
+            write: |$t, value, _, _| {
+                if let Value::Count(n) = value {
+                    $place = *n;
+                }
+                None
+            },
+        }
+    };
+}
+
+/// Every parameter, in the order a link writes them.
+pub static PARAMS: [Param; 11] = [
+    Param {
+        name: "preset",
+        kind: Kind::Preset,
+        always: false,
+        read: |_, preset| preset.map(Value::Preset),
+        // The rules it names are chosen when a widget starts (`state::init`).
+        write: |_, _, _, _| None,
+    },
+    Param {
+        name: "tier",
+        kind: Kind::Id,
+        always: true,
+        read: |t, _| Some(Value::Text(t.selection.tier_id.clone())),
+        write: |t, value, rules, name| {
+            let Value::Text(id) = value else { return None };
+            match known_tier(rules, name, id) {
+                Ok(()) => {
+                    t.selection.tier_id = id.clone();
+                    None
+                }
+                Err(problem) => Some(problem),
+            }
+        },
+    },
+    Param {
+        name: "addons",
+        kind: Kind::Text,
+        always: false,
+        read: |t, _| Some(Value::Text(t.selection.addons_param())),
+        write: |t, value, rules, name| {
+            let Value::Text(text) = value else {
+                return None;
+            };
+            let (addons, errors) = parse_addons(text, rules);
+            t.selection.addons = addons;
+            // One notice however many items were bad: it counts them and names the first.
+            let count = errors.len();
+            let first = errors.into_iter().next()?;
+            let reason = if count == 1 {
+                Reason::Addon(first.problem)
+            } else {
+                Reason::ManyAddons {
+                    count,
+                    first: first.problem,
+                }
+            };
+            Some(ignored(name, &first.item, reason))
+        },
+    },
+    count!("inmail_blocks", CountField::InMailBlocks, |t| t
+        .selection
+        .inmail_blocks),
+    count!("sent", CountField::Sent, |t| t.usage.sent),
+    count!("inmail_sent", CountField::InMailSent, |t| t
+        .usage
+        .inmail_sent),
+    count!("need", CountField::NeedMessages, |t| t.need.messages),
+    count!("need_inmail", CountField::NeedInMails, |t| t.need.inmails),
+    Param {
+        name: "min_tier",
+        kind: Kind::Text,
+        always: false,
+        // Empty: any tier.
+        read: |t, _| Some(Value::Text(t.need.min_tier.clone().unwrap_or_default())),
+        write: |t, value, rules, name| {
+            let Value::Text(id) = value else { return None };
+            if id.is_empty() {
+                t.need.min_tier = None;
+                return None;
+            }
+            match known_tier(rules, name, id) {
+                Ok(()) => {
+                    t.need.min_tier = Some(id.clone());
+                    None
+                }
+                Err(problem) => Some(problem),
+            }
+        },
+    },
+    Param {
+        name: "today",
+        kind: Kind::Date,
+        always: false,
+        read: |t, _| Some(Value::Date(t.today)),
+        write: |t, value, _, _| {
+            if let Value::Date(d) = value {
+                t.today = *d;
+            }
+            None
+        },
+    },
+    Param {
+        name: "billing_day",
+        kind: Kind::Count(CountField::BillingDay),
+        always: false,
+        read: |t, _| Some(Value::Count(u64::from(t.period_rule.day()))),
+        write: |t, value, _, _| {
+            if let Value::Count(day) = value {
+                t.period_rule = PeriodRule::from_day(*day as u32);
+            }
+            None
+        },
+    },
+];
+
+/// The parameter of this name.
+pub fn param(name: &str) -> Option<&'static Param> {
+    PARAMS.iter().find(|p| p.name == name)
+}
+
+/// Whether the widget reads a URL parameter of this name.
+pub fn is_param(name: &str) -> bool {
+    param(name).is_some()
+}
+
+/// Parameters whose syntax is valid, in [`PARAMS`] order; absent where not given or ignored.
+/// The saved state holds them as they are (serde), under the URL's names.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct Params {
+    values: Vec<(&'static str, Value)>,
 }
 
 impl Params {
-    /// The counted parameter of this name.
-    fn count_mut(&mut self, name: &str) -> Option<&mut Option<u64>> {
-        Some(match name {
-            names::INMAIL_BLOCKS => &mut self.inmail_blocks,
-            names::SENT => &mut self.sent,
-            names::INMAIL_SENT => &mut self.inmail_sent,
-            names::BILLING_DAY => &mut self.billing_day,
-            names::NEED => &mut self.need,
-            names::NEED_INMAIL => &mut self.need_inmail,
-            _ => return None,
-        })
+    /// The value of the parameter of this name.
+    pub fn get(&self, name: &str) -> Option<&Value> {
+        self.values.iter().find(|(n, _)| *n == name).map(|(_, v)| v)
+    }
+
+    /// Sets a parameter (kept in [`PARAMS`] order).
+    pub fn set(&mut self, name: &'static str, value: Value) {
+        self.values.retain(|(n, _)| *n != name);
+        let rank = |n: &str| PARAMS.iter().position(|p| p.name == n);
+        let at = self.values.partition_point(|(n, _)| rank(n) < rank(name));
+        self.values.insert(at, (name, value));
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.values.is_empty()
+    }
+
+    /// The preset the parameters name.
+    pub fn preset(&self) -> Option<Preset> {
+        match self.get("preset") {
+            Some(Value::Preset(p)) => Some(*p),
+            _ => None,
+        }
+    }
+
+    /// The demo date the parameters set.
+    pub fn today(&self) -> Option<NaiveDate> {
+        match self.get("today") {
+            Some(Value::Date(d)) => Some(*d),
+            _ => None,
+        }
+    }
+
+    fn defined(&self) -> impl Iterator<Item = (&'static Param, &Value)> {
+        self.values
+            .iter()
+            .filter_map(|(name, value)| Some((param(name)?, value)))
     }
 
     /// Checks typed values (a saved state's) as [`parse_params`] checks text: each bad
     /// one is reported and dropped.
-    pub fn check(mut self) -> (Params, Vec<Ignored>) {
+    pub fn check(self) -> (Params, Vec<Ignored>) {
         let mut problems = Vec::new();
-        for (name, field) in COUNTS {
-            if let Some(slot) = self.count_mut(name) {
-                if let Some(v) = *slot {
-                    if let Err(e) = check_count(v, field) {
-                        problems.push(ignored(name, &v.to_string(), Reason::Count(e)));
-                        *slot = None;
-                    }
-                }
+        let mut kept = Params::default();
+        for (p, value) in self.defined() {
+            match p.kind.check(value) {
+                Ok(()) => kept.set(p.name, value.clone()),
+                Err(reason) => problems.push(ignored(p.name, &value.text(), reason)),
             }
         }
-        if self.tier.as_deref().is_some_and(|t| t.trim().is_empty()) {
-            problems.push(ignored(names::TIER, "", Reason::Empty));
-            self.tier = None;
-        }
-        (self, problems)
+        (kept, problems)
     }
 
     /// Applies the parameters to a state under these rules; returns what was ignored.
     pub fn apply(&self, rules: &RuleSet, target: &mut ParamTarget) -> Vec<Ignored> {
-        let mut problems = Vec::new();
-        let mut tier = |name: &str, id: &Option<String>| -> Option<String> {
-            let id = id.as_deref()?.trim();
-            if id.is_empty() || rules.tier(id).is_some() {
-                Some(id.to_owned())
-            } else {
-                problems.push(ignored(
-                    name,
-                    id,
-                    Reason::NoSuchTier {
-                        known: tier_ids(rules),
-                    },
-                ));
-                None
-            }
-        };
-        if let Some(id) = tier(names::TIER, &self.tier) {
-            target.selection.tier_id = id;
-        }
-        if let Some(id) = tier(names::MIN_TIER, &self.min_tier) {
-            // Empty: any tier.
-            target.need.min_tier = Some(id).filter(|id| !id.is_empty());
-        }
-        if let Some(text) = &self.addons {
-            let (addons, errors) = parse_addons(text, rules);
-            target.selection.addons = addons;
-            // One notice however many items were bad: it counts them and names the first.
-            let count = errors.len();
-            if let Some(first) = errors.into_iter().next() {
-                let reason = if count == 1 {
-                    Reason::Addon(first.problem)
-                } else {
-                    Reason::ManyAddons {
-                        count,
-                        first: first.problem,
-                    }
-                };
-                problems.push(ignored(names::ADDONS, &first.item, reason));
-            }
-        }
-        if let Some(v) = self.inmail_blocks {
-            target.selection.inmail_blocks = v;
-        }
-        if let Some(v) = self.sent {
-            target.usage.sent = v;
-        }
-        if let Some(v) = self.inmail_sent {
-            target.usage.inmail_sent = v;
-        }
-        if let Some(v) = self.today {
-            target.today = v;
-        }
-        if let Some(day) = self.billing_day {
-            target.period_rule = PeriodRule::from_day(day as u32);
-        }
-        if let Some(v) = self.need {
-            target.need.messages = v;
-        }
-        if let Some(v) = self.need_inmail {
-            target.need.inmails = v;
-        }
-        problems
+        self.defined()
+            .filter_map(|(p, value)| (p.write)(target, value, rules, p.name))
+            .collect()
     }
 
     /// Every part of a state, for the saved state.
     pub fn of(target: &ParamTarget, preset: Option<Preset>) -> Params {
-        Params {
-            preset,
-            tier: Some(target.selection.tier_id.clone()),
-            addons: Some(target.selection.addons_param()),
-            inmail_blocks: Some(target.selection.inmail_blocks),
-            sent: Some(target.usage.sent),
-            inmail_sent: Some(target.usage.inmail_sent),
-            today: Some(target.today),
-            billing_day: Some(u64::from(target.period_rule.day())),
-            need: Some(target.need.messages),
-            need_inmail: Some(target.need.inmails),
-            min_tier: Some(target.need.min_tier.clone().unwrap_or_default()),
-        }
+        let values = PARAMS
+            .iter()
+            .filter_map(|p| Some((p.name, (p.read)(target, preset)?)))
+            .collect();
+        Params { values }
     }
 
     /// Only what differs from `baseline` (the state the page's own settings give), for a
@@ -232,125 +349,103 @@ impl Params {
         baseline: &ParamTarget,
         baseline_preset: Option<Preset>,
     ) -> Params {
-        let all = Params::of(target, preset);
         let base = Params::of(baseline, baseline_preset);
-        fn keep<T: PartialEq>(value: Option<T>, base: Option<T>) -> Option<T> {
-            if value == base {
-                None
-            } else {
-                value
-            }
-        }
-        Params {
-            preset: keep(all.preset, base.preset),
-            // The tier is always written: a link names the plan it is about.
-            tier: all.tier,
-            addons: keep(all.addons, base.addons),
-            inmail_blocks: keep(all.inmail_blocks, base.inmail_blocks),
-            sent: keep(all.sent, base.sent),
-            inmail_sent: keep(all.inmail_sent, base.inmail_sent),
-            today: keep(all.today, base.today),
-            billing_day: keep(all.billing_day, base.billing_day),
-            need: keep(all.need, base.need),
-            need_inmail: keep(all.need_inmail, base.need_inmail),
-            // Empty where the page set a minimum and the visitor chose any tier.
-            min_tier: keep(all.min_tier, base.min_tier),
-        }
+        let values = Params::of(target, preset)
+            .values
+            .into_iter()
+            .filter(|(name, value)| {
+                param(name).is_some_and(|p| p.always) || base.get(name) != Some(value)
+            })
+            .collect();
+        Params { values }
     }
 
-    /// The parameters as `(name, value)` pairs for a URL, in a stable order.
+    /// The parameters as `(name, value)` pairs for a URL, in [`PARAMS`] order.
     pub fn to_pairs(&self) -> Vec<(&'static str, String)> {
-        let mut out = Vec::new();
-        if let Some(p) = self.preset {
-            out.push((names::PRESET, p.id.to_owned()));
-        }
-        let texts = [(names::TIER, &self.tier), (names::ADDONS, &self.addons)];
-        for (name, value) in texts {
-            if let Some(v) = value {
-                out.push((name, v.clone()));
-            }
-        }
-        let numbers = [
-            (names::INMAIL_BLOCKS, self.inmail_blocks),
-            (names::SENT, self.sent),
-            (names::INMAIL_SENT, self.inmail_sent),
-            (names::NEED, self.need),
-            (names::NEED_INMAIL, self.need_inmail),
-        ];
-        for (name, value) in numbers {
-            if let Some(v) = value {
-                out.push((name, v.to_string()));
-            }
-        }
-        if let Some(t) = &self.min_tier {
-            out.push((names::MIN_TIER, t.clone()));
-        }
-        if let Some(d) = self.today {
-            out.push((names::TODAY, iso_date(d)));
-        }
-        if let Some(d) = self.billing_day {
-            out.push((names::BILLING_DAY, d.to_string()));
-        }
-        out
+        self.values.iter().map(|(n, v)| (*n, v.text())).collect()
     }
 }
 
 /// Checks the syntax of every known parameter; unknown names are left alone (a host
-/// page's own query parameters share the URL). An empty `min_tier` means "any tier".
+/// page's own query parameters share the URL).
 pub fn parse_params<'a>(
     pairs: impl IntoIterator<Item = (&'a str, &'a str)>,
 ) -> (Params, Vec<Ignored>) {
     let mut params = Params::default();
     let mut problems = Vec::new();
-    for (name, value) in pairs {
-        if let Some(field) = COUNTS.iter().find(|(n, _)| *n == name).map(|(_, f)| *f) {
-            match parse_count(value, field) {
-                Ok(v) => {
-                    if let Some(slot) = params.count_mut(name) {
-                        *slot = Some(v);
-                    }
-                }
-                Err(e) => problems.push(ignored(name, value, Reason::Count(e))),
-            }
-            continue;
-        }
-        let result: Result<(), Reason> = match name {
-            names::PRESET => match Preset::find(value.trim()) {
-                Some(p) => {
-                    params.preset = Some(p);
-                    Ok(())
-                }
-                None => Err(Reason::NoSuchPreset {
-                    known: preset_ids(),
-                }),
-            },
-            names::TIER if value.trim().is_empty() => Err(Reason::Empty),
-            names::TIER => {
-                params.tier = Some(value.trim().to_owned());
-                Ok(())
-            }
-            names::MIN_TIER => {
-                params.min_tier = Some(value.trim().to_owned());
-                Ok(())
-            }
-            names::ADDONS => {
-                params.addons = Some(value.to_owned());
-                Ok(())
-            }
-            names::TODAY => match parse_iso_date(value.trim()) {
-                Some(d) => {
-                    params.today = Some(d);
-                    Ok(())
-                }
-                None => Err(Reason::NotADate),
-            },
-            _ => Ok(()),
-        };
-        if let Err(reason) = result {
-            problems.push(ignored(name, value, reason));
+    for (name, text) in pairs {
+        let Some(p) = param(name) else { continue };
+        match p.kind.parse(text) {
+            Ok(value) => params.set(p.name, value),
+            Err(reason) => problems.push(ignored(name, text, reason)),
         }
     }
     (params, problems)
+}
+
+/// Written as an object under the URL's names: counts as numbers, the rest as text.
+impl Serialize for Params {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(self.values.len()))?;
+        for (name, value) in &self.values {
+            match value {
+                Value::Count(n) => map.serialize_entry(name, n)?,
+                other => map.serialize_entry(name, &other.text())?,
+            }
+        }
+        map.end()
+    }
+}
+
+/// Reads one value as its parameter's kind holds it.
+struct KindSeed(Kind);
+
+impl<'de> DeserializeSeed<'de> for KindSeed {
+    type Value = Value;
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
+        use serde::de::Error;
+        match self.0 {
+            Kind::Count(_) => u64::deserialize(d).map(Value::Count),
+            Kind::Id | Kind::Text => String::deserialize(d).map(Value::Text),
+            Kind::Date => {
+                let text = String::deserialize(d)?;
+                parse_iso_date(&text)
+                    .map(Value::Date)
+                    .ok_or_else(|| D::Error::custom("not a YYYY-MM-DD date"))
+            }
+            Kind::Preset => Preset::deserialize(d).map(Value::Preset),
+        }
+    }
+}
+
+/// Reads what [`Serialize`] writes; names it does not know are skipped.
+impl<'de> Deserialize<'de> for Params {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Params, D::Error> {
+        struct ParamsVisitor;
+        impl<'de> Visitor<'de> for ParamsVisitor {
+            type Value = Params;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("the widget's parameters")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Params, A::Error> {
+                let mut params = Params::default();
+                while let Some(name) = map.next_key::<String>()? {
+                    match param(&name) {
+                        Some(p) => {
+                            let value = map.next_value_seed(KindSeed(p.kind))?;
+                            params.set(p.name, value);
+                        }
+                        None => {
+                            map.next_value::<IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(params)
+            }
+        }
+        d.deserialize_map(ParamsVisitor)
+    }
 }
 
 #[cfg(test)]
@@ -381,6 +476,10 @@ mod tests {
             .map(|p| p.split_once('=').unwrap_or((p, "")))
             .collect();
         parse_params(pairs)
+    }
+
+    fn tier_ids(rules: &RuleSet) -> Vec<String> {
+        rules.tiers.iter().map(|t| t.id.clone()).collect()
     }
 
     #[test]
@@ -447,7 +546,7 @@ mod tests {
         let rules = ARTICLE.rules();
         let text: Vec<String> = (0..1000).map(|i| format!("{}x1", 1001 + i)).collect();
         let text = format!("100x1,{}", text.join(","));
-        let (params, problems) = parse_params([(names::ADDONS, text.as_str())]);
+        let (params, problems) = parse_params([("addons", text.as_str())]);
         assert!(problems.is_empty());
         let mut t = target(&rules);
         let problems = params.apply(&rules, &mut t);
@@ -455,7 +554,7 @@ mod tests {
         assert_eq!(
             problems,
             [ignored(
-                names::ADDONS,
+                "addons",
                 "1001x1",
                 Reason::ManyAddons {
                     count: 1000,
@@ -491,7 +590,7 @@ mod tests {
         let mut back = baseline.clone();
         params.apply(&rules, &mut back);
         assert_eq!(back, t);
-        assert_eq!(params.preset, Some(presets::LINKEDIN_HELP));
+        assert_eq!(params.preset(), Some(presets::LINKEDIN_HELP));
     }
 
     #[test]
@@ -520,18 +619,47 @@ mod tests {
 
     #[test]
     fn typed_values_are_checked_like_text() {
-        let (params, problems) = Params {
-            sent: Some(2_000_000),
-            billing_day: Some(0),
-            tier: Some(" ".into()),
-            need: Some(5),
-            ..Params::default()
-        }
-        .check();
+        let mut params = Params::default();
+        params.set("sent", Value::Count(2_000_000));
+        params.set("billing_day", Value::Count(0));
+        params.set("tier", Value::Text(" ".into()));
+        params.set("need", Value::Count(5));
+        let (params, problems) = params.check();
         assert_eq!(problems.len(), 3, "{problems:?}");
+        assert_eq!(params.to_pairs(), [("need", "5".to_owned())]);
+    }
+
+    #[test]
+    fn every_parameter_writes_and_reads_back_through_serde_and_text() {
+        let rules = ARTICLE.rules();
+        let mut t = target(&rules);
+        t.selection.tier_id = "recruiter".into();
+        t.selection.set_addon_count(25, 3);
+        t.selection.inmail_blocks = 2;
+        t.usage = Usage {
+            sent: 9,
+            inmail_sent: 4,
+            rollover_credits: 0,
+        };
+        t.period_rule = PeriodRule::BillingDay(20);
+        t.need.min_tier = Some("sales-navigator".into());
+        let params = Params::of(&t, Some(ARTICLE));
         assert_eq!(
-            (params.sent, params.billing_day, params.tier, params.need),
-            (None, None, None, Some(5))
+            params.to_pairs().len(),
+            PARAMS.len(),
+            "every parameter is written"
         );
+        let json = serde_json::to_string(&params).unwrap();
+        assert_eq!(serde_json::from_str::<Params>(&json).unwrap(), params);
+        let pairs = params.to_pairs();
+        let (read, problems) = parse_params(pairs.iter().map(|(n, v)| (*n, v.as_str())));
+        assert!(problems.is_empty());
+        assert_eq!(read, params);
+        let mut back = target(&rules);
+        assert!(read.apply(&rules, &mut back).is_empty());
+        assert_eq!(back, t);
+        // Names the widget does not know are skipped.
+        let json = json.replace('{', r#"{"colour":"blue","#);
+        assert_eq!(serde_json::from_str::<Params>(&json).unwrap(), params);
     }
 }

@@ -149,6 +149,7 @@ mod tests {
     use super::*;
     use crate::engine::period::parse_iso_date;
     use crate::engine::presets::{ARTICLE, LINKEDIN_HELP};
+    use crate::host::params::Value;
 
     fn day() -> NaiveDate {
         parse_iso_date("2026-01-20").unwrap()
@@ -156,15 +157,13 @@ mod tests {
 
     #[test]
     fn writes_and_reads_back() {
-        let params = Params {
-            preset: Some(LINKEDIN_HELP),
-            tier: Some("recruiter".into()),
-            addons: Some("200x2".into()),
-            sent: Some(9),
-            today: Some(day()),
-            min_tier: Some(String::new()),
-            ..Params::default()
-        };
+        let mut params = Params::default();
+        params.set("preset", Value::Preset(LINKEDIN_HELP));
+        params.set("tier", Value::Text("recruiter".into()));
+        params.set("addons", Value::Text("200x2".into()));
+        params.set("sent", Value::Count(9));
+        params.set("today", Value::Date(day()));
+        params.set("min_tier", Value::Text(String::new()));
         let rules = ARTICLE.rules();
         for rules in [None, Some(&rules)] {
             let text = write(&params, rules, day(), Some("tier=recruiter#".into()));

@@ -89,7 +89,7 @@ pub fn initial_widget(init: Init) -> Widget {
         }
         None => None,
     };
-    let link_given = url_params != Params::default() || link_rules.is_some();
+    let link_given = !url_params.is_empty() || link_rules.is_some();
     let stored = stored.filter(|_| !link_given);
 
     // Rules: the host's own first; otherwise the link's edited rules or preset, then saved
@@ -97,25 +97,25 @@ pub fn initial_widget(init: Init) -> Widget {
     let config = init.config;
     let baseline_preset = match &config.rules {
         Some(_) => None,
-        None => Some(config.params.preset.unwrap_or(presets::ARTICLE)),
+        None => Some(config.params.preset().unwrap_or(presets::ARTICLE)),
     };
     let (rules, origin) = if let Some(rules) = config.rules.clone() {
         (rules, RulesOrigin::Custom)
     } else if let Some(rules) = link_rules.clone() {
         (rules, RulesOrigin::Custom)
-    } else if let Some(preset) = url_params.preset {
+    } else if let Some(preset) = url_params.preset() {
         preset_rules(preset)
     } else if let Some(rules) = stored.as_ref().and_then(|s| s.rules.clone()) {
         (rules, RulesOrigin::Custom)
     } else {
-        let saved_preset = stored.as_ref().and_then(|s| s.params.preset);
+        let saved_preset = stored.as_ref().and_then(|s| s.params.preset());
         preset_rules(
             saved_preset
-                .or(config.params.preset)
+                .or(config.params.preset())
                 .unwrap_or(presets::ARTICLE),
         )
     };
-    if config.rules.is_some() && (url_params.preset.is_some() || link_rules.is_some()) {
+    if config.rules.is_some() && (url_params.preset().is_some() || link_rules.is_some()) {
         notices.push(Notice::LinkPresetIgnored);
     }
 
@@ -134,7 +134,7 @@ pub fn initial_widget(init: Init) -> Widget {
         // period that has ended since takes its usage with it.
         let demo_date = restored
             .params
-            .today
+            .today()
             .is_some_and(|d| d != restored.saved_on);
         if !demo_date {
             target.today = local_today;

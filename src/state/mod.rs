@@ -373,7 +373,7 @@ impl Widget {
             if *self.rules != rules {
                 self.replace_rules(rules, RulesOrigin::Custom);
             }
-        } else if let Some(preset) = config.params.preset {
+        } else if let Some(preset) = config.params.preset() {
             if self.rules_origin != RulesOrigin::Preset(preset) {
                 self.apply(Action::LoadPreset(preset));
             }
