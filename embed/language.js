@@ -1,5 +1,5 @@
 // The language a widget will speak, decided before the wasm is there (the skeleton and a
-// load failure speak it), as the widget decides it (src/browser/words.rs).
+// load failure speak it), as the widget decides it (src/browser/catalogue_files.rs).
 
 import { RIGHT_TO_LEFT, WORDS } from '@messaging-quota/build';
 import { attribute, flagOn } from './element.js';

@@ -9,9 +9,9 @@ use wasm_bindgen::prelude::*;
 use web_sys::{AbortController, Element};
 use yew::AppHandle;
 
+use crate::browser::catalogue_files::WordsFiles;
 use crate::browser::rules_src::{fetch_rules, same_origin_url};
-use crate::browser::words::WordsFiles;
-use crate::browser::{link, page, words};
+use crate::browser::{catalogue_files, clock, console, link, storage, url};
 use crate::engine::rules::RuleSet;
 use crate::host::attributes::{parse_attributes, EmbedConfig};
 use crate::host::{ignored, FetchProblem, Fetched, Ignored, Reason};
@@ -31,7 +31,7 @@ fn error_card(container: &Element, words: &ErrorWords) {
         .0
         .borrow()
         .clone()
-        .unwrap_or_else(|| Rc::new(page::console_words()));
+        .unwrap_or_else(|| Rc::new(console::console_words()));
     let (heading, detail) = (t.text("error.title"), t.text("error.detail"));
     let (lang, dir) = (t.lang(), t.dir().id());
     let document = gloo::utils::document();
@@ -199,7 +199,7 @@ fn apply_fetched(
 
 /// A problem, in the console for the host's developers.
 fn warn(problem: &Ignored) {
-    page::warn(&page::console_words().ignored(problem));
+    console::warn(&console::console_words().ignored(problem));
 }
 
 /// Mounts a widget into `container`; events go to `host`, configured by its attributes.
@@ -216,7 +216,7 @@ pub fn mount(
     answers: Option<js_sys::Map>,
 ) -> WidgetHandle {
     if let Some(answers) = answers {
-        words::share_answers(answers);
+        catalogue_files::share_answers(answers);
     }
     let error_words = ErrorWords::default();
     CONTAINERS.with(|c| {
@@ -249,8 +249,8 @@ pub fn mount(
     with_rules_src(&inner, config, problems, move |config, problems| {
         // The words come before the first render, so it is in the widget's language; so do
         // the edited rules a link carries, unpacked by the browser.
-        let wanted = words::wanted(
-            words::locale(config.locale.as_deref(), !config.language_menu),
+        let wanted = catalogue_files::wanted(
+            catalogue_files::locale(config.locale.as_deref(), !config.language_menu),
             config.messages_src.as_deref(),
             &link.words_files,
         );
@@ -260,16 +260,16 @@ pub fn mount(
             } else {
                 None
             };
-            words::load(&wanted).await;
+            catalogue_files::load(&wanted).await;
             if shared.borrow().gone {
                 return;
             }
             let init = Init {
-                stored: link.storage_key.as_deref().and_then(page::load),
-                url_params: link.sync_url.then(page::url_params).flatten(),
+                stored: link.storage_key.as_deref().and_then(storage::load),
+                url_params: link.sync_url.then(url::query).flatten(),
                 link_rules,
-                link_key: link.sync_url.then(page::url_link_key).flatten(),
-                local_today: Some(page::local_today()),
+                link_key: link.sync_url.then(url::link_key).flatten(),
+                local_today: Some(clock::local_today()),
                 config,
                 problems,
             };

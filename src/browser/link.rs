@@ -3,13 +3,13 @@
 //! Compression and base64 are the browser's (`CompressionStream`, `btoa`, `atob`).
 
 use super::compress::{deflate, inflate, Inflate};
-use super::page;
+use super::url;
 use crate::engine::rules::RuleSet;
 use crate::host::link_rules::{self, LinkRulesProblem, MAX_JSON_BYTES};
 
 /// The edited rules in the page URL's fragment, when it carries any.
 pub async fn rules_in_page_url() -> Option<Result<RuleSet, LinkRulesProblem>> {
-    let fragment = page::url_fragment()?;
+    let fragment = url::fragment()?;
     let part = link_rules::rules_part(&fragment)?;
     Some(read(part).await)
 }

@@ -6,11 +6,11 @@
 //! types is stored, so that a field always shows what the state holds.
 
 mod count;
+mod embed_code;
 mod init;
 mod notice;
 mod rules_form;
 mod shortcuts;
-mod snippet;
 
 use std::rc::Rc;
 

@@ -6,7 +6,7 @@
 pub mod catalogue;
 pub mod format;
 pub mod languages;
-pub mod words;
+pub mod sentences;
 
 use std::rc::Rc;
 

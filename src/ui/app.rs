@@ -9,11 +9,11 @@ use yew::prelude::*;
 
 use super::autoplay::use_autoplay;
 use super::calculator::Calculator;
-use super::compare::Compare;
 use super::context::{Dispatch, I18n, Ids};
 use super::demo::Demo;
-use super::host::{
-    use_english, use_host_events, use_host_updates, use_upgrade_choice, use_warm_up,
+use super::finder::Finder;
+use super::host_page::{
+    use_english, use_host_events, use_host_updates, use_upgrade_choice, use_warm_up, ConfigUpdate,
 };
 use super::language_menu::LanguageMenu;
 use super::notices::Notices;
@@ -23,10 +23,9 @@ use super::rules_editor::RulesEditor;
 use super::schedule::use_staged;
 use super::share::{use_shared, Share};
 use super::upgrade_dialog::UpgradeDialog;
-use super::words::use_words;
-use crate::browser::words::{locale, wanted, Wanted, WordsFiles};
-use crate::host::attributes::{EmbedConfig, Sections};
-use crate::host::Ignored;
+use super::use_words::use_words;
+use crate::browser::catalogue_files::{locale, wanted, Wanted, WordsFiles};
+use crate::host::attributes::Sections;
 use crate::state::{initial_widget, shortcut, Action, Init, Notice, Part, RulesOrigin, Widget};
 use crate::text::Texts;
 
@@ -68,20 +67,6 @@ pub struct HostLink {
     pub words_files: WordsFiles,
     /// Title, detail, `lang` and `dir` of the error card.
     pub error_words: ErrorWords,
-}
-
-/// New attributes from the host page; `generation` tells one update from the next.
-#[derive(Clone)]
-pub struct ConfigUpdate {
-    pub generation: u32,
-    pub config: EmbedConfig,
-    pub problems: Vec<Ignored>,
-}
-
-impl PartialEq for ConfigUpdate {
-    fn eq(&self, other: &Self) -> bool {
-        self.generation == other.generation
-    }
 }
 
 /// The first state, read once.
@@ -266,7 +251,7 @@ pub fn App(props: &AppProps) -> Html {
                     edited={w.rules_origin == RulesOrigin::Custom} />
             },
             Part::Compare => html! {
-                <Compare rules={w.rules.clone()} recommender={w.recommender.clone()} need={w.need.clone()}
+                <Finder rules={w.rules.clone()} recommender={w.recommender.clone()} need={w.need.clone()}
                     selection={w.selection.clone()} drafts={w.drafts_of(part)} />
             },
             Part::Demo => html! {

@@ -8,12 +8,12 @@
 mod app;
 mod autoplay;
 mod calculator;
-mod compare;
 mod compare_table;
 mod context;
 mod cost_chart;
 mod demo;
-mod host;
+mod finder;
+mod host_page;
 mod language_menu;
 mod message_log;
 mod notices;
@@ -31,6 +31,7 @@ mod share;
 mod tier_picker;
 mod timeline;
 mod upgrade_dialog;
-mod words;
+mod use_words;
 
-pub use app::{App, AppProps, ConfigUpdate, ErrorWords, HostLink, InitCell};
+pub use app::{App, AppProps, ErrorWords, HostLink, InitCell};
+pub use host_page::ConfigUpdate;

@@ -11,7 +11,8 @@ use yew::prelude::*;
 
 use super::context::Dispatch;
 use crate::browser::link;
-use crate::browser::page::{self, RulesPart};
+use crate::browser::storage::{self, KeyClaim};
+use crate::browser::url::{self, RulesPart};
 use crate::engine::rules::RuleSet;
 use crate::host::attributes::STORAGE_PREFIX;
 use crate::host::params::ParamTarget;
@@ -104,9 +105,10 @@ struct Pending {
 #[hook]
 pub fn use_page_writes(writes: Writes, state: Rc<Widget>, rules: LinkRules, dispatch: Dispatch) {
     let pending = use_mut_ref(Pending::default);
-    let owner = use_mut_ref(|| false);
+    // This widget's claim on its storage key, while it has one.
+    let claim = use_mut_ref(|| None::<KeyClaim>);
     let flush = {
-        let (pending, owner, writes) = (pending.clone(), owner.clone(), writes.clone());
+        let (pending, claim, writes) = (pending.clone(), claim.clone(), writes.clone());
         Rc::new(move |url: bool| {
             let waiting = {
                 let mut p = pending.borrow_mut();
@@ -117,17 +119,18 @@ pub fn use_page_writes(writes: Writes, state: Rc<Widget>, rules: LinkRules, disp
                 return;
             };
             if writes.sync_url && url {
-                page::replace_url(&state.url_params(), rules.fragment());
+                url::replace(&state.url_params(), rules.fragment());
             }
-            if let (Some(key), true) = (&writes.storage_key, *owner.borrow()) {
-                let link = writes.sync_url.then(page::url_link_key).flatten();
-                page::store(key, &state.saved_state(link));
+            let writes_key = claim.borrow().as_ref().is_some_and(KeyClaim::writes);
+            if let (Some(key), true) = (&writes.storage_key, writes_key) {
+                let link = writes.sync_url.then(url::link_key).flatten();
+                storage::store(key, &state.saved_state(link));
             }
         })
     };
     {
         // Claimed for as long as the widget lives; released when it goes.
-        let (owner, flush, host) = (owner.clone(), flush.clone(), writes.host.clone());
+        let (claim, flush, host) = (claim.clone(), flush.clone(), writes.host.clone());
         let instance = writes.instance;
         use_effect_with(writes.storage_key.clone(), move |key| {
             if let Some(key) = key {
@@ -138,11 +141,12 @@ pub fn use_page_writes(writes: Writes, state: Rc<Widget>, rules: LinkRules, disp
                 };
                 let say: Rc<dyn Fn()> =
                     Rc::new(move || dispatch.emit(Action::AddNotice(notice.clone())));
-                if !page::claim_storage_key(key, instance, &host, owner.clone(), say.clone()) {
+                let claimed = storage::claim(key, instance, &host, say.clone());
+                if claimed.is_none() {
                     say();
                 }
+                *claim.borrow_mut() = claimed;
             }
-            let claimed = key.clone();
             let on_hide = {
                 let flush = flush.clone();
                 EventListener::new(&gloo::utils::window(), "pagehide", move |_| flush(false))
@@ -158,9 +162,7 @@ pub fn use_page_writes(writes: Writes, state: Rc<Widget>, rules: LinkRules, disp
             move || {
                 flush(true);
                 drop((on_hide, on_hidden));
-                if let Some(key) = claimed {
-                    page::release_storage_key(&key, instance);
-                }
+                claim.borrow_mut().take();
             }
         });
     }

@@ -10,7 +10,7 @@ use yew::prelude::*;
 
 use super::context::{use_dispatch, use_ids, use_texts};
 use super::number_field::Field;
-use crate::browser::page::download;
+use crate::browser::download::download;
 use crate::engine::presets;
 use crate::engine::rules::{RuleError, RuleSet};
 use crate::state::{

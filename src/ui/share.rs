@@ -13,7 +13,7 @@ use yew::prelude::*;
 
 use super::context::{use_ids, use_texts};
 use super::page_writes::LinkRules;
-use crate::browser::{page, snippet};
+use crate::browser::{embed_markup, url};
 use crate::state::Widget;
 
 /// The link and the embed code for a state.
@@ -27,9 +27,10 @@ impl Shared {
     /// Works out both. `base` is the loader's folder: the standalone page is there, and the
     /// loader.
     fn of(state: &Widget, rules: &LinkRules, sync_url: bool, base: &str) -> Shared {
-        let link = page::share_url(&state.url_params(), rules.fragment(), sync_url, base);
+        let link = url::share_link(&state.url_params(), rules.fragment(), sync_url, base);
         let loader = format!("{base}messaging-quota.js");
-        let code = snippet::embed_code(&loader, &state.snippet_attributes()).unwrap_or_default();
+        let code =
+            embed_markup::embed_code(&loader, &state.snippet_attributes()).unwrap_or_default();
         Shared {
             link: link.into(),
             snippet: code.into(),

@@ -80,7 +80,7 @@ if (hello) console.log(`  ratio                      ${(median(widgetAgain) / me
 // The first input after the widget appears, at 4x CPU slowdown on a phone's width: the
 // widget loaded at that rate, every part rendered, a second to settle, then a tier picked
 // and a count typed (each input → DOM updated). The widget rehearses a first input when it
-// appears (src/ui/host.rs, use_warm_up), so this is the visitor's first real one.
+// appears (src/ui/host_page.rs, use_warm_up), so this is the visitor's first real one.
 const firsts = { 'first input: pick a tier': [], 'then type a count': [] };
 for (let i = 0; i < LOADS; i++) {
   const context = await browser.newContext({ viewport: { width: 390, height: 800 } });

@@ -7,8 +7,8 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::context::{Dispatch, I18n};
+use crate::browser::catalogue_files::{load, ready, warn_once, Wanted};
 use crate::browser::intl::IntlFormat;
-use crate::browser::words::{load, ready, warn_once, Wanted};
 use crate::state::{Action, Notice};
 use crate::text::Texts;
 

@@ -1,7 +1,7 @@
 //! The embed code for what a widget shows: the attributes a `<messaging-quota>` element needs
 //! to show the same plan on any page (tier, add-ons, usage, period and need, the rules when
 //! they are edited), each only where it differs from what a bare element shows. The browser
-//! writes them as markup (src/browser/snippet.rs); here they are facts, tested natively.
+//! writes them as markup (src/browser/embed_markup.rs); here they are facts, tested natively.
 
 use super::init::default_target;
 use super::{RulesOrigin, Widget};

@@ -7,18 +7,33 @@ use std::rc::Rc;
 use web_sys::Element;
 use yew::prelude::*;
 
-use super::app::ConfigUpdate;
 use super::context::{Dispatch, I18n};
 use super::schedule::after_paint;
 use crate::browser::intl::IntlFormat;
-use crate::browser::page;
+use crate::browser::{clock, events};
 use crate::engine::plan::Selection;
 use crate::engine::rules::RuleSet;
 use crate::engine::send::UnblockOption;
 use crate::engine::summary::Summary;
+use crate::host::attributes::EmbedConfig;
 use crate::host::events::{change_detail, upgrade_detail};
+use crate::host::Ignored;
 use crate::state::Action;
 use crate::text::Texts;
+
+/// New attributes from the host page; `generation` tells one update from the next.
+#[derive(Clone)]
+pub struct ConfigUpdate {
+    pub generation: u32,
+    pub config: EmbedConfig,
+    pub problems: Vec<Ignored>,
+}
+
+impl PartialEq for ConfigUpdate {
+    fn eq(&self, other: &Self) -> bool {
+        self.generation == other.generation
+    }
+}
 
 /// English words with `en-US` numbers, for event details: a host logs and matches them
 /// whatever the widget's language. Made once per widget.
@@ -52,12 +67,12 @@ pub fn use_host_events(
                 english.charge(charge, &summary.tier_name)
             });
             if first.borrow().replace(false) {
-                page::mark("messaging-quota:first-render");
-                page::dispatch(&host, "messaging-quota:ready", &detail);
+                clock::mark("messaging-quota:first-render");
+                events::dispatch(&host, "messaging-quota:ready", &detail);
             } else if quiet {
-                drop(page::event("messaging-quota:change", &detail));
+                drop(events::event("messaging-quota:change", &detail));
             } else {
-                page::dispatch(&host, "messaging-quota:change", &detail);
+                events::dispatch(&host, "messaging-quota:change", &detail);
             }
         },
     );
@@ -104,7 +119,7 @@ pub fn use_upgrade_choice(
         (host, english, rules),
         move |option: UnblockOption, (host, english, rules)| {
             let label = english.unblock(&option.unblock, rules);
-            page::dispatch(
+            events::dispatch(
                 host,
                 "messaging-quota:upgrade-click",
                 &upgrade_detail(&option, label),

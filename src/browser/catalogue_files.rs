@@ -10,9 +10,9 @@ use std::rc::Rc;
 
 use wasm_bindgen::JsValue;
 
+use super::console;
 use super::fetch::{body, request};
 use super::intl::{canonical, IntlFormat};
-use super::page;
 use super::rules_src::same_origin_url;
 use crate::host::{FetchProblem, Fetched, Reason};
 use crate::state::{Notice, Origin};
@@ -193,7 +193,7 @@ pub fn ready(wanted: &Wanted) -> Option<Words> {
             Some(None) => return None,
             Some(Some(Ok(catalogue))) => layers.push(catalogue),
             Some(Some(Err(problem))) => {
-                let why = page::console_words().reason(&Reason::Messages(problem));
+                let why = console::console_words().reason(&Reason::Messages(problem));
                 warnings.push(format!(
                     "the {} words could not be loaded: {why}",
                     wanted.language.code
@@ -229,7 +229,7 @@ pub fn ready(wanted: &Wanted) -> Option<Words> {
     }
     for notice in &notices {
         if let Notice::Ignored(_, problem) = notice {
-            warnings.push(page::console_words().ignored(problem));
+            warnings.push(console::console_words().ignored(problem));
         }
     }
     Some(Words {
@@ -258,7 +258,7 @@ pub fn warn_once(warnings: &[String]) {
             first
         });
         if first {
-            page::warn(line);
+            console::warn(line);
         }
     }
 }

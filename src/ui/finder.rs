@@ -1,4 +1,4 @@
-//! "Find the cheapest plan": the need, the recommendation, every tier side by side and the
+//! The finder, "Find the cheapest plan": the need, the recommendation, every tier side by side and the
 //! cost chart. What they show is computed here, once per change of what it depends on
 //! (the rules, the need, the selection), never while a leaf renders.
 
@@ -45,7 +45,7 @@ pub struct Props {
 }
 
 #[function_component]
-pub fn Compare(props: &Props) -> Html {
+pub fn Finder(props: &Props) -> Html {
     let t = use_texts();
     let dispatch = use_dispatch();
     // The table and the chart are built once the section comes near the viewport.
