@@ -1,6 +1,7 @@
 //! Compiles the English message catalogue (`i18n/en.json`) into the widget as a sorted
-//! table, so the built-in language costs no parsing when a widget starts. Other languages
-//! are data files read at run time.
+//! table, so the built-in language costs no parsing when a widget starts, and writes a
+//! constant per message key (`key::PLAN_HEADING`), so a misspelt key does not compile.
+//! Other languages are data files read at run time.
 
 use std::fmt::Write;
 
@@ -42,6 +43,29 @@ fn main() {
         }
     }
     out.push(']');
-    let path = std::path::Path::new(&std::env::var("OUT_DIR").unwrap()).join("english.rs");
-    std::fs::write(path, out).expect("OUT_DIR is writable");
+    let dir = std::path::PathBuf::from(std::env::var("OUT_DIR").unwrap());
+    std::fs::write(dir.join("english.rs"), out).expect("OUT_DIR is writable");
+    std::fs::write(dir.join("keys.rs"), key_constants(&messages)).expect("OUT_DIR is writable");
+}
+
+/// `pub const PLAN_HEADING: Key = Key("plan.heading");`, a line per key.
+fn key_constants(messages: &serde_json::Map<String, serde_json::Value>) -> String {
+    let mut out = String::new();
+    let mut names: Vec<String> = Vec::new();
+    for key in messages.keys() {
+        let name = key.replace(['.', '-'], "_").to_uppercase();
+        assert!(
+            !names.contains(&name),
+            "{key}: its constant {name} is another key's"
+        );
+        let plural = messages[key].is_object();
+        writeln!(
+            out,
+            "/// `{key}`{}\npub const {name}: Key = Key({key:?});",
+            if plural { " (plural forms)" } else { "" }
+        )
+        .unwrap();
+        names.push(name);
+    }
+    out
 }

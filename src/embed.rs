@@ -16,6 +16,7 @@ use crate::engine::rules::RuleSet;
 use crate::host::attributes::{parse_attributes, EmbedConfig};
 use crate::host::{ignored, FetchProblem, Fetched, Ignored, Reason};
 use crate::state::Init;
+use crate::text::key;
 use crate::ui::{App, AppProps, ConfigUpdate, ErrorWords, HostLink, InitCell};
 
 thread_local! {
@@ -32,7 +33,7 @@ fn error_card(container: &Element, words: &ErrorWords) {
         .borrow()
         .clone()
         .unwrap_or_else(|| Rc::new(console::console_words()));
-    let (heading, detail) = (t.text("error.title"), t.text("error.detail"));
+    let (heading, detail) = (t.text(key::ERROR_TITLE), t.text(key::ERROR_DETAIL));
     let (lang, dir) = (t.lang(), t.dir().id());
     let document = gloo::utils::document();
     let build = || -> Result<Element, JsValue> {

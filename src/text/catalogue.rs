@@ -19,6 +19,24 @@ enum EnglishMessage {
 }
 
 /// The English catalogue, built in (the fallback for every key), sorted by key.
+/// A message key of the catalogue: one of the [`key`] constants, which the build writes
+/// from `i18n/en.json`, so every key the widget asks for is one English has.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Key(&'static str);
+
+impl Key {
+    /// The key as catalogues write it: `plan.heading`.
+    pub fn id(self) -> &'static str {
+        self.0
+    }
+}
+
+/// Every message key, as a constant.
+pub mod key {
+    use super::Key;
+    include!(concat!(env!("OUT_DIR"), "/keys.rs"));
+}
+
 static ENGLISH: &[(&str, EnglishMessage)] = include!(concat!(env!("OUT_DIR"), "/english.rs"));
 
 /// One message.

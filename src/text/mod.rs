@@ -10,7 +10,7 @@ pub mod sentences;
 
 use std::rc::Rc;
 
-pub use catalogue::{fill, Catalogue, Message};
+pub use catalogue::{fill, key, Catalogue, Key, Message};
 pub use format::{FixedFormat, Format, PluralCategory};
 
 /// Which way a language's text runs.
@@ -100,25 +100,25 @@ impl Texts {
 
     /// The text of a message as written, placeholders and all (for a count's plural form
     /// when `n` is given).
-    pub fn template(&self, key: &str, n: Option<u64>) -> Rc<str> {
+    pub fn template(&self, key: Key, n: Option<u64>) -> Rc<str> {
         let category = n.map_or(PluralCategory::Other, |n| self.format.plural(n));
-        self.message(key)
+        self.message(key.id())
             .map_or_else(|| Rc::from(MISSING), |m| m.form(category).clone())
     }
 
     /// A message with no placeholders.
-    pub fn text(&self, key: &str) -> Rc<str> {
+    pub fn text(&self, key: Key) -> Rc<str> {
         self.template(key, None)
     }
 
     /// A message with its placeholders filled.
-    pub fn fill(&self, key: &str, args: &[(&str, &str)]) -> String {
+    pub fn fill(&self, key: Key, args: &[(&str, &str)]) -> String {
         fill(&self.template(key, None), args)
     }
 
     /// A message in the plural form for `n`, its placeholders filled; `{count}` is `n`
     /// written the locale's way unless `args` gives it.
-    pub fn plural(&self, key: &str, n: u64, args: &[(&str, &str)]) -> String {
+    pub fn plural(&self, key: Key, n: u64, args: &[(&str, &str)]) -> String {
         let count = self.format.count(n);
         let mut all: Vec<(&str, &str)> = Vec::with_capacity(args.len() + 1);
         all.extend_from_slice(args);
@@ -160,17 +160,16 @@ mod tests {
             Direction::Ltr,
         );
         assert_eq!(
-            &*t.text("send.button"),
+            &*t.text(key::SEND_BUTTON),
             "Abschicken",
             "the host's word first"
         );
-        assert_eq!(&*t.text("plan.heading"), "Ihr Tarif");
+        assert_eq!(&*t.text(key::PLAN_HEADING), "Ihr Tarif");
         assert_eq!(
-            &*t.text("results.heading"),
+            &*t.text(key::RESULTS_HEADING),
             "This month",
             "English stands in"
         );
-        assert_eq!(&*t.text("no.such.key"), MISSING);
         let missing = t.missing_keys();
         assert!(missing.contains(&"results.heading"));
         assert!(!missing.contains(&"send.button") && !missing.contains(&"plan.heading"));
@@ -180,7 +179,10 @@ mod tests {
     #[test]
     fn plural_forms_follow_the_count() {
         let t = english_for_tests();
-        assert_eq!(t.plural("units.days-left", 1, &[]), "1 day left");
-        assert_eq!(t.plural("units.days-left", 1_000, &[]), "1,000 days left");
+        assert_eq!(t.plural(key::UNITS_DAYS_LEFT, 1, &[]), "1 day left");
+        assert_eq!(
+            t.plural(key::UNITS_DAYS_LEFT, 1_000, &[]),
+            "1,000 days left"
+        );
     }
 }

@@ -4,7 +4,7 @@
 use std::rc::Rc;
 
 use super::format::ListStyle;
-use super::Texts;
+use super::{key, Texts};
 use crate::engine::bill::Charge;
 use crate::engine::fields::CountError;
 use crate::engine::plan::{AddonProblem, FitChange};
@@ -23,12 +23,12 @@ impl Texts {
         match charge {
             Charge::Tier => tier_name.to_owned(),
             Charge::Bundle { size, count } => self.plural(
-                "charge.bundle",
+                key::CHARGE_BUNDLE,
                 size,
                 &[("size", &self.count(size)), ("times", &self.count(count))],
             ),
             Charge::InMailBlocks { count, block_size } => self.plural(
-                "charge.inmail-blocks",
+                key::CHARGE_INMAIL_BLOCKS,
                 block_size,
                 &[
                     ("size", &self.count(block_size)),
@@ -36,7 +36,7 @@ impl Texts {
                 ],
             ),
             Charge::PayPerInMail { count } => {
-                self.fill("charge.pay-per-inmail", &[("times", &self.count(count))])
+                self.fill(key::CHARGE_PAY_PER_INMAIL, &[("times", &self.count(count))])
             }
         }
     }
@@ -46,9 +46,9 @@ impl Texts {
         match unblock {
             Unblock::Tier(id) => {
                 let name = rules.tier(id).map_or(id.as_str(), |t| t.name.as_str());
-                self.fill("unblock.tier", &[("tier", name)])
+                self.fill(key::UNBLOCK_TIER, &[("tier", name)])
             }
-            Unblock::Bundle(size) => self.plural("unblock.bundle", *size, &[]),
+            Unblock::Bundle(size) => self.plural(key::UNBLOCK_BUNDLE, *size, &[]),
         }
     }
 
@@ -60,17 +60,17 @@ impl Texts {
             .rev()
             .map(|&(size, count)| {
                 self.plural(
-                    "plan.bundles",
+                    key::PLAN_BUNDLES,
                     size,
                     &[("size", &self.count(size)), ("times", &self.count(count))],
                 )
             })
             .collect();
         if plan.inmail_blocks > 0 {
-            parts.push(self.plural("plan.blocks", plan.inmail_blocks, &[]));
+            parts.push(self.plural(key::PLAN_BLOCKS, plan.inmail_blocks, &[]));
         }
         if plan.pay_per_inmails > 0 {
-            parts.push(self.plural("plan.pay-per-inmail", plan.pay_per_inmails, &[]));
+            parts.push(self.plural(key::PLAN_PAY_PER_INMAIL, plan.pay_per_inmails, &[]));
         }
         self.format().list(&parts, ListStyle::Unit)
     }
@@ -80,13 +80,13 @@ impl Texts {
     pub fn spare(&self, plan: &Plan) -> String {
         let mut parts = Vec::new();
         if plan.spare_messages > 0 {
-            parts.push(self.plural("spare.messages", plan.spare_messages, &[]));
+            parts.push(self.plural(key::SPARE_MESSAGES, plan.spare_messages, &[]));
         }
         if plan.spare_credits > 0 {
-            parts.push(self.plural("spare.credits", plan.spare_credits, &[]));
+            parts.push(self.plural(key::SPARE_CREDITS, plan.spare_credits, &[]));
         }
         if parts.is_empty() {
-            self.text("spare.none").to_string()
+            self.text(key::SPARE_NONE).to_string()
         } else {
             self.format().list(&parts, ListStyle::Unit)
         }
@@ -102,41 +102,44 @@ impl Texts {
         if addons.is_empty() {
             tier.to_owned()
         } else {
-            self.fill("plan.with-addons", &[("tier", tier), ("addons", &addons)])
+            self.fill(
+                key::PLAN_WITH_ADDONS,
+                &[("tier", tier), ("addons", &addons)],
+            )
         }
     }
 
     pub fn recipient(&self, recipient: Recipient) -> Rc<str> {
         self.text(match recipient {
-            Recipient::Connection => "recipient.connection",
-            Recipient::SharedConnection => "recipient.shared-connection",
-            Recipient::NotConnected => "recipient.not-connected",
-            Recipient::Group => "recipient.group",
-            Recipient::CompanyPage => "recipient.company-page",
+            Recipient::Connection => key::RECIPIENT_CONNECTION,
+            Recipient::SharedConnection => key::RECIPIENT_SHARED_CONNECTION,
+            Recipient::NotConnected => key::RECIPIENT_NOT_CONNECTED,
+            Recipient::Group => key::RECIPIENT_GROUP,
+            Recipient::CompanyPage => key::RECIPIENT_COMPANY_PAGE,
         })
     }
 
     pub fn status(&self, status: Status) -> Rc<str> {
         self.text(match status {
-            Status::Sent => "status.sent",
-            Status::Delivered => "status.delivered",
-            Status::Read => "status.read",
-            Status::NotDelivered => "status.not-delivered",
-            Status::Refused => "status.refused",
+            Status::Sent => key::STATUS_SENT,
+            Status::Delivered => key::STATUS_DELIVERED,
+            Status::Read => key::STATUS_READ,
+            Status::NotDelivered => key::STATUS_NOT_DELIVERED,
+            Status::Refused => key::STATUS_REFUSED,
         })
     }
 
     /// Why a typed count was refused, as a clause: `must not be negative`.
     pub fn count_error(&self, error: &CountError) -> String {
         match error {
-            CountError::Empty => self.text("count.empty").to_string(),
-            CountError::Negative => self.text("count.negative").to_string(),
-            CountError::NotANumber => self.text("count.not-a-number").to_string(),
+            CountError::Empty => self.text(key::COUNT_EMPTY).to_string(),
+            CountError::Negative => self.text(key::COUNT_NEGATIVE).to_string(),
+            CountError::NotANumber => self.text(key::COUNT_NOT_A_NUMBER).to_string(),
             CountError::TooSmall(min) => {
-                self.fill("count.too-small", &[("min", &self.count(*min))])
+                self.fill(key::COUNT_TOO_SMALL, &[("min", &self.count(*min))])
             }
             CountError::TooLarge(max) => {
-                self.fill("count.too-large", &[("max", &self.count(*max))])
+                self.fill(key::COUNT_TOO_LARGE, &[("max", &self.count(*max))])
             }
         }
     }
@@ -145,11 +148,11 @@ impl Texts {
     /// using 5`.
     pub fn field_error(&self, error: &CountError, still: &str) -> String {
         let (key, limit) = match error {
-            CountError::Empty => ("field.empty", String::new()),
-            CountError::Negative => ("field.negative", String::new()),
-            CountError::NotANumber => ("field.not-a-number", String::new()),
-            CountError::TooSmall(min) => ("field.too-small", self.count(*min)),
-            CountError::TooLarge(max) => ("field.too-large", self.count(*max)),
+            CountError::Empty => (key::FIELD_EMPTY, String::new()),
+            CountError::Negative => (key::FIELD_NEGATIVE, String::new()),
+            CountError::NotANumber => (key::FIELD_NOT_A_NUMBER, String::new()),
+            CountError::TooSmall(min) => (key::FIELD_TOO_SMALL, self.count(*min)),
+            CountError::TooLarge(max) => (key::FIELD_TOO_LARGE, self.count(*max)),
         };
         self.fill(key, &[("value", still), ("limit", &limit)])
     }
@@ -159,38 +162,41 @@ impl Texts {
         let n = |v: u64| self.count(v);
         let problem = match &error.problem {
             // The parser's own words stay as they are: they point into the text.
-            RuleProblem::Format(message) => self.fill("rule.format", &[("detail", message)]),
-            RuleProblem::Negative => self.text("rule.negative").to_string(),
-            RuleProblem::NotWhole => self.text("rule.not-whole").to_string(),
-            RuleProblem::TooSmall(min) => self.fill("rule.too-small", &[("min", &n(*min))]),
-            RuleProblem::TooLarge(max) => self.fill("rule.too-large", &[("max", &n(*max))]),
-            RuleProblem::Empty => self.text("rule.empty").to_string(),
-            RuleProblem::TooLong(max) => self.fill("rule.too-long", &[("max", &n(*max as u64))]),
-            RuleProblem::BadText => self.text("rule.bad-text").to_string(),
-            RuleProblem::BadId => self.text("rule.bad-id").to_string(),
-            RuleProblem::NoTiers => self.text("rule.no-tiers").to_string(),
+            RuleProblem::Format(message) => self.fill(key::RULE_FORMAT, &[("detail", message)]),
+            RuleProblem::Negative => self.text(key::RULE_NEGATIVE).to_string(),
+            RuleProblem::NotWhole => self.text(key::RULE_NOT_WHOLE).to_string(),
+            RuleProblem::TooSmall(min) => self.fill(key::RULE_TOO_SMALL, &[("min", &n(*min))]),
+            RuleProblem::TooLarge(max) => self.fill(key::RULE_TOO_LARGE, &[("max", &n(*max))]),
+            RuleProblem::Empty => self.text(key::RULE_EMPTY).to_string(),
+            RuleProblem::TooLong(max) => self.fill(key::RULE_TOO_LONG, &[("max", &n(*max as u64))]),
+            RuleProblem::BadText => self.text(key::RULE_BAD_TEXT).to_string(),
+            RuleProblem::BadId => self.text(key::RULE_BAD_ID).to_string(),
+            RuleProblem::NoTiers => self.text(key::RULE_NO_TIERS).to_string(),
             RuleProblem::TooManyTiers(max) => {
-                self.fill("rule.too-many-tiers", &[("max", &n(*max as u64))])
+                self.fill(key::RULE_TOO_MANY_TIERS, &[("max", &n(*max as u64))])
             }
             RuleProblem::TooManyBundles(max) => {
-                self.fill("rule.too-many-bundles", &[("max", &n(*max as u64))])
+                self.fill(key::RULE_TOO_MANY_BUNDLES, &[("max", &n(*max as u64))])
             }
             RuleProblem::DuplicateTier { id, first } => self.fill(
-                "rule.duplicate-tier",
+                key::RULE_DUPLICATE_TIER,
                 &[("id", id), ("first", &n(*first as u64))],
             ),
             RuleProblem::DuplicateBundle { size, first } => self.fill(
-                "rule.duplicate-bundle",
+                key::RULE_DUPLICATE_BUNDLE,
                 &[("size", &n(*size)), ("first", &n(*first as u64))],
             ),
             RuleProblem::CapBelowCredits(credits) => {
-                self.fill("rule.cap-below-credits", &[("credits", &n(*credits))])
+                self.fill(key::RULE_CAP_BELOW_CREDITS, &[("credits", &n(*credits))])
             }
         };
         if error.path.is_empty() {
             problem
         } else {
-            self.fill("rule.at", &[("path", &error.path), ("problem", &problem)])
+            self.fill(
+                key::RULE_AT,
+                &[("path", &error.path), ("problem", &problem)],
+            )
         }
     }
 
@@ -199,69 +205,73 @@ impl Texts {
         let or_list = |items: &[String]| self.format().list(items, ListStyle::Or);
         match reason {
             Reason::Count(e) => self.count_error(e),
-            Reason::NotADate => self.text("reason.not-a-date").to_string(),
+            Reason::NotADate => self.text(key::REASON_NOT_A_DATE).to_string(),
             Reason::NoSuchPreset { known } => {
-                self.fill("reason.no-such-preset", &[("known", &or_list(known))])
+                self.fill(key::REASON_NO_SUCH_PRESET, &[("known", &or_list(known))])
             }
             Reason::NoSuchTier { known } => {
-                self.fill("reason.no-such-tier", &[("known", &or_list(known))])
+                self.fill(key::REASON_NO_SUCH_TIER, &[("known", &or_list(known))])
             }
-            Reason::Empty => self.text("reason.empty").to_string(),
+            Reason::Empty => self.text(key::REASON_EMPTY).to_string(),
             Reason::Addon(AddonProblem::NotAPair) => {
-                self.text("reason.addon-not-a-pair").to_string()
+                self.text(key::REASON_ADDON_NOT_A_PAIR).to_string()
             }
             Reason::Addon(AddonProblem::NoSuchBundle) => {
-                self.text("reason.addon-no-bundle").to_string()
+                self.text(key::REASON_ADDON_NO_BUNDLE).to_string()
             }
             Reason::Addon(AddonProblem::BadCount(e)) => self.fill(
-                "reason.addon-bad-count",
+                key::REASON_ADDON_BAD_COUNT,
                 &[("reason", &self.count_error(e))],
             ),
             Reason::Addon(AddonProblem::Capped(max)) => {
-                self.fill("reason.addon-capped", &[("max", &self.count(*max))])
+                self.fill(key::REASON_ADDON_CAPPED, &[("max", &self.count(*max))])
             }
             Reason::ManyAddons { first, .. } => self.reason(&Reason::Addon(first.clone())),
             Reason::Rules(e) | Reason::Fetch(FetchProblem::Invalid(e)) => {
-                self.fill("reason.rules", &[("error", &self.rule_error(e))])
+                self.fill(key::REASON_RULES, &[("error", &self.rule_error(e))])
             }
-            Reason::CrossOrigin(Fetched::Rules) => self.text("reason.cross-origin").to_string(),
+            Reason::CrossOrigin(Fetched::Rules) => self.text(key::REASON_CROSS_ORIGIN).to_string(),
             Reason::CrossOrigin(Fetched::Messages) => {
-                self.text("reason.cross-origin-messages").to_string()
+                self.text(key::REASON_CROSS_ORIGIN_MESSAGES).to_string()
             }
-            Reason::Fetch(FetchProblem::Unreachable) => self.text("reason.unreachable").to_string(),
+            Reason::Fetch(FetchProblem::Unreachable) => {
+                self.text(key::REASON_UNREACHABLE).to_string()
+            }
             Reason::Fetch(FetchProblem::Status(status)) => {
-                self.fill("reason.status", &[("status", &status.to_string())])
+                self.fill(key::REASON_STATUS, &[("status", &status.to_string())])
             }
-            Reason::Fetch(FetchProblem::Unreadable) => self.text("reason.unreadable").to_string(),
+            Reason::Fetch(FetchProblem::Unreadable) => {
+                self.text(key::REASON_UNREADABLE).to_string()
+            }
             // Only a catalogue gives this, and only `messages-src` takes one.
             Reason::Fetch(FetchProblem::NotACatalogue(detail)) => {
-                self.fill("reason.not-a-catalogue", &[("detail", detail)])
+                self.fill(key::REASON_NOT_A_CATALOGUE, &[("detail", detail)])
             }
             Reason::Messages(problem) => {
                 let why = match problem {
                     FetchProblem::Unreachable => {
-                        self.text("reason.catalogue-unreachable").to_string()
+                        self.text(key::REASON_CATALOGUE_UNREACHABLE).to_string()
                     }
                     FetchProblem::Status(status) => self.fill(
-                        "reason.catalogue-status",
+                        key::REASON_CATALOGUE_STATUS,
                         &[("status", &status.to_string())],
                     ),
                     FetchProblem::Unreadable => {
-                        self.text("reason.catalogue-unreadable").to_string()
+                        self.text(key::REASON_CATALOGUE_UNREADABLE).to_string()
                     }
                     FetchProblem::NotACatalogue(detail) => {
-                        self.fill("reason.not-a-catalogue", &[("detail", detail)])
+                        self.fill(key::REASON_NOT_A_CATALOGUE, &[("detail", detail)])
                     }
                     FetchProblem::Invalid(e) => self.rule_error(e),
                 };
-                self.fill("reason.messages", &[("reason", &why)])
+                self.fill(key::REASON_MESSAGES, &[("reason", &why)])
             }
-            Reason::Theme => self.text("reason.theme").to_string(),
-            Reason::Locale => self.text("reason.locale").to_string(),
-            Reason::Flag => self.text("reason.flag").to_string(),
-            Reason::PersistKey => self.text("reason.persist").to_string(),
-            Reason::Sections => self.text("reason.sections").to_string(),
-            Reason::Loading => self.text("reason.loading").to_string(),
+            Reason::Theme => self.text(key::REASON_THEME).to_string(),
+            Reason::Locale => self.text(key::REASON_LOCALE).to_string(),
+            Reason::Flag => self.text(key::REASON_FLAG).to_string(),
+            Reason::PersistKey => self.text(key::REASON_PERSIST).to_string(),
+            Reason::Sections => self.text(key::REASON_SECTIONS).to_string(),
+            Reason::Loading => self.text(key::REASON_LOADING).to_string(),
         }
     }
 
@@ -282,14 +292,14 @@ impl Texts {
             Reason::ManyAddons { count: n, .. } => {
                 count = self.count(*n as u64);
                 args.push(("count", &count));
-                self.fill("notice.ignored-many", &args)
+                self.fill(key::NOTICE_IGNORED_MANY, &args)
             }
             Reason::Addon(AddonProblem::Capped(limit)) => {
                 max = self.count(*limit);
                 args.push(("max", &max));
-                self.fill("notice.capped", &args)
+                self.fill(key::NOTICE_CAPPED, &args)
             }
-            _ => self.fill("notice.ignored", &args),
+            _ => self.fill(key::NOTICE_IGNORED, &args),
         }
     }
 
@@ -298,48 +308,51 @@ impl Texts {
         match notice {
             Notice::Ignored(Origin::Page, ignored) => self.ignored(ignored),
             Notice::Ignored(Origin::Link, ignored) => {
-                self.fill("notice.link", &[("ignored", &self.ignored(ignored))])
+                self.fill(key::NOTICE_LINK, &[("ignored", &self.ignored(ignored))])
             }
             Notice::Ignored(Origin::Saved, ignored) => {
-                self.fill("notice.saved", &[("ignored", &self.ignored(ignored))])
+                self.fill(key::NOTICE_SAVED, &[("ignored", &self.ignored(ignored))])
             }
             Notice::SavedUnreadable(problem) => {
                 let reason = match problem {
-                    SavedProblem::Format(_) => self.text("saved.format").to_string(),
-                    SavedProblem::Version(_) => self.text("saved.version").to_string(),
+                    SavedProblem::Format(_) => self.text(key::SAVED_FORMAT).to_string(),
+                    SavedProblem::Version(_) => self.text(key::SAVED_VERSION).to_string(),
                     SavedProblem::Rules(e) => self.rule_error(e),
                     SavedProblem::Value(ignored) => self.ignored(ignored),
                 };
-                self.fill("notice.saved-unreadable", &[("reason", &reason)])
+                self.fill(key::NOTICE_SAVED_UNREADABLE, &[("reason", &reason)])
             }
             Notice::NewPeriod { start } => {
-                self.fill("notice.new-period", &[("date", &self.date(*start))])
+                self.fill(key::NOTICE_NEW_PERIOD, &[("date", &self.date(*start))])
             }
             Notice::RulesChanged(FitChange::TierNotSold(tier)) => {
-                self.fill("notice.tier-not-sold", &[("tier", tier)])
+                self.fill(key::NOTICE_TIER_NOT_SOLD, &[("tier", tier)])
             }
             Notice::RulesChanged(FitChange::BundleNotSold(size)) => {
-                self.plural("notice.bundle-not-sold", *size, &[])
+                self.plural(key::NOTICE_BUNDLE_NOT_SOLD, *size, &[])
             }
-            Notice::LinkPresetIgnored => self.text("notice.link-preset-ignored").to_string(),
+            Notice::LinkPresetIgnored => self.text(key::NOTICE_LINK_PRESET_IGNORED).to_string(),
             Notice::LinkRulesUnusable(problem) => {
                 let reason = match problem {
-                    LinkRulesProblem::TooLong { max } => {
-                        self.fill("link-rules.too-long", &[("max", &self.count(*max as u64))])
-                    }
-                    LinkRulesProblem::Damaged => self.text("link-rules.damaged").to_string(),
+                    LinkRulesProblem::TooLong { max } => self.fill(
+                        key::LINK_RULES_TOO_LONG,
+                        &[("max", &self.count(*max as u64))],
+                    ),
+                    LinkRulesProblem::Damaged => self.text(key::LINK_RULES_DAMAGED).to_string(),
                     LinkRulesProblem::TooLarge { max } => self.fill(
-                        "link-rules.too-large",
+                        key::LINK_RULES_TOO_LARGE,
                         &[("max", &self.count((*max / 1024) as u64))],
                     ),
                     LinkRulesProblem::Rules(e) => self.rule_error(e),
                 };
-                self.fill("notice.link-rules", &[("reason", &reason)])
+                self.fill(key::NOTICE_LINK_RULES, &[("reason", &reason)])
             }
-            Notice::FileUnreadable => self.text("notice.file-unreadable").to_string(),
-            Notice::PersistKeyShared { key } => self.fill("notice.persist-shared", &[("key", key)]),
+            Notice::FileUnreadable => self.text(key::NOTICE_FILE_UNREADABLE).to_string(),
+            Notice::PersistKeyShared { key } => {
+                self.fill(key::NOTICE_PERSIST_SHARED, &[("key", key)])
+            }
             Notice::LanguageUnavailable { language } => {
-                self.fill("notice.language-unavailable", &[("language", language)])
+                self.fill(key::NOTICE_LANGUAGE_UNAVAILABLE, &[("language", language)])
             }
         }
     }

@@ -27,6 +27,7 @@ use super::use_words::use_words;
 use crate::browser::catalogue_files::{locale, wanted, Wanted, WordsFiles};
 use crate::host::attributes::Sections;
 use crate::state::{initial_widget, shortcut, Action, Init, Notice, Part, RulesOrigin, Widget};
+use crate::text::key;
 use crate::text::Texts;
 
 /// The reducer's state: the widget behind an `Rc`, so sections share it for free.
@@ -276,7 +277,7 @@ pub fn App(props: &AppProps) -> Html {
         <ContextProvider<Dispatch> context={dispatch}>
         <ContextProvider<Ids> context={(*ids).clone()}>
             <div class={classes!("mq-root", w.large_text.then_some("large-text"))} data-theme={w.theme.id()}
-                lang={texts.lang().to_owned()} dir={texts.dir().id()} aria-label={texts.text("widget.label").to_string()}
+                lang={texts.lang().to_owned()} dir={texts.dir().id()} aria-label={texts.text(key::WIDGET_LABEL).to_string()}
                 role="group" tabindex="-1" {onkeydown}>
                 // With a heading, the language menu sits in it.
                 if w.language_menu && !w.heading { <LanguageMenu /> }

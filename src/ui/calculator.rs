@@ -18,15 +18,16 @@ use crate::engine::rules::RuleSet;
 use crate::engine::send::Recipient;
 use crate::engine::summary::Summary;
 use crate::state::{Action, Count, FieldDraft, LastSend};
+use crate::text::key;
 use crate::text::Texts;
 
 /// The reset-day select's choices: the calendar month, or a day of the month.
 fn billing_days(t: &Texts) -> Rc<[Choice]> {
-    std::iter::once(Choice::new("1", t.text("billing.calendar")))
+    std::iter::once(Choice::new("1", t.text(key::BILLING_CALENDAR)))
         .chain((2..=31).map(|d| {
             Choice::new(
                 d.to_string(),
-                t.fill("billing.day", &[("day", &t.count(d))]),
+                t.fill(key::BILLING_DAY, &[("day", &t.count(d))]),
             )
         }))
         .collect()
@@ -62,7 +63,7 @@ pub fn Calculator(props: &Props) -> Html {
             .iter()
             .map(|b| {
                 t.plural(
-                    "addons.bundle",
+                    key::ADDONS_BUNDLE,
                     b.size,
                     &[("price", &t.money(b.price_cents))],
                 )
@@ -72,7 +73,7 @@ pub fn Calculator(props: &Props) -> Html {
         let block = rules.inmail;
         let blocks: AttrValue = t
             .plural(
-                "usage.blocks",
+                key::USAGE_BLOCKS,
                 block.block_size,
                 &[("price", &t.money(block.block_price_cents))],
             )
@@ -98,24 +99,24 @@ pub fn Calculator(props: &Props) -> Html {
     };
     html! {
         <div class="calculator">
-            <section class="plan-picker" aria-label={t.text("plan.heading").to_string()}>
-                <h2>{ t.text("plan.heading") }</h2>
+            <section class="plan-picker" aria-label={t.text(key::PLAN_HEADING).to_string()}>
+                <h2>{ t.text(key::PLAN_HEADING) }</h2>
                 <TierPicker rules={rules.clone()} selected={props.selection.tier_id.clone()} />
                 if step >= 2 {
                 <fieldset class="addons">
-                    <legend>{ t.text("addons.legend") }<small>{ t.text("addons.hint") }</small></legend>
+                    <legend>{ t.text(key::ADDONS_LEGEND) }<small>{ t.text(key::ADDONS_HINT) }</small></legend>
                     if rules.bundles.is_empty() {
-                        <p class="muted">{ t.text("addons.none") }</p>
+                        <p class="muted">{ t.text(key::ADDONS_NONE) }</p>
                     }
                     <div class="field-grid">{ for bundles }</div>
                 </fieldset>
                 <fieldset class="usage">
-                    <legend>{ t.text("usage.legend") }</legend>
+                    <legend>{ t.text(key::USAGE_LEGEND) }</legend>
                     <div class="field-grid">
                         { Field::new(Count::InMailBlocks, labels.1.clone(), Some(props.selection.inmail_blocks)).view(drafts) }
-                        { Field::new(Count::Sent, t.text("usage.sent"), Some(s.sent)).view(drafts) }
-                        { Field::new(Count::InMailSent, t.text("usage.inmail-sent"), Some(s.inmail.sent)).view(drafts) }
-                        <Select label={AttrValue::from(t.text("billing.label"))} testid="billing-day" choices={days}
+                        { Field::new(Count::Sent, t.text(key::USAGE_SENT), Some(s.sent)).view(drafts) }
+                        { Field::new(Count::InMailSent, t.text(key::USAGE_INMAIL_SENT), Some(s.inmail.sent)).view(drafts) }
+                        <Select label={AttrValue::from(t.text(key::BILLING_LABEL))} testid="billing-day" choices={days}
                             selected={props.period_rule.day().to_string()} onchange={on_billing_day} />
                     </div>
                 </fieldset>
@@ -124,8 +125,8 @@ pub fn Calculator(props: &Props) -> Html {
             <div class="calculator-side">
             if step >= 3 {
                 <Results summary={props.summary.clone()} />
-                <section class="send-preview" aria-label={t.text("send.heading").to_string()}>
-                    <h2>{ t.text("send.heading") }</h2>
+                <section class="send-preview" aria-label={t.text(key::SEND_HEADING).to_string()}>
+                    <h2>{ t.text(key::SEND_HEADING) }</h2>
                     <SendPreview rules={rules.clone()} recipient={props.recipient} last_send={props.last_send.clone()}
                         credits_left={s.inmail.credits_left} send_ref={props.send_ref.clone()} />
                 </section>

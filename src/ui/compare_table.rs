@@ -8,6 +8,7 @@ use yew::prelude::*;
 
 use super::context::use_texts;
 use crate::engine::compare::CompareRow;
+use crate::text::key;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -27,12 +28,12 @@ pub fn CompareTable(props: &Props) -> Html {
                 Some(plan) => {
                     let addons = t.plan_addons(plan);
                     if addons.is_empty() {
-                        AttrValue::from(t.text("table.adds-nothing"))
+                        AttrValue::from(t.text(key::TABLE_ADDS_NOTHING))
                     } else {
-                        t.fill("table.adds-plan", &[("addons", &addons)]).into()
+                        t.fill(key::TABLE_ADDS_PLAN, &[("addons", &addons)]).into()
                     }
                 }
-                None => AttrValue::from(t.text("table.unreachable")),
+                None => AttrValue::from(t.text(key::TABLE_UNREACHABLE)),
             })
             .collect::<Vec<_>>()
     });
@@ -48,39 +49,39 @@ pub fn CompareTable(props: &Props) -> Html {
                 data-cents={cents.map(|c| c.to_string())}>
                 <th scope="row">
                     { row.tier_name.clone() }
-                    if row.cheapest { <span class="badge">{ t.text("badge.cheapest") }</span> }
-                    if current { <span class="badge subtle">{ t.text("badge.current") }</span> }
-                    if row.below_minimum { <span class="badge subtle">{ t.text("badge.below-minimum") }</span> }
+                    if row.cheapest { <span class="badge">{ t.text(key::BADGE_CHEAPEST) }</span> }
+                    if current { <span class="badge subtle">{ t.text(key::BADGE_CURRENT) }</span> }
+                    if row.below_minimum { <span class="badge subtle">{ t.text(key::BADGE_BELOW_MINIMUM) }</span> }
                 </th>
-                <td data-label={t.text("table.adds").to_string()}>{ adds.clone() }</td>
-                <td class="num" data-label={t.text("table.month").to_string()}>
+                <td data-label={t.text(key::TABLE_ADDS).to_string()}>{ adds.clone() }</td>
+                <td class="num" data-label={t.text(key::TABLE_MONTH).to_string()}>
                     { cents.map(|c| t.money(c)).unwrap_or_else(dash) }
                 </td>
-                <td class="num" data-label={t.text("table.message").to_string()}>
+                <td class="num" data-label={t.text(key::TABLE_MESSAGE).to_string()}>
                     { row.per_message_cents.map(|c| t.money(c)).unwrap_or_else(dash) }
                 </td>
-                <td class="num" data-label={t.text("table.spare").to_string()}>
+                <td class="num" data-label={t.text(key::TABLE_SPARE).to_string()}>
                     { row.plan.as_ref().map(|p| t.spare(p)).unwrap_or_else(dash) }
                 </td>
             </tr>
         }
     });
     html! {
-        <div class="table-scroll" tabindex="0" role="region" aria-label={t.text("table.label").to_string()}>
+        <div class="table-scroll" tabindex="0" role="region" aria-label={t.text(key::TABLE_LABEL).to_string()}>
             <table class="compare-table">
-                <caption>{ t.fill("table.caption", &[("messages", &t.count(props.need_messages))]) }</caption>
+                <caption>{ t.fill(key::TABLE_CAPTION, &[("messages", &t.count(props.need_messages))]) }</caption>
                 <thead>
                     <tr>
-                        <th scope="col">{ t.text("table.tier") }</th>
-                        <th scope="col">{ t.text("table.adds") }</th>
-                        <th scope="col" class="num">{ t.text("table.month") }</th>
-                        <th scope="col" class="num">{ t.text("table.message") }</th>
-                        <th scope="col" class="num">{ t.text("table.spare") }</th>
+                        <th scope="col">{ t.text(key::TABLE_TIER) }</th>
+                        <th scope="col">{ t.text(key::TABLE_ADDS) }</th>
+                        <th scope="col" class="num">{ t.text(key::TABLE_MONTH) }</th>
+                        <th scope="col" class="num">{ t.text(key::TABLE_MESSAGE) }</th>
+                        <th scope="col" class="num">{ t.text(key::TABLE_SPARE) }</th>
                     </tr>
                 </thead>
                 <tbody>{ for rows }</tbody>
             </table>
-            <p class="muted table-note">{ t.text("table.note") }</p>
+            <p class="muted table-note">{ t.text(key::TABLE_NOTE) }</p>
         </div>
     }
 }

@@ -8,6 +8,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::state::Action;
+use crate::text::key;
 use crate::text::Texts;
 
 /// The widget's words and formats, shared.
@@ -67,7 +68,7 @@ mod tests {
     #[function_component]
     fn Greeting() -> Html {
         let t = use_texts();
-        html! { <p>{ t.text("plan.heading") }</p> }
+        html! { <p>{ t.text(key::PLAN_HEADING) }</p> }
     }
 
     #[function_component]

@@ -9,6 +9,7 @@ use yew::prelude::*;
 use super::context::{use_ids, use_texts};
 use crate::engine::chart::{label_room, Chart, Marker, BOTTOM, HEIGHT, LEFT, RIGHT, TOP, WIDTH};
 use crate::engine::rules::RuleSet;
+use crate::text::key;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -51,7 +52,7 @@ fn focusable_point(class: &'static str, shape: Html, at: Marker, label: String) 
 pub fn SelectionMarker(props: &SelectionPoint) -> Html {
     let t = use_texts();
     let label = t.fill(
-        "chart.selection",
+        key::CHART_SELECTION,
         &[
             ("messages", &t.count(props.messages)),
             ("money", &t.money(props.cents)),
@@ -88,7 +89,7 @@ fn ChartBody(props: &BodyProps) -> Html {
     let (title_id, desc_id, clip_id) = (ids.id("ct"), ids.id("cd"), ids.id("clip"));
     let need_label = c.need.as_ref().map(|p| {
         t.fill(
-            "chart.need",
+            key::CHART_NEED,
             &[
                 ("messages", &t.count(p.messages)),
                 ("money", &t.money(p.plan.total_cents)),
@@ -98,11 +99,11 @@ fn ChartBody(props: &BodyProps) -> Html {
     });
     let mut description = if c.inmails > 0 {
         t.fill(
-            "chart.description-inmails",
+            key::CHART_DESCRIPTION_INMAILS,
             &[("max", &t.count(c.x_max)), ("inmails", &t.count(c.inmails))],
         )
     } else {
-        t.fill("chart.description", &[("max", &t.count(c.x_max))])
+        t.fill(key::CHART_DESCRIPTION, &[("max", &t.count(c.x_max))])
     };
     if let Some(label) = &need_label {
         description.push(' ');
@@ -134,7 +135,7 @@ fn ChartBody(props: &BodyProps) -> Html {
     });
     let points = c.points.iter().map(|p| {
         let label = t.fill(
-            "chart.point",
+            key::CHART_POINT,
             &[
                 ("messages", &t.count(p.messages)),
                 ("money", &t.money(p.plan.total_cents)),
@@ -156,7 +157,7 @@ fn ChartBody(props: &BodyProps) -> Html {
     });
     html! {
         <>
-            <title id={title_id}>{ t.text("chart.title") }</title>
+            <title id={title_id}>{ t.text(key::CHART_TITLE) }</title>
             <desc id={desc_id}>{ description }</desc>
             <defs>
                 <clipPath id={clip_id.clone()}>
@@ -168,7 +169,7 @@ fn ChartBody(props: &BodyProps) -> Html {
                 { for y_ticks }
                 { for x_ticks }
                 <text class="axis-title" x={((LEFT + WIDTH - RIGHT) / 2).to_string()} y={(HEIGHT - 2).to_string()}
-                    text-anchor="middle">{ t.text("chart.axis") }</text>
+                    text-anchor="middle">{ t.text(key::CHART_AXIS) }</text>
             </g>
             <g clip-path={format!("url(#{clip_id})")}>
                 { for series }
@@ -231,11 +232,11 @@ pub fn CostChart(props: &Props) -> Html {
             <figcaption>
                 <ul class="legend">
                     { for legend }
-                    <li class="envelope-key"><span class="swatch" aria-hidden="true"></span>{ t.text("chart.key-cheapest") }</li>
-                    <li class="need-key"><span class="swatch" aria-hidden="true"></span>{ t.text("chart.key-need") }</li>
-                    <li class="current-key"><span class="swatch" aria-hidden="true"></span>{ t.text("chart.key-selection") }</li>
+                    <li class="envelope-key"><span class="swatch" aria-hidden="true"></span>{ t.text(key::CHART_KEY_CHEAPEST) }</li>
+                    <li class="need-key"><span class="swatch" aria-hidden="true"></span>{ t.text(key::CHART_KEY_NEED) }</li>
+                    <li class="current-key"><span class="swatch" aria-hidden="true"></span>{ t.text(key::CHART_KEY_SELECTION) }</li>
                 </ul>
-                <p class="muted">{ t.text("chart.hint") }</p>
+                <p class="muted">{ t.text(key::CHART_HINT) }</p>
             </figcaption>
         </figure>
     }

@@ -16,23 +16,24 @@ use crate::engine::player::{timeline, LogItem, Month, Scenario};
 use crate::engine::send::Recipient;
 use crate::state::{Action, Count, FieldDraft, SPEEDS};
 use crate::text::Texts;
+use crate::text::{key, Key};
 
 /// The speeds' names, slowest first, as `SPEEDS` lists them.
-const SPEED_NAMES: [&str; 4] = [
-    "demo.speed-0",
-    "demo.speed-1",
-    "demo.speed-2",
-    "demo.speed-3",
+const SPEED_NAMES: [Key; 4] = [
+    key::DEMO_SPEED_0,
+    key::DEMO_SPEED_1,
+    key::DEMO_SPEED_2,
+    key::DEMO_SPEED_3,
 ];
 
 /// The label of a scenario's share field for one kind of recipient.
-fn share_label(recipient: Recipient) -> &'static str {
+fn share_label(recipient: Recipient) -> Key {
     match recipient {
-        Recipient::Connection => "demo.share-connection",
-        Recipient::SharedConnection => "demo.share-shared-connection",
-        Recipient::NotConnected => "demo.share-not-connected",
-        Recipient::Group => "demo.share-group",
-        Recipient::CompanyPage => "demo.share-company-page",
+        Recipient::Connection => key::DEMO_SHARE_CONNECTION,
+        Recipient::SharedConnection => key::DEMO_SHARE_SHARED_CONNECTION,
+        Recipient::NotConnected => key::DEMO_SHARE_NOT_CONNECTED,
+        Recipient::Group => key::DEMO_SHARE_GROUP,
+        Recipient::CompanyPage => key::DEMO_SHARE_COMPANY_PAGE,
     }
 }
 
@@ -93,7 +94,7 @@ pub fn Demo(props: &Props) -> Html {
         Action::SetScenarioInMail(input.checked())
     });
     let scenario = &props.scenario;
-    let field = |count: Count, label: &str, value: u64| {
+    let field = |count: Count, label: Key, value: u64| {
         Field::new(count, t.text(label), Some(value)).view(&props.drafts)
     };
     let shares = Recipient::ALL
@@ -102,7 +103,7 @@ pub fn Demo(props: &Props) -> Html {
         .map(|(i, r)| field(Count::ScenarioShare(i), share_label(*r), scenario.shares[i]));
     let day_of_period = (month.today - period.start).num_days() + 1;
     let today = t.fill(
-        "demo.today",
+        key::DEMO_TODAY,
         &[
             ("date", &t.date(month.today)),
             ("day", &t.count(day_of_period.max(1) as u64)),
@@ -112,70 +113,70 @@ pub fn Demo(props: &Props) -> Html {
         ],
     );
     let (play, play_label) = if props.playing {
-        ("pause", "demo.pause")
+        ("pause", key::DEMO_PAUSE)
     } else {
-        ("play", "demo.play")
+        ("play", key::DEMO_PLAY)
     };
     let replies = month.unread_replies;
     let hint_id = use_ids().id("clock-hint");
     html! {
-        <section class="demo" aria-label={t.text("demo.heading").to_string()}>
-            <h2>{ t.text("demo.heading") }</h2>
+        <section class="demo" aria-label={t.text(key::DEMO_HEADING).to_string()}>
+            <h2>{ t.text(key::DEMO_HEADING) }</h2>
             <p class="today-line" data-testid="today" data-date={iso_date(month.today)}>{ today }</p>
             <div class="demo-grid">
                 <div class="month-player">
                     <Timeline days={days} period={period} />
-                    <ul class="timeline-key" data-testid="timeline-key" aria-label={t.text("demo.key").to_string()}>
-                        <li><span class="key-delivered">{ t.text("status.delivered") }</span></li>
-                        <li><span class="key-inmail">{ t.text("demo.key-inmail") }</span></li>
-                        <li><span class="key-blocked">{ t.text("status.not-delivered") }</span></li>
-                        <li><span class="key-refused">{ t.text("status.refused") }</span></li>
+                    <ul class="timeline-key" data-testid="timeline-key" aria-label={t.text(key::DEMO_KEY).to_string()}>
+                        <li><span class="key-delivered">{ t.text(key::STATUS_DELIVERED) }</span></li>
+                        <li><span class="key-inmail">{ t.text(key::DEMO_KEY_INMAIL) }</span></li>
+                        <li><span class="key-blocked">{ t.text(key::STATUS_NOT_DELIVERED) }</span></li>
+                        <li><span class="key-refused">{ t.text(key::STATUS_REFUSED) }</span></li>
                     </ul>
-                    <div class="controls" role="group" aria-label={t.text("demo.clock").to_string()}>
+                    <div class="controls" role="group" aria-label={t.text(key::DEMO_CLOCK).to_string()}>
                         <button type="button" class="button secondary" data-testid="next-day"
                             aria-describedby={hint_id.clone()} onclick={act(Action::NextDay)}>
-                            { t.text("demo.next-day") }<kbd>{ "N" }</kbd>
+                            { t.text(key::DEMO_NEXT_DAY) }<kbd>{ "N" }</kbd>
                         </button>
                         <button type="button" class="button secondary" data-testid="jump-to-reset" onclick={act(Action::JumpToReset)}>
-                            { t.text("demo.jump") }<kbd>{ "R" }</kbd>
+                            { t.text(key::DEMO_JUMP) }<kbd>{ "R" }</kbd>
                         </button>
                         <button type="button" class="button primary" data-testid={play}
                             onclick={act(if props.playing { Action::Pause } else { Action::Play })}>
                             { t.text(play_label) }<kbd>{ "P" }</kbd>
                         </button>
                         <button type="button" class="button secondary" data-testid="step" disabled={props.playing}
-                            aria-describedby={hint_id.clone()} onclick={act(Action::Step)}>{ t.text("demo.step") }</button>
-                        <Select label={AttrValue::from(t.text("demo.speed"))} testid="speed" choices={speeds}
+                            aria-describedby={hint_id.clone()} onclick={act(Action::Step)}>{ t.text(key::DEMO_STEP) }</button>
+                        <Select label={AttrValue::from(t.text(key::DEMO_SPEED))} testid="speed" choices={speeds}
                             selected={props.speed_ms.to_string()} onchange={on_speed} />
                         <button type="button" class="button link" data-testid="reset-month" onclick={act(Action::ResetMonth)}>
-                            { t.text("demo.start-over") }
+                            { t.text(key::DEMO_START_OVER) }
                         </button>
                         <button type="button" class="button link" data-testid="large-text" aria-pressed={props.large_text.to_string()}
                             onclick={act(Action::ToggleLargeText)}>
-                            { t.text("demo.large-text") }<kbd>{ "L" }</kbd>
+                            { t.text(key::DEMO_LARGE_TEXT) }<kbd>{ "L" }</kbd>
                         </button>
                     </div>
-                    <p class="muted controls-hint" id={hint_id}>{ t.text("demo.controls-hint") }</p>
+                    <p class="muted controls-hint" id={hint_id}>{ t.text(key::DEMO_CONTROLS_HINT) }</p>
                     <details class="scenario">
-                        <summary>{ t.text("demo.scenario") }</summary>
+                        <summary>{ t.text(key::DEMO_SCENARIO) }</summary>
                         <div class="field-grid">
-                            { field(Count::ScenarioPerDay, "demo.per-day", scenario.per_working_day) }
+                            { field(Count::ScenarioPerDay, key::DEMO_PER_DAY, scenario.per_working_day) }
                             { for shares }
-                            { field(Count::ReadRate, "demo.read-rate", scenario.read_rate) }
-                            { field(Count::Seed, "demo.seed", scenario.seed) }
+                            { field(Count::ReadRate, key::DEMO_READ_RATE, scenario.read_rate) }
+                            { field(Count::Seed, key::DEMO_SEED, scenario.seed) }
                             <label class="check">
                                 <input type="checkbox" data-testid="scenario-inmail" checked={scenario.use_inmail} onchange={on_inmail} />
-                                { t.text("demo.use-inmail") }
+                                { t.text(key::DEMO_USE_INMAIL) }
                             </label>
                         </div>
                     </details>
                 </div>
                 <div class="message-log-panel">
                     <div class="log-header">
-                        <h3>{ t.text("log.heading") }</h3>
+                        <h3>{ t.text(key::LOG_HEADING) }</h3>
                         <button type="button" class="button link replies" onclick={act(Action::MarkRepliesSeen)}
-                            aria-label={t.plural("log.replies-label", replies, &[])}>
-                            { t.text("log.replies") }
+                            aria-label={t.plural(key::LOG_REPLIES_LABEL, replies, &[])}>
+                            { t.text(key::LOG_REPLIES) }
                             if replies > 0 {
                                 <span class="notification-badge" data-testid="notification-badge">{ replies }</span>
                             }
@@ -185,15 +186,15 @@ pub fn Demo(props: &Props) -> Html {
                 </div>
             </div>
             <details class="shortcuts">
-                <summary>{ t.text("shortcuts.heading") }</summary>
+                <summary>{ t.text(key::SHORTCUTS_HEADING) }</summary>
                 <dl>
-                    <dt><kbd>{ "S" }</kbd></dt><dd>{ t.text("shortcuts.send") }</dd>
-                    <dt><kbd>{ "N" }</kbd></dt><dd>{ t.text("shortcuts.next-day") }</dd>
-                    <dt><kbd>{ "P" }</kbd></dt><dd>{ t.text("shortcuts.play") }</dd>
-                    <dt><kbd>{ "R" }</kbd></dt><dd>{ t.text("shortcuts.jump") }</dd>
-                    <dt><kbd>{ "L" }</kbd></dt><dd>{ t.text("shortcuts.large-text") }</dd>
+                    <dt><kbd>{ "S" }</kbd></dt><dd>{ t.text(key::SHORTCUTS_SEND) }</dd>
+                    <dt><kbd>{ "N" }</kbd></dt><dd>{ t.text(key::SHORTCUTS_NEXT_DAY) }</dd>
+                    <dt><kbd>{ "P" }</kbd></dt><dd>{ t.text(key::SHORTCUTS_PLAY) }</dd>
+                    <dt><kbd>{ "R" }</kbd></dt><dd>{ t.text(key::SHORTCUTS_JUMP) }</dd>
+                    <dt><kbd>{ "L" }</kbd></dt><dd>{ t.text(key::SHORTCUTS_LARGE_TEXT) }</dd>
                 </dl>
-                <p class="muted">{ t.text("shortcuts.note") }</p>
+                <p class="muted">{ t.text(key::SHORTCUTS_NOTE) }</p>
             </details>
         </section>
     }

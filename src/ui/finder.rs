@@ -21,10 +21,11 @@ use crate::engine::rules::RuleSet;
 use crate::engine::summary::allowance;
 use crate::state::{Action, Count, FieldDraft};
 use crate::text::Texts;
+use crate::text::{key, Key};
 
 /// The minimum-tier select's choices: any tier, then each tier of the rules.
 fn tier_choices(t: &Texts, rules: &RuleSet) -> Rc<[Choice]> {
-    std::iter::once(Choice::new("", t.text("compare.any-tier")))
+    std::iter::once(Choice::new("", t.text(key::COMPARE_ANY_TIER)))
         .chain(
             rules
                 .tiers
@@ -97,17 +98,17 @@ pub fn Finder(props: &Props) -> Html {
         dispatch.emit(Action::SetMinTier((!id.is_empty()).then_some(id)))
     });
     let need = &props.need;
-    let field = |count: Count, label: &str, value: u64| {
+    let field = |count: Count, label: Key, value: u64| {
         Field::new(count, t.text(label), Some(value)).view(&props.drafts)
     };
     html! {
-        <section class="compare" ref={section} aria-label={t.text("compare.heading").to_string()}>
-            <h2>{ t.text("compare.heading") }</h2>
+        <section class="compare" ref={section} aria-label={t.text(key::COMPARE_HEADING).to_string()}>
+            <h2>{ t.text(key::COMPARE_HEADING) }</h2>
             <div class="need-panel">
                 <div class="field-grid">
-                    { field(Count::NeedMessages, "compare.need-messages", need.messages) }
-                    { field(Count::NeedInMails, "compare.need-inmails", need.inmails) }
-                    <Select label={AttrValue::from(t.text("compare.min-tier"))} testid="min-tier" choices={tiers}
+                    { field(Count::NeedMessages, key::COMPARE_NEED_MESSAGES, need.messages) }
+                    { field(Count::NeedInMails, key::COMPARE_NEED_INMAILS, need.inmails) }
+                    <Select label={AttrValue::from(t.text(key::COMPARE_MIN_TIER))} testid="min-tier" choices={tiers}
                         selected={props.need.min_tier.clone().unwrap_or_default()} onchange={on_min_tier} />
                 </div>
                 <Recommendation rules={props.rules.clone()} plan={plan.clone()} versus={versus}

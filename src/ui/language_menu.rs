@@ -6,6 +6,7 @@ use yew::prelude::*;
 
 use super::context::{use_dispatch, use_ids, use_texts};
 use crate::state::Action;
+use crate::text::key;
 use crate::text::languages::{language_for, LANGUAGES};
 
 #[function_component]
@@ -32,7 +33,7 @@ pub fn LanguageMenu() -> Html {
     });
     html! {
         <div class="language-menu">
-            <label for={id.clone()}>{ t.text("language.label") }</label>
+            <label for={id.clone()}>{ t.text(key::LANGUAGE_LABEL) }</label>
             <select {id} ref={select_ref} data-testid="language" {onchange}>
                 { for LANGUAGES.iter().map(|l| html! {
                     <option key={l.code} value={l.locale} lang={l.code} selected={l.locale == current}>

@@ -8,6 +8,7 @@ use yew::prelude::*;
 use super::context::use_texts;
 use crate::engine::period::iso_date;
 use crate::engine::player::{LogItem, Outcome};
+use crate::text::key;
 
 /// The most entries shown; the month keeps more.
 pub const SHOWN: usize = 60;
@@ -24,13 +25,13 @@ pub fn MessageLog(props: &Props) -> Html {
     let items = props.entries.iter().map(|item| match item {
         LogItem::Send(e) => {
             let what = match e.outcome {
-                Outcome::Delivered => t.text("log.message").to_string(),
-                Outcome::InMail { charge_cents: 0 } => t.text("log.inmail-credit").to_string(),
+                Outcome::Delivered => t.text(key::LOG_MESSAGE).to_string(),
+                Outcome::InMail { charge_cents: 0 } => t.text(key::LOG_INMAIL_CREDIT).to_string(),
                 Outcome::InMail { charge_cents } => {
-                    t.fill("log.inmail-paid", &[("price", &t.money(charge_cents))])
+                    t.fill(key::LOG_INMAIL_PAID, &[("price", &t.money(charge_cents))])
                 }
-                Outcome::Refused => t.text("log.refused").to_string(),
-                Outcome::Blocked => t.text("log.blocked").to_string(),
+                Outcome::Refused => t.text(key::LOG_REFUSED).to_string(),
+                Outcome::Blocked => t.text(key::LOG_BLOCKED).to_string(),
             };
             html! {
                 <li key={format!("s{}", e.id)} class="log-entry" data-outcome={e.outcome.id()} data-status={e.status.id()}>
@@ -39,21 +40,21 @@ pub fn MessageLog(props: &Props) -> Html {
                     <span class="log-what">{ what }</span>
                     <span class={classes!("status", e.status.id())}>{ t.status(e.status) }</span>
                     if e.replied {
-                        <span class="badge subtle">{ t.text("log.replied") }</span>
+                        <span class="badge subtle">{ t.text(key::LOG_REPLIED) }</span>
                     }
                 </li>
             }
         }
         LogItem::Reset { day, rolled_over } => {
             let detail = if *rolled_over > 0 {
-                t.plural("log.reset-rolled-over", *rolled_over, &[])
+                t.plural(key::LOG_RESET_ROLLED_OVER, *rolled_over, &[])
             } else {
-                t.text("log.reset-detail").to_string()
+                t.text(key::LOG_RESET_DETAIL).to_string()
             };
             html! {
                 <li key={format!("r{}", iso_date(*day))} class="log-event" data-testid="reset-event">
                     <time datetime={iso_date(*day)}>{ t.format().day_month(*day) }</time>
-                    <strong>{ t.text("log.reset") }</strong>{ detail }
+                    <strong>{ t.text(key::LOG_RESET) }</strong>{ detail }
                 </li>
             }
         }
@@ -61,7 +62,7 @@ pub fn MessageLog(props: &Props) -> Html {
     html! {
         <>
             if props.entries.is_empty() {
-                <p class="muted">{ t.text("log.empty") }</p>
+                <p class="muted">{ t.text(key::LOG_EMPTY) }</p>
             }
             <ol class="message-log" data-testid="message-log">{ for items }</ol>
         </>

@@ -6,6 +6,7 @@ use yew::prelude::*;
 
 use super::context::{use_dispatch, use_texts};
 use crate::state::{Action, Notice};
+use crate::text::key;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -25,7 +26,7 @@ pub fn Notices(props: &Props) -> Html {
             <ul>
                 { for props.notices.iter().map(|n| html! { <li>{ t.notice(n) }</li> }) }
             </ul>
-            <button type="button" class="button link" {onclick}>{ t.text("notices.dismiss") }</button>
+            <button type="button" class="button link" {onclick}>{ t.text(key::NOTICES_DISMISS) }</button>
         </div>
     }
 }

@@ -11,6 +11,7 @@ use yew::prelude::*;
 use super::context::use_texts;
 use super::language_menu::LanguageMenu;
 use crate::state::Part;
+use crate::text::{key, Key};
 
 /// Where each part of the widget is, so the navigation can take the visitor there.
 #[derive(Clone, PartialEq)]
@@ -32,14 +33,14 @@ impl PartRefs {
 }
 
 /// The heading a part opens with, which also names it in the navigation.
-fn heading_key(part: Part) -> &'static str {
+fn heading_key(part: Part) -> Key {
     match part {
-        Part::Heading => "page.title",
-        Part::Calculator => "plan.heading",
-        Part::Share => "share.heading",
-        Part::Compare => "compare.heading",
-        Part::Demo => "demo.heading",
-        Part::Rules => "rules.heading",
+        Part::Heading => key::PAGE_TITLE,
+        Part::Calculator => key::PLAN_HEADING,
+        Part::Share => key::SHARE_HEADING,
+        Part::Compare => key::COMPARE_HEADING,
+        Part::Demo => key::DEMO_HEADING,
+        Part::Rules => key::RULES_HEADING,
     }
 }
 
@@ -74,7 +75,7 @@ pub struct Props {
 pub fn PageHeading(props: &Props) -> Html {
     let t = use_texts();
     use_effect_with(t.clone(), |t| {
-        gloo::utils::document().set_title(&t.text("page.document-title"));
+        gloo::utils::document().set_title(&t.text(key::PAGE_DOCUMENT_TITLE));
     });
     // The finder first, then the rest as they show.
     let sections = props.parts.iter().filter(|p| **p != Part::Heading);
@@ -87,7 +88,7 @@ pub fn PageHeading(props: &Props) -> Html {
         let onclick = Callback::from(move |_: MouseEvent| go_to(&target));
         let key = heading_key(part);
         html! {
-            <li key={key}>
+            <li key={key.id()}>
                 <button type="button" class={classes!("button", if part == Part::Compare { "primary" } else { "secondary" })}
                     data-testid={format!("nav-{}", part.id())} {onclick}>
                     { t.text(key) }
@@ -98,12 +99,12 @@ pub fn PageHeading(props: &Props) -> Html {
     html! {
         <header class="page-heading">
             <div class="heading-row">
-                <h1>{ t.text("page.title") }</h1>
+                <h1>{ t.text(key::PAGE_TITLE) }</h1>
                 if props.language_menu { <LanguageMenu /> }
             </div>
-            <p class="muted">{ t.text("page.intro") }</p>
+            <p class="muted">{ t.text(key::PAGE_INTRO) }</p>
             if sections.count() > 1 {
-                <nav aria-label={t.text("nav.label").to_string()}>
+                <nav aria-label={t.text(key::NAV_LABEL).to_string()}>
                     <ul class="section-nav">{ for links }</ul>
                 </nav>
             }

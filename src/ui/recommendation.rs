@@ -11,6 +11,7 @@ use crate::engine::compare::Versus;
 use crate::engine::recommend::Plan;
 use crate::engine::rules::RuleSet;
 use crate::state::Action;
+use crate::text::key;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -30,13 +31,13 @@ pub fn Recommendation(props: &Props) -> Html {
     let card = match &*props.plan {
         None => html! {
             <div class="recommendation none" data-testid="recommendation">
-                <p>{ t.fill("compare.none", &[("messages", &t.count(props.need_messages))]) }</p>
+                <p>{ t.fill(key::COMPARE_NONE, &[("messages", &t.count(props.need_messages))]) }</p>
             </div>
         },
         Some(plan) => {
             let comparison = match props.versus {
                 Versus::Short { allowance } => t.fill(
-                    "compare.short",
+                    key::COMPARE_SHORT,
                     &[
                         ("allowance", &t.count(allowance)),
                         ("need", &t.count(props.need_messages)),
@@ -45,16 +46,16 @@ pub fn Recommendation(props: &Props) -> Html {
                 Versus::Covers { current_cents } if current_cents > plan.total_cents => {
                     let saving = current_cents - plan.total_cents;
                     t.fill(
-                        "compare.saves",
+                        key::COMPARE_SAVES,
                         &[
                             ("month", &t.money(saving)),
                             ("year", &t.money(saving.saturating_mul(12))),
                         ],
                     )
                 }
-                Versus::Covers { .. } => t.text("compare.meets").to_string(),
+                Versus::Covers { .. } => t.text(key::COMPARE_MEETS).to_string(),
             };
-            let cost = rich(&t.template("compare.cost", None), |name| match name {
+            let cost = rich(&t.template(key::COMPARE_COST, None), |name| match name {
                 "month" => Some(html! { <strong>{ t.money(plan.total_cents) }</strong> }),
                 "year" => Some(Html::from(t.money(plan.total_cents.saturating_mul(12)))),
                 _ => None,
@@ -70,15 +71,15 @@ pub fn Recommendation(props: &Props) -> Html {
                 .map(|(n, v)| (*n, v.as_str()))
                 .collect();
             let capacity = if plan.pay_per_inmails > 0 {
-                t.fill("compare.capacity-pay-per", &capacity_args)
+                t.fill(key::COMPARE_CAPACITY_PAY_PER, &capacity_args)
             } else {
-                t.fill("compare.capacity", &capacity_args)
+                t.fill(key::COMPARE_CAPACITY, &capacity_args)
             };
             html! {
                 <div class="recommendation" data-testid="recommendation" data-tier={plan.tier_id.clone()}
                     data-cents={plan.total_cents.to_string()} data-addons={plan.selection().addons_param()}
                     data-inmail-blocks={plan.inmail_blocks.to_string()}>
-                    <p class="eyebrow">{ t.text("compare.eyebrow") }</p>
+                    <p class="eyebrow">{ t.text(key::COMPARE_EYEBROW) }</p>
                     <p class="plan-line">{ t.plan(plan, &props.rules) }</p>
                     <p class="plan-cost">{ cost }</p>
                     <p class="muted">{ capacity }</p>
@@ -92,7 +93,7 @@ pub fn Recommendation(props: &Props) -> Html {
             { card }
             <button type="button" class="button primary" data-testid="apply-recommendation"
                 disabled={props.applied || props.plan.is_none()} {onclick}>
-                { t.text(if props.applied { "compare.applied" } else { "compare.apply" }) }
+                { t.text(if props.applied { key::COMPARE_APPLIED } else { key::COMPARE_APPLY }) }
             </button>
         </div>
     }

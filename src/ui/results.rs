@@ -10,6 +10,7 @@ use super::rich::rich;
 use crate::engine::period::iso_date;
 use crate::engine::summary::{Level, Summary, WARNING_PERCENT};
 use crate::host::events::level_id;
+use crate::text::key;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -25,19 +26,19 @@ pub fn Results(props: &Props) -> Html {
     let message = match s.level {
         Level::Ok => String::new(),
         Level::Warning => t.fill(
-            "results.warning",
+            key::RESULTS_WARNING,
             &[
                 ("percent", &t.format().percent(s.percent_used)),
                 ("remaining", &t.count(s.remaining)),
             ],
         ),
-        Level::Reached => t.fill("results.reached", &[("date", &t.date(s.period.reset))]),
+        Level::Reached => t.fill(key::RESULTS_REACHED, &[("date", &t.date(s.period.reset))]),
     };
     let i = s.inmail;
     let parts: Vec<String> = [
-        (i.included, "results.inmail-included"),
-        (i.rolled_over, "results.inmail-rolled-over"),
-        (i.from_blocks, "results.inmail-from-blocks"),
+        (i.included, key::RESULTS_INMAIL_INCLUDED),
+        (i.rolled_over, key::RESULTS_INMAIL_ROLLED_OVER),
+        (i.from_blocks, key::RESULTS_INMAIL_FROM_BLOCKS),
     ]
     .into_iter()
     .filter(|(n, _)| *n > 0)
@@ -45,14 +46,14 @@ pub fn Results(props: &Props) -> Html {
     .collect();
     let sent = t.count(i.sent);
     let inmail_line = match parts.len() {
-        0 if i.sent == 0 => t.text("results.inmail-none").to_string(),
-        0 => t.plural("results.inmail-none-sent", i.sent, &[]),
+        0 if i.sent == 0 => t.text(key::RESULTS_INMAIL_NONE).to_string(),
+        0 => t.plural(key::RESULTS_INMAIL_NONE_SENT, i.sent, &[]),
         1 => t.fill(
-            "results.inmail-one",
+            key::RESULTS_INMAIL_ONE,
             &[("parts", &parts[0]), ("sent", &sent)],
         ),
         _ => t.fill(
-            "results.inmail",
+            key::RESULTS_INMAIL,
             &[
                 ("parts", &parts.join(" + ")),
                 ("available", &t.count(i.available)),
@@ -78,7 +79,7 @@ pub fn Results(props: &Props) -> Html {
         }
     });
     let reset = rich(
-        &t.template("results.resets", Some(s.days_left)),
+        &t.template(key::RESULTS_RESETS, Some(s.days_left)),
         |name| match name {
             "date" => Some(html! {
                 <time data-testid="reset-date" datetime={iso_date(s.period.reset)}>{ t.date(s.period.reset) }</time>
@@ -90,34 +91,34 @@ pub fn Results(props: &Props) -> Html {
     html! {
         <section class={classes!("results", level)} aria-labelledby={heading.clone()}>
             <h2 id={heading}>
-                { t.text("results.heading") }<span class="muted">{ " · " }{ s.tier_name.clone() }</span>
+                { t.text(key::RESULTS_HEADING) }<span class="muted">{ " · " }{ s.tier_name.clone() }</span>
             </h2>
             <div class="figures">
                 <div class="figure">
-                    <span class="figure-label">{ t.text("results.allowance") }</span>
+                    <span class="figure-label">{ t.text(key::RESULTS_ALLOWANCE) }</span>
                     <span class="figure-value" data-testid="allowance">{ s.allowance }</span>
-                    <span class="figure-unit">{ t.text("results.allowance-unit") }</span>
+                    <span class="figure-unit">{ t.text(key::RESULTS_ALLOWANCE_UNIT) }</span>
                 </div>
                 <div class="figure">
-                    <span class="figure-label">{ t.text("results.left") }</span>
+                    <span class="figure-label">{ t.text(key::RESULTS_LEFT) }</span>
                     <span class="figure-value" data-testid="remaining">{ s.remaining }</span>
-                    <span class="figure-unit">{ t.fill("results.of", &[("total", &t.count(s.allowance))]) }</span>
+                    <span class="figure-unit">{ t.fill(key::RESULTS_OF, &[("total", &t.count(s.allowance))]) }</span>
                 </div>
                 <div class="figure">
-                    <span class="figure-label">{ t.text("results.credits") }</span>
+                    <span class="figure-label">{ t.text(key::RESULTS_CREDITS) }</span>
                     <span class="figure-value" data-testid="inmail-credits-remaining">{ i.credits_left }</span>
-                    <span class="figure-unit">{ t.fill("results.of", &[("total", &t.count(i.available))]) }</span>
+                    <span class="figure-unit">{ t.fill(key::RESULTS_OF, &[("total", &t.count(i.available))]) }</span>
                 </div>
             </div>
-            <div class="meter" role="meter" aria-label={t.text("results.meter").to_string()}
+            <div class="meter" role="meter" aria-label={t.text(key::RESULTS_METER).to_string()}
                 aria-valuemin="0" aria-valuemax="100" aria-valuenow={s.percent_used.to_string()}
-                aria-valuetext={t.fill("results.meter-value", &used_args)}>
+                aria-valuetext={t.fill(key::RESULTS_METER_VALUE, &used_args)}>
                 <svg viewBox="0 0 100 4" preserveAspectRatio="none" aria-hidden="true" focusable="false">
                     <rect class="meter-track" width="100" height="4" rx="2" />
                     <rect class="meter-fill" width={s.percent_used.to_string()} height="4" rx="2" />
                     <line class="meter-mark" x1="80" x2="80" y1="0" y2="4" />
                 </svg>
-                <span class="meter-caption">{ t.fill("results.meter-caption", &caption_args) }</span>
+                <span class="meter-caption">{ t.fill(key::RESULTS_METER_CAPTION, &caption_args) }</span>
             </div>
             // The warning's place is kept (auto-play can bring one); until it comes, it
             // says what will show there.
@@ -127,7 +128,7 @@ pub fn Results(props: &Props) -> Html {
                 </p>
                 if s.level == Level::Ok {
                     <p class="level-hint">
-                        { t.fill("results.level-hint", &[("percent", &t.format().percent(WARNING_PERCENT))]) }
+                        { t.fill(key::RESULTS_LEVEL_HINT, &[("percent", &t.format().percent(WARNING_PERCENT))]) }
                     </p>
                 }
             </div>
@@ -136,16 +137,16 @@ pub fn Results(props: &Props) -> Html {
                 if i.pay_per_count > 0 {
                     { " · " }
                     <strong data-testid="pay-per-inmail-count" data-count={i.pay_per_count.to_string()}>
-                        { t.plural("results.inmail-pay-per", i.pay_per_count, &[]) }
+                        { t.plural(key::RESULTS_INMAIL_PAY_PER, i.pay_per_count, &[]) }
                     </strong>
                 }
             </p>
             <table class="cost-lines">
-                <caption>{ t.text("results.cost") }</caption>
+                <caption>{ t.text(key::RESULTS_COST) }</caption>
                 <tbody>{ for lines }</tbody>
                 <tfoot>
                     <tr>
-                        <th scope="row">{ t.text("results.total") }</th>
+                        <th scope="row">{ t.text(key::RESULTS_TOTAL) }</th>
                         <td data-testid="monthly-cost" data-cents={s.total_cents.to_string()}>{ t.money(s.total_cents) }</td>
                     </tr>
                 </tfoot>

@@ -16,6 +16,7 @@ use crate::engine::rules::{RuleError, RuleSet};
 use crate::state::{
     Action, Count, Draft, FieldDraft, Notice, RuleField, RulesForm, RulesOrigin, RulesStatus,
 };
+use crate::text::key;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -56,10 +57,10 @@ pub fn RulesEditor(props: &Props) -> Html {
     };
     let active = match props.origin {
         RulesOrigin::Preset(p) => t.fill(
-            "rules.active-preset",
+            key::RULES_ACTIVE_PRESET,
             &[("name", &rules.name), ("id", p.id)],
         ),
-        RulesOrigin::Custom => t.fill("rules.active-custom", &[("name", &rules.name)]),
+        RulesOrigin::Custom => t.fill(key::RULES_ACTIVE_CUSTOM, &[("name", &rules.name)]),
     };
     let preset_buttons = presets::all().into_iter().map(|p| {
         let (name, source) = p
@@ -70,7 +71,7 @@ pub fn RulesEditor(props: &Props) -> Html {
             <button type="button" class="button secondary" key={p.id} data-testid={format!("preset-{}", p.id)}
                 title={source} aria-pressed={(props.origin == RulesOrigin::Preset(p)).to_string()}
                 onclick={dispatch.reform(move |_: MouseEvent| Action::LoadPreset(p))}>
-                { t.fill("rules.use-preset", &[("name", &name)]) }
+                { t.fill(key::RULES_USE_PRESET, &[("name", &name)]) }
             </button>
         }
     });
@@ -103,33 +104,33 @@ pub fn RulesEditor(props: &Props) -> Html {
     let message = match (&props.error, &props.status) {
         (Some(error), _) => html! {
             <p class="field-error" id={error_id.clone()} role="alert" data-testid="rules-error" data-path={error.path.clone()}>
-                { t.fill("rules.not-applied", &[("error", &t.rule_error(error))]) }
+                { t.fill(key::RULES_NOT_APPLIED, &[("error", &t.rule_error(error))]) }
             </p>
         },
         (None, Some(RulesStatus::Applied)) => html! {
             <p class="muted" role="status" data-testid="rules-status">
-                { t.fill("rules.applied", &[("name", &rules.name)]) }
+                { t.fill(key::RULES_APPLIED, &[("name", &rules.name)]) }
             </p>
         },
         (None, None) => html! {},
     };
     html! {
-        <section class="rules" aria-label={t.text("rules.heading").to_string()}>
-            <h2>{ t.text("rules.heading") }</h2>
+        <section class="rules" aria-label={t.text(key::RULES_HEADING).to_string()}>
+            <h2>{ t.text(key::RULES_HEADING) }</h2>
             <div class="rules-editor-panel" onkeydown={on_keydown}>
                 <p class="active-rules">
                     <strong>{ active }</strong>
                     if let Some(source) = &rules.source {
-                        <br /><span class="muted">{ t.fill("rules.source", &[("source", source)]) }</span>
+                        <br /><span class="muted">{ t.fill(key::RULES_SOURCE, &[("source", source)]) }</span>
                     }
                 </p>
-                <div class="presets" role="group" aria-label={t.text("rules.presets").to_string()}>{ for preset_buttons }</div>
+                <div class="presets" role="group" aria-label={t.text(key::RULES_PRESETS).to_string()}>{ for preset_buttons }</div>
                 if let Some(form) = form {
                     <RulesFormFields {form} drafts={props.drafts.clone()} />
                 } else {
-                    <p class="muted">{ t.text("rules.form-unavailable") }</p>
+                    <p class="muted">{ t.text(key::RULES_FORM_UNAVAILABLE) }</p>
                 }
-                <label for={json_id.clone()} class="block-label">{ t.text("rules.json") }</label>
+                <label for={json_id.clone()} class="block-label">{ t.text(key::RULES_JSON) }</label>
                 <textarea id={json_id} class="rules-json" data-testid="rules-editor" spellcheck="false" rows="14"
                     value={text} aria-invalid={props.error.is_some().then_some("true")}
                     aria-describedby={props.error.is_some().then_some(error_id)} {oninput} />
@@ -139,22 +140,22 @@ pub fn RulesEditor(props: &Props) -> Html {
                 <div class={classes!("controls", "rules-actions", pending.then_some("pending"))}>
                     if pending {
                         <p class="pending-note" data-testid="rules-pending" role="status">
-                            { t.text("rules.pending") }<kbd>{ t.text("rules.apply-keys") }</kbd>
+                            { t.text(key::RULES_PENDING) }<kbd>{ t.text(key::RULES_APPLY_KEYS) }</kbd>
                         </p>
                     }
                     <button type="button" class="button primary" data-testid="rules-apply" onclick={on_apply}>
-                        { t.text("rules.apply") }
+                        { t.text(key::RULES_APPLY) }
                     </button>
                     if pending {
                         <button type="button" class="button secondary" data-testid="rules-discard" onclick={on_discard}>
-                            { t.text("rules.discard") }
+                            { t.text(key::RULES_DISCARD) }
                         </button>
                     }
                     <button type="button" class="button secondary" data-testid="rules-export" onclick={on_export}>
-                        { t.text("rules.export") }
+                        { t.text(key::RULES_EXPORT) }
                     </button>
                     <label class="button secondary file-button">
-                        { t.text("rules.import") }
+                        { t.text(key::RULES_IMPORT) }
                         <input type="file" accept=".json,application/json" data-testid="rules-import" onchange={on_import} />
                     </label>
                 </div>
@@ -181,9 +182,9 @@ fn RulesFormFields(props: &FormProps) -> Html {
     let drafts = &props.drafts;
     let tiers = form.tiers.iter().enumerate().map(|(i, tier)| {
         let cells = [
-            ("price", "rules.tier-price", RuleField::TierPrice(i)),
-            ("messages", "rules.tier-messages", RuleField::TierMessages(i)),
-            ("credits", "rules.tier-credits", RuleField::TierCredits(i)),
+            ("price", key::RULES_TIER_PRICE, RuleField::TierPrice(i)),
+            ("messages", key::RULES_TIER_MESSAGES, RuleField::TierMessages(i)),
+            ("credits", key::RULES_TIER_CREDITS, RuleField::TierCredits(i)),
         ];
         html! {
             <tr key={i}>
@@ -198,8 +199,8 @@ fn RulesFormFields(props: &FormProps) -> Html {
         let n = (i + 1).to_string();
         html! {
             <>
-                { field(RuleField::BundleSize(i), t.fill("rules.bundle-size", &[("n", &n)])).view(drafts) }
-                { field(RuleField::BundlePrice(i), t.fill("rules.bundle-price", &[("n", &n)])).view(drafts) }
+                { field(RuleField::BundleSize(i), t.fill(key::RULES_BUNDLE_SIZE, &[("n", &n)])).view(drafts) }
+                { field(RuleField::BundlePrice(i), t.fill(key::RULES_BUNDLE_PRICE, &[("n", &n)])).view(drafts) }
             </>
         }
     });
@@ -207,13 +208,13 @@ fn RulesFormFields(props: &FormProps) -> Html {
         <>
             <div class="table-scroll">
                 <table class="rules-form">
-                    <caption>{ t.text("rules.form-tiers") }</caption>
+                    <caption>{ t.text(key::RULES_FORM_TIERS) }</caption>
                     <thead>
                         <tr>
-                            <th scope="col">{ t.text("rules.form-tier") }</th>
-                            <th scope="col">{ t.text("rules.form-price") }</th>
-                            <th scope="col">{ t.text("rules.form-messages") }</th>
-                            <th scope="col">{ t.text("rules.form-credits") }</th>
+                            <th scope="col">{ t.text(key::RULES_FORM_TIER) }</th>
+                            <th scope="col">{ t.text(key::RULES_FORM_PRICE) }</th>
+                            <th scope="col">{ t.text(key::RULES_FORM_MESSAGES) }</th>
+                            <th scope="col">{ t.text(key::RULES_FORM_CREDITS) }</th>
                         </tr>
                     </thead>
                     <tbody>{ for tiers }</tbody>
@@ -221,9 +222,9 @@ fn RulesFormFields(props: &FormProps) -> Html {
             </div>
             <div class="field-grid">
                 { for bundles }
-                { field(RuleField::BlockSize, t.text("rules.block-size").to_string()).view(drafts) }
-                { field(RuleField::BlockPrice, t.text("rules.block-price").to_string()).view(drafts) }
-                { field(RuleField::PayPerInMail, t.text("rules.pay-per-inmail").to_string()).view(drafts) }
+                { field(RuleField::BlockSize, t.text(key::RULES_BLOCK_SIZE).to_string()).view(drafts) }
+                { field(RuleField::BlockPrice, t.text(key::RULES_BLOCK_PRICE).to_string()).view(drafts) }
+                { field(RuleField::PayPerInMail, t.text(key::RULES_PAY_PER_INMAIL).to_string()).view(drafts) }
             </div>
         </>
     }

@@ -9,6 +9,7 @@ use super::select::{Choice, Select};
 use crate::engine::rules::RuleSet;
 use crate::engine::send::{Recipient, Refusal};
 use crate::state::{Action, LastSend};
+use crate::text::key;
 use crate::text::Texts;
 
 #[derive(Properties, PartialEq)]
@@ -25,9 +26,9 @@ pub struct Props {
 fn outcome_words(t: &Texts, last: &LastSend, rules: &RuleSet) -> (String, String) {
     match last {
         LastSend::Delivered { remaining } => (
-            t.text("outcome.delivered").to_string(),
+            t.text(key::OUTCOME_DELIVERED).to_string(),
             t.fill(
-                "outcome.delivered-detail",
+                key::OUTCOME_DELIVERED_DETAIL,
                 &[("remaining", &t.count(*remaining))],
             ),
         ),
@@ -37,15 +38,18 @@ fn outcome_words(t: &Texts, last: &LastSend, rules: &RuleSet) -> (String, String
         } => {
             let cost = if *credits_left > 0 {
                 t.fill(
-                    "outcome.inmail-credit",
+                    key::OUTCOME_INMAIL_CREDIT,
                     &[("credits", &t.count(*credits_left))],
                 )
             } else {
-                t.fill("outcome.inmail-paid", &[("price", &t.money(*charge_cents))])
+                t.fill(
+                    key::OUTCOME_INMAIL_PAID,
+                    &[("price", &t.money(*charge_cents))],
+                )
             };
             (
-                t.text("outcome.inmail").to_string(),
-                t.fill("outcome.inmail-detail", &[("cost", &cost)]),
+                t.text(key::OUTCOME_INMAIL).to_string(),
+                t.fill(key::OUTCOME_INMAIL_DETAIL, &[("cost", &cost)]),
             )
         }
         LastSend::InMailSent {
@@ -53,35 +57,35 @@ fn outcome_words(t: &Texts, last: &LastSend, rules: &RuleSet) -> (String, String
             credits_left,
         } => {
             let detail = if *charge_cents == 0 {
-                t.plural("outcome.inmail-sent-credit", *credits_left, &[])
+                t.plural(key::OUTCOME_INMAIL_SENT_CREDIT, *credits_left, &[])
             } else {
                 t.plural(
-                    "outcome.inmail-sent-paid",
+                    key::OUTCOME_INMAIL_SENT_PAID,
                     *credits_left,
                     &[("price", &t.money(*charge_cents))],
                 )
             };
-            (t.text("outcome.inmail-sent").to_string(), detail)
+            (t.text(key::OUTCOME_INMAIL_SENT).to_string(), detail)
         }
         LastSend::Refused {
             reason: Refusal::NotAMember,
         } => (
-            t.text("outcome.refused").to_string(),
-            t.text("outcome.refused-detail").to_string(),
+            t.text(key::OUTCOME_REFUSED).to_string(),
+            t.text(key::OUTCOME_REFUSED_DETAIL).to_string(),
         ),
         LastSend::Blocked { allowance, applied } => {
             let allowance = t.count(*allowance);
             let detail = match applied {
                 Some(unblock) => t.fill(
-                    "outcome.blocked-applied",
+                    key::OUTCOME_BLOCKED_APPLIED,
                     &[
                         ("allowance", &allowance),
                         ("option", &t.unblock(unblock, rules)),
                     ],
                 ),
-                None => t.fill("outcome.blocked-detail", &[("allowance", &allowance)]),
+                None => t.fill(key::OUTCOME_BLOCKED_DETAIL, &[("allowance", &allowance)]),
             };
-            (t.text("outcome.blocked").to_string(), detail)
+            (t.text(key::OUTCOME_BLOCKED).to_string(), detail)
         }
     }
 }
@@ -111,12 +115,12 @@ pub fn SendPreview(props: &Props) -> Html {
     let on_inmail = dispatch.reform(|_: MouseEvent| Action::SendInMail);
     let inmail_label = if props.credits_left > 0 {
         t.fill(
-            "send.inmail-credit",
+            key::SEND_INMAIL_CREDIT,
             &[("credits", &t.count(props.credits_left))],
         )
     } else {
         t.fill(
-            "send.inmail-paid",
+            key::SEND_INMAIL_PAID,
             &[("price", &t.money(props.rules.inmail.pay_per_inmail_cents))],
         )
     };
@@ -138,10 +142,10 @@ pub fn SendPreview(props: &Props) -> Html {
     html! {
         <>
             <div class="send-row">
-                <Select label={AttrValue::from(t.text("send.recipient"))} testid="recipient-kind"
+                <Select label={AttrValue::from(t.text(key::SEND_RECIPIENT))} testid="recipient-kind"
                     choices={choices} selected={props.recipient.id()} onchange={on_recipient} />
                 <button type="button" class="button primary" data-testid="send-button" ref={props.send_ref.clone()}
-                    onclick={on_send}>{ t.text("send.button") }</button>
+                    onclick={on_send}>{ t.text(key::SEND_BUTTON) }</button>
                 if props.recipient == Recipient::NotConnected {
                     <button type="button" class="button secondary" data-testid="send-inmail-button" onclick={on_inmail}>
                         { inmail_label }

@@ -15,6 +15,7 @@ use super::context::{use_ids, use_texts};
 use super::page_writes::LinkRules;
 use crate::browser::{embed_markup, url};
 use crate::state::Widget;
+use crate::text::key;
 
 /// The link and the embed code for a state.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -154,33 +155,33 @@ pub fn Share(props: &Props) -> Html {
         }
     });
     let said = status.map(|s| match s {
-        Copied::Link => t.text("share.copied-link"),
-        Copied::Snippet => t.text("share.copied-snippet"),
-        Copied::Refused => t.text("share.copy-refused"),
+        Copied::Link => t.text(key::SHARE_COPIED_LINK),
+        Copied::Snippet => t.text(key::SHARE_COPIED_SNIPPET),
+        Copied::Refused => t.text(key::SHARE_COPY_REFUSED),
     });
     html! {
-        <section class="share" aria-label={t.text("share.heading").to_string()}>
-            <h2>{ t.text("share.heading") }</h2>
+        <section class="share" aria-label={t.text(key::SHARE_HEADING).to_string()}>
+            <h2>{ t.text(key::SHARE_HEADING) }</h2>
             <div class="share-field">
-                <label for={link_id.clone()}>{ t.text("share.link-label") }</label>
+                <label for={link_id.clone()}>{ t.text(key::SHARE_LINK_LABEL) }</label>
                 <div class="share-row">
                     <input id={link_id} ref={link_ref.clone()} type="url" readonly=true data-testid="share-link"
                         value={props.link.clone()} onfocus={select_all.clone()} />
                     <button type="button" class="button secondary" data-testid="share-copy-link"
-                        onclick={on_copy(&props.link, &link_ref, Copied::Link)}>{ t.text("share.copy-link") }</button>
+                        onclick={on_copy(&props.link, &link_ref, Copied::Link)}>{ t.text(key::SHARE_COPY_LINK) }</button>
                 </div>
                 if props.edited {
-                    <p class="muted">{ t.text("share.link-edited") }</p>
+                    <p class="muted">{ t.text(key::SHARE_LINK_EDITED) }</p>
                 }
             </div>
             <div class="share-field">
-                <label for={code_id.clone()}>{ t.text("share.snippet-label") }</label>
+                <label for={code_id.clone()}>{ t.text(key::SHARE_SNIPPET_LABEL) }</label>
                 <textarea id={code_id} ref={code_ref.clone()} class="share-code" readonly=true rows="4" spellcheck="false"
                     data-testid="embed-snippet" value={props.snippet.clone()} onfocus={select_all} />
                 <div class="share-row">
-                    <p class="muted">{ t.text("share.snippet-note") }</p>
+                    <p class="muted">{ t.text(key::SHARE_SNIPPET_NOTE) }</p>
                     <button type="button" class="button secondary" data-testid="share-copy-snippet"
-                        onclick={on_copy(&props.snippet, &code_ref, Copied::Snippet)}>{ t.text("share.copy-snippet") }</button>
+                        onclick={on_copy(&props.snippet, &code_ref, Copied::Snippet)}>{ t.text(key::SHARE_COPY_SNIPPET) }</button>
                 </div>
             </div>
             <p class="share-status" role="status" aria-live="polite" data-testid="share-status">{ said }</p>

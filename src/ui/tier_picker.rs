@@ -7,6 +7,7 @@ use yew::prelude::*;
 use super::context::{use_dispatch, use_ids, use_texts};
 use crate::engine::rules::RuleSet;
 use crate::state::Action;
+use crate::text::key;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -27,14 +28,14 @@ pub fn TierPicker(props: &Props) -> Html {
             .iter()
             .map(|tier| {
                 let credits = if tier.inmail_credits > 0 {
-                    t.plural("plan.tier-credits", tier.inmail_credits, &[])
+                    t.plural(key::PLAN_TIER_CREDITS, tier.inmail_credits, &[])
                 } else {
                     String::new()
                 };
                 (
                     AttrValue::from(t.money(tier.price_cents)),
                     AttrValue::from(
-                        t.plural("plan.tier-messages", tier.free_messages, &[]) + &credits,
+                        t.plural(key::PLAN_TIER_MESSAGES, tier.free_messages, &[]) + &credits,
                     ),
                 )
             })
@@ -55,7 +56,7 @@ pub fn TierPicker(props: &Props) -> Html {
                         checked={*props.selected == tier.id} {onchange} />
                     <span class="tier-name">{ tier.name.clone() }</span>
                     <span class="tier-price">
-                        { price.clone() }<small>{ t.text("units.per-month") }</small>
+                        { price.clone() }<small>{ t.text(key::UNITS_PER_MONTH) }</small>
                     </span>
                     <span class="tier-detail">{ detail.clone() }</span>
                 </label>
@@ -63,7 +64,7 @@ pub fn TierPicker(props: &Props) -> Html {
         });
     html! {
         <fieldset class="tiers">
-            <legend>{ t.text("plan.tiers") }</legend>
+            <legend>{ t.text(key::PLAN_TIERS) }</legend>
             { for tiers }
         </fieldset>
     }

@@ -7,6 +7,7 @@ use yew::prelude::*;
 use super::context::use_texts;
 use crate::engine::period::{iso_date, Period};
 use crate::engine::player::TimelineDay;
+use crate::text::key;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -22,7 +23,7 @@ pub fn Timeline(props: &Props) -> Html {
     let days = props.days.iter().map(|d| {
         let sends = total(d);
         let label = t.fill(
-            if d.is_today { "demo.day-today" } else { "demo.day" },
+            if d.is_today { key::DEMO_DAY_TODAY } else { key::DEMO_DAY },
             &[
                 ("date", &t.date(d.day)),
                 ("delivered", &t.count(d.delivered)),
@@ -61,9 +62,12 @@ pub fn Timeline(props: &Props) -> Html {
             </li>
         }
     });
-    let reset = t.fill("demo.reset-day", &[("date", &t.date(props.period.reset))]);
+    let reset = t.fill(
+        key::DEMO_RESET_DAY,
+        &[("date", &t.date(props.period.reset))],
+    );
     html! {
-        <ol class="timeline" data-testid="timeline" aria-label={t.fill("demo.timeline", &[
+        <ol class="timeline" data-testid="timeline" aria-label={t.fill(key::DEMO_TIMELINE, &[
             ("start", &t.date(props.period.start)), ("reset", &t.date(props.period.reset))])}>
             { for days }
             <li key="reset" class="day reset-day" data-testid="reset-day" data-date={iso_date(props.period.reset)} title={reset.clone()}>

@@ -14,6 +14,7 @@ use super::context::{use_ids, use_texts};
 use super::rich::rich;
 use crate::engine::rules::RuleSet;
 use crate::engine::send::{Blocked, Unblock, UnblockOption};
+use crate::text::key;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -76,11 +77,11 @@ pub fn UpgradeDialog(props: &Props) -> Html {
     }
     let heading = ids.id("upgrade-heading");
     let body = props.blocked.as_ref().map(|b| {
-        let intro = rich(&t.template("dialog.body", None), |name| match name {
+        let intro = rich(&t.template(key::DIALOG_BODY, None), |name| match name {
             "allowance" => Some(Html::from(t.count(b.allowance))),
-            "not-delivered" => Some(html! { <strong>{ t.text("dialog.not-delivered") }</strong> }),
+            "not-delivered" => Some(html! { <strong>{ t.text(key::DIALOG_NOT_DELIVERED) }</strong> }),
             "date" => Some(Html::from(t.date(b.reset))),
-            "days" => Some(Html::from(t.plural("units.days-left", b.days_left, &[]))),
+            "days" => Some(Html::from(t.plural(key::UNITS_DAYS_LEFT, b.days_left, &[]))),
             _ => None,
         });
         let options = b.options.iter().map(|o| {
@@ -95,8 +96,8 @@ pub fn UpgradeDialog(props: &Props) -> Html {
             // What the visitor pays in all is the figure that leads; what the option itself
             // costs follows.
             let detail = match &o.unblock {
-                Unblock::Tier(_) => "dialog.detail-tier",
-                Unblock::Bundle(_) => "dialog.detail-bundle",
+                Unblock::Tier(_) => key::DIALOG_DETAIL_TIER,
+                Unblock::Bundle(_) => key::DIALOG_DETAIL_BUNDLE,
             };
             html! {
                 <li key={testid.clone()} class={o.cheapest.then_some("cheapest")}>
@@ -104,13 +105,13 @@ pub fn UpgradeDialog(props: &Props) -> Html {
                         data-cents={o.price_cents.to_string()} data-total-cents={o.new_total_cents.to_string()}
                         data-cheapest={o.cheapest.then_some("true")} autofocus={o.cheapest} {onclick}>
                         <span class="option-label">{ t.unblock(&o.unblock, &props.rules) }</span>
-                        <span class="option-price">{ t.fill("dialog.total", &[("total", &t.money(o.new_total_cents))]) }</span>
+                        <span class="option-price">{ t.fill(key::DIALOG_TOTAL, &[("total", &t.money(o.new_total_cents))]) }</span>
                         <span class="option-detail">{ t.fill(detail, &[
                             ("messages", &t.count(o.new_allowance)),
                             ("price", &t.money(o.price_cents)),
                         ]) }</span>
                         if o.cheapest {
-                            <span class="badge">{ t.text("badge.cheapest") }</span>
+                            <span class="badge">{ t.text(key::BADGE_CHEAPEST) }</span>
                         }
                     </button>
                 </li>
@@ -121,7 +122,7 @@ pub fn UpgradeDialog(props: &Props) -> Html {
                 <p>{ intro }</p>
                 <ul class="unblock-options">{ for options }</ul>
                 if b.options.is_empty() {
-                    <p class="muted">{ t.text("dialog.none") }</p>
+                    <p class="muted">{ t.text(key::DIALOG_NONE) }</p>
                 }
             </>
         }
@@ -130,11 +131,11 @@ pub fn UpgradeDialog(props: &Props) -> Html {
     html! {
         <dialog class="upgrade-dialog" ref={dialog_ref} role="dialog" aria-modal="true"
             aria-labelledby={heading.clone()} data-testid="upgrade-dialog">
-            <h2 id={heading}>{ t.text("dialog.heading") }</h2>
+            <h2 id={heading}>{ t.text(key::DIALOG_HEADING) }</h2>
             { body }
             <div class="dialog-actions">
                 <button type="button" class="button secondary" data-testid="upgrade-dialog-close" onclick={on_not_now}>
-                    { t.text("dialog.close") }
+                    { t.text(key::DIALOG_CLOSE) }
                 </button>
             </div>
         </dialog>
