@@ -8,7 +8,6 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::state::Action;
-use crate::text::key;
 use crate::text::Texts;
 
 /// The widget's words and formats, shared.
@@ -63,7 +62,7 @@ pub fn use_ids() -> Ids {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
-    use crate::text::FixedFormat;
+    use crate::text::{key, FixedFormat};
 
     #[function_component]
     fn Greeting() -> Html {
