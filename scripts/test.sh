@@ -18,6 +18,9 @@ cargo test --locked --workspace
 echo "==> release build"
 trunk build --release
 
+echo "==> the same build with the test hooks (a simulated crash), for the browser tests only"
+trunk build --release --features test-hooks --dist target/test-hooks-dist
+
 echo "==> TypeScript hosts against the generated declarations (strict TS without React; React 19 TSX)"
 tests/browser/node_modules/.bin/tsc -p tests/browser/types/tsconfig.host.json
 tests/browser/node_modules/.bin/tsc -p tests/browser/types/tsconfig.react.json

@@ -330,7 +330,8 @@ impl WidgetHandle {
     }
 }
 
-/// Panics on purpose, so tests can check the error card. Not for production use.
+/// Panics on purpose, so tests can check the error card: only in the test build.
+#[cfg(feature = "test-hooks")]
 #[wasm_bindgen(js_name = __simulateCrash)]
 pub fn simulate_crash() {
     panic!("simulated crash (test aid)");

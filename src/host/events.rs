@@ -134,7 +134,7 @@ pub enum UpgradeKind {
 #[cfg_attr(feature = "ts", derive(TS))]
 pub struct LoadErrorDetail {
     /// What failed and how, as `asset:failure`: `wasm:http`, `script:network`,
-    /// `stylesheet:integrity`, `wasm:invalid`, `wasm:timeout`, …
+    /// `stylesheet:invalid` (its integrity failed), `wasm:timeout`: the asset, then the failure.
     pub reason: String,
     pub asset: LoadAsset,
     pub failure: LoadFailure,

@@ -8,11 +8,13 @@ import { chromium } from 'playwright-core';
 import { serve } from './server.mjs';
 
 export const DIST = fileURLToPath(new URL('../../dist', import.meta.url));
+/** The same site built with the test hooks (scripts/test.sh): a simulated crash. */
+export const TEST_HOOKS_DIST = fileURLToPath(new URL('../../target/test-hooks-dist', import.meta.url));
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 
 /** The one file in dist/`folder` whose name matches `pattern`, as a path from the site's root. */
-function builtFile(folder, pattern) {
-  const found = readdirSync(`${DIST}/${folder}`).filter((f) => pattern.test(f));
+function builtFile(folder, pattern, dist = DIST) {
+  const found = readdirSync(`${dist}/${folder}`).filter((f) => pattern.test(f));
   if (found.length !== 1) throw new Error(`dist/${folder}: expected one file like ${pattern}, found ${found.join(', ') || 'none'}`);
   return `/${folder ? `${folder}/` : ''}${found[0]}`;
 }
@@ -22,18 +24,18 @@ function builtFile(folder, pattern) {
  * of its content's SHA-256), as paths from the site's root: { wasm, script, stylesheet,
  * worker, words: { de, … } }.
  */
-export function builtAssets() {
+export function builtAssets(dist = DIST) {
   const hash = '-[0-9a-f]{16}';
   const words = {};
-  for (const file of readdirSync(`${DIST}/i18n`)) {
+  for (const file of readdirSync(`${dist}/i18n`)) {
     const code = file.match(new RegExp(`^([a-z]+)${hash}\\.json$`))?.[1];
     if (code) words[code] = `/i18n/${file}`;
   }
   return {
-    wasm: builtFile('wasm', new RegExp(`^messaging-quota_bg${hash}\\.wasm$`)),
-    script: builtFile('wasm', new RegExp(`^messaging-quota${hash}\\.js$`)),
-    stylesheet: builtFile('', new RegExp(`^messaging-quota${hash}\\.css$`)),
-    worker: builtFile('', new RegExp(`^messaging-quota-intl${hash}\\.js$`)),
+    wasm: builtFile('wasm', new RegExp(`^messaging-quota_bg${hash}\\.wasm$`), dist),
+    script: builtFile('wasm', new RegExp(`^messaging-quota${hash}\\.js$`), dist),
+    stylesheet: builtFile('', new RegExp(`^messaging-quota${hash}\\.css$`), dist),
+    worker: builtFile('', new RegExp(`^messaging-quota-intl${hash}\\.js$`), dist),
     words,
   };
 }
@@ -44,11 +46,11 @@ export const CHROMIUM_ARGS = [
 ];
 
 /** Starts the server and the browser once per test file; closes both afterwards. */
-export function useSite() {
+export function useSite({ dist = DIST } = {}) {
   const site = {};
   before(async () => {
-    if (!existsSync(`${DIST}/index.html`)) throw new Error('dist/ is missing: run scripts/test.sh, which builds it');
-    site.server = await serve(DIST);
+    if (!existsSync(`${dist}/index.html`)) throw new Error(`${dist} is missing: run scripts/test.sh, which builds it`);
+    site.server = await serve(dist);
     site.url = site.server.url;
     site.browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   });
