@@ -19,8 +19,11 @@ export function languageOf(element) {
       if (!canonical) continue;
       const subtag = canonical.split('-')[0].toLowerCase();
       const code = Object.hasOwn(WORDS, subtag) ? subtag : 'en';
-      const lang = code !== 'en' || attribute(element, 'messages-src')?.trim() ? subtag : 'en';
-      return { code, lang, dir: RIGHT_TO_LEFT.includes(lang) ? 'rtl' : 'ltr', words: WORDS[code] };
+      // The words are in the tag's language when it has a catalogue (or a host's may add
+      // it) or is English; otherwise they are English.
+      const inLanguage = code !== 'en' || subtag === 'en' || attribute(element, 'messages-src')?.trim();
+      const lang = inLanguage ? canonical : 'en';
+      return { code, lang, dir: RIGHT_TO_LEFT.includes(lang.split('-')[0]) ? 'rtl' : 'ltr', words: WORDS[code] };
     } catch {
       // Not a language tag: the next candidate.
     }

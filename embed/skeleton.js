@@ -2,14 +2,16 @@
 // (for its parts, its width and its language), marked busy for assistive technology; and,
 // when loading failed, a message with a Retry button in the same space.
 
-import { SIZES_CSS } from '@messaging-quota/build';
+import { ROOT_BOX, SIZES_CSS, THEME } from '@messaging-quota/build';
 import { attribute, partsOf } from './element.js';
 import { languageOf } from './language.js';
 
 /**
  * The rules the skeleton and the widget share: the space each part takes by the width the
  * widget has (container queries) and by its language (the sizes are generated from the
- * measured heights: embed/sizes.json). Also the skeleton's look and the load failure's,
+ * measured heights: embed/sizes.json), and the root's box they assume (ROOT_BOX). Also the
+ * skeleton's look and the load failure's, in the widget's own theme defaults (THEME, from
+ * src/host/reference.rs),
  * which must not wait for the widget's stylesheet (it may be what failed). A constructed
  * stylesheet: no request, and allowed under a strict CSP, which governs style elements and
  * attributes, not the CSSOM.
@@ -22,22 +24,22 @@ const CSS = `
 .mq-mount { all: initial; display: block; }
 .mq-root {
   box-sizing: border-box; container-type: inline-size; display: flex; flex-direction: column;
-  gap: 20px; padding: 16px; border: 1px solid transparent;
+  gap: ${ROOT_BOX.gap}px; padding: ${ROOT_BOX.padding}px; border: ${ROOT_BOX.border}px solid transparent;
 }
 .mq-part { display: block; box-sizing: border-box; }
 ${SIZES_CSS}
 .mq-skeleton {
   position: relative;
   color-scheme: light;
-  background: var(--mq-bg, light-dark(#ffffff, #1b1f23));
-  border-color: var(--mq-border, light-dark(#d0d5da, #434a52));
-  border-radius: calc(var(--mq-radius, 10px) + 4px);
+  background: ${THEME['--mq-bg']};
+  border-color: ${THEME['--mq-border']};
+  border-radius: calc(${THEME['--mq-radius']} + 4px);
 }
 .mq-skeleton[data-theme="dark"] { color-scheme: dark; }
 .mq-skeleton[data-theme="auto"] { color-scheme: light dark; }
 .mq-skeleton .mq-part {
-  border-radius: var(--mq-radius, 10px);
-  background: var(--mq-surface, light-dark(#f4f2ee, #262b31));
+  border-radius: ${THEME['--mq-radius']};
+  background: ${THEME['--mq-surface']};
 }
 @media (prefers-reduced-motion: no-preference) {
   .mq-skeleton[aria-busy="true"] .mq-part { animation: mq-pulse 1.6s ease-in-out infinite alternate; }
@@ -46,21 +48,21 @@ ${SIZES_CSS}
 .mq-load-error {
   position: absolute; inset-block-start: 16px; inset-inline: 16px; z-index: 1;
   display: flex; flex-wrap: wrap; align-items: center; gap: 12px; padding: 16px;
-  font: 15px/1.45 var(--mq-font, system-ui, sans-serif);
-  color: var(--mq-text, light-dark(#1d2226, #e9e9e9));
-  background: var(--mq-danger-bg, light-dark(#fbe9e7, #3d2220));
-  border: 1px solid var(--mq-danger, light-dark(#b3261e, #ff9a8f));
-  border-radius: var(--mq-radius, 10px);
+  font-family: ${THEME['--mq-font']}; font-size: ${THEME['--mq-font-size']}; line-height: 1.45;
+  color: ${THEME['--mq-text']};
+  background: ${THEME['--mq-danger-bg']};
+  border: 1px solid ${THEME['--mq-danger']};
+  border-radius: ${THEME['--mq-radius']};
 }
 .mq-load-error p { margin: 0; flex: 1 1 16em; }
 .mq-load-error button {
   font: inherit; font-weight: 600; cursor: pointer; padding: 8px 16px; min-height: 44px;
-  color: var(--mq-accent-text, light-dark(#ffffff, #0b1a2a));
-  background: var(--mq-accent, light-dark(#0a66c2, #71b7fb));
-  border: 0; border-radius: var(--mq-radius, 10px);
+  color: ${THEME['--mq-accent-text']};
+  background: ${THEME['--mq-accent']};
+  border: 0; border-radius: ${THEME['--mq-radius']};
 }
 .mq-load-error button:focus-visible {
-  outline: 3px solid var(--mq-focus, light-dark(#0a66c2, #9ccfff)); outline-offset: 2px;
+  outline: 3px solid ${THEME['--mq-focus']}; outline-offset: 2px;
 }
 `;
 

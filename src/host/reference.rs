@@ -234,45 +234,107 @@ pub const EVENTS: [Event; 4] = [
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct CssProperty {
     pub name: &'static str,
-    /// The light theme's value (`theme="dark"` has its own).
+    /// The light theme's value.
     pub default: &'static str,
+    /// The dark theme's value, where it has its own.
+    pub dark: Option<&'static str>,
     pub description: &'static str,
 }
 
-const fn css(name: &'static str, default: &'static str, description: &'static str) -> CssProperty {
+const fn css(
+    name: &'static str,
+    default: &'static str,
+    dark: Option<&'static str>,
+    description: &'static str,
+) -> CssProperty {
     CssProperty {
         name,
         default,
+        dark,
         description,
+    }
+}
+
+impl CssProperty {
+    /// The property with its default, as every stylesheet of the widget reads it:
+    /// `var(--mq-bg, light-dark(#ffffff, #1b1f23))`. The widget's stylesheet is tested
+    /// against it; the skeleton's is generated from it.
+    pub fn read(&self) -> String {
+        match self.dark {
+            Some(dark) => format!("var({}, light-dark({}, {dark}))", self.name, self.default),
+            None => format!("var({}, {})", self.name, self.default),
+        }
     }
 }
 
 /// Every theming property, as the stylesheet reads them.
 pub const CSS_PROPERTIES: [CssProperty; 16] = [
-    css("--mq-accent", "#0a66c2", "Buttons, selection and links."),
-    css("--mq-accent-text", "#ffffff", "Text on the accent."),
-    css("--mq-bg", "#ffffff", "The widget's background."),
-    css("--mq-surface", "#f4f2ee", "Panels."),
-    css("--mq-border", "#d0d5da", "Lines and borders."),
-    css("--mq-text", "#1d2226", "Text."),
-    css("--mq-muted", "#56687a", "Secondary text."),
-    css("--mq-success", "#057642", "Cheapest marks."),
-    css("--mq-warning", "#8a5300", "The 80% warning's text."),
+    css(
+        "--mq-accent",
+        "#0a66c2",
+        Some("#71b7fb"),
+        "Buttons, selection and links.",
+    ),
+    css(
+        "--mq-accent-text",
+        "#ffffff",
+        Some("#0b1a2a"),
+        "Text on the accent.",
+    ),
+    css(
+        "--mq-bg",
+        "#ffffff",
+        Some("#1b1f23"),
+        "The widget's background.",
+    ),
+    css("--mq-surface", "#f4f2ee", Some("#262b31"), "Panels."),
+    css(
+        "--mq-border",
+        "#d0d5da",
+        Some("#434a52"),
+        "Lines and borders.",
+    ),
+    css("--mq-text", "#1d2226", Some("#e9e9e9"), "Text."),
+    css("--mq-muted", "#56687a", Some("#b0b7bf"), "Secondary text."),
+    css(
+        "--mq-success",
+        "#057642",
+        Some("#6fcf97"),
+        "Cheapest marks.",
+    ),
+    css(
+        "--mq-warning",
+        "#8a5300",
+        Some("#f3c16b"),
+        "The 80% warning's text.",
+    ),
     css(
         "--mq-warning-bg",
         "#fdf1dc",
+        Some("#3a2f1c"),
         "The 80% warning's background.",
     ),
-    css("--mq-danger", "#b3261e", "The limit's text."),
-    css("--mq-danger-bg", "#fbe9e7", "The limit's background."),
-    css("--mq-focus", "#0a66c2", "Focus rings."),
-    css("--mq-radius", "10px", "Corner radius."),
+    css(
+        "--mq-danger",
+        "#b3261e",
+        Some("#ff9a8f"),
+        "The limit's text.",
+    ),
+    css(
+        "--mq-danger-bg",
+        "#fbe9e7",
+        Some("#3d2220"),
+        "The limit's background.",
+    ),
+    css("--mq-focus", "#0a66c2", Some("#9ccfff"), "Focus rings."),
+    css("--mq-radius", "10px", None, "Corner radius."),
     css(
         "--mq-font",
-        "system-ui, sans-serif",
+        r#"system-ui, -apple-system, "Segoe UI", Roboto, Helvetica, Arial, sans-serif"#,
+        None,
         "The typeface (inherits nothing from the page unless set).",
     ),
-    css("--mq-font-size", "15px", "The base text size."),
+    css("--mq-font-size", "15px", None, "The base text size."),
 ];
 
 #[cfg(test)]
@@ -285,6 +347,21 @@ mod tests {
         names.sort_unstable();
         names.dedup();
         assert_eq!(names.len(), ATTRIBUTES.len());
+    }
+
+    #[test]
+    fn the_stylesheet_reads_every_property_with_its_documented_default() {
+        let css = include_str!("../../styles/messaging-quota.css");
+        for p in CSS_PROPERTIES {
+            assert!(css.contains(&p.read()), "{} reads {}", p.name, p.read());
+            let other_default = css.matches(&format!("var({},", p.name)).count();
+            assert_eq!(
+                other_default,
+                css.matches(&p.read()).count(),
+                "{} is read with one default only",
+                p.name
+            );
+        }
     }
 
     #[test]

@@ -259,3 +259,37 @@ test('the skeleton speaks the page’s language before anything loads', async ()
   assert.equal(await skeleton.getAttribute('lang'), 'ja');
   await context.close();
 });
+
+test('the loader and the widget choose the same language, whatever the page, the browser and the attributes say', async () => {
+  // The loader decides before the wasm is there (embed/language.js: the skeleton's words);
+  // the widget decides again (src/browser/catalogue_files.rs). Both must agree.
+  const widgets = [
+    ['plain', ''],
+    ['austrian', 'locale="de-AT"'],
+    ['portuguese', 'locale="pt-PT"'],
+    ['chinese', 'locale="zh-CN"'],
+    ['not-a-tag', 'locale="not a tag"'],
+    ['menu', 'language-menu'],
+    ['menu-with-locale', 'language-menu locale="ja"'],
+    ['host-words', 'messages-src="/words.json"'],
+  ];
+  for (const [pageLang, browserLocale] of [['fr', 'es-ES'], ['ar', 'it-IT'], ['xx-invalid', 'nl-NL']]) {
+    const context = await site.browser.newContext({ locale: browserLocale, viewport: { width: 1280, height: 900 } });
+    let release;
+    const held = new Promise((resolve) => { release = resolve; });
+    await context.route(`${site.url}${builtAssets().wasm}`, async (route) => { await held; await route.continue(); });
+    await context.route(`${site.url}/words.json`, (route) => route.fulfill({ contentType: 'application/json', body: '{}' }));
+    await hostPage(site, context, '/languages.html', widgets.map(([id, attrs]) =>
+      `<messaging-quota id="${id}" ${attrs} sections="calculator" loading="eager"></messaging-quota>`).join('\n'), { lang: pageLang });
+    const page = await context.newPage();
+    await page.goto(`${site.url}/languages.html`);
+    const langs = () => page.evaluate(() => Object.fromEntries([...document.querySelectorAll('messaging-quota')]
+      .map((el) => [el.id, el.shadowRoot.querySelector('.mq-root').lang])));
+    const before = await langs();
+    release();
+    await page.waitForFunction((n) => performance.getEntriesByName('messaging-quota:first-render').length >= n, widgets.length);
+    const after = await langs();
+    assert.deepEqual(after, before, `page ${pageLang}, browser ${browserLocale}`);
+    await context.close();
+  }
+});

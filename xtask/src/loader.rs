@@ -8,14 +8,14 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use messaging_quota::host::attributes::{FLAGGED_PARTS, PART_NAMES};
-use messaging_quota::host::reference::attribute_names;
+use messaging_quota::host::reference::{attribute_names, CSS_PROPERTIES};
 use messaging_quota::text::languages::RIGHT_TO_LEFT;
 use serde_json::json;
 
 use crate::assets::Assets;
 use crate::catalogues::LoaderWords;
 use crate::esbuild;
-use crate::sizes::Sizes;
+use crate::sizes::{Sizes, GAP, ROOT_BORDER, ROOT_PADDING};
 use crate::Result;
 
 /// The module the loader imports as `@messaging-quota/build`.
@@ -63,6 +63,19 @@ pub fn build_module(
             "RIGHT_TO_LEFT",
             "Languages written right to left (src/text/languages.rs).",
             json!(RIGHT_TO_LEFT),
+        ),
+        (
+            "THEME",
+            "Each theming property as the widget's stylesheet reads it, with its default (src/host/reference.rs).",
+            json!(CSS_PROPERTIES
+                .iter()
+                .map(|p| (p.name.to_owned(), json!(p.read())))
+                .collect::<serde_json::Map<_, _>>()),
+        ),
+        (
+            "ROOT_BOX",
+            "The widget root's padding and border and the gap between its parts, in px, which the sizes assume.",
+            json!({ "padding": ROOT_PADDING, "border": ROOT_BORDER, "gap": GAP }),
         ),
         (
             "SIZES_CSS",

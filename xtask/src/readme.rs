@@ -13,10 +13,16 @@ fn cell(text: &str) -> String {
 }
 
 /// A Markdown table: its header, then a row of cells each.
-fn table(header: &str, rows: impl Iterator<Item = [String; 3]>) -> String {
-    let mut out = format!("| {header} |\n|---|---|---|\n");
-    for [a, b, c] in rows {
-        out.push_str(&format!("| {a} | {b} | {} |\n", cell(&c)));
+fn table<const N: usize>(header: &str, rows: impl Iterator<Item = [String; N]>) -> String {
+    let mut out = format!("| {header} |\n|{}\n", "---|".repeat(N));
+    for row in rows {
+        // The last cell is prose; the others are code or short words.
+        let cells: Vec<String> = row
+            .iter()
+            .enumerate()
+            .map(|(i, c)| if i + 1 == N { cell(c) } else { c.clone() })
+            .collect();
+        out.push_str(&format!("| {} |\n", cells.join(" | ")));
     }
     out
 }
@@ -43,11 +49,12 @@ fn tables() -> [(&'static str, String); 3] {
         }),
     );
     let css = table(
-        "property | default (light) | role",
+        "property | default (light) | dark | role",
         CSS_PROPERTIES.iter().map(|p| {
             [
                 format!("`{}`", p.name),
                 format!("`{}`", p.default),
+                p.dark.map_or("—".to_owned(), |d| format!("`{d}`")),
                 p.description.to_owned(),
             ]
         }),

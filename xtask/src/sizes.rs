@@ -34,8 +34,10 @@ pub struct Sizes {
 
 /// The widget root's padding (16 px) and border (1 px) on both sides, and the gap between
 /// parts (the loader's `.mq-root` rule): what a whole widget adds to its parts' heights.
-const ROOT_EDGES: u32 = 2 * (16 + 1);
-const GAP: u32 = 20;
+pub const ROOT_PADDING: u32 = 16;
+pub const ROOT_BORDER: u32 = 1;
+pub const GAP: u32 = 20;
+const ROOT_EDGES: u32 = 2 * (ROOT_PADDING + ROOT_BORDER);
 
 /// `@container (…) { rule }`, or the bare rule for a band with no bounds, for widths
 /// measured `shift` px narrower than the container the query sees.
