@@ -8,7 +8,15 @@ source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 cd "$ROOT"
 
 scripts/setup.sh
-node tests/browser/server.mjs dist "${PORT:-8080}" &
+PORT="${PORT:-8080}"
+# The first build before serving, so the address is given once there is something there.
+# (trunk's own minifier leaves the wasm-bindgen bindings to `cargo xtask dist`, which
+# minifies them with esbuild: its "Failed to minify JS" note for them is expected.)
+echo "==> building the widget (the first build takes a few minutes)"
+trunk build --release 2>&1 | { grep -v "Failed to minify JS" || true; }
+node tests/browser/server.mjs dist "$PORT" &
 SERVER=$!
 trap 'kill "$SERVER" 2>/dev/null' EXIT INT TERM
-trunk watch --release
+sleep 1
+echo "==> examples at http://127.0.0.1:$PORT/examples/; rebuilding on every change, Ctrl-C stops"
+trunk watch --release 2>&1 | grep --line-buffered -v "Failed to minify JS"

@@ -2,7 +2,7 @@
 
 use super::rules::{RuleError, RuleSet};
 
-/// The default rule set: the article's numbers, as RULES.md fixes them.
+/// The default rule set: the article's numbers (docs/rules.md).
 pub const ARTICLE_JSON: &str = include_str!("../../rules/article.json");
 /// InMail credits and rollover caps from LinkedIn's own help pages.
 pub const LINKEDIN_HELP_JSON: &str = include_str!("../../rules/linkedin-help.json");

@@ -2,7 +2,7 @@
 //!
 //! Messages and InMails are priced independently once a tier is fixed, so each tier's best
 //! plan is its cheapest bundle cover of the missing messages plus its cheapest way to the
-//! missing InMails; the answer is the best tier's plan under RULES.md's tie-break (lower
+//! missing InMails; the answer is the best tier's plan under the rules' tie-break (docs/rules.md) (lower
 //! cost, then more spare capacity, then the lower tier).
 //!
 //! Bundle covers: let b* be the bundle with the lowest price per message, size s*. Among

@@ -32,7 +32,7 @@ impl Recipient {
         Recipient::CompanyPage,
     ];
 
-    /// The id RULES.md gives this recipient.
+    /// The id the rules give this recipient (docs/rules.md).
     pub fn id(self) -> &'static str {
         match self {
             Recipient::Connection => "connection",

@@ -107,7 +107,7 @@ pub const ATTRIBUTES: [Attribute; 23] = [
     attribute(
         "rules",
         "string",
-        "a rule set as inline JSON (see [Changing the rules](#changing-the-rules))",
+        "a rule set as inline JSON (see [Changing the rules](rules.md#changing-the-rules))",
         "the preset",
     ),
     attribute(
@@ -126,14 +126,14 @@ pub const ATTRIBUTES: [Attribute; 23] = [
         "locale",
         "string",
         "any BCP 47 language tag (`de-DE`, `fr`, `es-419`, `ar-EG`): the widget's language \
-         (see [Languages](#languages)) and how `Intl` writes its numbers, money and dates",
+         (see [Languages](languages.md)) and how `Intl` writes its numbers, money and dates",
         "the page's `<html lang>`, then the browser's language",
     ),
     attribute(
         "messages-src",
         "string",
         "a URL on the page's own origin serving a message catalogue: words over the \
-         language's own (see [Changing the words](#changing-the-words))",
+         language's own (see [Changing the words](languages.md#changing-the-words))",
         "—",
     ),
     attribute(

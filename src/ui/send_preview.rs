@@ -90,7 +90,7 @@ fn outcome_words(t: &Texts, last: &LastSend, rules: &RuleSet) -> (String, String
     }
 }
 
-/// The recipient select's choices, in the order RULES.md lists them.
+/// The recipient select's choices, in the order the rules list them (docs/rules.md).
 fn recipient_choices(t: &Texts) -> Rc<[Choice]> {
     Recipient::ALL
         .iter()

@@ -6,15 +6,18 @@
 //!   its content, then writes the loader (`messaging-quota.js`, the one stable name) with
 //!   exactly those names and its generated data, the TypeScript declarations, the Custom
 //!   Elements Manifest and the host's reservation stylesheet.
-//! - `cargo xtask readme`: writes the README's generated tables (a test checks that they
-//!   are current).
+//! - `cargo xtask docs`: writes the generated tables of docs/ (a test checks that they are
+//!   current).
+//! - `cargo xtask links`: lists the relative links of the project's Markdown that do not
+//!   resolve (a test fails on any).
 
 mod assets;
 mod catalogues;
+mod docs;
 mod esbuild;
+mod links;
 mod loader;
 mod manifest;
-mod readme;
 mod sizes;
 mod types;
 
@@ -42,8 +45,12 @@ fn main() -> ExitCode {
                 None => Err("dist: name the directory, or run it from trunk's hook".into()),
             }
         }
-        Some("readme") => readme::write(&root()),
-        _ => Err("usage: cargo xtask dist [DIR] | cargo xtask readme".into()),
+        Some("docs") => docs::write(&root()),
+        Some("links") => match links::broken(&root()) {
+            problems if problems.is_empty() => Ok(()),
+            problems => Err(format!("broken links:\n{}", problems.join("\n")).into()),
+        },
+        _ => Err("usage: cargo xtask dist [DIR] | cargo xtask docs | cargo xtask links".into()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -1,6 +1,6 @@
 //! The README's tables of attributes, events and CSS custom properties, generated from
 //! src/host/reference.rs between `<!-- generated:NAME -->` and `<!-- /generated:NAME -->`.
-//! `cargo xtask readme` writes them; a test fails when the README is behind.
+//! `cargo xtask docs` writes them into docs/; a test fails when one is behind.
 
 use std::path::Path;
 
@@ -66,42 +66,56 @@ fn tables() -> [(&'static str, String); 3] {
     ]
 }
 
-/// The README with its generated tables brought up to date.
-pub fn current(readme: &str) -> Result<String> {
-    let mut text = readme.to_owned();
+/// The Markdown files that hold generated tables.
+pub const DOCS: [&str; 2] = ["docs/embedding.md", "docs/events.md"];
+
+/// A Markdown text with the generated tables it holds brought up to date; also the names of
+/// the tables it holds.
+pub fn current(doc: &str) -> (String, Vec<&'static str>) {
+    let mut text = doc.to_owned();
+    let mut held = Vec::new();
     for (name, table) in tables() {
         let (open, close) = (
             format!("<!-- generated:{name} -->"),
             format!("<!-- /generated:{name} -->"),
         );
-        let start = text
-            .find(&open)
-            .ok_or_else(|| format!("README.md lacks {open}"))?
-            + open.len();
-        let end = text[start..]
-            .find(&close)
-            .ok_or_else(|| format!("README.md lacks {close}"))?
-            + start;
+        let Some(start) = text.find(&open).map(|at| at + open.len()) else {
+            continue;
+        };
+        let Some(end) = text[start..].find(&close).map(|at| at + start) else {
+            continue;
+        };
         text.replace_range(start..end, &format!("\n{table}"));
+        held.push(name);
     }
-    Ok(text)
+    (text, held)
 }
 
+/// Brings every generated table up to date (`cargo xtask docs`).
 pub fn write(root: &Path) -> Result {
-    let path = root.join("README.md");
-    let text = std::fs::read_to_string(&path)?;
-    std::fs::write(&path, current(&text)?)?;
+    for doc in DOCS {
+        let path = root.join(doc);
+        let text = std::fs::read_to_string(&path)?;
+        std::fs::write(&path, current(&text).0)?;
+    }
     Ok(())
 }
 
 #[cfg(test)]
 mod tests {
     #[test]
-    fn the_readme_tables_are_current() {
-        let text = std::fs::read_to_string(crate::root().join("README.md")).unwrap();
-        assert!(
-            super::current(&text).unwrap() == text,
-            "README.md's generated tables are behind src/host/reference.rs: run `cargo xtask readme`"
-        );
+    fn the_generated_tables_are_current_and_each_is_somewhere() {
+        let mut held = Vec::new();
+        for doc in super::DOCS {
+            let text = std::fs::read_to_string(crate::root().join(doc)).unwrap();
+            let (current, tables) = super::current(&text);
+            assert!(
+                current == text,
+                "{doc}'s generated tables are behind src/host/reference.rs: run `cargo xtask docs`"
+            );
+            held.extend(tables);
+        }
+        held.sort_unstable();
+        assert_eq!(held, ["attributes", "css-properties", "events"]);
     }
 }
