@@ -10,6 +10,7 @@ mod native {
     use std::time::{Duration, Instant};
 
     use criterion::{BenchmarkId, Criterion};
+    use messaging_quota::engine::bill::Billing;
     use messaging_quota::engine::presets::ARTICLE;
     use messaging_quota::engine::recommend::{exhaustive, Need, Recommender};
 
@@ -36,7 +37,7 @@ mod native {
 
     pub fn main() {
         let rules = ARTICLE.try_rules().expect("the article preset parses");
-        let warm = Recommender::new(&rules);
+        let warm = Recommender::new(&rules, Billing::Monthly);
         warm.recommend(&rules, &need(1_000_000, 0)); // builds the whole table once
 
         let mut c = Criterion::default()
@@ -50,13 +51,16 @@ mod native {
             });
         }
         group.bench_function("exact, cold (table built on the way)", |b| {
-            b.iter(|| Recommender::new(&rules).recommend(&rules, black_box(&need(1_000_000, 25))))
+            b.iter(|| {
+                Recommender::new(&rules, Billing::Monthly)
+                    .recommend(&rules, black_box(&need(1_000_000, 25)))
+            })
         });
         for messages in [10u64, 100, 300] {
             group.bench_with_input(
                 BenchmarkId::new("exhaustive", messages),
                 &messages,
-                |b, &m| b.iter(|| exhaustive(&rules, black_box(&need(m, 25)))),
+                |b, &m| b.iter(|| exhaustive(&rules, black_box(&need(m, 25)), Billing::Monthly)),
             );
         }
         group.finish();
@@ -70,7 +74,10 @@ mod native {
         for messages in [10u64, 100, 300, 600] {
             let n = need(messages, 25);
             let fast = median_time(|| drop(black_box(warm.recommend(&rules, &n))), 501);
-            let slow = median_time(|| drop(black_box(exhaustive(&rules, &n))), 21);
+            let slow = median_time(
+                || drop(black_box(exhaustive(&rules, &n, Billing::Monthly))),
+                21,
+            );
             println!(
                 "{messages:>12} {fast:>14.2?} {slow:>14.2?} {:>9.0}x",
                 slow.as_secs_f64() / fast.as_secs_f64()

@@ -2,6 +2,7 @@
 // Native only: proptest and the catalogue files are not in the browser.
 #![cfg(not(target_arch = "wasm32"))]
 
+use messaging_quota::engine::bill::Billing;
 use messaging_quota::engine::period::{parse_iso_date, PeriodRule};
 use messaging_quota::engine::plan::{Selection, Usage};
 use messaging_quota::engine::presets::{ARTICLE, LINKEDIN_HELP};
@@ -29,7 +30,14 @@ fn selection(rules: &RuleSet, tier: usize, counts: &[u64], blocks: u64) -> Selec
 
 fn summary_cost(rules: &RuleSet, s: &Selection, u: &Usage) -> (u64, u64, u64) {
     let today = parse_iso_date("2026-05-17").unwrap();
-    let sum = summarize(rules, s, u, today, PeriodRule::CalendarMonth);
+    let sum = summarize(
+        rules,
+        s,
+        u,
+        today,
+        PeriodRule::CalendarMonth,
+        Billing::Monthly,
+    );
     (sum.allowance, sum.remaining, sum.total_cents)
 }
 
@@ -94,7 +102,7 @@ proptest! {
         let s = selection(&r, tier, &counts, blocks);
         let (allowance, _, _) = summary_cost(&r, &s, &usage);
         let recipient = if shared { Recipient::SharedConnection } else { Recipient::Connection };
-        let decision = decide_send(&r, &s, &usage, recipient, parse_iso_date("2026-05-17").unwrap(), PeriodRule::CalendarMonth);
+        let decision = decide_send(&r, &s, &usage, recipient, parse_iso_date("2026-05-17").unwrap(), PeriodRule::CalendarMonth, Billing::Monthly);
         let blocked = matches!(decision, SendDecision::Blocked(_));
         prop_assert_eq!(blocked, usage.sent >= allowance);
         if let SendDecision::Blocked(b) = decision {
@@ -110,7 +118,7 @@ proptest! {
         let r = rules(help);
         let min_tier = (min < r.tiers.len()).then(|| r.tiers[min].id.clone());
         let need = Need { messages, inmails, min_tier };
-        let rec = Recommender::new(&r);
+        let rec = Recommender::new(&r, Billing::Monthly);
         let plan = rec.recommend(&r, &need).expect("bundles can always reach the need");
         let s = plan.selection();
         let (allowance, _, fixed) = summary_cost(&r, &s, &Usage::default());
@@ -150,8 +158,9 @@ proptest! {
         let _ = RuleSet::from_json(&text);
         let _ = messaging_quota::host::saved::read(&text);
         let _ = messaging_quota::text::Catalogue::from_json(&text);
-        let _ = messaging_quota::host::params::parse_params([("tier", text.as_str()), ("addons", text.as_str()), ("today", text.as_str()), ("sent", text.as_str())]);
+        let _ = messaging_quota::host::params::parse_params([("tier", text.as_str()), ("addons", text.as_str()), ("today", text.as_str()), ("sent", text.as_str()), ("currency", text.as_str()), ("billing", text.as_str())]);
         let _ = messaging_quota::engine::fields::parse_count(&text, messaging_quota::engine::fields::CountField::Sent);
-        let _ = messaging_quota::engine::fields::parse_money(&text, 100_000_000);
+        let _ = messaging_quota::engine::fields::parse_money(&text, 100_000_000, 2);
+        let _ = messaging_quota::engine::fields::parse_money(&text, 100_000_000, 0);
     }
 }

@@ -6,13 +6,18 @@
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
+use messaging_quota::engine::bill::Billing;
+use messaging_quota::engine::currency::Currency;
 use messaging_quota::engine::period::parse_iso_date;
 use messaging_quota::engine::presets::{ARTICLE, LINKEDIN_HELP};
-use messaging_quota::engine::rules::{BundleOf, InMailPricingOf, RuleSet, RuleSetOf, TierOf};
+use messaging_quota::engine::rules::{
+    BundleOf, BundlePriceOf, InMailPriceOf, InMailPricingOf, PriceListOf, RuleSet, RuleSetOf,
+    TierOf, TierPriceOf,
+};
 use messaging_quota::engine::send::Recipient;
 use messaging_quota::host::attributes::parse_attributes;
 use messaging_quota::host::link_rules::{self, LinkRulesProblem};
-use messaging_quota::state::{initial_widget, Action, Count, Init, RuleField, Widget};
+use messaging_quota::state::{initial_widget, Action, Count, Init, Notice, RuleField, Widget};
 use proptest::prelude::*;
 
 fn name() -> impl Strategy<Value = String> {
@@ -22,48 +27,107 @@ fn name() -> impl Strategy<Value = String> {
         .prop_filter("not blank", |s| !s.is_empty())
 }
 
+/// The example rule file: euros, pounds and yearly prices.
+const EXAMPLE: &str = include_str!("../rules/example-eur-gbp.json");
+
 fn rule_set() -> impl Strategy<Value = RuleSet> {
+    let price = 0u64..100_000_000;
+    let yearly = prop::option::of(0u64..100_000_000);
     let tier = (
         name(),
-        0u64..100_000_000,
+        price.clone(),
+        yearly.clone(),
         0u64..1_000_000,
         0u64..1_000,
         prop::option::of(0u64..1_000),
     );
+    let currencies = prop::sample::subsequence(vec!["USD", "EUR", "GBP", "JPY", "KWD"], 1..=3);
     (
-        "[a-z0-9-]{1,12}",
-        name(),
-        prop::option::of(name()),
+        ("[a-z0-9-]{1,12}", name(), prop::option::of(name())),
         prop::collection::vec(tier, 1..12),
-        prop::collection::btree_map(1u64..=1_000, 1u64..100_000_000, 0..8),
-        (1u64..=1_000, 1u64..100_000_000, 0u64..100_000_000),
+        prop::collection::btree_map(1u64..=1_000, (1u64..100_000_000, yearly.clone()), 0..8),
+        (1u64..=1_000, 1u64..100_000_000, yearly, 0u64..100_000_000),
+        currencies,
+        // Each other currency's prices: this share, in percent, of the first's.
+        prop::collection::vec(1u64..300, 2),
     )
         .prop_map(
-            |(id, name, source, tiers, bundles, (block_size, block_price, pay_per))| RuleSetOf {
-                id,
-                name,
-                source,
-                tiers: tiers
+            |(
+                (id, name, source),
+                tiers,
+                bundles,
+                (block_size, block_price, block_yearly, pay_per),
+                currencies,
+                shares,
+            )| {
+                let currency = |c: &str| Currency::find(c).unwrap();
+                let tiers: Vec<TierOf<u64>> = tiers
                     .into_iter()
                     .enumerate()
-                    .map(|(i, (name, price, messages, credits, cap))| TierOf {
-                        id: format!("t{i}"),
-                        name,
-                        price_cents: price,
-                        free_messages: messages,
-                        inmail_credits: credits,
-                        inmail_rollover_cap: cap.map(|c| c + credits),
-                    })
-                    .collect(),
-                bundles: bundles
+                    .map(
+                        |(i, (name, price, yearly, messages, credits, cap))| TierOf {
+                            id: format!("t{i}"),
+                            name,
+                            price_cents: price,
+                            yearly_price_cents: yearly,
+                            free_messages: messages,
+                            inmail_credits: credits,
+                            inmail_rollover_cap: cap.map(|c| c + credits),
+                        },
+                    )
+                    .collect();
+                let bundles: Vec<BundleOf<u64>> = bundles
                     .into_iter()
-                    .map(|(size, price_cents)| BundleOf { size, price_cents })
-                    .collect(),
-                inmail: InMailPricingOf {
-                    block_size,
-                    block_price_cents: block_price,
-                    pay_per_inmail_cents: pay_per,
-                },
+                    .map(|(size, (price_cents, yearly))| BundleOf {
+                        size,
+                        price_cents,
+                        yearly_price_cents: yearly.map(|y| y.max(1)),
+                    })
+                    .collect();
+                let scaled = |v: u64, share: u64| (v * share / 100).clamp(1, 100_000_000);
+                let price_lists = currencies[1..]
+                    .iter()
+                    .zip(&shares)
+                    .map(|(code, &share)| PriceListOf {
+                        currency: currency(code),
+                        tiers: tiers
+                            .iter()
+                            .map(|t| TierPriceOf {
+                                id: t.id.clone(),
+                                price_cents: scaled(t.price_cents, share),
+                                yearly_price_cents: t.yearly_price_cents.map(|y| scaled(y, share)),
+                            })
+                            .collect(),
+                        bundles: bundles
+                            .iter()
+                            .map(|b| BundlePriceOf {
+                                size: b.size,
+                                price_cents: scaled(b.price_cents, share),
+                                yearly_price_cents: b.yearly_price_cents.map(|y| scaled(y, share)),
+                            })
+                            .collect(),
+                        inmail: InMailPriceOf {
+                            block_price_cents: scaled(block_price, share),
+                            yearly_block_price_cents: block_yearly.map(|y| scaled(y, share)),
+                            pay_per_inmail_cents: scaled(pay_per, share),
+                        },
+                    })
+                    .collect();
+                RuleSetOf {
+                    id,
+                    name,
+                    source,
+                    currency: currency(currencies[0]),
+                    tiers,
+                    bundles,
+                    inmail: InMailPricingOf {
+                        block_size,
+                        block_price_cents: block_price,
+                        yearly_block_price_cents: block_yearly.map(|y| y.max(1)),
+                        pay_per_inmail_cents: pay_per,
+                    },
+                    price_lists,
+                }
             },
         )
 }
@@ -117,6 +181,10 @@ fn action() -> impl Strategy<Value = Action> {
         Just(Action::LoadPreset(ARTICLE)),
         (0u64..5_000).prop_map(|v| Action::SetCount(Count::Rule(RuleField::TierPrice(1)), v)),
         Just(Action::ApplyRulesDraft),
+        Just(Action::SetBilling(Billing::Yearly)),
+        Just(Action::SetBilling(Billing::Monthly)),
+        prop::sample::select(vec!["EUR", "GBP", "USD"])
+            .prop_map(|c| Action::SetCurrency(Currency::find(c).unwrap())),
     ]
 }
 
@@ -185,6 +253,8 @@ fn essentials(w: &Widget) -> impl PartialEq + std::fmt::Debug {
         w.month.today,
         w.period_rule,
         w.need.clone(),
+        w.currency,
+        w.billing,
     )
 }
 
@@ -209,12 +279,14 @@ proptest! {
     #[test]
     fn every_reachable_state_reads_back_from_its_link_and_its_save(
         actions in prop::collection::vec(action(), 0..25),
-        page in prop::sample::select(vec![0usize, 1, 2]),
+        page in prop::sample::select(vec![0usize, 1, 2, 3]),
     ) {
         let attributes: &[(&str, &str)] = match page {
             0 => &[],
             1 => &[("tier", "sales-navigator"), ("addons", "100x1"), ("need", "300"), ("min-tier", "basic"), ("today", "2026-03-30"), ("billing-day", "31")],
-            _ => &[("preset", "linkedin-help"), ("sent", "10")],
+            2 => &[("preset", "linkedin-help"), ("sent", "10")],
+            // Euros and pounds, sold by the year too.
+            _ => &[("rules", EXAMPLE), ("currency", "GBP"), ("billing", "yearly")],
         };
         let mut w = start(attributes, None, None);
         for a in actions {
@@ -226,8 +298,14 @@ proptest! {
         prop_assert_eq!(essentials(&saved), essentials(&w));
         // A link: a preset by name, edited rules in its fragment; opened anywhere, with
         // nothing saved, or over a visitor's own saved state, it shows what was shared.
+        // (A page with rules of its own keeps them against a link's other rules, and says so.)
         let link = link_of(&w);
         let linked = start(attributes, Some(link.clone()), None);
+        if w.page_rules.as_deref().is_some_and(|own| *own != *w.rules) {
+            prop_assert!(linked.notices.contains(&Notice::LinkPresetIgnored));
+            prop_assert_eq!(linked.page_rules.as_deref(), Some(&*linked.rules));
+            return Ok(());
+        }
         prop_assert!(linked.notices.is_empty(), "{:?} from {:?}", linked.notices, link);
         prop_assert_eq!(essentials(&linked), essentials(&w), "{:?}", link);
         let elsewhere = start(attributes, Some(link.clone()), Some(start(&[("tier", "recruiter")], None, None).saved_state(None)));

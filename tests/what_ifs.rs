@@ -6,50 +6,68 @@
 // Native only: proptest is not in the browser.
 #![cfg(not(target_arch = "wasm32"))]
 
+use messaging_quota::engine::bill::Billing;
 use messaging_quota::engine::chart::cost_chart;
 use messaging_quota::engine::compare::compare;
+use messaging_quota::engine::currency::Currency;
 use messaging_quota::engine::fields::CountField;
 use messaging_quota::engine::period::parse_iso_date;
-use messaging_quota::engine::recommend::{Need, Plan, Recommender};
+use messaging_quota::engine::recommend::{exhaustive, Need, Plan, Recommender};
 use messaging_quota::engine::rules::{BundleOf, InMailPricingOf, RuleSet, RuleSetOf, TierOf};
 use messaging_quota::engine::send::Recipient;
 use messaging_quota::host::attributes::EmbedConfig;
 use messaging_quota::state::{initial_widget, Action, Count, Init, LastSend, Widget};
 use proptest::prelude::*;
 
+/// Random rules, some of whose prices have yearly prices (between half and the whole of
+/// twelve months), priced in one of three currencies of 0, 2 and 3 minor digits.
 fn rule_set() -> impl Strategy<Value = RuleSet> {
-    let tier = (0u64..40_000, 0u64..300, 0u64..60);
+    let yearly = prop::option::of(50u64..=100);
+    let tier = (0u64..40_000, 0u64..300, 0u64..60, yearly.clone());
     (
         prop::collection::vec(tier, 1..6),
-        prop::collection::btree_map(1u64..=300, 1u64..30_000, 0..5),
-        (1u64..=10, 1u64..5_000, 0u64..3_000),
+        prop::collection::btree_map(1u64..=300, (1u64..30_000, yearly.clone()), 0..5),
+        (1u64..=10, 1u64..5_000, 0u64..3_000, yearly),
+        prop::sample::select(vec!["USD", "JPY", "KWD"]),
     )
         .prop_map(
-            |(tiers, bundles, (block_size, block_price, pay_per))| RuleSetOf {
-                id: "random".into(),
-                name: "Random".into(),
-                source: None,
-                tiers: tiers
-                    .into_iter()
-                    .enumerate()
-                    .map(|(i, (price, messages, credits))| TierOf {
-                        id: format!("t{i}"),
-                        name: format!("Tier {i}"),
-                        price_cents: price,
-                        free_messages: messages,
-                        inmail_credits: credits,
-                        inmail_rollover_cap: None,
-                    })
-                    .collect(),
-                bundles: bundles
-                    .into_iter()
-                    .map(|(size, price_cents)| BundleOf { size, price_cents })
-                    .collect(),
-                inmail: InMailPricingOf {
-                    block_size,
-                    block_price_cents: block_price,
-                    pay_per_inmail_cents: pay_per,
-                },
+            |(tiers, bundles, (block_size, block_price, pay_per, block_yearly), currency)| {
+                // A yearly price as a share of twelve months, in percent.
+                let year = |monthly: u64, share: Option<u64>| share.map(|p| monthly * 12 * p / 100);
+                RuleSetOf {
+                    id: "random".into(),
+                    name: "Random".into(),
+                    source: None,
+                    currency: Currency::find(currency).unwrap(),
+                    tiers: tiers
+                        .into_iter()
+                        .enumerate()
+                        .map(|(i, (price, messages, credits, share))| TierOf {
+                            id: format!("t{i}"),
+                            name: format!("Tier {i}"),
+                            price_cents: price,
+                            yearly_price_cents: year(price, share),
+                            free_messages: messages,
+                            inmail_credits: credits,
+                            inmail_rollover_cap: None,
+                        })
+                        .collect(),
+                    bundles: bundles
+                        .into_iter()
+                        .map(|(size, (price_cents, share))| BundleOf {
+                            size,
+                            price_cents,
+                            yearly_price_cents: year(price_cents, share).map(|y| y.max(1)),
+                        })
+                        .collect(),
+                    inmail: InMailPricingOf {
+                        block_size,
+                        block_price_cents: block_price,
+                        yearly_block_price_cents: year(block_price, block_yearly).map(|y| y.max(1)),
+                        pay_per_inmail_cents: pay_per,
+                    },
+                    price_lists: Vec::new(),
+                }
             },
         )
 }
@@ -113,20 +131,25 @@ proptest! {
         counts in prop::collection::vec(0u64..4, 5),
         blocks in 0u64..4,
         inmail_sent in 0u64..200,
+        yearly in any::<bool>(),
     ) {
         let mut w = widget(&rules, tier, &counts, blocks, inmail_sent);
+        if yearly {
+            w.apply(Action::SetBilling(Billing::Yearly));
+        }
         let allowance = w.summary().allowance;
         w.apply(Action::SetCount(Count::Sent, allowance.min(1_000_000)));
         w.apply(Action::Send);
         let blocked = w.dialog.clone().expect("a send at the limit is blocked");
-        let lowest = blocked.options.iter().map(|o| o.new_total_cents).min();
-        prop_assert_eq!(blocked.options.first().map(|o| o.new_total_cents), lowest);
+        let lowest = blocked.options.iter().map(|o| o.new_year_cents).min();
+        prop_assert_eq!(blocked.options.first().map(|o| o.new_year_cents), lowest);
         prop_assert!(blocked.options.iter().enumerate().all(|(i, o)| o.cheapest == (i == 0)));
         for option in &blocked.options {
             let mut chosen = w.clone();
             chosen.apply(Action::ApplyUnblock(option.unblock.clone()));
             let summary = chosen.summary();
             prop_assert_eq!(summary.total_cents, option.new_total_cents, "{:?}", option.unblock);
+            prop_assert_eq!(summary.year_cents, option.new_year_cents);
             prop_assert_eq!(summary.allowance, option.new_allowance);
             prop_assert!(summary.remaining > 0, "{:?} lets the message through", option.unblock);
             let applied = matches!(chosen.last_send, Some(LastSend::Blocked { applied: Some(_), .. }));
@@ -143,17 +166,21 @@ proptest! {
         messages in 0u64..2_000,
         inmails in 0u64..200,
         min in 0usize..6,
+        yearly in any::<bool>(),
     ) {
+        let billing = if yearly && rules.has_yearly_prices() { Billing::Yearly } else { Billing::Monthly };
         let need = Need {
             messages,
             inmails,
             min_tier: (min > 0).then(|| rules.tiers[min % rules.tiers.len()].id.clone()),
         };
         let mut w = widget(&rules, 0, &[], 0, 0);
+        w.apply(Action::SetBilling(billing));
+        prop_assert_eq!(w.billing, billing);
         w.apply(Action::SetCount(Count::NeedMessages, messages));
         w.apply(Action::SetCount(Count::NeedInMails, inmails));
         w.apply(Action::SetMinTier(need.min_tier.clone()));
-        let recommender = Recommender::new(&rules);
+        let recommender = Recommender::new(&rules, billing);
         let plan = recommender.recommend(&rules, &need);
         if let Some(plan) = &plan {
             prop_assert!(within_fields(plan));
@@ -162,6 +189,7 @@ proptest! {
             prop_assert_eq!(&used.selection, &plan.selection());
             at_need(&mut used, &need);
             prop_assert_eq!(used.summary().total_cents, plan.total_cents);
+            prop_assert_eq!(used.summary().year_cents, plan.year_cents);
         }
         let rows = compare(&recommender, &rules, &need);
         for row in &rows {
@@ -170,8 +198,9 @@ proptest! {
             choose(&mut chosen, row_plan);
             at_need(&mut chosen, &need);
             prop_assert_eq!(chosen.summary().total_cents, row_plan.total_cents, "{}", row.tier_id);
+            prop_assert_eq!(chosen.summary().year_cents, row_plan.year_cents);
             if !row.below_minimum {
-                prop_assert!(plan.as_ref().is_some_and(|p| p.total_cents <= row_plan.total_cents));
+                prop_assert!(plan.as_ref().is_some_and(|p| p.year_cents <= row_plan.year_cents));
             }
         }
         let cheapest: Vec<_> = rows.iter().filter(|r| r.cheapest).collect();
@@ -185,6 +214,21 @@ proptest! {
             choose(&mut chosen, &point.plan);
             at_need(&mut chosen, &Need { messages: point.messages, inmails: need.inmails, min_tier: None });
             prop_assert_eq!(chosen.summary().total_cents, point.plan.total_cents, "{} messages", point.messages);
+        }
+    }
+
+    /// The cheapest way is exact in both billings: it ranks with an exhaustive search.
+    #[test]
+    fn the_cheapest_way_is_exact_in_both_billings(
+        rules in rule_set(),
+        messages in 0u64..400,
+        inmails in 0u64..40,
+    ) {
+        let need = Need { messages, inmails, min_tier: None };
+        for billing in [Billing::Monthly, Billing::Yearly] {
+            let fast = Recommender::new(&rules, billing).recommend(&rules, &need);
+            let slow = exhaustive(&rules, &need, billing);
+            prop_assert_eq!(fast.as_ref().map(|p| p.year_cents), slow.as_ref().map(|p| p.year_cents), "{:?}", billing);
         }
     }
 
@@ -219,7 +263,9 @@ fn the_largest_need_gives_a_plan_the_fields_hold() {
         inmails: CountField::NeedInMails.range().1,
         min_tier: None,
     };
-    let plan = Recommender::new(&rules).recommend(&rules, &need).unwrap();
+    let plan = Recommender::new(&rules, Billing::Monthly)
+        .recommend(&rules, &need)
+        .unwrap();
     assert!(within_fields(&plan), "{plan:?}");
     let mut w = widget(&rules, 0, &[], 0, 0);
     w.apply(Action::SetCount(Count::NeedMessages, need.messages));

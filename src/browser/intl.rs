@@ -1,7 +1,7 @@
-//! [`Format`] through the browser's `Intl`: every locale writes numbers, US-dollar amounts,
+//! [`Format`] through the browser's `Intl`: every locale writes numbers, amounts of money,
 //! dates and lists its own way, and chooses its plural forms.
 
-use std::cell::OnceCell;
+use std::cell::{OnceCell, RefCell};
 
 use chrono::NaiveDate;
 use js_sys::Intl::{
@@ -12,6 +12,7 @@ use js_sys::Intl::{
 use js_sys::{Array, Function, JsString};
 use wasm_bindgen::prelude::*;
 
+use crate::engine::currency::Currency;
 use crate::text::format::{Format, ListStyle, PluralCategory};
 
 #[wasm_bindgen]
@@ -32,8 +33,8 @@ pub fn canonical(tag: &str) -> Option<String> {
 pub struct IntlFormat {
     locales: Array,
     count: OnceCell<Function>,
-    money: OnceCell<Function>,
-    money_whole: OnceCell<Function>,
+    /// The money formatters of the currency last asked for (a widget shows one at a time).
+    money: RefCell<Option<(Currency, Function, Function)>>,
     percent: OnceCell<Function>,
     date: OnceCell<Function>,
     day_month: OnceCell<Function>,
@@ -81,8 +82,7 @@ impl IntlFormat {
         IntlFormat {
             locales: Array::of1(&JsValue::from_str(tag)),
             count: OnceCell::new(),
-            money: OnceCell::new(),
-            money_whole: OnceCell::new(),
+            money: RefCell::new(None),
             percent: OnceCell::new(),
             date: OnceCell::new(),
             day_month: OnceCell::new(),
@@ -113,13 +113,27 @@ impl IntlFormat {
         ListFormat::new(&self.locales, &options)
     }
 
-    fn money_format(&self, digits: u8) -> Function {
+    fn money_format(&self, currency: Currency, digits: u8) -> Function {
         self.number(|o| {
             o.set_style(NumberFormatStyle::Currency);
-            o.set_currency("USD");
+            o.set_currency(currency.code());
             o.set_minimum_fraction_digits(digits);
             o.set_maximum_fraction_digits(digits);
         })
+    }
+
+    /// `currency`'s formatters: to its minor unit, and whole (made on first use of it).
+    fn money_formats(&self, currency: Currency) -> (Function, Function) {
+        let mut cached = self.money.borrow_mut();
+        match &*cached {
+            Some((c, exact, whole)) if *c == currency => (exact.clone(), whole.clone()),
+            _ => {
+                let exact = self.money_format(currency, currency.minor_digits);
+                let whole = self.money_format(currency, 0);
+                *cached = Some((currency, exact.clone(), whole.clone()));
+                (exact, whole)
+            }
+        }
     }
 }
 
@@ -135,18 +149,14 @@ impl Format for IntlFormat {
         call(self.count.get_or_init(|| self.number(|_| {})), &value)
     }
 
-    fn money(&self, cents: u64) -> String {
-        call(
-            self.money.get_or_init(|| self.money_format(2)),
-            &decimal(cents, 2),
-        )
+    fn money(&self, minor: u64, currency: Currency) -> String {
+        let (exact, _) = self.money_formats(currency);
+        call(&exact, &decimal(minor, u32::from(currency.minor_digits)))
     }
 
-    fn money_whole(&self, dollars: u64) -> String {
-        call(
-            self.money_whole.get_or_init(|| self.money_format(0)),
-            &decimal(dollars, 0),
-        )
+    fn money_whole(&self, major: u64, currency: Currency) -> String {
+        let (_, whole) = self.money_formats(currency);
+        call(&whole, &decimal(major, 0))
     }
 
     fn percent(&self, percent: u64) -> String {

@@ -1,7 +1,7 @@
 //! Plans side by side for one need: each tier's cheapest way to it, and how the visitor's
 //! current selection fares against the need.
 
-use super::bill::{bill, usage_at};
+use super::bill::{bill, usage_at, Billing};
 use super::plan::Selection;
 use super::recommend::{Need, Plan, Recommender};
 use super::rules::RuleSet;
@@ -67,19 +67,30 @@ pub enum Versus {
 
 /// The selection's monthly cost at the need: its bill with that many messages and InMails
 /// sent (pay-per-InMail included).
-pub fn cost_at_need(rules: &RuleSet, selection: &Selection, need: &Need) -> u64 {
-    bill(rules, selection, &usage_at(need.messages, need.inmails)).total_cents
+pub fn cost_at_need(rules: &RuleSet, selection: &Selection, need: &Need, billing: Billing) -> u64 {
+    bill(
+        rules,
+        selection,
+        &usage_at(need.messages, need.inmails),
+        billing,
+    )
+    .total_cents
 }
 
 /// The current selection's cost if the need were its usage.
-pub fn versus_current(rules: &RuleSet, selection: &Selection, need: &Need) -> Versus {
+pub fn versus_current(
+    rules: &RuleSet,
+    selection: &Selection,
+    need: &Need,
+    billing: Billing,
+) -> Versus {
     let tier = rules.tier(&selection.tier_id).unwrap_or(&rules.tiers[0]);
     let allowance = allowance(rules, tier, selection);
     if allowance < need.messages {
         return Versus::Short { allowance };
     }
     Versus::Covers {
-        current_cents: cost_at_need(rules, selection, need),
+        current_cents: cost_at_need(rules, selection, need, billing),
     }
 }
 
@@ -91,7 +102,7 @@ mod tests {
     #[test]
     fn one_row_per_tier_with_the_cheapest_marked() {
         let rules = ARTICLE.rules();
-        let r = Recommender::new(&rules);
+        let r = Recommender::new(&rules, Billing::Monthly);
         let need = Need {
             messages: 120,
             inmails: 10,
@@ -136,13 +147,13 @@ mod tests {
             inmail_blocks: 0,
         };
         assert_eq!(
-            versus_current(&rules, &sn, &need),
+            versus_current(&rules, &sn, &need, Billing::Monthly),
             Versus::Covers {
                 current_cents: 6499 + 4999 + 5000
             }
         );
         assert_eq!(
-            versus_current(&rules, &Selection::starter(&rules), &need),
+            versus_current(&rules, &Selection::starter(&rules), &need, Billing::Monthly),
             Versus::Short { allowance: 15 }
         );
     }
@@ -150,7 +161,7 @@ mod tests {
     #[test]
     fn rows_below_the_minimum_are_flagged_and_never_cheapest() {
         let rules = ARTICLE.rules();
-        let r = Recommender::new(&rules);
+        let r = Recommender::new(&rules, Billing::Monthly);
         let need = Need {
             messages: 10,
             inmails: 0,

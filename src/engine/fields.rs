@@ -89,8 +89,9 @@ pub fn parse_count(text: &str, field: CountField) -> Result<u64, CountError> {
     check_count(value, field)
 }
 
-/// Parses a dollar amount typed into a field, exactly, to cents: `29.99`, `$1,234.5`, `15`.
-pub fn parse_money(text: &str, max_cents: u64) -> Result<u64, CountError> {
+/// Parses an amount typed into a field, exactly, to minor units of a currency of `digits`
+/// minor digits: `29.99`, `$1,234.5`, `15` (a leading currency sign is allowed).
+pub fn parse_money(text: &str, max_minor: u64, digits: u8) -> Result<u64, CountError> {
     let text = text.trim();
     if text.is_empty() {
         return Err(CountError::Empty);
@@ -98,23 +99,29 @@ pub fn parse_money(text: &str, max_cents: u64) -> Result<u64, CountError> {
     if text.starts_with(['-', '\u{2212}']) {
         return Err(CountError::Negative);
     }
-    let text = text.strip_prefix('$').unwrap_or(text).trim();
+    let text = text.trim_start_matches(['$', '€', '£', '¥']).trim();
     let (whole, fraction) = text.split_once('.').unwrap_or((text, ""));
-    if fraction.len() > 2 || !fraction.bytes().all(|b| b.is_ascii_digit()) {
+    let digits = usize::from(digits);
+    if fraction.len() > digits || !fraction.bytes().all(|b| b.is_ascii_digit()) {
         return Err(CountError::NotANumber);
     }
-    let dollars = if whole.is_empty() && !fraction.is_empty() {
+    let unit = 10u64.pow(digits as u32);
+    let major = if whole.is_empty() && !fraction.is_empty() {
         0
     } else {
         parse_count(whole, CountField::Sent).map_err(|e| match e {
-            CountError::TooLarge(_) => CountError::TooLarge(max_cents / 100),
+            CountError::TooLarge(_) => CountError::TooLarge(max_minor / unit),
             other => other,
         })?
     };
-    let cents = format!("{fraction:0<2}").parse::<u64>().unwrap_or(0);
-    let total = dollars.saturating_mul(100).saturating_add(cents);
-    if total > max_cents {
-        return Err(CountError::TooLarge(max_cents / 100));
+    let minor = if digits == 0 {
+        0
+    } else {
+        format!("{fraction:0<digits$}").parse::<u64>().unwrap_or(0)
+    };
+    let total = major.saturating_mul(unit).saturating_add(minor);
+    if total > max_minor {
+        return Err(CountError::TooLarge(max_minor / unit));
     }
     Ok(total)
 }
@@ -126,19 +133,22 @@ mod tests {
     #[test]
     fn money_parses_exactly() {
         let max = 100_000_000;
-        assert_eq!(parse_money("29.99", max), Ok(2999));
-        assert_eq!(parse_money("$1,234.5", max), Ok(123_450));
-        assert_eq!(parse_money("15", max), Ok(1500));
-        assert_eq!(parse_money(".5", max), Ok(50));
-        assert_eq!(parse_money("0", max), Ok(0));
-        assert_eq!(parse_money("-1", max), Err(CountError::Negative));
-        assert_eq!(parse_money("1.999", max), Err(CountError::NotANumber));
-        assert_eq!(parse_money("abc", max), Err(CountError::NotANumber));
-        assert_eq!(parse_money("", max), Err(CountError::Empty));
-        assert_eq!(
-            parse_money("1000001", max),
-            Err(CountError::TooLarge(1_000_000))
-        );
+        let cents = |t| parse_money(t, max, 2);
+        assert_eq!(cents("29.99"), Ok(2999));
+        assert_eq!(cents("$1,234.5"), Ok(123_450));
+        assert_eq!(cents("€15"), Ok(1500));
+        assert_eq!(cents(".5"), Ok(50));
+        assert_eq!(cents("0"), Ok(0));
+        assert_eq!(cents("-1"), Err(CountError::Negative));
+        assert_eq!(cents("1.999"), Err(CountError::NotANumber));
+        assert_eq!(cents("abc"), Err(CountError::NotANumber));
+        assert_eq!(cents(""), Err(CountError::Empty));
+        assert_eq!(cents("1000001"), Err(CountError::TooLarge(1_000_000)));
+        // Yen have no minor unit; dinars have three digits.
+        assert_eq!(parse_money("4,980", max, 0), Ok(4980));
+        assert_eq!(parse_money("49.8", max, 0), Err(CountError::NotANumber));
+        assert_eq!(parse_money("12.345", max, 3), Ok(12_345));
+        assert_eq!(parse_money("12.3", max, 3), Ok(12_300));
     }
 
     #[test]

@@ -3,6 +3,7 @@
 
 use chrono::{Datelike, NaiveDate, Weekday};
 
+use super::bill::Billing;
 use super::period::{last_supported_day, Period, PeriodRule};
 use super::plan::{Selection, Usage};
 use super::rng::Rng;
@@ -129,9 +130,11 @@ impl Scenario {
 /// The rules and choices a month is played under.
 #[derive(Clone, Copy)]
 pub struct Context<'a> {
+    /// The rules in the currency the month is priced in.
     pub rules: &'a RuleSet,
     pub selection: &'a Selection,
     pub period_rule: PeriodRule,
+    pub billing: Billing,
 }
 
 /// The clock, the counters and what happened.
@@ -215,6 +218,7 @@ impl Month {
             recipient,
             self.today,
             ctx.period_rule,
+            ctx.billing,
         );
         match &decision {
             SendDecision::Delivered { .. } => {
@@ -409,6 +413,7 @@ mod tests {
             rules,
             selection,
             period_rule,
+            billing: Billing::Monthly,
         }
     }
 
@@ -743,6 +748,7 @@ mod end_of_calendar {
             rules: &rules,
             selection: &selection,
             period_rule: PeriodRule::CalendarMonth,
+            billing: crate::engine::bill::Billing::Monthly,
         };
         let last = parse_iso_date("9999-12-31").unwrap();
         let mut month = Month::new(last, Usage::default(), 1);

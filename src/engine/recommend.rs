@@ -14,7 +14,10 @@
 //! optimal covers for every need up to W, built once per rule set, answers any need up to
 //! 1,000,000 with a handful of lookups.
 
-use super::bill::{available_credits, bill, pay_per_count, usage_at};
+use super::bill::{
+    available_credits, bill, block_price, bundle_price, pay_per_count, tier_price, usage_at,
+    Billing, UnitPrice,
+};
 use super::plan::{Selection, Usage};
 use super::rules::{Bundle, RuleSet, Tier};
 
@@ -39,8 +42,12 @@ pub struct Plan {
     pub pay_per_inmails: u64,
     pub allowance: u64,
     pub inmail_credits: u64,
-    /// The bill of [`Plan::selection`] at the need (that many messages and InMails sent).
+    /// The bill of [`Plan::selection`] at the need (that many messages and InMails sent):
+    /// the month as billed.
     pub total_cents: u64,
+    /// The year as billed: what plans are ranked by.
+    pub year_cents: u64,
+    pub billing: Billing,
     /// What the tier and bundles cost: the part of the total that buys messages.
     pub messages_cents: u64,
     /// Messages beyond the need.
@@ -63,16 +70,27 @@ impl Plan {
     /// credits together), then the lower tier.
     fn rank(&self) -> (u64, std::cmp::Reverse<u64>, usize) {
         (
-            self.total_cents,
+            self.year_cents,
             std::cmp::Reverse(self.spare_messages.saturating_add(self.spare_credits)),
             self.tier_index,
         )
     }
 
     /// A plan of `selection` for `need`: what it holds and its bill at the need.
-    pub fn of(rules: &RuleSet, tier_index: usize, selection: Selection, need: &Need) -> Plan {
+    pub fn of(
+        rules: &RuleSet,
+        tier_index: usize,
+        selection: Selection,
+        need: &Need,
+        billing: Billing,
+    ) -> Plan {
         let tier = &rules.tiers[tier_index];
-        let bill = bill(rules, &selection, &usage_at(need.messages, need.inmails));
+        let bill = bill(
+            rules,
+            &selection,
+            &usage_at(need.messages, need.inmails),
+            billing,
+        );
         let allowance = super::summary::allowance(rules, tier, &selection);
         let inmail_credits = available_credits(rules, tier, &selection, &Usage::default());
         Plan {
@@ -84,6 +102,8 @@ impl Plan {
             allowance,
             inmail_credits,
             total_cents: bill.total_cents,
+            year_cents: bill.year_cents,
+            billing,
             messages_cents: bill.messages_cents(),
             spare_messages: allowance.saturating_sub(need.messages),
             spare_credits: inmail_credits.saturating_sub(need.inmails),
@@ -245,11 +265,14 @@ impl BundleCovers {
     }
 }
 
-/// The cheapest InMail blocks and pay-per-InMail for `missing` InMails beyond the included
-/// credits: (blocks, pay-per count, cost). Cost is linear in the block count while blocks do
-/// not exceed the need, so only none, all-but-the-remainder and enough blocks can be best.
-pub fn inmail_cover(rules: &RuleSet, missing: u64) -> (u64, u64, u64) {
+/// The cheapest InMail blocks and pay-per-InMail for `missing` InMails a month beyond the
+/// included credits: (blocks, pay-per count, cost a year under `billing`). Cost is linear in
+/// the block count while blocks do not exceed the need, so only none, all-but-the-remainder
+/// and enough blocks can be best.
+pub fn inmail_cover(rules: &RuleSet, missing: u64, billing: Billing) -> (u64, u64, u64) {
     let pricing = rules.inmail;
+    let block_year = block_price(rules).per_year(billing);
+    let pay_per_year = pricing.pay_per_inmail_cents.saturating_mul(12);
     let whole = missing / pricing.block_size;
     let candidates = [0, whole, missing.div_ceil(pricing.block_size)];
     candidates
@@ -257,8 +280,8 @@ pub fn inmail_cover(rules: &RuleSet, missing: u64) -> (u64, u64, u64) {
         .map(|blocks| {
             let pay_per = missing.saturating_sub(blocks * pricing.block_size);
             let cost = blocks
-                .saturating_mul(pricing.block_price_cents)
-                .saturating_add(pay_per.saturating_mul(pricing.pay_per_inmail_cents));
+                .saturating_mul(block_year)
+                .saturating_add(pay_per.saturating_mul(pay_per_year));
             (blocks, pay_per, cost)
         })
         // Ties: more blocks means more spare credits.
@@ -266,24 +289,41 @@ pub fn inmail_cover(rules: &RuleSet, missing: u64) -> (u64, u64, u64) {
         .unwrap_or((0, missing, 0))
 }
 
-/// Everything needed to recommend plans under one rule set.
+/// Everything needed to recommend plans under one rule set and one billing.
 #[derive(Clone, Debug)]
 pub struct Recommender {
+    /// Covers by what each bundle costs a year under the billing.
     covers: BundleCovers,
+    billing: Billing,
 }
 
-/// Two recommenders are equal when built from the same bundles (their tables follow).
+/// Two recommenders are equal when built from the same bundles and billing (their tables
+/// follow).
 impl PartialEq for Recommender {
     fn eq(&self, other: &Self) -> bool {
-        self.covers.bundles == other.covers.bundles
+        self.covers.bundles == other.covers.bundles && self.billing == other.billing
     }
 }
 
 impl Recommender {
-    pub fn new(rules: &RuleSet) -> Recommender {
+    pub fn new(rules: &RuleSet, billing: Billing) -> Recommender {
+        let by_year: Vec<Bundle> = rules
+            .bundles
+            .iter()
+            .map(|b| Bundle {
+                price_cents: bundle_price(b).per_year(billing),
+                yearly_price_cents: None,
+                ..*b
+            })
+            .collect();
         Recommender {
-            covers: BundleCovers::new(&rules.bundles),
+            covers: BundleCovers::new(&by_year),
+            billing,
         }
+    }
+
+    pub fn billing(&self) -> Billing {
+        self.billing
     }
 
     /// The cheapest way for one tier to meet the need, `None` when it cannot.
@@ -292,13 +332,14 @@ impl Recommender {
         let cover = self
             .covers
             .cover(need.messages.saturating_sub(tier.free_messages))?;
-        let (blocks, _, _) = inmail_cover(rules, need.inmails.saturating_sub(tier.inmail_credits));
+        let missing = need.inmails.saturating_sub(tier.inmail_credits);
+        let (blocks, _, _) = inmail_cover(rules, missing, self.billing);
         let selection = Selection {
             tier_id: tier.id.clone(),
             addons: cover.counts,
             inmail_blocks: blocks,
         };
-        Some(Plan::of(rules, tier_index, selection, need))
+        Some(Plan::of(rules, tier_index, selection, need, self.billing))
     }
 
     /// The cheapest plan over every tier at or above the minimum tier.
@@ -323,7 +364,7 @@ impl Recommender {
 
 /// Exhaustive search over every combination that could be cheapest, for tests and the
 /// benchmark: every count of every bundle up to what alone would cover the need.
-pub fn exhaustive(rules: &RuleSet, need: &Need) -> Option<Plan> {
+pub fn exhaustive(rules: &RuleSet, need: &Need, billing: Billing) -> Option<Plan> {
     let from = need
         .min_tier
         .as_deref()
@@ -349,19 +390,20 @@ pub fn exhaustive(rules: &RuleSet, need: &Need) -> Option<Plan> {
             if bought >= missing {
                 // Priced here by hand, apart from the bill, so that this search checks the
                 // recommender and the bill both; a plan is built only when it ranks first.
+                let year = |p: UnitPrice| p.per_year(billing);
                 let bundle_cents: u64 = counts
                     .iter()
                     .zip(&rules.bundles)
-                    .map(|(c, b)| c * b.price_cents)
+                    .map(|(c, b)| c * year(bundle_price(b)))
                     .sum();
                 let allowance = tier.free_messages + bought;
                 for blocks in 0..=max_blocks {
                     let credits = tier.inmail_credits + blocks * rules.inmail.block_size;
                     let pay_per = need.inmails.saturating_sub(credits);
-                    let total = tier.price_cents
+                    let total = year(tier_price(tier))
                         + bundle_cents
-                        + blocks * rules.inmail.block_price_cents
-                        + pay_per * rules.inmail.pay_per_inmail_cents;
+                        + blocks * year(block_price(rules))
+                        + pay_per * 12 * rules.inmail.pay_per_inmail_cents;
                     let spare = allowance.saturating_sub(need.messages)
                         + credits.saturating_sub(need.inmails);
                     let rank = (total, std::cmp::Reverse(spare), tier_index);
@@ -379,7 +421,7 @@ pub fn exhaustive(rules: &RuleSet, need: &Need) -> Option<Plan> {
                             .collect(),
                         inmail_blocks: blocks,
                     };
-                    let plan = Plan::of(rules, tier_index, selection, need);
+                    let plan = Plan::of(rules, tier_index, selection, need, billing);
                     assert_eq!(plan.rank(), rank, "the bill and the search agree");
                     best = Some(plan);
                 }
@@ -421,7 +463,7 @@ mod tests {
     #[test]
     fn worked_examples() {
         let rules = ARTICLE.rules();
-        let r = Recommender::new(&rules);
+        let r = Recommender::new(&rules, Billing::Monthly);
         let plan = r.recommend(&rules, &need(100, 0)).unwrap();
         assert_eq!(
             (
@@ -443,7 +485,7 @@ mod tests {
     #[test]
     fn lower_tier_with_add_ons_beats_a_higher_tier_alone() {
         let rules = ARTICLE.rules();
-        let r = Recommender::new(&rules);
+        let r = Recommender::new(&rules, Billing::Monthly);
         // 50 messages: Sales Navigator alone costs $64.99; Basic + 25×2 costs $29.98.
         let plan = r.recommend(&rules, &need(50, 0)).unwrap();
         assert_eq!((plan.tier_id.as_str(), plan.total_cents), ("basic", 2998));
@@ -454,7 +496,7 @@ mod tests {
     #[test]
     fn minimum_tier_is_respected() {
         let rules = ARTICLE.rules();
-        let r = Recommender::new(&rules);
+        let r = Recommender::new(&rules, Billing::Monthly);
         let n = Need {
             messages: 100,
             inmails: 0,
@@ -475,13 +517,14 @@ mod tests {
     fn ties_prefer_spare_capacity_then_the_lower_tier() {
         let rules = ARTICLE.rules();
         // One InMail: a block ($10, 3 credits) ties pay-per-InMail ($10); the block has spare.
-        assert_eq!(inmail_cover(&rules, 1), (1, 0, 1000));
-        assert_eq!(inmail_cover(&rules, 4), (2, 0, 2000));
-        assert_eq!(inmail_cover(&rules, 0), (0, 0, 0));
+        let m = Billing::Monthly;
+        assert_eq!(inmail_cover(&rules, 1, m), (1, 0, 12 * 1000));
+        assert_eq!(inmail_cover(&rules, 4, m), (2, 0, 12 * 2000));
+        assert_eq!(inmail_cover(&rules, 0, m), (0, 0, 0));
         // linkedin-help: Premium Career and Premium Business both cost $29.99; for 10
         // messages from Career up, Business wins on spare capacity (20 + 15 > 5 + 5).
         let help = LINKEDIN_HELP.rules();
-        let r = Recommender::new(&help);
+        let r = Recommender::new(&help, Billing::Monthly);
         let n = Need {
             messages: 10,
             inmails: 0,
@@ -492,7 +535,7 @@ mod tests {
         let twin = ARTICLE.json.replace(r#"{ "id": "premium-business", "name": "Premium Business""#, r#"{ "id": "basic-twin", "name": "Basic twin", "price_cents": 0, "free_messages": 15, "inmail_credits": 0 },
     { "id": "premium-business", "name": "Premium Business""#);
         let twin = crate::engine::rules::RuleSet::from_json(&twin).unwrap();
-        let r = Recommender::new(&twin);
+        let r = Recommender::new(&twin, Billing::Monthly);
         assert_eq!(r.recommend(&twin, &need(10, 0)).unwrap().tier_id, "basic");
     }
 
@@ -500,12 +543,12 @@ mod tests {
     fn matches_exhaustive_search_for_every_small_need() {
         for preset in [ARTICLE, LINKEDIN_HELP] {
             let rules = preset.rules();
-            let r = Recommender::new(&rules);
+            let r = Recommender::new(&rules, Billing::Monthly);
             for messages in 0..=260 {
                 for inmails in [0, 1, 2, 3, 4, 7, 29, 31, 160] {
                     let n = need(messages, inmails);
                     let fast = r.recommend(&rules, &n).unwrap();
-                    let slow = exhaustive(&rules, &n).unwrap();
+                    let slow = exhaustive(&rules, &n, Billing::Monthly).unwrap();
                     assert_eq!(
                         fast.rank(),
                         slow.rank(),
@@ -516,6 +559,42 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn exact_in_both_billings_with_yearly_prices() {
+        let rules = crate::engine::rules::RuleSet::from_json(include_str!(
+            "../../rules/example-eur-gbp.json"
+        ))
+        .unwrap();
+        for billing in [Billing::Monthly, Billing::Yearly] {
+            let r = Recommender::new(&rules, billing);
+            for messages in (0..=420).step_by(7) {
+                for inmails in [0, 2, 31, 160] {
+                    let n = need(messages, inmails);
+                    let fast = r.recommend(&rules, &n).unwrap();
+                    let slow = exhaustive(&rules, &n, billing).unwrap();
+                    assert_eq!(
+                        fast.rank(),
+                        slow.rank(),
+                        "{billing:?} need {messages}/{inmails}"
+                    );
+                }
+            }
+        }
+        // 50 messages billed yearly: Basic and two 25-message bundles at €139.90 a year each.
+        let yearly = Recommender::new(&rules, Billing::Yearly)
+            .recommend(&rules, &need(50, 0))
+            .unwrap();
+        assert_eq!(
+            (
+                yearly.tier_id.as_str(),
+                yearly.addons.as_slice(),
+                yearly.year_cents
+            ),
+            ("basic", &[(25, 2)][..], 27980)
+        );
+        assert_eq!(yearly.total_cents, 2332, "a twelfth of the year, rounded");
     }
 
     #[test]
@@ -536,13 +615,13 @@ mod tests {
         );
         let rules = crate::engine::rules::RuleSet::from_json(&json).unwrap();
         assert_eq!(rules.bundles.len(), 3);
-        let r = Recommender::new(&rules);
+        let r = Recommender::new(&rules, Billing::Monthly);
         for messages in 0..=400 {
             for inmails in [0, 5] {
                 let n = need(messages, inmails);
                 assert_eq!(
                     r.recommend(&rules, &n).unwrap().rank(),
-                    exhaustive(&rules, &n).unwrap().rank(),
+                    exhaustive(&rules, &n, Billing::Monthly).unwrap().rank(),
                     "need {messages}"
                 );
             }
@@ -552,7 +631,7 @@ mod tests {
     #[test]
     fn large_needs_are_answered_and_cover_the_need() {
         let rules = ARTICLE.rules();
-        let r = Recommender::new(&rules);
+        let r = Recommender::new(&rules, Billing::Monthly);
         let plan = r.recommend(&rules, &need(1_000_000, 1_000_000)).unwrap();
         assert!(plan.allowance >= 1_000_000);
         assert!(plan.inmail_credits + plan.pay_per_inmails >= 1_000_000);
@@ -572,7 +651,7 @@ mod tests {
             "[]",
         );
         let rules = crate::engine::rules::RuleSet::from_json(&json).unwrap();
-        let r = Recommender::new(&rules);
+        let r = Recommender::new(&rules, Billing::Monthly);
         assert_eq!(
             r.recommend(&rules, &need(100, 0)).unwrap().tier_id,
             "recruiter"

@@ -1,12 +1,20 @@
 //! The rule set: tiers, add-on bundles and InMail pricing, as data (serde).
 //!
 //! One generic shape, [`RuleSetOf`], serves twice: [`RawRules`] is what a file says, read
-//! with serde (syntax and shape), numbers kept as [`Num`] so a bad one can be named;
-//! [`RuleSet`] is what the engine uses, built only by [`RuleSet::from_json`] after the
-//! validation pass (`rules_json`), so the rest of the engine may rely on the limits below
-//! (no empty tier list, bundle sizes of at least 1, sums that cannot overflow `u64`).
+//! with serde (syntax and shape), numbers kept as [`Num`] and currency codes as text so a
+//! bad one can be named; [`RuleSet`] is what the engine uses, built only by
+//! [`RuleSet::from_json`] after the validation pass (`rules_json`), so the rest of the engine
+//! may rely on the limits below (no empty tier list, bundle sizes of at least 1, sums that
+//! cannot overflow `u64`, a price for every tier and bundle in every currency).
+//!
+//! Prices are integers of the rule set's currency's minor unit (`price_cents` is cents for
+//! dollars and euros, whole yen for yen). A tier, a bundle and an InMail block may also have a
+//! yearly price. A rule set may carry complete price lists in other currencies; the engine
+//! works in one currency at a time ([`RuleSet::in_currency`]).
 
 use serde::{Deserialize, Serialize};
+
+use super::currency::Currency;
 
 /// Largest price of anything, in cents ($1,000,000).
 pub const MAX_PRICE_CENTS: u64 = 100_000_000;
@@ -28,6 +36,9 @@ pub struct TierOf<N> {
     pub id: String,
     pub name: String,
     pub price_cents: N,
+    /// The price of a year, when the tier is sold by the year too.
+    #[serde(default = "Option::default", skip_serializing_if = "Option::is_none")]
+    pub yearly_price_cents: Option<N>,
     pub free_messages: N,
     pub inmail_credits: N,
     /// Unused InMail credits carry into the next period while the balance stays at or
@@ -39,42 +50,123 @@ pub struct TierOf<N> {
 /// An add-on message bundle, bought any number of times a month.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[serde(bound(deserialize = "N: Deserialize<'de>"))]
 pub struct BundleOf<N> {
     pub size: N,
     pub price_cents: N,
+    #[serde(default = "Option::default", skip_serializing_if = "Option::is_none")]
+    pub yearly_price_cents: Option<N>,
 }
 
 /// How InMail is sold beyond a tier's included credits.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[serde(bound(deserialize = "N: Deserialize<'de>"))]
 pub struct InMailPricingOf<N> {
     pub block_size: N,
     pub block_price_cents: N,
+    #[serde(default = "Option::default", skip_serializing_if = "Option::is_none")]
+    pub yearly_block_price_cents: Option<N>,
     pub pay_per_inmail_cents: N,
+}
+
+/// A tier's prices in another currency.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, bound(deserialize = "N: Deserialize<'de>"))]
+pub struct TierPriceOf<N> {
+    pub id: String,
+    pub price_cents: N,
+    #[serde(default = "Option::default", skip_serializing_if = "Option::is_none")]
+    pub yearly_price_cents: Option<N>,
+}
+
+/// A bundle's prices in another currency.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, bound(deserialize = "N: Deserialize<'de>"))]
+pub struct BundlePriceOf<N> {
+    pub size: N,
+    pub price_cents: N,
+    #[serde(default = "Option::default", skip_serializing_if = "Option::is_none")]
+    pub yearly_price_cents: Option<N>,
+}
+
+/// InMail's prices in another currency.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, bound(deserialize = "N: Deserialize<'de>"))]
+pub struct InMailPriceOf<N> {
+    pub block_price_cents: N,
+    #[serde(default = "Option::default", skip_serializing_if = "Option::is_none")]
+    pub yearly_block_price_cents: Option<N>,
+    pub pay_per_inmail_cents: N,
+}
+
+/// Every price of a rule set in another currency: each tier by id, each bundle by size.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(
+    deny_unknown_fields,
+    bound(deserialize = "N: Deserialize<'de>, C: Deserialize<'de>")
+)]
+pub struct PriceListOf<N, C> {
+    pub currency: C,
+    pub tiers: Vec<TierPriceOf<N>>,
+    pub bundles: Vec<BundlePriceOf<N>>,
+    pub inmail: InMailPriceOf<N>,
 }
 
 /// A rule set, as a file holds it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, bound(deserialize = "N: Deserialize<'de>"))]
-pub struct RuleSetOf<N> {
+#[serde(
+    deny_unknown_fields,
+    bound(
+        serialize = "N: Serialize, C: Serialize + Blank",
+        deserialize = "N: Deserialize<'de>, C: Deserialize<'de> + Default"
+    )
+)]
+pub struct RuleSetOf<N, C = String> {
     pub id: String,
     pub name: String,
     /// Where the numbers come from, shown beside the rules' name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
+    /// The currency the prices below are in (ISO 4217); a file without it is in US dollars.
+    #[serde(default, skip_serializing_if = "Blank::is_blank")]
+    pub currency: C,
     pub tiers: Vec<TierOf<N>>,
     /// In a validated [`RuleSet`]: sorted by size, sizes unique.
     pub bundles: Vec<BundleOf<N>>,
     pub inmail: InMailPricingOf<N>,
+    /// The same prices in other currencies, each list complete.
+    #[serde(default = "Vec::new", skip_serializing_if = "Vec::is_empty")]
+    pub price_lists: Vec<PriceListOf<N, C>>,
 }
 
 pub type Tier = TierOf<u64>;
 pub type Bundle = BundleOf<u64>;
 pub type InMailPricing = InMailPricingOf<u64>;
+pub type PriceList = PriceListOf<u64, Currency>;
 /// A complete, validated rule set.
-pub type RuleSet = RuleSetOf<u64>;
-/// A rule set as read, before validation.
-pub type RawRules = RuleSetOf<Num>;
+pub type RuleSet = RuleSetOf<u64, Currency>;
+/// A rule set as read, before validation: numbers as [`Num`], currency codes as text (empty
+/// where the file names none).
+pub type RawRules = RuleSetOf<Num, String>;
+
+/// Whether a currency field says nothing (a draft that names no currency), so that it is
+/// not written.
+pub trait Blank {
+    fn is_blank(&self) -> bool;
+}
+
+impl Blank for String {
+    fn is_blank(&self) -> bool {
+        self.trim().is_empty()
+    }
+}
+
+impl Blank for Currency {
+    fn is_blank(&self) -> bool {
+        false
+    }
+}
 
 /// A JSON number as the rules read it. Whole numbers are kept; anything else is kept only
 /// as the problem it is, so that validation can name it (`must not be negative`) instead of
@@ -157,6 +249,14 @@ pub enum RuleProblem {
         first: usize,
     },
     CapBelowCredits(u64),
+    /// Not an active ISO 4217 currency code.
+    NoSuchCurrency,
+    /// A price list in the currency it repeats.
+    DuplicateCurrency,
+    /// A price list lacks the prices of this tier (its id) or bundle (its size).
+    MissingPrice(String),
+    /// A price list prices a tier or bundle the rules do not have.
+    UnknownPrice(String),
 }
 
 /// A rule set that could not be used: where, and what is wrong.
@@ -167,7 +267,7 @@ pub struct RuleError {
     pub problem: RuleProblem,
 }
 
-impl<N> RuleSetOf<N> {
+impl<N, C> RuleSetOf<N, C> {
     /// The tier with this id.
     pub fn tier(&self, id: &str) -> Option<&TierOf<N>> {
         self.tiers.iter().find(|t| t.id == id)
@@ -183,5 +283,51 @@ impl RuleSet {
     /// The bundle of this size.
     pub fn bundle(&self, size: u64) -> Option<&Bundle> {
         self.bundles.iter().find(|b| b.size == size)
+    }
+
+    /// Every currency the rules are priced in, their own first.
+    pub fn currencies(&self) -> Vec<Currency> {
+        std::iter::once(self.currency)
+            .chain(self.price_lists.iter().map(|l| l.currency))
+            .collect()
+    }
+
+    /// Whether anything is sold by the year.
+    pub fn has_yearly_prices(&self) -> bool {
+        self.tiers.iter().any(|t| t.yearly_price_cents.is_some())
+            || self.bundles.iter().any(|b| b.yearly_price_cents.is_some())
+            || self.inmail.yearly_block_price_cents.is_some()
+    }
+
+    /// The rules priced in `currency`: its price list in place of the rules' own prices (the
+    /// lists themselves left out). `None` when the rules have no prices in it.
+    pub fn in_currency(&self, currency: Currency) -> Option<RuleSet> {
+        if currency == self.currency {
+            return Some(RuleSet {
+                price_lists: Vec::new(),
+                ..self.clone()
+            });
+        }
+        let list = self.price_lists.iter().find(|l| l.currency == currency)?;
+        let mut priced = RuleSet {
+            price_lists: Vec::new(),
+            currency,
+            ..self.clone()
+        };
+        for tier in &mut priced.tiers {
+            // Validation made every list complete.
+            let p = list.tiers.iter().find(|p| p.id == tier.id)?;
+            tier.price_cents = p.price_cents;
+            tier.yearly_price_cents = p.yearly_price_cents;
+        }
+        for bundle in &mut priced.bundles {
+            let p = list.bundles.iter().find(|p| p.size == bundle.size)?;
+            bundle.price_cents = p.price_cents;
+            bundle.yearly_price_cents = p.yearly_price_cents;
+        }
+        priced.inmail.block_price_cents = list.inmail.block_price_cents;
+        priced.inmail.yearly_block_price_cents = list.inmail.yearly_block_price_cents;
+        priced.inmail.pay_per_inmail_cents = list.inmail.pay_per_inmail_cents;
+        Some(priced)
     }
 }

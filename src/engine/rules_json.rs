@@ -9,10 +9,12 @@
 
 use serde::Serialize;
 
+use super::currency::Currency;
+use super::rules::Blank;
 use super::rules::{
-    BundleOf, InMailPricingOf, Num, RawRules, RuleError, RuleProblem, RuleSet, RuleSetOf, TierOf,
-    MAX_BUNDLES, MAX_ID_CHARS, MAX_INCLUDED, MAX_NAME_CHARS, MAX_PACK_SIZE, MAX_PRICE_CENTS,
-    MAX_SOURCE_CHARS, MAX_TIERS,
+    BundleOf, BundlePriceOf, InMailPriceOf, InMailPricingOf, Num, PriceListOf, RawRules, RuleError,
+    RuleProblem, RuleSet, RuleSetOf, TierOf, TierPriceOf, MAX_BUNDLES, MAX_ID_CHARS, MAX_INCLUDED,
+    MAX_NAME_CHARS, MAX_PACK_SIZE, MAX_PRICE_CENTS, MAX_SOURCE_CHARS, MAX_TIERS,
 };
 
 type Result<T> = std::result::Result<T, RuleError>;
@@ -45,6 +47,8 @@ enum Place {
     Tier(usize, &'static str),
     Bundle(usize, &'static str),
     InMail(&'static str),
+    /// In price list `.0`: the tier, bundle or InMail prices `.1` at `.2`.
+    List(usize, &'static str, Option<usize>, &'static str),
 }
 
 impl NumberAt {
@@ -54,26 +58,34 @@ impl NumberAt {
             Place::Tier(i, field) => format!("tiers[{i}].{field}"),
             Place::Bundle(i, field) => format!("bundles[{i}].{field}"),
             Place::InMail(field) => format!("inmail.{field}"),
+            Place::List(l, part, Some(i), field) => format!("price_lists[{l}].{part}[{i}].{field}"),
+            Place::List(l, part, None, field) => format!("price_lists[{l}].{part}.{field}"),
         }
     }
 }
 
-impl<N: Copy> RuleSetOf<N> {
+impl<N: Copy, C: Clone> RuleSetOf<N, C> {
     /// The same rule set with every number mapped by `f`, in document order, each given
     /// where it is and its limits; the first error stops it. The one place that knows every
     /// number of a rule set: validation and the rule form's view both go through it.
     pub fn map_numbers<M, E>(
         &self,
         mut f: impl FnMut(N, NumberAt) -> std::result::Result<M, E>,
-    ) -> std::result::Result<RuleSetOf<M>, E> {
+    ) -> std::result::Result<RuleSetOf<M, C>, E> {
         let at = |place, min, max| NumberAt { place, min, max };
+        let price = |place| at(place, 0, MAX_PRICE_CENTS);
+        let opt =
+            |n: Option<N>, place, f: &mut dyn FnMut(N, NumberAt) -> std::result::Result<M, E>| {
+                n.map(|n| f(n, price(place))).transpose()
+            };
         let mut tiers = Vec::with_capacity(self.tiers.len());
         for (i, t) in self.tiers.iter().enumerate() {
             let tier = |field| Place::Tier(i, field);
             tiers.push(TierOf {
                 id: t.id.clone(),
                 name: t.name.clone(),
-                price_cents: f(t.price_cents, at(tier("price_cents"), 0, MAX_PRICE_CENTS))?,
+                price_cents: f(t.price_cents, price(tier("price_cents")))?,
+                yearly_price_cents: opt(t.yearly_price_cents, tier("yearly_price_cents"), &mut f)?,
                 free_messages: f(t.free_messages, at(tier("free_messages"), 0, MAX_INCLUDED))?,
                 inmail_credits: f(
                     t.inmail_credits,
@@ -92,6 +104,11 @@ impl<N: Copy> RuleSetOf<N> {
                 size: f(b.size, at(bundle("size"), 1, MAX_PACK_SIZE))?,
                 // A free bundle would make "most spare capacity" unbounded.
                 price_cents: f(b.price_cents, at(bundle("price_cents"), 1, MAX_PRICE_CENTS))?,
+                yearly_price_cents: opt(
+                    b.yearly_price_cents,
+                    bundle("yearly_price_cents"),
+                    &mut f,
+                )?,
             });
         }
         let i = &self.inmail;
@@ -104,18 +121,76 @@ impl<N: Copy> RuleSetOf<N> {
                 i.block_price_cents,
                 at(Place::InMail("block_price_cents"), 1, MAX_PRICE_CENTS),
             )?,
+            yearly_block_price_cents: opt(
+                i.yearly_block_price_cents,
+                Place::InMail("yearly_block_price_cents"),
+                &mut f,
+            )?,
             pay_per_inmail_cents: f(
                 i.pay_per_inmail_cents,
-                at(Place::InMail("pay_per_inmail_cents"), 0, MAX_PRICE_CENTS),
+                price(Place::InMail("pay_per_inmail_cents")),
             )?,
         };
+        let mut price_lists = Vec::with_capacity(self.price_lists.len());
+        for (l, list) in self.price_lists.iter().enumerate() {
+            let mut tiers = Vec::with_capacity(list.tiers.len());
+            for (i, t) in list.tiers.iter().enumerate() {
+                let place = |field| Place::List(l, "tiers", Some(i), field);
+                tiers.push(TierPriceOf {
+                    id: t.id.clone(),
+                    price_cents: f(t.price_cents, price(place("price_cents")))?,
+                    yearly_price_cents: opt(
+                        t.yearly_price_cents,
+                        place("yearly_price_cents"),
+                        &mut f,
+                    )?,
+                });
+            }
+            let mut bundles = Vec::with_capacity(list.bundles.len());
+            for (i, b) in list.bundles.iter().enumerate() {
+                let place = |field| Place::List(l, "bundles", Some(i), field);
+                bundles.push(BundlePriceOf {
+                    size: f(b.size, at(place("size"), 1, MAX_PACK_SIZE))?,
+                    price_cents: f(b.price_cents, at(place("price_cents"), 1, MAX_PRICE_CENTS))?,
+                    yearly_price_cents: opt(
+                        b.yearly_price_cents,
+                        place("yearly_price_cents"),
+                        &mut f,
+                    )?,
+                });
+            }
+            let place = |field| Place::List(l, "inmail", None, field);
+            let m = &list.inmail;
+            price_lists.push(PriceListOf {
+                currency: list.currency.clone(),
+                tiers,
+                bundles,
+                inmail: InMailPriceOf {
+                    block_price_cents: f(
+                        m.block_price_cents,
+                        at(place("block_price_cents"), 1, MAX_PRICE_CENTS),
+                    )?,
+                    yearly_block_price_cents: opt(
+                        m.yearly_block_price_cents,
+                        place("yearly_block_price_cents"),
+                        &mut f,
+                    )?,
+                    pay_per_inmail_cents: f(
+                        m.pay_per_inmail_cents,
+                        price(place("pay_per_inmail_cents")),
+                    )?,
+                },
+            });
+        }
         Ok(RuleSetOf {
             id: self.id.clone(),
             name: self.name.clone(),
             source: self.source.clone(),
+            currency: self.currency.clone(),
             tiers,
             bundles,
             inmail,
+            price_lists,
         })
     }
 }
@@ -146,6 +221,19 @@ fn text(value: &str, path: &str, max_chars: usize) -> Result<String> {
         return Err(error(path, RuleProblem::BadText));
     }
     Ok(value.to_owned())
+}
+
+/// A rule set's own currency: a file that names none is in US dollars.
+fn currency(code: &str, path: &str) -> Result<Currency> {
+    if code.trim().is_empty() {
+        Ok(Currency::USD)
+    } else {
+        currency_of(code, path)
+    }
+}
+
+fn currency_of(code: &str, path: &str) -> Result<Currency> {
+    Currency::find(code.trim()).ok_or_else(|| error(path, RuleProblem::NoSuchCurrency))
 }
 
 fn id(value: &str, path: &str) -> Result<String> {
@@ -219,23 +307,101 @@ impl RawRules {
             let at = bundles.partition_point(|x| x.size < bundle.size);
             bundles.insert(at, *bundle);
         }
+        let currency = currency(&numbers.currency, "currency")?;
+        let mut price_lists = Vec::with_capacity(numbers.price_lists.len());
+        for (l, list) in numbers.price_lists.into_iter().enumerate() {
+            let at = |part: &str| format!("price_lists[{l}].{part}");
+            let code = currency_of(&list.currency, &at("currency"))?;
+            if code == currency
+                || price_lists
+                    .iter()
+                    .any(|p: &PriceListOf<u64, Currency>| p.currency == code)
+            {
+                return Err(error(at("currency"), RuleProblem::DuplicateCurrency));
+            }
+            // Complete: every tier and bundle priced once, nothing else.
+            for (i, p) in list.tiers.iter().enumerate() {
+                if !tiers.iter().any(|t| t.id == p.id)
+                    || list.tiers[..i].iter().any(|q| q.id == p.id)
+                {
+                    return Err(error(
+                        at(&format!("tiers[{i}].id")),
+                        RuleProblem::UnknownPrice(p.id.clone()),
+                    ));
+                }
+            }
+            if let Some(t) = tiers
+                .iter()
+                .find(|t| !list.tiers.iter().any(|p| p.id == t.id))
+            {
+                return Err(error(at("tiers"), RuleProblem::MissingPrice(t.id.clone())));
+            }
+            for (i, p) in list.bundles.iter().enumerate() {
+                if !bundles.iter().any(|b| b.size == p.size)
+                    || list.bundles[..i].iter().any(|q| q.size == p.size)
+                {
+                    return Err(error(
+                        at(&format!("bundles[{i}].size")),
+                        RuleProblem::UnknownPrice(p.size.to_string()),
+                    ));
+                }
+            }
+            if let Some(b) = bundles
+                .iter()
+                .find(|b| !list.bundles.iter().any(|p| p.size == b.size))
+            {
+                return Err(error(
+                    at("bundles"),
+                    RuleProblem::MissingPrice(b.size.to_string()),
+                ));
+            }
+            price_lists.push(PriceListOf {
+                currency: code,
+                tiers: list.tiers,
+                bundles: list.bundles,
+                inmail: list.inmail,
+            });
+        }
         Ok(RuleSetOf {
             id: set_id,
             name,
             source,
+            currency,
             tiers,
             bundles,
             inmail: numbers.inmail,
+            price_lists,
         })
     }
 
-    /// The draft with only whole numbers, for the rule form; `None` while any is not.
-    pub fn whole_numbers(&self) -> Option<RuleSetOf<u64>> {
-        self.map_numbers(|num, _| match num {
-            Num::Whole(v) => Ok(v),
-            _ => Err(()),
+    /// The draft with only whole numbers, for the rule form; `None` while any is not
+    /// (and its currencies known, a draft naming none being in US dollars).
+    pub fn whole_numbers(&self) -> Option<RuleSetOf<u64, Currency>> {
+        let numbers = self
+            .map_numbers(|num, _| match num {
+                Num::Whole(v) => Ok(v),
+                _ => Err(()),
+            })
+            .ok()?;
+        let mut lists = Vec::with_capacity(numbers.price_lists.len());
+        for list in numbers.price_lists {
+            lists.push(PriceListOf {
+                currency: Currency::find(list.currency.trim())?,
+                tiers: list.tiers,
+                bundles: list.bundles,
+                inmail: list.inmail,
+            });
+        }
+        Some(RuleSetOf {
+            id: numbers.id,
+            name: numbers.name,
+            source: numbers.source,
+            currency: currency(&numbers.currency, "currency").ok()?,
+            tiers: numbers.tiers,
+            bundles: numbers.bundles,
+            inmail: numbers.inmail,
+            price_lists: lists,
         })
-        .ok()
     }
 }
 
@@ -246,7 +412,7 @@ impl RuleSet {
     }
 }
 
-impl<N: Serialize> RuleSetOf<N> {
+impl<N: Serialize, C: Serialize + Blank> RuleSetOf<N, C> {
     /// The rule set as JSON without spaces, for links and attributes.
     pub fn to_compact_json(&self) -> String {
         self.write(EditorLayout {
@@ -291,7 +457,9 @@ const LIST_DEPTH: usize = 2;
 impl serde_json::ser::Formatter for EditorLayout {
     fn begin_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
         self.depth += 1;
-        self.list_has_items = false;
+        if self.depth == LIST_DEPTH {
+            self.list_has_items = false;
+        }
         w.write_all(b"[")
     }
 

@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 
-use super::bill::bill;
+use super::bill::{bill, bundle_price, month_of, tier_price, Billing, UnitPrice};
 use super::fields::CountField;
 use super::period::PeriodRule;
 use super::plan::{Selection, Usage};
@@ -68,14 +68,16 @@ pub enum Unblock {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct UnblockOption {
     pub unblock: Unblock,
-    /// The option's own monthly price: the tier's price, or the bundle's.
+    /// The option's own price a month, as billed: the tier's, or the bundle's.
     pub price_cents: u64,
     /// The month's allowance once the option is applied.
     pub new_allowance: u64,
     /// The month's total once the option is applied: the bill of the selection it gives,
     /// with this period's usage (a higher tier's credits may cover InMails paid one by one).
     pub new_total_cents: u64,
-    /// The option with the lowest `new_total_cents`.
+    /// The year's cost once the option is applied, as billed.
+    pub new_year_cents: u64,
+    /// The option with the lowest cost once applied.
     pub cheapest: bool,
 }
 
@@ -114,8 +116,9 @@ pub fn decide_send(
     recipient: Recipient,
     today: NaiveDate,
     period_rule: PeriodRule,
+    billing: Billing,
 ) -> SendDecision {
-    let summary = summarize(rules, selection, usage, today, period_rule);
+    let summary = summarize(rules, selection, usage, today, period_rule, billing);
     match recipient {
         Recipient::Group | Recipient::CompanyPage => SendDecision::Refused {
             reason: Refusal::NotAMember,
@@ -128,7 +131,7 @@ pub fn decide_send(
             };
             SendDecision::NeedsInMail {
                 credits_left: summary.inmail.credits_left,
-                charge_cents: bill(rules, selection, &after)
+                charge_cents: bill(rules, selection, &after, billing)
                     .total_cents
                     .saturating_sub(summary.total_cents),
             }
@@ -142,7 +145,7 @@ pub fn decide_send(
             allowance: summary.allowance,
             reset: summary.period.reset,
             days_left: summary.days_left,
-            options: unblock_options(rules, selection, usage),
+            options: unblock_options(rules, selection, usage, billing),
         }),
     }
 }
@@ -155,6 +158,7 @@ pub fn unblock_options(
     rules: &RuleSet,
     selection: &Selection,
     usage: &Usage,
+    billing: Billing,
 ) -> Vec<UnblockOption> {
     let current_index = rules.tier_index(&selection.tier_id).unwrap_or(0);
     let tier = &rules.tiers[current_index];
@@ -163,19 +167,20 @@ pub fn unblock_options(
         .tiers
         .iter()
         .skip(current_index + 1)
-        .map(|t| (Unblock::Tier(t.id.clone()), t.price_cents))
+        .map(|t| (Unblock::Tier(t.id.clone()), tier_price(t)))
         .chain(
             rules
                 .bundles
                 .iter()
                 .filter(|b| selection.addon_count(b.size) < CountField::AddonCount.range().1)
-                .map(|b| (Unblock::Bundle(b.size), b.price_cents)),
+                .map(|b| (Unblock::Bundle(b.size), bundle_price(b))),
         );
     // Kept in order as they are added: lowest new total, then the most messages, then
     // the order above. (Inserting in place keeps the order stable without the standard
     // library's sort, which is several KB of wasm for a list of a few options.)
     let mut options: Vec<UnblockOption> = Vec::new();
-    for (unblock, price_cents) in candidates {
+    for (unblock, price) in candidates {
+        let price_cents = month_as_billed(price, billing);
         let mut changed = selection.clone();
         apply_unblock(&mut changed, &unblock);
         let changed_tier = rules.tier(&changed.tier_id).unwrap_or(tier);
@@ -184,14 +189,17 @@ pub fn unblock_options(
         if new_allowance <= usage.sent.max(current_allowance) {
             continue;
         }
+        let bill = bill(rules, &changed, usage, billing);
         let option = UnblockOption {
             unblock,
             price_cents,
             new_allowance,
-            new_total_cents: bill(rules, &changed, usage).total_cents,
+            new_total_cents: bill.total_cents,
+            new_year_cents: bill.year_cents,
             cheapest: false,
         };
-        let key = |o: &UnblockOption| (o.new_total_cents, std::cmp::Reverse(o.new_allowance));
+        // Ranked by the year, exact under either billing.
+        let key = |o: &UnblockOption| (o.new_year_cents, std::cmp::Reverse(o.new_allowance));
         let at = options.partition_point(|o| key(o) <= key(&option));
         options.insert(at, option);
     }
@@ -199,6 +207,14 @@ pub fn unblock_options(
         first.cheapest = true;
     }
     options
+}
+
+/// A unit's price a month as billed: a yearly price's twelfth when billed yearly.
+pub fn month_as_billed(price: UnitPrice, billing: Billing) -> u64 {
+    match (billing, price.yearly) {
+        (Billing::Yearly, Some(year)) => month_of(year),
+        _ => price.monthly,
+    }
 }
 
 /// Applies an unblocking option to a selection.
@@ -237,6 +253,7 @@ mod tests {
             recipient,
             parse_iso_date("2026-01-20").unwrap(),
             PeriodRule::CalendarMonth,
+            Billing::Monthly,
         )
     }
 
@@ -443,6 +460,7 @@ mod tests {
             Recipient::Connection,
             today,
             PeriodRule::CalendarMonth,
+            Billing::Monthly,
         ) else {
             panic!("expected a block");
         };
@@ -456,6 +474,7 @@ mod tests {
                 Recipient::Connection,
                 today,
                 PeriodRule::CalendarMonth,
+                Billing::Monthly,
             );
             assert!(
                 matches!(next, SendDecision::Delivered { .. }),

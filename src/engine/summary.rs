@@ -2,7 +2,8 @@
 
 use chrono::NaiveDate;
 
-use super::bill::{available_credits, bill, pay_per_count, CostLine};
+use super::bill::{available_credits, bill, pay_per_count, Billing, CostLine};
+use super::currency::Currency;
 use super::period::{Period, PeriodRule};
 use super::plan::{Selection, Usage};
 use super::rules::{RuleSet, Tier};
@@ -46,7 +47,16 @@ pub struct Summary {
     pub level: Level,
     pub inmail: InMailStatus,
     pub lines: Vec<CostLine>,
+    /// The month's cost as billed.
     pub total_cents: u64,
+    pub billing: Billing,
+    /// The currency every amount is in.
+    pub currency: Currency,
+    /// The year's cost as billed, at this month's usage.
+    pub year_cents: u64,
+    /// What billing yearly saves a year against monthly billing, and in percent.
+    pub saving_cents: u64,
+    pub saving_percent: u64,
     pub period: Period,
     pub days_left: u64,
 }
@@ -116,6 +126,7 @@ pub fn summarize(
     usage: &Usage,
     today: NaiveDate,
     period_rule: PeriodRule,
+    billing: Billing,
 ) -> Summary {
     let tier = rules.tier(&selection.tier_id).unwrap_or(&rules.tiers[0]);
     let allowance = allowance(rules, tier, selection);
@@ -128,7 +139,7 @@ pub fn summarize(
         .checked_div(allowance)
         .unwrap_or(100);
     let inmail = inmail_status(rules, tier, selection, usage);
-    let bill = bill(rules, selection, usage);
+    let bill = bill(rules, selection, usage, billing);
     let period = period_rule.period_containing(today);
     Summary {
         tier_id: tier.id.clone(),
@@ -139,6 +150,11 @@ pub fn summarize(
         percent_used,
         level: level(usage.sent, allowance),
         inmail,
+        billing,
+        currency: rules.currency,
+        year_cents: bill.year_cents,
+        saving_cents: bill.saving_cents(),
+        saving_percent: bill.saving_percent(),
         lines: bill.lines,
         total_cents: bill.total_cents,
         period,
@@ -177,6 +193,7 @@ mod tests {
             &usage,
             parse_iso_date("2026-01-31").unwrap(),
             PeriodRule::CalendarMonth,
+            Billing::Monthly,
         )
     }
 

@@ -9,7 +9,8 @@ use serde::Serialize;
 #[cfg(feature = "ts")]
 use ts_rs::TS;
 
-use crate::engine::bill::Charge;
+use crate::engine::bill::{Billed, Billing, Charge};
+use crate::engine::currency::Currency;
 use crate::engine::period::iso_date;
 use crate::engine::plan::Selection;
 use crate::engine::send::{Unblock, UnblockOption};
@@ -21,6 +22,10 @@ use crate::engine::summary::{Level, Summary};
 pub struct ChangeDetail {
     /// The rule set's id (`article`, `linkedin-help`, or a host's own).
     pub rules: String,
+    /// The ISO 4217 code every amount is in: `USD`, `EUR`.
+    pub currency: String,
+    /// How the plan is paid for.
+    pub billing: BillingId,
     pub selection: SelectionDetail,
     pub summary: SummaryDetail,
 }
@@ -50,7 +55,12 @@ pub struct SummaryDetail {
     pub inmail_sent: u64,
     /// InMails paid one by one, past the credits.
     pub pay_per_inmails: u64,
+    /// The month's cost as billed (under yearly billing, the year's twelfth), in minor units.
     pub monthly_cost_cents: u64,
+    /// The year's cost as billed, at this month's usage.
+    pub yearly_cost_cents: u64,
+    /// What yearly billing saves a year against monthly billing (0 when billed monthly).
+    pub yearly_saving_cents: u64,
     pub lines: Vec<LineDetail>,
     /// The day the allowance resets, `YYYY-MM-DD`.
     pub reset_date: String,
@@ -92,14 +102,47 @@ pub enum ChargeId {
     PayPerInMail,
 }
 
-/// One line of the monthly cost.
+/// One line of the cost.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "ts", derive(TS))]
 pub struct LineDetail {
     pub charge: ChargeId,
     /// In English, whatever the widget's language: `100 messages × 1`.
     pub label: String,
+    /// A month of it as billed.
     pub cents: u64,
+    /// A year of it as billed.
+    pub year_cents: u64,
+    pub billed: BilledId,
+}
+
+/// How the plan is paid for: `monthly` or `yearly`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(TS))]
+#[serde(rename_all = "lowercase")]
+pub enum BillingId {
+    Monthly,
+    Yearly,
+}
+
+/// How a line is paid: by the month, by the year, or as used (pay-per-InMail).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(TS))]
+pub enum BilledId {
+    #[serde(rename = "monthly")]
+    Monthly,
+    #[serde(rename = "yearly")]
+    Yearly,
+    #[serde(rename = "per-use")]
+    PerUse,
+}
+
+/// The id billing has in events.
+pub fn billing_id(billing: Billing) -> BillingId {
+    match billing {
+        Billing::Monthly => BillingId::Monthly,
+        Billing::Yearly => BillingId::Yearly,
+    }
 }
 
 /// `messaging-quota:upgrade-click`: the way to unblock a visitor chose in the pop-up.
@@ -113,9 +156,16 @@ pub struct UpgradeDetail {
     pub bundle_size: Option<u64>,
     /// In English: `Add 25 messages`, `Upgrade to Recruiter`.
     pub label: String,
+    /// The option's own price a month, as billed.
     pub price_cents: u64,
     pub new_allowance: u64,
+    /// The month's cost once it is chosen, as billed.
     pub new_total_cents: u64,
+    /// The year's cost once it is chosen, as billed.
+    pub new_yearly_cents: u64,
+    /// The ISO 4217 code of the amounts.
+    pub currency: String,
+    pub billing: BillingId,
     pub cheapest: bool,
 }
 
@@ -202,6 +252,8 @@ pub fn change_detail(
 ) -> ChangeDetail {
     ChangeDetail {
         rules: rules_id.to_owned(),
+        currency: summary.currency.code().to_owned(),
+        billing: billing_id(summary.billing),
         selection: SelectionDetail {
             tier: selection.tier_id.clone(),
             addons: selection.addons_param(),
@@ -217,6 +269,8 @@ pub fn change_detail(
             inmail_sent: summary.inmail.sent,
             pay_per_inmails: summary.inmail.pay_per_count,
             monthly_cost_cents: summary.total_cents,
+            yearly_cost_cents: summary.year_cents,
+            yearly_saving_cents: summary.saving_cents,
             lines: summary
                 .lines
                 .iter()
@@ -224,6 +278,12 @@ pub fn change_detail(
                     charge: charge_id(l.charge),
                     label: label(l.charge),
                     cents: l.cents,
+                    year_cents: l.year_cents,
+                    billed: match l.billed {
+                        Billed::Monthly => BilledId::Monthly,
+                        Billed::Yearly => BilledId::Yearly,
+                        Billed::PerUse => BilledId::PerUse,
+                    },
                 })
                 .collect(),
             reset_date: iso_date(summary.period.reset),
@@ -233,7 +293,12 @@ pub fn change_detail(
 }
 
 /// The upgrade event's detail; `label` is the option's English label.
-pub fn upgrade_detail(option: &UnblockOption, label: String) -> UpgradeDetail {
+pub fn upgrade_detail(
+    option: &UnblockOption,
+    label: String,
+    currency: Currency,
+    billing: Billing,
+) -> UpgradeDetail {
     let (kind, tier, bundle_size) = match &option.unblock {
         Unblock::Tier(id) => (UpgradeKind::Tier, Some(id.clone()), None),
         Unblock::Bundle(size) => (UpgradeKind::Bundle, None, Some(*size)),
@@ -246,6 +311,9 @@ pub fn upgrade_detail(option: &UnblockOption, label: String) -> UpgradeDetail {
         price_cents: option.price_cents,
         new_allowance: option.new_allowance,
         new_total_cents: option.new_total_cents,
+        new_yearly_cents: option.new_year_cents,
+        currency: currency.code().to_owned(),
+        billing: billing_id(billing),
         cheapest: option.cheapest,
     }
 }
@@ -272,6 +340,7 @@ mod tests {
             &Usage::default(),
             parse_iso_date("2026-01-31").unwrap(),
             PeriodRule::CalendarMonth,
+            Billing::Monthly,
         );
         let detail = change_detail("article", &selection, &summary, |c| format!("{c:?}"));
         let json = serde_json::to_value(&detail).unwrap();
@@ -287,6 +356,10 @@ mod tests {
         assert_eq!(json["summary"]["lines"][1]["charge"], "bundle");
         assert_eq!(json["summary"]["lines"][1]["cents"], 4999);
         assert_eq!(json["summary"]["level"], "ok");
+        assert_eq!(json["currency"], "USD");
+        assert_eq!(json["billing"], "monthly");
+        assert_eq!(json["summary"]["yearly_cost_cents"], 12 * 11498);
+        assert_eq!(json["summary"]["lines"][1]["billed"], "monthly");
     }
 
     #[test]
@@ -296,14 +369,22 @@ mod tests {
             price_cents: 1499,
             new_allowance: 40,
             new_total_cents: 1499,
+            new_year_cents: 12 * 1499,
             cheapest: true,
         };
-        let json = serde_json::to_value(upgrade_detail(&option, "Add 25 messages".into())).unwrap();
+        let detail = upgrade_detail(
+            &option,
+            "Add 25 messages".into(),
+            Currency::USD,
+            Billing::Monthly,
+        );
+        let json = serde_json::to_value(detail).unwrap();
         assert_eq!(
             json,
             serde_json::json!({
                 "kind": "bundle", "tier": null, "bundle_size": 25, "label": "Add 25 messages",
-                "price_cents": 1499, "new_allowance": 40, "new_total_cents": 1499, "cheapest": true
+                "price_cents": 1499, "new_allowance": 40, "new_total_cents": 1499,
+                "new_yearly_cents": 17988, "currency": "USD", "billing": "monthly", "cheapest": true
             })
         );
     }

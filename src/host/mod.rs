@@ -67,6 +67,16 @@ pub enum Reason {
     Sections,
     /// `loading`: not lazy or eager.
     Loading,
+    /// `currency`: not an ISO 4217 code.
+    NotACurrency,
+    /// The rules have no prices in this currency; `known` lists those they have.
+    NoSuchCurrency {
+        known: Vec<String>,
+    },
+    /// `billing`: not monthly or yearly.
+    Billing,
+    /// `billing=yearly` for rules that sell nothing by the year.
+    NoYearlyPrices,
 }
 
 /// What a host asked the widget to fetch.

@@ -13,6 +13,8 @@ use serde::ser::SerializeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::{ignored, Ignored, Reason};
+use crate::engine::bill::Billing;
+use crate::engine::currency::Currency;
 use crate::engine::fields::{check_count, parse_count, CountField};
 use crate::engine::period::{iso_date, parse_iso_date, PeriodRule};
 use crate::engine::plan::{parse_addons, Selection, Usage};
@@ -28,6 +30,9 @@ pub struct ParamTarget {
     pub today: NaiveDate,
     pub period_rule: PeriodRule,
     pub need: Need,
+    /// The currency prices are shown in: the rules' own or one of their price lists.
+    pub currency: Currency,
+    pub billing: Billing,
 }
 
 /// A parameter's value, its syntax checked.
@@ -38,6 +43,8 @@ pub enum Value {
     Text(String),
     Date(NaiveDate),
     Preset(Preset),
+    Currency(Currency),
+    Billing(Billing),
 }
 
 /// What a parameter holds: how its text is read and written.
@@ -53,6 +60,10 @@ enum Kind {
     Date,
     /// A preset's id.
     Preset,
+    /// An ISO 4217 code.
+    Currency,
+    /// `monthly` or `yearly`.
+    Billing,
 }
 
 impl Kind {
@@ -74,6 +85,12 @@ impl Kind {
                         known: presets::all().iter().map(|p| p.id.to_owned()).collect(),
                     })
             }
+            Kind::Currency => Currency::find(&text.trim().to_ascii_uppercase())
+                .map(Value::Currency)
+                .ok_or(Reason::NotACurrency),
+            Kind::Billing => Billing::from_id(text.trim())
+                .map(Value::Billing)
+                .ok_or(Reason::Billing),
         }
     }
 
@@ -97,6 +114,8 @@ impl Value {
             Value::Text(t) => t.clone(),
             Value::Date(d) => iso_date(*d),
             Value::Preset(p) => p.id.to_owned(),
+            Value::Currency(c) => c.code().to_owned(),
+            Value::Billing(b) => b.id().to_owned(),
         }
     }
 }
@@ -148,7 +167,7 @@ macro_rules! count {
 }
 
 /// Every parameter, in the order a link writes them.
-pub static PARAMS: [Param; 11] = [
+pub static PARAMS: [Param; 13] = [
     Param {
         name: "preset",
         kind: Kind::Preset,
@@ -237,6 +256,46 @@ pub static PARAMS: [Param; 11] = [
             if let Value::Date(d) = value {
                 t.today = *d;
             }
+            None
+        },
+    },
+    Param {
+        name: "currency",
+        kind: Kind::Currency,
+        always: false,
+        read: |t, _| Some(Value::Currency(t.currency)),
+        write: |t, value, rules, name| {
+            let Value::Currency(currency) = value else {
+                return None;
+            };
+            let known = rules.currencies();
+            if known.contains(currency) {
+                t.currency = *currency;
+                None
+            } else {
+                Some(ignored(
+                    name,
+                    currency.code(),
+                    Reason::NoSuchCurrency {
+                        known: known.iter().map(|c| c.code().to_owned()).collect(),
+                    },
+                ))
+            }
+        },
+    },
+    Param {
+        name: "billing",
+        kind: Kind::Billing,
+        always: false,
+        read: |t, _| Some(Value::Billing(t.billing)),
+        write: |t, value, rules, name| {
+            let Value::Billing(billing) = value else {
+                return None;
+            };
+            if *billing == Billing::Yearly && !rules.has_yearly_prices() {
+                return Some(ignored(name, billing.id(), Reason::NoYearlyPrices));
+            }
+            t.billing = *billing;
             None
         },
     },
@@ -415,6 +474,13 @@ impl<'de> DeserializeSeed<'de> for KindSeed {
                     .ok_or_else(|| D::Error::custom("not a YYYY-MM-DD date"))
             }
             Kind::Preset => Preset::deserialize(d).map(Value::Preset),
+            Kind::Currency => Currency::deserialize(d).map(Value::Currency),
+            Kind::Billing => {
+                let text = String::deserialize(d)?;
+                Billing::from_id(&text)
+                    .map(Value::Billing)
+                    .ok_or_else(|| D::Error::custom("not monthly or yearly"))
+            }
         }
     }
 }
@@ -466,6 +532,8 @@ mod tests {
                 inmails: 0,
                 min_tier: None,
             },
+            currency: Currency::USD,
+            billing: Billing::Monthly,
         }
     }
 

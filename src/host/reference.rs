@@ -37,7 +37,7 @@ const FLAG: &str = r#"boolean | "true" | "false" | """#;
 const NUMBER: &str = "string | number";
 
 /// Every attribute the widget reads, in the README's order.
-pub const ATTRIBUTES: [Attribute; 23] = [
+pub const ATTRIBUTES: [Attribute; 25] = [
     attribute(
         "tier",
         "string",
@@ -97,6 +97,19 @@ pub const ATTRIBUTES: [Attribute; 23] = [
         "string",
         "a tier id: the lowest tier it may recommend (empty: any)",
         "any tier",
+    ),
+    attribute(
+        "currency",
+        "string",
+        "an ISO 4217 code the rules are priced in (`USD`, `EUR`, `GBP`, `JPY`): the currency \
+         every amount is shown in",
+        "the rules' own currency",
+    ),
+    attribute(
+        "billing",
+        r#""monthly" | "yearly""#,
+        "`monthly` or `yearly` (where the rules sell anything by the year)",
+        "`monthly`",
     ),
     attribute(
         "preset",

@@ -169,10 +169,10 @@ impl Count {
         }
     }
 
-    /// Reads typed text as this count's value.
-    pub fn parse(self, text: &str) -> Result<u64, CountError> {
+    /// Reads typed text as this count's value; money in a currency of `digits` minor digits.
+    pub fn parse(self, text: &str, digits: u8) -> Result<u64, CountError> {
         let value = if self.is_money() {
-            parse_money(text, MAX_PRICE_CENTS)
+            parse_money(text, MAX_PRICE_CENTS, digits)
         } else {
             parse_count(text, self.field())
         }?;
@@ -182,10 +182,16 @@ impl Count {
         }
     }
 
-    /// The value as the field shows it: `12`, or `29.99` for money.
-    pub fn show(self, value: u64) -> String {
-        if self.is_money() {
-            format!("{}.{:02}", value / 100, value % 100)
+    /// The value as the field shows it: `12`, or `29.99` for money of 2 minor digits.
+    pub fn show(self, value: u64, digits: u8) -> String {
+        let unit = 10u64.pow(u32::from(digits));
+        if self.is_money() && digits > 0 {
+            format!(
+                "{}.{:0width$}",
+                value / unit,
+                value % unit,
+                width = usize::from(digits)
+            )
         } else {
             value.to_string()
         }
@@ -193,8 +199,13 @@ impl Count {
 }
 
 /// What a field shows while its value is `value` and `draft` is what was last typed into it.
-pub fn field_text(count: Count, value: Option<u64>, draft: Option<&FieldDraft>) -> FieldText {
-    let value_text = value.map(|v| count.show(v)).unwrap_or_default();
+pub fn field_text(
+    count: Count,
+    value: Option<u64>,
+    draft: Option<&FieldDraft>,
+    digits: u8,
+) -> FieldText {
+    let value_text = value.map(|v| count.show(v, digits)).unwrap_or_default();
     let shown = || FieldText {
         text: value_text.clone(),
         error: None,
@@ -203,7 +214,7 @@ pub fn field_text(count: Count, value: Option<u64>, draft: Option<&FieldDraft>) 
     let Some(draft) = draft.filter(|d| d.value == value) else {
         return shown();
     };
-    match count.parse(&draft.text) {
+    match count.parse(&draft.text, digits) {
         Ok(v) if Some(v) == value => FieldText {
             text: draft.text.clone(),
             error: None,
@@ -237,9 +248,21 @@ impl Widget {
         })
     }
 
+    /// The minor digits of the rule form's prices: its draft's currency, or the rules'.
+    pub fn money_digits(&self) -> u8 {
+        self.draft_form()
+            .map_or(self.rules.currency, |f| f.currency)
+            .minor_digits
+    }
+
     /// What the field for `count` shows.
     pub fn field_text(&self, count: Count) -> FieldText {
-        field_text(count, self.count_value(count), self.draft(count))
+        field_text(
+            count,
+            self.count_value(count),
+            self.draft(count),
+            self.money_digits(),
+        )
     }
 
     /// What the visitor last typed into the field for `count`.
@@ -287,7 +310,7 @@ impl Widget {
 
     /// Text typed into a field: a valid number is applied; either way the text is kept.
     pub(super) fn type_count(&mut self, count: Count, text: String) {
-        if let Ok(v) = count.parse(&text) {
+        if let Ok(v) = count.parse(&text, self.money_digits()) {
             if self.count_value(count) != Some(v) {
                 self.set_count(count, v);
             }

@@ -7,11 +7,13 @@ use std::rc::Rc;
 use chrono::NaiveDate;
 
 use super::{Notice, Origin, RulesOrigin, Widget, SPEEDS};
+use crate::engine::bill::Billing;
+use crate::engine::currency::Currency;
 use crate::engine::period::PeriodRule;
 use crate::engine::plan::{Selection, Usage};
 use crate::engine::player::{Month, Scenario};
 use crate::engine::presets::{self, Preset};
-use crate::engine::recommend::{Need, Recommender};
+use crate::engine::recommend::Need;
 use crate::engine::rules::{InMailPricing, RuleSet, Tier};
 use crate::engine::send::Recipient;
 use crate::host::attributes::{attribute_spelling, EmbedConfig};
@@ -92,14 +94,27 @@ pub fn initial_widget(init: Init) -> Widget {
     let link_given = !url_params.is_empty() || link_rules.is_some();
     let stored = stored.filter(|_| !link_given);
 
-    // Rules: the host's own first; otherwise the link's edited rules or preset, then saved
-    // rules or preset, then the attribute's preset, then the article.
+    // Rules: the visitor's own (the saved state's, when they changed the page's rules), then
+    // the host's; otherwise the link's edited rules or preset, then saved rules or preset,
+    // then the attribute's preset, then the article. (A saved state holds rules or a preset
+    // on a page with rules of its own only when the visitor changed them.)
     let config = init.config;
+    let visitors_own = config.rules.as_ref().and_then(|_| {
+        let saved = stored.as_ref()?;
+        match (&saved.rules, saved.params.preset()) {
+            (Some(rules), _) => Some((rules.clone(), RulesOrigin::Custom)),
+            (None, Some(preset)) => Some(preset_rules(preset)),
+            (None, None) => None,
+        }
+    });
     let baseline_preset = match &config.rules {
         Some(_) => None,
         None => Some(config.params.preset().unwrap_or(presets::ARTICLE)),
     };
-    let (rules, origin) = if let Some(rules) = config.rules.clone() {
+    let keeps_visitors_rules = visitors_own.is_some();
+    let (rules, origin) = if let Some(own) = visitors_own {
+        own
+    } else if let Some(rules) = config.rules.clone() {
         (rules, RulesOrigin::Custom)
     } else if let Some(rules) = link_rules.clone() {
         (rules, RulesOrigin::Custom)
@@ -115,12 +130,24 @@ pub fn initial_widget(init: Init) -> Widget {
                 .unwrap_or(presets::ARTICLE),
         )
     };
-    if config.rules.is_some() && (url_params.preset().is_some() || link_rules.is_some()) {
+    // A link that carries the page's own rules (its URL written by this widget) says nothing.
+    let other_rules = link_rules.is_some() && link_rules != config.rules;
+    if config.rules.is_some() && (url_params.preset().is_some() || other_rules) {
         notices.push(Notice::LinkPresetIgnored);
     }
 
     let mut target = default_target(&rules, local_today);
-    for problem in config.params.apply(&rules, &mut target) {
+    let page_problems = config.params.apply(&rules, &mut target);
+    // The page's settings are the page's to get right, for its own rules: under rules the
+    // visitor chose instead, what does not fit them is left out without a word.
+    let page_problems = match (&config.rules, keeps_visitors_rules) {
+        (Some(page_rules), true) => {
+            let mut scratch = default_target(page_rules, local_today);
+            config.params.apply(page_rules, &mut scratch)
+        }
+        _ => page_problems,
+    };
+    for problem in page_problems {
         notices.push(Notice::Ignored(Origin::Page, attribute_spelling(problem)));
     }
     let baseline = target.clone();
@@ -152,7 +179,8 @@ pub fn initial_widget(init: Init) -> Widget {
 
     let scenario = Scenario::default();
     Widget {
-        recommender: Rc::new(Recommender::new(&rules)),
+        currency: target.currency,
+        billing: target.billing,
         rules_draft: None,
         rules: Rc::new(rules),
         rules_origin: origin,
@@ -165,6 +193,7 @@ pub fn initial_widget(init: Init) -> Widget {
         messages_src: config.messages_src,
         language_menu: config.language_menu,
         heading: config.heading,
+        page_rules: config.rules.map(Rc::new),
         theme: config.theme,
         sections: config.sections,
         share: config.share,
@@ -201,6 +230,8 @@ pub fn default_target(rules: &RuleSet, local_today: NaiveDate) -> ParamTarget {
             inmails: 0,
             min_tier: None,
         },
+        currency: rules.currency,
+        billing: Billing::Monthly,
     }
 }
 
@@ -217,10 +248,12 @@ fn fallback_rules() -> RuleSet {
         id: "fallback".into(),
         name: "Fallback".into(),
         source: None,
+        currency: Currency::USD,
         tiers: vec![Tier {
             id: "basic".into(),
             name: "Basic".into(),
             price_cents: 0,
+            yearly_price_cents: None,
             free_messages: 15,
             inmail_credits: 0,
             inmail_rollover_cap: None,
@@ -229,7 +262,9 @@ fn fallback_rules() -> RuleSet {
         inmail: InMailPricing {
             block_size: 3,
             block_price_cents: 1000,
+            yearly_block_price_cents: None,
             pay_per_inmail_cents: 1000,
         },
+        price_lists: Vec::new(),
     }
 }

@@ -22,6 +22,8 @@ pub use notice::{Notice, Origin};
 pub use rules_form::{RuleField, RulesForm};
 pub use shortcuts::shortcut;
 
+use crate::engine::bill::Billing;
+use crate::engine::currency::Currency;
 use crate::engine::period::PeriodRule;
 use crate::engine::player::{Context, Month, Scenario, Step};
 use crate::engine::presets::Preset;
@@ -33,13 +35,15 @@ use crate::host::attributes::{EmbedConfig, Sections, Theme};
 use crate::host::params::{ParamTarget, Params};
 use crate::host::{saved, Ignored};
 
-/// The context a month is played under, borrowed field by field so `month` stays free.
+/// The context a month is played under, borrowed field by field so `month` stays free:
+/// the widget's fields and its rules priced in its currency.
 macro_rules! context {
-    ($w:expr) => {
+    ($w:expr, $priced:expr) => {
         Context {
-            rules: &$w.rules,
+            rules: $priced,
             selection: &$w.selection,
             period_rule: $w.period_rule,
+            billing: $w.billing,
         }
     };
 }
@@ -129,9 +133,12 @@ impl Draft {
 /// The whole widget.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Widget {
+    /// The rules as given (every price list), as links, files and the saved state write them.
     pub rules: Rc<RuleSet>,
-    pub recommender: Rc<Recommender>,
     pub rules_origin: RulesOrigin,
+    /// The currency prices are shown in: the rules' own, or one of their price lists.
+    pub currency: Currency,
+    pub billing: Billing,
     pub selection: crate::engine::plan::Selection,
     /// Shared until changed (`Rc::make_mut`), so views of the month can tell when it did.
     pub month: Rc<Month>,
@@ -147,6 +154,8 @@ pub struct Widget {
     pub language_menu: bool,
     /// Whether the widget shows its own heading and section navigation.
     pub heading: bool,
+    /// The page's own rules (`rules`, `rules-src`), when it gives any.
+    pub page_rules: Option<Rc<RuleSet>>,
     pub theme: Theme,
     pub sections: Sections,
     /// Whether the Share panel shows.
@@ -194,6 +203,10 @@ pub enum Action {
     /// The arrow keys in a number field: one up or down, within the field's range.
     StepCount(Count, bool),
     SetBillingDay(u32),
+    /// Monthly or yearly billing (yearly only where the rules sell by the year).
+    SetBilling(Billing),
+    /// Prices in another currency the rules are priced in.
+    SetCurrency(Currency),
     SetRecipient(Recipient),
     Send,
     SendInMail,
@@ -239,20 +252,27 @@ impl Widget {
         self.chosen_locale.as_deref().or(self.locale.as_deref())
     }
 
+    /// The rules priced in the widget's currency: what every figure is computed from.
+    pub fn priced(&self) -> RuleSet {
+        priced(&self.rules, self.currency)
+    }
+
     /// The summary the results panel shows.
     pub fn summary(&self) -> Summary {
         summarize(
-            &self.rules,
+            &self.priced(),
             &self.selection,
             &self.month.usage,
             self.month.today,
             self.period_rule,
+            self.billing,
         )
     }
 
     /// The cheapest plan for the stated need.
     pub fn recommendation(&self) -> Option<Plan> {
-        self.recommender.recommend(&self.rules, &self.need)
+        let priced = self.priced();
+        Recommender::new(&priced, self.billing).recommend(&priced, &self.need)
     }
 
     /// The parts of the state that links and saved states carry.
@@ -263,6 +283,8 @@ impl Widget {
             today: self.month.today,
             period_rule: self.period_rule,
             need: self.need.clone(),
+            currency: self.currency,
+            billing: self.billing,
         }
     }
 
@@ -279,7 +301,9 @@ impl Widget {
 
     /// The state as the saved-state text; `link` is the page URL's `link_key` now.
     pub fn saved_state(&self, link: Option<String>) -> String {
-        let custom = (self.rules_origin == RulesOrigin::Custom).then_some(&*self.rules);
+        // The page's own rules are the page's to give: only rules the visitor changed are kept.
+        let changed = self.page_rules.as_deref() != Some(&*self.rules);
+        let custom = (self.rules_origin == RulesOrigin::Custom && changed).then_some(&*self.rules);
         saved::write(
             &Params::of(&self.param_target(), self.rules_origin.preset()),
             custom,
@@ -353,7 +377,15 @@ impl Widget {
             }
         }
         self.selection = selection;
-        self.recommender = Rc::new(Recommender::new(&rules));
+        if !rules.currencies().contains(&self.currency) {
+            self.notify(Notice::CurrencyNotPriced {
+                currency: self.currency.code().to_owned(),
+            });
+            self.currency = rules.currency;
+        }
+        if !rules.has_yearly_prices() {
+            self.billing = Billing::Monthly;
+        }
         self.rules_draft = None;
         self.rules_status = Some(RulesStatus::Applied);
         self.rules = Rc::new(rules);
@@ -369,6 +401,7 @@ impl Widget {
         for problem in problems {
             self.notify(Notice::Ignored(Origin::Page, problem));
         }
+        self.page_rules = config.rules.clone().map(Rc::new);
         if let Some(rules) = config.rules {
             if *self.rules != rules {
                 self.replace_rules(rules, RulesOrigin::Custom);
@@ -402,6 +435,8 @@ impl Widget {
         month.today = target.today;
         self.period_rule = target.period_rule;
         self.need = target.need;
+        self.currency = target.currency;
+        self.billing = target.billing;
         self.drafts.clear();
     }
 
@@ -453,18 +488,31 @@ impl Widget {
                 }
             }
             Action::SetBillingDay(day) => self.period_rule = PeriodRule::from_day(day),
+            Action::SetBilling(billing) => {
+                if billing == Billing::Monthly || self.rules.has_yearly_prices() {
+                    self.billing = billing;
+                }
+            }
+            Action::SetCurrency(currency) => {
+                if self.rules.currencies().contains(&currency) {
+                    self.currency = currency;
+                }
+            }
             Action::SetRecipient(r) => {
                 self.recipient = r;
                 self.last_send = None;
             }
             Action::Send => {
                 let recipient = self.recipient;
-                let decision = Rc::make_mut(&mut self.month).send(context!(self), recipient, false);
+                let priced = self.priced();
+                let decision =
+                    Rc::make_mut(&mut self.month).send(context!(self, &priced), recipient, false);
                 self.record(decision);
             }
             Action::SendInMail => {
+                let priced = self.priced();
                 let decision = Rc::make_mut(&mut self.month).send(
-                    context!(self),
+                    context!(self, &priced),
                     Recipient::NotConnected,
                     true,
                 );
@@ -504,13 +552,18 @@ impl Widget {
             }
             Action::AddNotice(notice) => self.notify(notice),
             Action::NextDay => {
-                Rc::make_mut(&mut self.month).next_day(context!(self), self.scenario.read_rate)
+                let priced = self.priced();
+                Rc::make_mut(&mut self.month)
+                    .next_day(context!(self, &priced), self.scenario.read_rate)
             }
             Action::JumpToReset => {
-                Rc::make_mut(&mut self.month).jump_to_reset(context!(self), self.scenario.read_rate)
+                let priced = self.priced();
+                Rc::make_mut(&mut self.month)
+                    .jump_to_reset(context!(self, &priced), self.scenario.read_rate)
             }
             Action::Step => {
-                match Rc::make_mut(&mut self.month).step(context!(self), &self.scenario) {
+                let priced = self.priced();
+                match Rc::make_mut(&mut self.month).step(context!(self, &priced), &self.scenario) {
                     // A send auto-play makes is the player's, not the visitor's: the
                     // pop-up opens and the log shows it, while the send preview keeps the
                     // visitor's own last send (and the calculator its height).
@@ -583,6 +636,14 @@ impl Widget {
             }
         }
     }
+}
+
+/// `rules` priced in `currency` (their own prices when they have none in it).
+pub fn priced(rules: &RuleSet, currency: Currency) -> RuleSet {
+    rules.in_currency(currency).unwrap_or_else(|| RuleSet {
+        price_lists: Vec::new(),
+        ..rules.clone()
+    })
 }
 
 #[cfg(test)]

@@ -42,6 +42,10 @@ pub enum Notice {
     PersistKeyShared {
         key: String,
     },
+    /// New rules have no prices in the currency shown: their own currency shows instead.
+    CurrencyNotPriced {
+        currency: String,
+    },
     /// The words of this language (its name in itself) could not be loaded: English shows.
     LanguageUnavailable {
         language: String,

@@ -12,7 +12,7 @@ use crate::engine::rules::{RuleSet, RuleSetOf};
 use crate::engine::rules_json::read_raw;
 
 /// The draft as the form sees it: its numbers, all whole, in the draft's order.
-pub type RulesForm = RuleSetOf<u64>;
+pub type RulesForm = RuleSetOf<u64, crate::engine::currency::Currency>;
 
 impl RulesForm {
     /// The form's view of a draft; `None` when the draft is not a rule set's shape or holds

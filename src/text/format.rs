@@ -4,6 +4,8 @@
 
 use chrono::{Datelike, NaiveDate};
 
+use crate::engine::currency::Currency;
+
 /// The plural forms `Intl.PluralRules` chooses between.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PluralCategory {
@@ -50,14 +52,14 @@ pub enum ListStyle {
     Or,
 }
 
-/// Writes numbers, US-dollar amounts and dates for one locale.
+/// Writes numbers, amounts of money and dates for one locale.
 pub trait Format {
     /// A count with the locale's grouping: `1,234`.
     fn count(&self, n: u64) -> String;
-    /// A US-dollar amount from integer cents: `$1,234.56`.
-    fn money(&self, cents: u64) -> String;
-    /// Whole US dollars, for chart axes: `$50`.
-    fn money_whole(&self, dollars: u64) -> String;
+    /// An amount from integer minor units of `currency`: `$1,234.56`, `¥1,235`.
+    fn money(&self, minor: u64, currency: Currency) -> String;
+    /// Whole major units, for chart axes: `$50`.
+    fn money_whole(&self, major: u64, currency: Currency) -> String;
     /// A whole percentage: `93%`.
     fn percent(&self, percent: u64) -> String;
     /// A date with its weekday: `Sun, Feb 1, 2026`.
@@ -75,6 +77,17 @@ pub trait Format {
 /// `en-US` formatting without `Intl`, for native tests (the same output as the browser's).
 #[derive(Clone, Copy, Debug, Default)]
 pub struct FixedFormat;
+
+/// The sign `Intl` writes for `en-US`: `$`, `€`, `£`, `¥`, else the code and a space.
+fn symbol(currency: Currency) -> String {
+    match currency.code() {
+        "USD" => "$".to_owned(),
+        "EUR" => "€".to_owned(),
+        "GBP" => "£".to_owned(),
+        "JPY" => "¥".to_owned(),
+        code => format!("{code}\u{a0}"),
+    }
+}
 
 const MONTHS: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
@@ -94,12 +107,19 @@ impl Format for FixedFormat {
         out
     }
 
-    fn money(&self, cents: u64) -> String {
-        format!("${}.{:02}", self.count(cents / 100), cents % 100)
+    fn money(&self, minor: u64, currency: Currency) -> String {
+        let unit = currency.unit();
+        let whole = self.count(minor / unit);
+        let digits = usize::from(currency.minor_digits);
+        if digits == 0 {
+            format!("{}{whole}", symbol(currency))
+        } else {
+            format!("{}{whole}.{:0digits$}", symbol(currency), minor % unit)
+        }
     }
 
-    fn money_whole(&self, dollars: u64) -> String {
-        format!("${}", self.count(dollars))
+    fn money_whole(&self, major: u64, currency: Currency) -> String {
+        format!("{}{}", symbol(currency), self.count(major))
     }
 
     fn percent(&self, percent: u64) -> String {
@@ -153,9 +173,14 @@ mod tests {
         let f = FixedFormat;
         assert_eq!(f.count(0), "0");
         assert_eq!(f.count(1_234_567), "1,234,567");
-        assert_eq!(f.money(123_456_789), "$1,234,567.89");
-        assert_eq!(f.money(5), "$0.05");
-        assert_eq!(f.money_whole(50), "$50");
+        let usd = Currency::USD;
+        assert_eq!(f.money(123_456_789, usd), "$1,234,567.89");
+        assert_eq!(f.money(5, usd), "$0.05");
+        assert_eq!(f.money_whole(50, usd), "$50");
+        let jpy = Currency::find("JPY").unwrap();
+        assert_eq!(f.money(4_980, jpy), "¥4,980");
+        let kwd = Currency::find("KWD").unwrap();
+        assert_eq!(f.money(12_345, kwd), "KWD\u{a0}12.345");
         let day = parse_iso_date("2026-02-01").unwrap();
         assert_eq!(f.date(day), "Sun, Feb 1, 2026");
         assert_eq!(f.day_month(day), "Feb 1");

@@ -10,6 +10,8 @@ pub mod sentences;
 
 use std::rc::Rc;
 
+use crate::engine::currency::Currency;
+
 pub use catalogue::{fill, key, Catalogue, Key, Message};
 pub use format::{FixedFormat, Format, PluralCategory};
 
@@ -130,8 +132,8 @@ impl Texts {
         self.format.count(n)
     }
 
-    pub fn money(&self, cents: u64) -> String {
-        self.format.money(cents)
+    pub fn money(&self, minor: u64, currency: Currency) -> String {
+        self.format.money(minor, currency)
     }
 
     pub fn date(&self, day: chrono::NaiveDate) -> String {

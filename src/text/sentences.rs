@@ -189,6 +189,14 @@ impl Texts {
             RuleProblem::CapBelowCredits(credits) => {
                 self.fill(key::RULE_CAP_BELOW_CREDITS, &[("credits", &n(*credits))])
             }
+            RuleProblem::NoSuchCurrency => self.text(key::RULE_NO_SUCH_CURRENCY).to_string(),
+            RuleProblem::DuplicateCurrency => self.text(key::RULE_DUPLICATE_CURRENCY).to_string(),
+            RuleProblem::MissingPrice(item) => {
+                self.fill(key::RULE_MISSING_PRICE, &[("item", item)])
+            }
+            RuleProblem::UnknownPrice(item) => {
+                self.fill(key::RULE_UNKNOWN_PRICE, &[("item", item)])
+            }
         };
         if error.path.is_empty() {
             problem
@@ -213,6 +221,12 @@ impl Texts {
                 self.fill(key::REASON_NO_SUCH_TIER, &[("known", &or_list(known))])
             }
             Reason::Empty => self.text(key::REASON_EMPTY).to_string(),
+            Reason::NotACurrency => self.text(key::REASON_NOT_A_CURRENCY).to_string(),
+            Reason::NoSuchCurrency { known } => {
+                self.fill(key::REASON_NO_SUCH_CURRENCY, &[("known", &or_list(known))])
+            }
+            Reason::Billing => self.text(key::REASON_BILLING).to_string(),
+            Reason::NoYearlyPrices => self.text(key::REASON_NO_YEARLY_PRICES).to_string(),
             Reason::Addon(AddonProblem::NotAPair) => {
                 self.text(key::REASON_ADDON_NOT_A_PAIR).to_string()
             }
@@ -351,6 +365,9 @@ impl Texts {
             Notice::PersistKeyShared { key } => {
                 self.fill(key::NOTICE_PERSIST_SHARED, &[("key", key)])
             }
+            Notice::CurrencyNotPriced { currency } => {
+                self.fill(key::NOTICE_CURRENCY_NOT_PRICED, &[("currency", currency)])
+            }
             Notice::LanguageUnavailable { language } => {
                 self.fill(key::NOTICE_LANGUAGE_UNAVAILABLE, &[("language", language)])
             }
@@ -409,6 +426,8 @@ mod tests {
             allowance: 140,
             inmail_credits: 12,
             total_cents: 0,
+            year_cents: 0,
+            billing: crate::engine::bill::Billing::Monthly,
             messages_cents: 0,
             spare_messages: 0,
             spare_credits: 0,

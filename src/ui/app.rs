@@ -25,8 +25,11 @@ use super::share::{use_shared, Share};
 use super::upgrade_dialog::UpgradeDialog;
 use super::use_words::use_words;
 use crate::browser::catalogue_files::{locale, wanted, Wanted, WordsFiles};
+use crate::engine::currency::Currency;
 use crate::host::attributes::Sections;
-use crate::state::{initial_widget, shortcut, Action, Init, Notice, Part, RulesOrigin, Widget};
+use crate::state::{
+    initial_widget, priced, shortcut, Action, Init, Notice, Part, RulesOrigin, Widget,
+};
 use crate::text::key;
 use crate::text::Texts;
 
@@ -158,15 +161,22 @@ pub fn App(props: &AppProps) -> Html {
     };
     let link = &props.link;
     let wanted = use_wanted(w, &link.words_files);
-    let texts = use_words(wanted, dispatch.clone());
+    // Amounts in the widget's currency, in its language's way.
+    let texts = use_words(wanted, dispatch.clone()).in_currency(w.currency);
     let ids = use_memo(props.instance, |n| Ids(AttrValue::from(format!("mq{n}"))));
+    // The rules in the widget's currency, which every figure is computed from.
+    let priced = (*use_memo((w.rules.clone(), w.currency), |(rules, currency)| {
+        Rc::new(priced(rules, *currency))
+    }))
+    .clone();
     let summary = use_memo(
         (
-            w.rules.clone(),
+            priced.clone(),
             w.selection.clone(),
             w.month.usage,
             w.month.today,
             w.period_rule,
+            w.billing,
         ),
         |_| Rc::new(w.summary()),
     );
@@ -179,7 +189,7 @@ pub fn App(props: &AppProps) -> Html {
     use_host_events(
         link.host.clone(),
         english.clone(),
-        w.rules.clone(),
+        priced.clone(),
         w.selection.clone(),
         summary.clone(),
         w.quiet,
@@ -204,7 +214,8 @@ pub fn App(props: &AppProps) -> Html {
     let on_choose = use_upgrade_choice(
         link.host.clone(),
         english,
-        w.rules.clone(),
+        priced.clone(),
+        w.billing,
         dispatch.clone(),
     );
     // The parts render one at a time, each once the one before has been painted, so no
@@ -237,13 +248,18 @@ pub fn App(props: &AppProps) -> Html {
     };
 
     let notices: Rc<[Notice]> = w.notices.as_slice().into();
+    let currencies: Rc<[Currency]> = (*use_memo(w.rules.clone(), |rules| {
+        Rc::<[Currency]>::from(rules.currencies())
+    }))
+    .clone();
     let rendered = parts.iter().enumerate().map(|(i, &part)| {
         let content = (i < shown).then(|| match part {
             Part::Heading => html! {
                 <PageHeading parts={parts.clone()} refs={part_refs.clone()} language_menu={w.language_menu} />
             },
             Part::Calculator => html! {
-                <Calculator rules={w.rules.clone()} selection={w.selection.clone()} period_rule={w.period_rule}
+                <Calculator rules={priced.clone()} currencies={currencies.clone()} billing={w.billing}
+                    selection={w.selection.clone()} period_rule={w.period_rule}
                     recipient={w.recipient} last_send={w.last_send.clone()} summary={summary.clone()}
                     drafts={w.drafts_of(part)} send_ref={send_ref.clone()} />
             },
@@ -252,7 +268,7 @@ pub fn App(props: &AppProps) -> Html {
                     edited={w.rules_origin == RulesOrigin::Custom} />
             },
             Part::Compare => html! {
-                <Finder rules={w.rules.clone()} recommender={w.recommender.clone()} need={w.need.clone()}
+                <Finder rules={priced.clone()} billing={w.billing} need={w.need.clone()}
                     selection={w.selection.clone()} drafts={w.drafts_of(part)} />
             },
             Part::Demo => html! {
@@ -283,7 +299,7 @@ pub fn App(props: &AppProps) -> Html {
                 if w.language_menu && !w.heading { <LanguageMenu /> }
                 <Notices {notices} />
                 { for rendered }
-                <UpgradeDialog blocked={w.dialog.clone()} rules={w.rules.clone()} {on_choose} {on_close}
+                <UpgradeDialog blocked={w.dialog.clone()} rules={priced.clone()} billing={w.billing} {on_choose} {on_close}
                     return_focus={send_ref} />
             </div>
         </ContextProvider<Ids>>

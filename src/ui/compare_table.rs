@@ -7,6 +7,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::context::use_texts;
+use crate::engine::bill::Billing;
 use crate::engine::compare::CompareRow;
 use crate::text::key;
 
@@ -14,6 +15,7 @@ use crate::text::key;
 pub struct Props {
     pub rows: Rc<Vec<CompareRow>>,
     pub need_messages: u64,
+    pub billing: Billing,
     /// The visitor's tier, marked "Current".
     pub current_tier: AttrValue,
 }
@@ -38,6 +40,10 @@ pub fn CompareTable(props: &Props) -> Html {
             .collect::<Vec<_>>()
     });
     let dash = || "—".to_owned();
+    let month_key = match props.billing {
+        Billing::Monthly => key::TABLE_MONTH,
+        Billing::Yearly => key::TABLE_MONTH_YEARLY,
+    };
     let rows = props.rows.iter().zip(adds.iter()).map(|(row, adds)| {
         let cents = row.plan.as_ref().map(|p| p.total_cents);
         let current = *props.current_tier == row.tier_id;
@@ -54,7 +60,7 @@ pub fn CompareTable(props: &Props) -> Html {
                     if row.below_minimum { <span class="badge subtle">{ t.text(key::BADGE_BELOW_MINIMUM) }</span> }
                 </th>
                 <td data-label={t.text(key::TABLE_ADDS).to_string()}>{ adds.clone() }</td>
-                <td class="num" data-label={t.text(key::TABLE_MONTH).to_string()}>
+                <td class="num" data-label={t.text(month_key).to_string()}>
                     { cents.map(|c| t.money(c)).unwrap_or_else(dash) }
                 </td>
                 <td class="num" data-label={t.text(key::TABLE_MESSAGE).to_string()}>
@@ -74,7 +80,7 @@ pub fn CompareTable(props: &Props) -> Html {
                     <tr>
                         <th scope="col">{ t.text(key::TABLE_TIER) }</th>
                         <th scope="col">{ t.text(key::TABLE_ADDS) }</th>
-                        <th scope="col" class="num">{ t.text(key::TABLE_MONTH) }</th>
+                        <th scope="col" class="num">{ t.text(month_key) }</th>
                         <th scope="col" class="num">{ t.text(key::TABLE_MESSAGE) }</th>
                         <th scope="col" class="num">{ t.text(key::TABLE_SPARE) }</th>
                     </tr>

@@ -7,16 +7,39 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::engine::currency::Currency;
 use crate::state::Action;
 use crate::text::Texts;
 
-/// The widget's words and formats, shared.
+/// The widget's words and formats, shared, and the currency its amounts are in.
 #[derive(Clone)]
-pub struct I18n(pub Rc<Texts>);
+pub struct I18n(pub Rc<Texts>, pub Currency);
+
+impl I18n {
+    /// The words, writing amounts in US dollars until a currency is given.
+    pub fn new(texts: Rc<Texts>) -> I18n {
+        I18n(texts, Currency::USD)
+    }
+
+    /// The same words, writing amounts in `currency`.
+    pub fn in_currency(&self, currency: Currency) -> I18n {
+        I18n(self.0.clone(), currency)
+    }
+
+    /// An amount in the widget's currency, from its minor units: `$29.99`, `¥4,980`.
+    pub fn money(&self, minor: u64) -> String {
+        self.0.money(minor, self.1)
+    }
+
+    /// Whole major units of the widget's currency, for chart axes.
+    pub fn money_whole(&self, major: u64) -> String {
+        self.0.format().money_whole(major, self.1)
+    }
+}
 
 impl PartialEq for I18n {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
+        Rc::ptr_eq(&self.0, &other.0) && self.1 == other.1
     }
 }
 
@@ -72,7 +95,7 @@ mod tests {
 
     #[function_component]
     fn Provided() -> Html {
-        let words = I18n(Rc::new(Texts::english(Box::new(FixedFormat))));
+        let words = I18n::new(Rc::new(Texts::english(Box::new(FixedFormat))));
         html! {
             <ContextProvider<I18n> context={words}><Greeting /></ContextProvider<I18n>>
         }

@@ -115,7 +115,7 @@ fn ChartBody(props: &BodyProps) -> Html {
         html! {
             <>
                 <line class="grid" x1={LEFT.to_string()} x2={(WIDTH - RIGHT).to_string()} y1={y.clone()} y2={y} />
-                <text x={(LEFT - 8).to_string()} y={(tick.at + 4).to_string()} text-anchor="end">{ t.format().money_whole(tick.value) }</text>
+                <text x={(LEFT - 8).to_string()} y={(tick.at + 4).to_string()} text-anchor="end">{ t.money_whole(tick.value) }</text>
             </>
         }
     });
@@ -200,10 +200,7 @@ pub fn CostChart(props: &Props) -> Html {
     let ids = use_ids();
     let room = *use_memo((props.chart.clone(), t.clone()), |(chart, t)| {
         label_room(widest_label(
-            chart
-                .y_ticks
-                .iter()
-                .map(|tick| t.format().money_whole(tick.value)),
+            chart.y_ticks.iter().map(|tick| t.money_whole(tick.value)),
         ))
     });
     let c = &*props.chart;

@@ -13,6 +13,7 @@ use super::number_field::Field;
 use super::recommendation::Recommendation;
 use super::schedule::use_seen;
 use super::select::{Choice, Select};
+use crate::engine::bill::Billing;
 use crate::engine::chart::cost_chart;
 use crate::engine::compare::{compare, cost_at_need, versus_current};
 use crate::engine::plan::Selection;
@@ -37,8 +38,9 @@ fn tier_choices(t: &Texts, rules: &RuleSet) -> Rc<[Choice]> {
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
+    /// The rules in the widget's currency.
     pub rules: Rc<RuleSet>,
-    pub recommender: Rc<Recommender>,
+    pub billing: Billing,
     pub need: Need,
     pub selection: Selection,
     /// What was typed into the need's fields.
@@ -52,14 +54,23 @@ pub fn Finder(props: &Props) -> Html {
     // The table and the chart are built once the section comes near the viewport.
     let section = use_node_ref();
     let seen = use_seen(section.clone());
-    let basis = (
-        props.recommender.clone(),
-        props.rules.clone(),
-        props.need.clone(),
-    );
+    let recommender = (*use_memo((props.rules.clone(), props.billing), |(rules, billing)| {
+        Rc::new(Recommender::new(rules, *billing))
+    }))
+    .clone();
+    let basis = (recommender, props.rules.clone(), props.need.clone());
     let plan = use_memo(basis.clone(), |(recommender, rules, need)| {
         recommender.recommend(rules, need)
     });
+    // Billed monthly, what yearly billing would give for the same need.
+    let yearly = use_memo(
+        (props.rules.clone(), props.need.clone(), props.billing),
+        |(rules, need, billing)| {
+            (*billing == Billing::Monthly && rules.has_yearly_prices())
+                .then(|| Recommender::new(rules, Billing::Yearly).recommend(rules, need))
+                .flatten()
+        },
+    );
     // Rows for the need alone; the table marks the current tier itself, so picking a tier
     // does not recompute (or re-word) every tier's plan.
     let rows = use_memo(
@@ -76,13 +87,18 @@ pub fn Finder(props: &Props) -> Html {
             props.rules.clone(),
             props.selection.clone(),
             props.need.clone(),
+            props.billing,
         ),
-        |(rules, selection, need)| {
+        |(rules, selection, need, billing)| {
             let tier = rules.tier(&selection.tier_id).unwrap_or(&rules.tiers[0]);
             let messages = allowance(rules, tier, selection);
             // Priced at the stated need, like the lines it sits among.
-            let cents = cost_at_need(rules, selection, need);
-            (versus_current(rules, selection, need), messages, cents)
+            let cents = cost_at_need(rules, selection, need, *billing);
+            (
+                versus_current(rules, selection, need, *billing),
+                messages,
+                cents,
+            )
         },
     );
     let (versus, messages, cents) = *selection;
@@ -111,11 +127,11 @@ pub fn Finder(props: &Props) -> Html {
                     <Select label={AttrValue::from(t.text(key::COMPARE_MIN_TIER))} testid="min-tier" choices={tiers}
                         selected={props.need.min_tier.clone().unwrap_or_default()} onchange={on_min_tier} />
                 </div>
-                <Recommendation rules={props.rules.clone()} plan={plan.clone()} versus={versus}
+                <Recommendation rules={props.rules.clone()} plan={plan.clone()} yearly={yearly.clone()} versus={versus}
                     need_messages={props.need.messages} applied={applied} />
             </div>
             if let (Some(rows), Some(chart)) = ((*rows).clone(), (*chart).clone()) {
-                <CompareTable {rows} need_messages={props.need.messages}
+                <CompareTable {rows} need_messages={props.need.messages} billing={props.billing}
                     current_tier={props.selection.tier_id.clone()} />
                 <CostChart chart={chart.clone()} rules={props.rules.clone()}
                     cheapest={plan.as_ref().as_ref().map(|p| p.tier_index)}

@@ -11,6 +11,7 @@ use super::context::{Dispatch, I18n};
 use super::schedule::after_paint;
 use crate::browser::intl::IntlFormat;
 use crate::browser::{clock, events};
+use crate::engine::bill::Billing;
 use crate::engine::plan::Selection;
 use crate::engine::rules::RuleSet;
 use crate::engine::send::UnblockOption;
@@ -40,7 +41,7 @@ impl PartialEq for ConfigUpdate {
 #[hook]
 pub fn use_english() -> I18n {
     (*use_memo((), |_| {
-        I18n(Rc::new(Texts::english(Box::new(IntlFormat::new("en-US")))))
+        I18n::new(Rc::new(Texts::english(Box::new(IntlFormat::new("en-US")))))
     }))
     .clone()
 }
@@ -113,17 +114,15 @@ pub fn use_upgrade_choice(
     host: Element,
     english: I18n,
     rules: Rc<RuleSet>,
+    billing: Billing,
     dispatch: Dispatch,
 ) -> Callback<UnblockOption> {
     use_callback(
-        (host, english, rules),
-        move |option: UnblockOption, (host, english, rules)| {
+        (host, english, rules, billing),
+        move |option: UnblockOption, (host, english, rules, billing)| {
             let label = english.unblock(&option.unblock, rules);
-            events::dispatch(
-                host,
-                "messaging-quota:upgrade-click",
-                &upgrade_detail(&option, label),
-            );
+            let detail = upgrade_detail(&option, label, rules.currency, *billing);
+            events::dispatch(host, "messaging-quota:upgrade-click", &detail);
             dispatch.emit(Action::ApplyUnblock(option.unblock));
         },
     )

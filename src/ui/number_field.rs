@@ -19,6 +19,8 @@ pub struct Field {
     pub value: Option<u64>,
     /// The tier a rule field belongs to, named in its test id.
     pub tier_id: Option<AttrValue>,
+    /// Minor digits of a price's currency.
+    pub digits: u8,
 }
 
 impl Field {
@@ -28,7 +30,13 @@ impl Field {
             label: label.into(),
             value,
             tier_id: None,
+            digits: 2,
         }
+    }
+
+    /// A price in a currency of `digits` minor digits.
+    pub fn in_digits(self, digits: u8) -> Field {
+        Field { digits, ..self }
     }
 
     /// A rule field of the tier with this id.
@@ -44,7 +52,7 @@ impl Field {
         let draft = drafts.iter().find(|d| d.count == self.count).cloned();
         html! {
             <NumberField key={self.count.name()} count={self.count} label={self.label} value={self.value}
-                tier_id={self.tier_id} {draft} />
+                tier_id={self.tier_id} {draft} digits={self.digits} />
         }
     }
 }
@@ -58,6 +66,9 @@ pub struct Props {
     pub tier_id: Option<AttrValue>,
     /// What the visitor last typed here.
     pub draft: Option<FieldDraft>,
+    /// Minor digits of a price's currency.
+    #[prop_or(2)]
+    pub digits: u8,
 }
 
 #[function_component]
@@ -67,7 +78,7 @@ pub fn NumberField(props: &Props) -> Html {
     let count = props.count;
     let id = use_ids().id(&count.name());
     let testid = count.test_id(props.tier_id.as_deref());
-    let shown = field_text(count, props.value, props.draft.as_ref());
+    let shown = field_text(count, props.value, props.draft.as_ref(), props.digits);
     let oninput = {
         let dispatch = dispatch.clone();
         Callback::from(move |e: InputEvent| {

@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::context::{use_dispatch, use_texts};
+use super::context::{use_dispatch, use_texts, I18n};
 use super::rich::rich;
 use crate::engine::compare::Versus;
 use crate::engine::recommend::Plan;
@@ -17,10 +17,37 @@ use crate::text::key;
 pub struct Props {
     pub rules: Rc<RuleSet>,
     pub plan: Rc<Option<Plan>>,
+    /// Billed monthly: the cheapest way to the same need billed yearly, when anything is
+    /// sold by the year.
+    pub yearly: Rc<Option<Plan>>,
     pub versus: Versus,
     pub need_messages: u64,
     /// The plan is the current selection.
     pub applied: bool,
+}
+
+/// What billing yearly would give: the same plan for less, or another plan.
+fn yearly_hint(t: &I18n, plan: &Plan, yearly: &Plan, rules: &RuleSet) -> Html {
+    let saving = plan.year_cents.saturating_sub(yearly.year_cents);
+    let args = [
+        ("plan", t.plan(yearly, rules)),
+        ("month", t.money(yearly.total_cents)),
+        ("year", t.money(yearly.year_cents)),
+        ("saving", t.money(saving)),
+    ];
+    let args: Vec<(&str, &str)> = args.iter().map(|(n, v)| (*n, v.as_str())).collect();
+    let same = yearly.selection() == plan.selection();
+    let words = if same {
+        t.fill(key::COMPARE_YEARLY_SAME, &args)
+    } else {
+        t.fill(key::COMPARE_YEARLY_OTHER, &args)
+    };
+    html! {
+        <p class="yearly-hint" data-testid="yearly-hint" data-cents={saving.to_string()}
+            data-tier={yearly.tier_id.clone()} data-addons={yearly.selection().addons_param()}>
+            { words }
+        </p>
+    }
 }
 
 #[function_component]
@@ -57,7 +84,7 @@ pub fn Recommendation(props: &Props) -> Html {
             };
             let cost = rich(&t.template(key::COMPARE_COST, None), |name| match name {
                 "month" => Some(html! { <strong>{ t.money(plan.total_cents) }</strong> }),
-                "year" => Some(Html::from(t.money(plan.total_cents.saturating_mul(12)))),
+                "year" => Some(Html::from(t.money(plan.year_cents))),
                 _ => None,
             });
             let capacity_args = [
@@ -84,6 +111,9 @@ pub fn Recommendation(props: &Props) -> Html {
                     <p class="plan-cost">{ cost }</p>
                     <p class="muted">{ capacity }</p>
                     <p class="versus">{ comparison }</p>
+                    if let Some(yearly) = &*props.yearly {
+                        { yearly_hint(&t, plan, yearly, &props.rules) }
+                    }
                 </div>
             }
         }

@@ -7,6 +7,7 @@ use yew::prelude::*;
 
 use super::context::{use_ids, use_texts};
 use super::rich::rich;
+use crate::engine::bill::{Billed, Billing};
 use crate::engine::period::iso_date;
 use crate::engine::summary::{Level, Summary, WARNING_PERCENT};
 use crate::host::events::level_id;
@@ -70,10 +71,23 @@ pub fn Results(props: &Props) -> Html {
     let mut caption_args = used_args.clone();
     caption_args.push(("percent", &percent));
     let heading = ids.id("results-h");
+    let yearly = s.billing == Billing::Yearly;
     let lines = s.lines.iter().map(|line| {
+        // Under yearly billing each line says how it is paid.
+        let billed = yearly.then(|| match line.billed {
+            Billed::Yearly => t.fill(
+                key::RESULTS_BILLED_YEARLY,
+                &[("year", &t.money(line.year_cents))],
+            ),
+            Billed::Monthly => t.text(key::PLAN_BILLED_MONTHLY).to_string(),
+            Billed::PerUse => t.text(key::RESULTS_PER_USE).to_string(),
+        });
         html! {
             <tr>
-                <th scope="row">{ t.charge(line.charge, &s.tier_name) }</th>
+                <th scope="row">
+                    { t.charge(line.charge, &s.tier_name) }
+                    if let Some(billed) = billed { <small class="line-billed">{ billed }</small> }
+                </th>
                 <td>{ t.money(line.cents) }</td>
             </tr>
         }
@@ -146,11 +160,27 @@ pub fn Results(props: &Props) -> Html {
                 <tbody>{ for lines }</tbody>
                 <tfoot>
                     <tr>
-                        <th scope="row">{ t.text(key::RESULTS_TOTAL) }</th>
-                        <td data-testid="monthly-cost" data-cents={s.total_cents.to_string()}>{ t.money(s.total_cents) }</td>
+                        <th scope="row">{ t.text(if yearly { key::RESULTS_TOTAL_YEARLY } else { key::RESULTS_TOTAL }) }</th>
+                        <td data-testid="monthly-cost" data-cents={s.total_cents.to_string()} data-period={s.billing.id()}
+                            data-currency={s.currency.code().to_owned()}>
+                            { t.money(s.total_cents) }
+                        </td>
+                    </tr>
+                    <tr class="year-row">
+                        <th scope="row">{ t.text(key::RESULTS_YEAR) }</th>
+                        <td data-testid="yearly-cost" data-cents={s.year_cents.to_string()}>{ t.money(s.year_cents) }</td>
                     </tr>
                 </tfoot>
             </table>
+            if yearly && s.saving_cents > 0 {
+                <p class="saving-line" data-testid="yearly-saving" data-cents={s.saving_cents.to_string()}
+                    data-percent={s.saving_percent.to_string()}>
+                    { t.fill(key::RESULTS_SAVING, &[
+                        ("saving", &t.money(s.saving_cents)),
+                        ("percent", &t.format().percent(s.saving_percent)),
+                    ]) }
+                </p>
+            }
             <p class="reset-line">{ reset }</p>
         </section>
     }

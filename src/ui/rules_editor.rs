@@ -177,8 +177,10 @@ struct FormProps {
 fn RulesFormFields(props: &FormProps) -> Html {
     let t = use_texts();
     let form = &*props.form;
-    let field =
-        |rule: RuleField, label: String| Field::new(Count::Rule(rule), label, rule.read(form));
+    let digits = form.currency.minor_digits;
+    let field = |rule: RuleField, label: String| {
+        Field::new(Count::Rule(rule), label, rule.read(form)).in_digits(digits)
+    };
     let drafts = &props.drafts;
     let tiers = form.tiers.iter().enumerate().map(|(i, tier)| {
         let cells = [

@@ -4,7 +4,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::context::{use_dispatch, use_texts};
+use super::context::{use_dispatch, use_texts, I18n};
 use super::select::{Choice, Select};
 use crate::engine::rules::RuleSet;
 use crate::engine::send::{Recipient, Refusal};
@@ -23,7 +23,7 @@ pub struct Props {
 }
 
 /// What the last send did: a title and a sentence.
-fn outcome_words(t: &Texts, last: &LastSend, rules: &RuleSet) -> (String, String) {
+fn outcome_words(t: &I18n, last: &LastSend, rules: &RuleSet) -> (String, String) {
     match last {
         LastSend::Delivered { remaining } => (
             t.text(key::OUTCOME_DELIVERED).to_string(),

@@ -12,6 +12,7 @@ use yew::prelude::*;
 
 use super::context::{use_ids, use_texts};
 use super::rich::rich;
+use crate::engine::bill::Billing;
 use crate::engine::rules::RuleSet;
 use crate::engine::send::{Blocked, Unblock, UnblockOption};
 use crate::text::key;
@@ -20,6 +21,7 @@ use crate::text::key;
 pub struct Props {
     pub blocked: Option<Rc<Blocked>>,
     pub rules: Rc<RuleSet>,
+    pub billing: Billing,
     /// A way to unblock was chosen.
     pub on_choose: Callback<UnblockOption>,
     /// The pop-up was closed (Esc or "Not now").
@@ -95,6 +97,13 @@ pub fn UpgradeDialog(props: &Props) -> Html {
             };
             // What the visitor pays in all is the figure that leads; what the option itself
             // costs follows.
+            let total = |o: &UnblockOption| match props.billing {
+                Billing::Monthly => t.fill(key::DIALOG_TOTAL, &[("total", &t.money(o.new_total_cents))]),
+                Billing::Yearly => t.fill(key::DIALOG_TOTAL_YEARLY, &[
+                    ("total", &t.money(o.new_total_cents)),
+                    ("year", &t.money(o.new_year_cents)),
+                ]),
+            };
             let detail = match &o.unblock {
                 Unblock::Tier(_) => key::DIALOG_DETAIL_TIER,
                 Unblock::Bundle(_) => key::DIALOG_DETAIL_BUNDLE,
@@ -103,9 +112,10 @@ pub fn UpgradeDialog(props: &Props) -> Html {
                 <li key={testid.clone()} class={o.cheapest.then_some("cheapest")}>
                     <button type="button" class="unblock-option" data-testid={testid}
                         data-cents={o.price_cents.to_string()} data-total-cents={o.new_total_cents.to_string()}
+                        data-year-cents={o.new_year_cents.to_string()}
                         data-cheapest={o.cheapest.then_some("true")} autofocus={o.cheapest} {onclick}>
                         <span class="option-label">{ t.unblock(&o.unblock, &props.rules) }</span>
-                        <span class="option-price">{ t.fill(key::DIALOG_TOTAL, &[("total", &t.money(o.new_total_cents))]) }</span>
+                        <span class="option-price">{ total(o) }</span>
                         <span class="option-detail">{ t.fill(detail, &[
                             ("messages", &t.count(o.new_allowance)),
                             ("price", &t.money(o.price_cents)),

@@ -28,7 +28,7 @@ impl Shown {
     /// The words for `wanted` if its catalogues are read; else English in its locale.
     fn first(wanted: Rc<Wanted>) -> Shown {
         let english = || Shown {
-            texts: I18n(Rc::new(Texts::english(Box::new(IntlFormat::new(
+            texts: I18n::new(Rc::new(Texts::english(Box::new(IntlFormat::new(
                 &wanted.locale,
             ))))),
             wanted: None,
@@ -43,7 +43,7 @@ impl Shown {
         let words = ready(&wanted)?;
         Some(Shown {
             wanted: Some(wanted),
-            texts: I18n(words.texts),
+            texts: I18n::new(words.texts),
             notices: words.notices.into(),
             warnings: words.warnings.into(),
         })

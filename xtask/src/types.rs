@@ -5,8 +5,8 @@
 //! in Rust changes these files and breaks a host that reads the old name at compile time.
 
 use messaging_quota::host::events::{
-    ChangeDetail, ChargeId, LevelId, LineDetail, LoadAsset, LoadErrorDetail, LoadFailure,
-    SelectionDetail, SummaryDetail, UpgradeDetail, UpgradeKind,
+    BilledId, BillingId, ChangeDetail, ChargeId, LevelId, LineDetail, LoadAsset, LoadErrorDetail,
+    LoadFailure, SelectionDetail, SummaryDetail, UpgradeDetail, UpgradeKind,
 };
 use messaging_quota::host::reference::{ATTRIBUTES, EVENTS};
 use ts_rs::{Config, TS};
@@ -22,11 +22,13 @@ fn detail_types() -> String {
     let cfg = Config::new().with_large_int("number");
     let decls = [
         ChangeDetail::decl(&cfg),
+        BillingId::decl(&cfg),
         SelectionDetail::decl(&cfg),
         SummaryDetail::decl(&cfg),
         LevelId::decl(&cfg),
         LineDetail::decl(&cfg),
         ChargeId::decl(&cfg),
+        BilledId::decl(&cfg),
         UpgradeDetail::decl(&cfg),
         UpgradeKind::decl(&cfg),
         LoadErrorDetail::decl(&cfg),

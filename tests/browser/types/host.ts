@@ -10,13 +10,21 @@ if (widget) {
     const cents: number = detail.summary.monthly_cost_cents;
     const level: 'ok' | 'warning' | 'reached' = detail.summary.level;
     const charges: string[] = detail.summary.lines.map((line) => `${line.charge}: ${line.cents}`);
+    // Every amount comes with its currency and how it is billed.
+    const currency: string = detail.currency;
+    const billing: 'monthly' | 'yearly' = detail.billing;
+    const billed: ('monthly' | 'yearly' | 'per-use')[] = detail.summary.lines.map((line) => line.billed);
+    console.log(currency, billing, billed, detail.summary.yearly_cost_cents.toFixed(0));
+    // @ts-expect-error Billing is one of two words.
+    const weekly: ChangeDetail['billing'] = 'weekly';
+    console.log(weekly);
     // @ts-expect-error No such field: a field renamed in Rust fails the host's build, not its visitors.
     console.log(detail.summary.monthlyCost, cents, level, charges);
   });
   widget.addEventListener('messaging-quota:upgrade-click', (event) => {
     const kind: 'tier' | 'bundle' = event.detail.kind;
     const tier: string | null = event.detail.tier;
-    console.log(kind, tier, event.detail.price_cents.toFixed(0));
+    console.log(kind, tier, event.detail.price_cents.toFixed(0), event.detail.currency, event.detail.new_yearly_cents);
   });
   widget.addEventListener('messaging-quota:error', (event) => {
     const detail: LoadErrorDetail = event.detail;
