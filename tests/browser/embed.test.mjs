@@ -83,7 +83,8 @@ test('events tell the host page what changed and which upgrade was chosen', asyn
   const click = await page.evaluate(() => window.seen.find((s) => s.name === 'messaging-quota:upgrade-click'));
   assert.deepEqual(click.detail, {
     kind: 'bundle', tier: null, bundle_size: 25, label: 'Add 25 messages', price_cents: 1499,
-    new_allowance: 175, new_total_cents: 11995 + 4999 + 1499, cheapest: true,
+    new_allowance: 175, new_total_cents: 11995 + 4999 + 1499, new_yearly_cents: 12 * (11995 + 4999 + 1499),
+    currency: "USD", billing: "monthly", cheapest: true,
   });
   await page.close();
 });
