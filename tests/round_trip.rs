@@ -11,8 +11,8 @@ use messaging_quota::engine::currency::Currency;
 use messaging_quota::engine::period::parse_iso_date;
 use messaging_quota::engine::presets::{ARTICLE, LINKEDIN_HELP};
 use messaging_quota::engine::rules::{
-    BundleOf, BundlePriceOf, InMailPriceOf, InMailPricingOf, PriceListOf, RuleSet, RuleSetOf,
-    TierOf, TierPriceOf,
+    BundleOf, BundlePriceOf, Feature, InMailPriceOf, InMailPricingOf, PriceListOf, RuleSet,
+    RuleSetOf, TierOf, TierPriceOf,
 };
 use messaging_quota::engine::send::Recipient;
 use messaging_quota::host::attributes::parse_attributes;
@@ -73,6 +73,15 @@ fn rule_set() -> impl Strategy<Value = RuleSet> {
                             free_messages: messages,
                             inmail_credits: credits,
                             inmail_rollover_cap: cap.map(|c| c + credits),
+                            trial_days: (i % 3 == 1).then_some(14),
+                            checkout_url: (i % 2 == 1).then(|| {
+                                format!("https://shop.example/{i}?p={{period}}&a={{addons}}")
+                            }),
+                            features: if i % 2 == 0 {
+                                vec!["search".into()]
+                            } else {
+                                Vec::new()
+                            },
                         },
                     )
                     .collect();
@@ -127,6 +136,13 @@ fn rule_set() -> impl Strategy<Value = RuleSet> {
                         pay_per_inmail_cents: pay_per,
                     },
                     price_lists,
+                    checkout_url: Some("/buy/{tier}".into()),
+                    features: vec![Feature {
+                        id: "search".into(),
+                        name: Some("Search \"&<b>".into()),
+                    }],
+                    highlight: Some("t0".into()),
+                    highlight_label: Some("Best <value>".into()),
                 }
             },
         )

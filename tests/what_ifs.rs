@@ -50,6 +50,9 @@ fn rule_set() -> impl Strategy<Value = RuleSet> {
                             free_messages: messages,
                             inmail_credits: credits,
                             inmail_rollover_cap: None,
+                            trial_days: None,
+                            checkout_url: None,
+                            features: Vec::new(),
                         })
                         .collect(),
                     bundles: bundles
@@ -67,6 +70,10 @@ fn rule_set() -> impl Strategy<Value = RuleSet> {
                         pay_per_inmail_cents: pay_per,
                     },
                     price_lists: Vec::new(),
+                    checkout_url: None,
+                    features: Vec::new(),
+                    highlight: None,
+                    highlight_label: None,
                 }
             },
         )

@@ -91,6 +91,14 @@ fn query_and_fragment(
     format!("{query}{fragment}")
 }
 
+/// `url` resolved against the page, when it is a web address (`https:` or `http:`): what a
+/// link the widget draws may go to, whatever a template was filled with.
+pub fn resolve_web_url(url: &str) -> Option<String> {
+    let base = gloo::utils::document().base_uri().ok().flatten()?;
+    let resolved = web_sys::Url::new_with_base(url, &base).ok()?;
+    matches!(resolved.protocol().as_str(), "https:" | "http:").then(|| resolved.href())
+}
+
 /// The widget's part of the page URL now, as `saved::link_key` writes it.
 pub fn link_key() -> Option<String> {
     let pairs = query()?;

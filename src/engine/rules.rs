@@ -28,6 +28,11 @@ pub const MAX_BUNDLES: usize = 8;
 pub const MAX_ID_CHARS: usize = 40;
 pub const MAX_NAME_CHARS: usize = 60;
 pub const MAX_SOURCE_CHARS: usize = 200;
+/// Longest checkout URL, in characters.
+pub const MAX_URL_CHARS: usize = 500;
+/// Longest free trial, in days.
+pub const MAX_TRIAL_DAYS: u64 = 365;
+pub const MAX_FEATURES: usize = 16;
 
 /// One account tier.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -45,6 +50,25 @@ pub struct TierOf<N> {
     /// under this cap. `None`: nothing rolls over.
     #[serde(default = "Option::default", skip_serializing_if = "Option::is_none")]
     pub inmail_rollover_cap: Option<N>,
+    /// Days free before the first payment, when the tier starts with a trial.
+    #[serde(default = "Option::default", skip_serializing_if = "Option::is_none")]
+    pub trial_days: Option<N>,
+    /// Where buying it goes (a URL template, see `host::checkout`), over the rule set's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub checkout_url: Option<String>,
+    /// What it includes beyond messages and credits: ids of the rule set's `features`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub features: Vec<String>,
+}
+
+/// Something a tier may include (advanced search, profile analytics): an id, and its name
+/// when the widget's catalogue has no words for the id.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Feature {
+    pub id: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
 }
 
 /// An add-on message bundle, bought any number of times a month.
@@ -138,6 +162,18 @@ pub struct RuleSetOf<N, C = String> {
     /// The same prices in other currencies, each list complete.
     #[serde(default = "Vec::new", skip_serializing_if = "Vec::is_empty")]
     pub price_lists: Vec<PriceListOf<N, C>>,
+    /// Where buying a plan goes, for tiers without their own and for bundles (a URL
+    /// template, see `host::checkout`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub checkout_url: Option<String>,
+    /// What tiers may include, in the order a feature list shows them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub features: Vec<Feature>,
+    /// The tier marked as the one to look at ("Most popular"), and its label's words.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub highlight: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub highlight_label: Option<String>,
 }
 
 pub type Tier = TierOf<u64>;
@@ -257,6 +293,14 @@ pub enum RuleProblem {
     MissingPrice(String),
     /// A price list prices a tier or bundle the rules do not have.
     UnknownPrice(String),
+    /// Not a web address the widget may link to: only `https:`, `http:` or relative ones.
+    BadUrl,
+    /// A tier lists a feature the rule set does not declare.
+    UnknownFeature(String),
+    /// A feature id declared twice.
+    DuplicateFeature(String),
+    /// The highlighted tier is not one of the rules' tiers.
+    UnknownTier(String),
 }
 
 /// A rule set that could not be used: where, and what is wrong.

@@ -12,9 +12,10 @@ use serde::Serialize;
 use super::currency::Currency;
 use super::rules::Blank;
 use super::rules::{
-    BundleOf, BundlePriceOf, InMailPriceOf, InMailPricingOf, Num, PriceListOf, RawRules, RuleError,
-    RuleProblem, RuleSet, RuleSetOf, TierOf, TierPriceOf, MAX_BUNDLES, MAX_ID_CHARS, MAX_INCLUDED,
-    MAX_NAME_CHARS, MAX_PACK_SIZE, MAX_PRICE_CENTS, MAX_SOURCE_CHARS, MAX_TIERS,
+    BundleOf, BundlePriceOf, Feature, InMailPriceOf, InMailPricingOf, Num, PriceListOf, RawRules,
+    RuleError, RuleProblem, RuleSet, RuleSetOf, TierOf, TierPriceOf, MAX_BUNDLES, MAX_FEATURES,
+    MAX_ID_CHARS, MAX_INCLUDED, MAX_NAME_CHARS, MAX_PACK_SIZE, MAX_PRICE_CENTS, MAX_SOURCE_CHARS,
+    MAX_TIERS, MAX_TRIAL_DAYS, MAX_URL_CHARS,
 };
 
 type Result<T> = std::result::Result<T, RuleError>;
@@ -95,6 +96,12 @@ impl<N: Copy, C: Clone> RuleSetOf<N, C> {
                     Some(cap) => Some(f(cap, at(tier("inmail_rollover_cap"), 0, MAX_INCLUDED))?),
                     None => None,
                 },
+                trial_days: match t.trial_days {
+                    Some(days) => Some(f(days, at(tier("trial_days"), 1, MAX_TRIAL_DAYS))?),
+                    None => None,
+                },
+                checkout_url: t.checkout_url.clone(),
+                features: t.features.clone(),
             });
         }
         let mut bundles = Vec::with_capacity(self.bundles.len());
@@ -191,6 +198,10 @@ impl<N: Copy, C: Clone> RuleSetOf<N, C> {
             bundles,
             inmail,
             price_lists,
+            checkout_url: self.checkout_url.clone(),
+            features: self.features.clone(),
+            highlight: self.highlight.clone(),
+            highlight_label: self.highlight_label.clone(),
         })
     }
 }
@@ -221,6 +232,35 @@ fn text(value: &str, path: &str, max_chars: usize) -> Result<String> {
         return Err(error(path, RuleProblem::BadText));
     }
     Ok(value.to_owned())
+}
+
+/// Whether a URL is one the widget may link to: `https:` or `http:`, or relative (no scheme
+/// at all, resolved against the page). `javascript:`, `data:` and every other scheme are not.
+pub fn is_safe_url(url: &str) -> bool {
+    let url = url.trim();
+    let scheme_end = url.find(':');
+    let path_start = url.find(['/', '?', '#']).unwrap_or(url.len());
+    match scheme_end {
+        Some(colon) if colon < path_start => {
+            let scheme = url[..colon].to_ascii_lowercase();
+            scheme == "https" || scheme == "http"
+        }
+        _ => !url.starts_with("//") || url.len() > 2,
+    }
+}
+
+/// A checkout URL as a rule set gives it: trimmed, at most 500 characters of text, safe.
+fn optional_url(url: Option<&str>, path: &str) -> Result<Option<String>> {
+    match url.map(str::trim) {
+        None | Some("") => Ok(None),
+        Some(u) => {
+            let u = text(u, path, MAX_URL_CHARS)?;
+            if u.chars().any(char::is_whitespace) || !is_safe_url(&u) {
+                return Err(error(path, RuleProblem::BadUrl));
+            }
+            Ok(Some(u))
+        }
+    }
 }
 
 /// A rule set's own currency: a file that names none is in US dollars.
@@ -362,6 +402,47 @@ impl RawRules {
                 inmail: list.inmail,
             });
         }
+        let checkout_url = optional_url(numbers.checkout_url.as_deref(), "checkout_url")?;
+        if numbers.features.len() > MAX_FEATURES {
+            return Err(error(
+                "features",
+                RuleProblem::TooLarge(MAX_FEATURES as u64),
+            ));
+        }
+        let mut features: Vec<Feature> = Vec::with_capacity(numbers.features.len());
+        for (i, feature) in numbers.features.iter().enumerate() {
+            let at = |field: &str| format!("features[{i}].{field}");
+            let fid = id(&feature.id, &at("id"))?;
+            if features.iter().any(|f| f.id == fid) {
+                return Err(error(at("id"), RuleProblem::DuplicateFeature(fid)));
+            }
+            let name = match feature.name.as_deref().map(str::trim) {
+                None | Some("") => None,
+                Some(n) => Some(text(n, &at("name"), MAX_NAME_CHARS)?),
+            };
+            features.push(Feature { id: fid, name });
+        }
+        for (i, tier) in tiers.iter_mut().enumerate() {
+            let at = |field: &str| format!("tiers[{i}].{field}");
+            tier.checkout_url = optional_url(tier.checkout_url.as_deref(), &at("checkout_url"))?;
+            for (j, feature) in tier.features.iter().enumerate() {
+                if !features.iter().any(|f| f.id == *feature) {
+                    return Err(error(
+                        at(&format!("features[{j}]")),
+                        RuleProblem::UnknownFeature(feature.clone()),
+                    ));
+                }
+            }
+        }
+        let highlight = match numbers.highlight.as_deref().map(str::trim) {
+            None | Some("") => None,
+            Some(h) if tiers.iter().any(|t| t.id == h) => Some(h.to_owned()),
+            Some(h) => return Err(error("highlight", RuleProblem::UnknownTier(h.to_owned()))),
+        };
+        let highlight_label = match numbers.highlight_label.as_deref().map(str::trim) {
+            None | Some("") => None,
+            Some(l) => Some(text(l, "highlight_label", MAX_NAME_CHARS)?),
+        };
         Ok(RuleSetOf {
             id: set_id,
             name,
@@ -371,6 +452,10 @@ impl RawRules {
             bundles,
             inmail: numbers.inmail,
             price_lists,
+            checkout_url,
+            features,
+            highlight,
+            highlight_label,
         })
     }
 
@@ -401,6 +486,10 @@ impl RawRules {
             bundles: numbers.bundles,
             inmail: numbers.inmail,
             price_lists: lists,
+            checkout_url: numbers.checkout_url,
+            features: numbers.features,
+            highlight: numbers.highlight,
+            highlight_label: numbers.highlight_label,
         })
     }
 }
@@ -652,6 +741,36 @@ mod tests {
                 "tiers[3].inmail_rollover_cap",
                 RuleProblem::CapBelowCredits(30),
             ),
+            (
+                Box::new(|v| v["tiers"][1]["checkout_url"] = json!(" JavaScript:alert(1)")),
+                "tiers[1].checkout_url",
+                RuleProblem::BadUrl,
+            ),
+            (
+                Box::new(|v| v["checkout_url"] = json!("data:text/html,<script>alert(1)</script>")),
+                "checkout_url",
+                RuleProblem::BadUrl,
+            ),
+            (
+                Box::new(|v| v["tiers"][1]["features"] = json!(["teleport"])),
+                "tiers[1].features[0]",
+                RuleProblem::UnknownFeature("teleport".into()),
+            ),
+            (
+                Box::new(|v| v["highlight"] = json!("gold")),
+                "highlight",
+                RuleProblem::UnknownTier("gold".into()),
+            ),
+            (
+                Box::new(|v| v["tiers"][1]["trial_days"] = json!(0)),
+                "tiers[1].trial_days",
+                RuleProblem::TooSmall(1),
+            ),
+            (
+                Box::new(|v| v["currency"] = json!("EURO")),
+                "currency",
+                RuleProblem::NoSuchCurrency,
+            ),
         ];
         for (edit, path, problem) in cases {
             let err = error_for(edit);
@@ -715,6 +834,30 @@ mod tests {
         assert!(RuleSet::from_json("").is_err());
         assert!(RuleSet::from_json("[]").is_err());
         assert!(RuleSet::from_json(&format!("{} x", presets::ARTICLE_JSON)).is_err());
+    }
+
+    #[test]
+    fn only_web_addresses_are_links() {
+        for ok in [
+            "https://a.example/x",
+            "http://a.example",
+            "/buy/{tier}",
+            "buy?x=1",
+            "#pay",
+            "//cdn.example/x",
+        ] {
+            assert!(is_safe_url(ok), "{ok}");
+        }
+        for bad in [
+            "javascript:alert(1)",
+            "JAVASCRIPT:x",
+            "data:,x",
+            "vbscript:x",
+            "mailto:a@b",
+            "file:///etc",
+        ] {
+            assert!(!is_safe_url(bad), "{bad}");
+        }
     }
 
     #[test]

@@ -5,6 +5,7 @@ use super::params::{parse_params, Params};
 use super::reference::is_attribute;
 use super::{ignored, Ignored, Reason};
 use crate::engine::rules::RuleSet;
+use crate::engine::rules_json::is_safe_url;
 
 /// The colour scheme.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -75,6 +76,12 @@ pub struct EmbedConfig {
     pub language_menu: bool,
     /// Show the widget's own heading and section navigation (the page's main content).
     pub heading: bool,
+    /// Where buying a plan goes (a URL template, see `host::checkout`), over the rules'.
+    pub checkout_url: Option<String>,
+    /// The tier to mark, over the rules' (checked against the rules by the state).
+    pub highlight: Option<String>,
+    /// The mark's words, over the rules' and the catalogue's ("Most popular").
+    pub highlight_label: Option<String>,
     /// Show the Share panel: the link to the current state and the embed code for it.
     pub share: bool,
     /// Keep the page URL's query in step with the widget.
@@ -165,6 +172,19 @@ pub fn parse_attributes<'a>(
                 Some(on) => config.language_menu = on,
                 None => refuse(Reason::Flag),
             },
+            "checkout-url" if value.trim().is_empty() => config.checkout_url = None,
+            "checkout-url" if is_safe_url(value) && !value.trim().contains(char::is_whitespace) => {
+                config.checkout_url = Some(value.trim().to_owned())
+            }
+            "checkout-url" => refuse(Reason::BadUrl),
+            "highlight" => {
+                config.highlight = Some(value.trim().to_owned()).filter(|v| !v.is_empty())
+            }
+            "highlight-label" if value.chars().any(char::is_control) => refuse(Reason::BadText),
+            "highlight-label" => {
+                config.highlight_label = Some(value.trim().chars().take(60).collect::<String>())
+                    .filter(|v| !v.is_empty())
+            }
             "heading" => match flag(value) {
                 Some(on) => config.heading = on,
                 None => refuse(Reason::Flag),

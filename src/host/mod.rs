@@ -6,6 +6,7 @@
 //! [`Ignored`] with its reason, and the rest still applies.
 
 pub mod attributes;
+pub mod checkout;
 pub mod events;
 pub mod link_rules;
 pub mod params;
@@ -77,6 +78,10 @@ pub enum Reason {
     Billing,
     /// `billing=yearly` for rules that sell nothing by the year.
     NoYearlyPrices,
+    /// `checkout-url`: not an `https:`, `http:` or relative web address.
+    BadUrl,
+    /// Control characters in text.
+    BadText,
 }
 
 /// What a host asked the widget to fetch.

@@ -37,7 +37,7 @@ const FLAG: &str = r#"boolean | "true" | "false" | """#;
 const NUMBER: &str = "string | number";
 
 /// Every attribute the widget reads, in the README's order.
-pub const ATTRIBUTES: [Attribute; 25] = [
+pub const ATTRIBUTES: [Attribute; 28] = [
     attribute(
         "tier",
         "string",
@@ -110,6 +110,26 @@ pub const ATTRIBUTES: [Attribute; 25] = [
         r#""monthly" | "yearly""#,
         "`monthly` or `yearly` (where the rules sell anything by the year)",
         "`monthly`",
+    ),
+    attribute(
+        "checkout-url",
+        "string",
+        "where buying a plan goes: an `https:`, `http:` or relative URL, a template whose \
+         `{tier}`, `{period}`, `{currency}`, `{addons}` and `{inmail_blocks}` are filled in \
+         (see [Checkout](#checkout))",
+        "the rules' `checkout_url`s; without any, no link is drawn",
+    ),
+    attribute(
+        "highlight",
+        "string",
+        "a tier id: the tier marked \"Most popular\" on its card and row",
+        "the rules' `highlight`",
+    ),
+    attribute(
+        "highlight-label",
+        "string",
+        "the mark's words, instead of \"Most popular\"",
+        "the rules' `highlight_label`, then the widget's words",
     ),
     attribute(
         "preset",
@@ -218,7 +238,7 @@ pub struct Event {
 }
 
 /// Every event, in the order a visit meets them.
-pub const EVENTS: [Event; 4] = [
+pub const EVENTS: [Event; 5] = [
     Event {
         name: "messaging-quota:ready",
         detail: "ChangeDetail",
@@ -234,6 +254,13 @@ pub const EVENTS: [Event; 4] = [
         name: "messaging-quota:upgrade-click",
         detail: "UpgradeDetail",
         description: "When the visitor picks a way to unblock a message in the upgrade pop-up.",
+    },
+    Event {
+        name: "messaging-quota:checkout",
+        detail: "CheckoutDetail",
+        description:
+            "When the visitor follows a link to buy a plan (cancelable: `preventDefault()` \
+                      keeps the visitor on the page, for the host's own flow).",
     },
     Event {
         name: "messaging-quota:error",

@@ -22,6 +22,16 @@ impl Widget {
         for (name, value) in params.to_pairs() {
             out.push((name.replace('_', "-"), value));
         }
+        let page = [
+            ("checkout-url", &self.checkout_url),
+            ("highlight", &self.highlight),
+            ("highlight-label", &self.highlight_label),
+        ];
+        for (name, value) in page {
+            if let Some(value) = value {
+                out.push((name.to_owned(), value.clone()));
+            }
+        }
         if self.theme != Theme::default() {
             out.push(("theme".to_owned(), self.theme.id().to_owned()));
         }

@@ -177,6 +177,22 @@ pub fn initial_widget(init: Init) -> Widget {
         notices.push(Notice::Ignored(Origin::Link, problem));
     }
 
+    // The page's highlighted tier, when the rules have it.
+    let highlight = config.highlight.clone().filter(|tier| {
+        let known = rules.tier(tier).is_some();
+        if !known {
+            let known_ids = rules.tiers.iter().map(|t| t.id.clone()).collect();
+            notices.push(Notice::Ignored(
+                Origin::Page,
+                crate::host::ignored(
+                    "highlight",
+                    tier,
+                    crate::host::Reason::NoSuchTier { known: known_ids },
+                ),
+            ));
+        }
+        known
+    });
     let scenario = Scenario::default();
     Widget {
         currency: target.currency,
@@ -193,7 +209,10 @@ pub fn initial_widget(init: Init) -> Widget {
         messages_src: config.messages_src,
         language_menu: config.language_menu,
         heading: config.heading,
-        page_rules: config.rules.map(Rc::new),
+        page_rules: config.rules.clone().map(Rc::new),
+        checkout_url: config.checkout_url.clone(),
+        highlight_label: config.highlight_label.clone(),
+        highlight,
         theme: config.theme,
         sections: config.sections,
         share: config.share,
@@ -257,6 +276,9 @@ fn fallback_rules() -> RuleSet {
             free_messages: 15,
             inmail_credits: 0,
             inmail_rollover_cap: None,
+            trial_days: None,
+            checkout_url: None,
+            features: Vec::new(),
         }],
         bundles: Vec::new(),
         inmail: InMailPricing {
@@ -266,5 +288,9 @@ fn fallback_rules() -> RuleSet {
             pay_per_inmail_cents: 1000,
         },
         price_lists: Vec::new(),
+        checkout_url: None,
+        features: Vec::new(),
+        highlight: None,
+        highlight_label: None,
     }
 }

@@ -156,6 +156,11 @@ pub struct Widget {
     pub heading: bool,
     /// The page's own rules (`rules`, `rules-src`), when it gives any.
     pub page_rules: Option<Rc<RuleSet>>,
+    /// The page's checkout URL template and highlighted tier (`checkout-url`, `highlight`,
+    /// `highlight-label`), over the rules'.
+    pub checkout_url: Option<String>,
+    pub highlight: Option<String>,
+    pub highlight_label: Option<String>,
     pub theme: Theme,
     pub sections: Sections,
     /// Whether the Share panel shows.
@@ -250,6 +255,20 @@ impl Widget {
     /// The language tag the widget should speak, when the page or the visitor chose one.
     pub fn requested_locale(&self) -> Option<&str> {
         self.chosen_locale.as_deref().or(self.locale.as_deref())
+    }
+
+    /// The tier marked for the visitor, and the mark's words when they are not the widget's.
+    pub fn highlighted(&self) -> Option<(String, Option<String>)> {
+        match &self.highlight {
+            Some(tier) => Some((tier.clone(), self.highlight_label.clone())),
+            None => self.rules.highlight.clone().map(|tier| {
+                let label = self
+                    .highlight_label
+                    .clone()
+                    .or(self.rules.highlight_label.clone());
+                (tier, label)
+            }),
+        }
     }
 
     /// The rules priced in the widget's currency: what every figure is computed from.
@@ -420,6 +439,22 @@ impl Widget {
         self.messages_src = config.messages_src;
         self.language_menu = config.language_menu;
         self.heading = config.heading;
+        self.checkout_url = config.checkout_url;
+        self.highlight_label = config.highlight_label;
+        self.highlight = config.highlight.filter(|tier| {
+            let known = self.rules.tier(tier).is_some();
+            if !known {
+                let problem = crate::host::ignored(
+                    "highlight",
+                    tier,
+                    crate::host::Reason::NoSuchTier {
+                        known: self.rules.tiers.iter().map(|t| t.id.clone()).collect(),
+                    },
+                );
+                self.notices.push(Notice::Ignored(Origin::Page, problem));
+            }
+            known
+        });
         self.sections = config.sections;
         self.share = config.share;
         let mut target = self.param_target();

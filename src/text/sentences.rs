@@ -10,7 +10,7 @@ use crate::engine::fields::CountError;
 use crate::engine::plan::{AddonProblem, FitChange};
 use crate::engine::player::Status;
 use crate::engine::recommend::Plan;
-use crate::engine::rules::{RuleError, RuleProblem, RuleSet};
+use crate::engine::rules::{Feature, RuleError, RuleProblem, RuleSet, Tier};
 use crate::engine::send::{Recipient, Unblock};
 use crate::host::link_rules::LinkRulesProblem;
 use crate::host::saved::SavedProblem;
@@ -90,6 +90,30 @@ impl Texts {
         } else {
             self.format().list(&parts, ListStyle::Unit)
         }
+    }
+
+    /// A feature's name: the rules' words for it, else the catalogue's (the presets' features),
+    /// else its id.
+    pub fn feature(&self, feature: &Feature) -> String {
+        if let Some(name) = &feature.name {
+            return name.clone();
+        }
+        match feature.id.as_str() {
+            "advanced-search" => self.text(key::FEATURE_ADVANCED_SEARCH).to_string(),
+            "profile-analytics" => self.text(key::FEATURE_PROFILE_ANALYTICS).to_string(),
+            other => other.to_owned(),
+        }
+    }
+
+    /// What a tier includes beyond messages and credits: `Advanced search, Profile analytics`.
+    pub fn tier_features(&self, tier: &Tier, rules: &RuleSet) -> String {
+        let names: Vec<String> = rules
+            .features
+            .iter()
+            .filter(|f| tier.features.contains(&f.id))
+            .map(|f| self.feature(f))
+            .collect();
+        self.format().list(&names, ListStyle::Unit)
     }
 
     /// A plan in one line: `Basic + 1 × 100 messages`.
@@ -197,6 +221,12 @@ impl Texts {
             RuleProblem::UnknownPrice(item) => {
                 self.fill(key::RULE_UNKNOWN_PRICE, &[("item", item)])
             }
+            RuleProblem::BadUrl => self.text(key::RULE_BAD_URL).to_string(),
+            RuleProblem::UnknownFeature(id) => self.fill(key::RULE_UNKNOWN_FEATURE, &[("id", id)]),
+            RuleProblem::DuplicateFeature(id) => {
+                self.fill(key::RULE_DUPLICATE_FEATURE, &[("id", id)])
+            }
+            RuleProblem::UnknownTier(id) => self.fill(key::RULE_UNKNOWN_TIER, &[("id", id)]),
         };
         if error.path.is_empty() {
             problem
@@ -227,6 +257,8 @@ impl Texts {
             }
             Reason::Billing => self.text(key::REASON_BILLING).to_string(),
             Reason::NoYearlyPrices => self.text(key::REASON_NO_YEARLY_PRICES).to_string(),
+            Reason::BadUrl => self.text(key::REASON_BAD_URL).to_string(),
+            Reason::BadText => self.text(key::RULE_BAD_TEXT).to_string(),
             Reason::Addon(AddonProblem::NotAPair) => {
                 self.text(key::REASON_ADDON_NOT_A_PAIR).to_string()
             }

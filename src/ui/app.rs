@@ -9,6 +9,7 @@ use yew::prelude::*;
 
 use super::autoplay::use_autoplay;
 use super::calculator::Calculator;
+use super::checkout_link::Checkout;
 use super::context::{Dispatch, I18n, Ids};
 use super::demo::Demo;
 use super::finder::Finder;
@@ -248,6 +249,10 @@ pub fn App(props: &AppProps) -> Html {
     };
 
     let notices: Rc<[Notice]> = w.notices.as_slice().into();
+    let checkout = Checkout {
+        template: w.checkout_url.clone().map(AttrValue::from),
+        host: link.host.clone(),
+    };
     let currencies: Rc<[Currency]> = (*use_memo(w.rules.clone(), |rules| {
         Rc::<[Currency]>::from(rules.currencies())
     }))
@@ -259,6 +264,7 @@ pub fn App(props: &AppProps) -> Html {
             },
             Part::Calculator => html! {
                 <Calculator rules={priced.clone()} currencies={currencies.clone()} billing={w.billing}
+                    highlight={w.highlighted()}
                     selection={w.selection.clone()} period_rule={w.period_rule}
                     recipient={w.recipient} last_send={w.last_send.clone()} summary={summary.clone()}
                     drafts={w.drafts_of(part)} send_ref={send_ref.clone()} />
@@ -268,7 +274,7 @@ pub fn App(props: &AppProps) -> Html {
                     edited={w.rules_origin == RulesOrigin::Custom} />
             },
             Part::Compare => html! {
-                <Finder rules={priced.clone()} billing={w.billing} need={w.need.clone()}
+                <Finder rules={priced.clone()} billing={w.billing} highlight={w.highlighted()} need={w.need.clone()}
                     selection={w.selection.clone()} drafts={w.drafts_of(part)} />
             },
             Part::Demo => html! {
@@ -292,6 +298,7 @@ pub fn App(props: &AppProps) -> Html {
         <ContextProvider<I18n> context={texts.clone()}>
         <ContextProvider<Dispatch> context={dispatch}>
         <ContextProvider<Ids> context={(*ids).clone()}>
+        <ContextProvider<Checkout> context={checkout}>
             <div class={classes!("mq-root", w.large_text.then_some("large-text"))} data-theme={w.theme.id()}
                 lang={texts.lang().to_owned()} dir={texts.dir().id()} aria-label={texts.text(key::WIDGET_LABEL).to_string()}
                 role="group" tabindex="-1" {onkeydown}>
@@ -299,9 +306,11 @@ pub fn App(props: &AppProps) -> Html {
                 if w.language_menu && !w.heading { <LanguageMenu /> }
                 <Notices {notices} />
                 { for rendered }
-                <UpgradeDialog blocked={w.dialog.clone()} rules={priced.clone()} billing={w.billing} {on_choose} {on_close}
+                <UpgradeDialog blocked={w.dialog.clone()} rules={priced.clone()} billing={w.billing}
+                    selection={w.selection.clone()} {on_choose} {on_close}
                     return_focus={send_ref} />
             </div>
+        </ContextProvider<Checkout>>
         </ContextProvider<Ids>>
         </ContextProvider<Dispatch>>
         </ContextProvider<I18n>>

@@ -100,6 +100,8 @@ pub struct Props {
     pub rules: Rc<RuleSet>,
     /// Every currency the rules are priced in.
     pub currencies: Rc<[Currency]>,
+    /// The tier marked for the visitor, and the mark's words when they are not the widget's.
+    pub highlight: Option<(String, Option<String>)>,
     pub billing: Billing,
     pub selection: Selection,
     pub period_rule: PeriodRule,
@@ -165,7 +167,8 @@ pub fn Calculator(props: &Props) -> Html {
                 <h2>{ t.text(key::PLAN_HEADING) }</h2>
                 <Pricing billing={props.billing} yearly={rules.has_yearly_prices()} currency={rules.currency}
                     currencies={props.currencies.clone()} />
-                <TierPicker rules={rules.clone()} billing={props.billing} selected={props.selection.tier_id.clone()} />
+                <TierPicker rules={rules.clone()} billing={props.billing} selected={props.selection.tier_id.clone()}
+                    highlight={props.highlight.clone()} />
                 if step >= 2 {
                 <fieldset class="addons">
                     <legend>{ t.text(key::ADDONS_LEGEND) }<small>{ t.text(key::ADDONS_HINT) }</small></legend>
@@ -188,7 +191,7 @@ pub fn Calculator(props: &Props) -> Html {
             </section>
             <div class="calculator-side">
             if step >= 3 {
-                <Results summary={props.summary.clone()} />
+                <Results summary={props.summary.clone()} rules={rules.clone()} selection={props.selection.clone()} />
                 <section class="send-preview" aria-label={t.text(key::SEND_HEADING).to_string()}>
                     <h2>{ t.text(key::SEND_HEADING) }</h2>
                     <SendPreview rules={rules.clone()} recipient={props.recipient} last_send={props.last_send.clone()}

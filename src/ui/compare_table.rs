@@ -6,14 +6,22 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::checkout_link::{Checkout, CheckoutLink};
 use super::context::use_texts;
+use super::recommendation::purchase_of;
 use crate::engine::bill::Billing;
 use crate::engine::compare::CompareRow;
+use crate::engine::rules::RuleSet;
+use crate::host::checkout::{template, CheckoutSource};
 use crate::text::key;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub rows: Rc<Vec<CompareRow>>,
+    /// The rules in the widget's currency: links to buy, trials, features.
+    pub rules: Rc<RuleSet>,
+    /// The tier marked for the visitor, and the mark's words when they are not the widget's.
+    pub highlight: Option<(String, Option<String>)>,
     pub need_messages: u64,
     pub billing: Billing,
     /// The visitor's tier, marked "Current".
@@ -40,6 +48,27 @@ pub fn CompareTable(props: &Props) -> Html {
             .collect::<Vec<_>>()
     });
     let dash = || "—".to_owned();
+    // A column of links to buy, when any tier has a checkout URL.
+    let checkout = use_context::<Checkout>();
+    let links = props.rules.tiers.iter().any(|tier| {
+        template(
+            checkout.as_ref().and_then(|c| c.template.as_deref()),
+            &props.rules,
+            &tier.id,
+        )
+        .is_some()
+    });
+    let highlighted = |tier: &str| {
+        props
+            .highlight
+            .as_ref()
+            .filter(|(h, _)| h == tier)
+            .map(|(_, label)| {
+                label
+                    .clone()
+                    .unwrap_or_else(|| t.text(key::BADGE_HIGHLIGHT).to_string())
+            })
+    };
     let month_key = match props.billing {
         Billing::Monthly => key::TABLE_MONTH,
         Billing::Yearly => key::TABLE_MONTH_YEARLY,
@@ -51,6 +80,7 @@ pub fn CompareTable(props: &Props) -> Html {
             <tr key={row.tier_id.clone()}
                 class={classes!(row.cheapest.then_some("cheapest"), current.then_some("current"),
                     row.below_minimum.then_some("below-minimum"))}
+                data-highlight={highlighted(&row.tier_id).map(|_| "true")}
                 data-testid={format!("compare-row-{}", row.tier_id)}
                 data-cents={cents.map(|c| c.to_string())}>
                 <th scope="row">
@@ -58,6 +88,12 @@ pub fn CompareTable(props: &Props) -> Html {
                     if row.cheapest { <span class="badge">{ t.text(key::BADGE_CHEAPEST) }</span> }
                     if current { <span class="badge subtle">{ t.text(key::BADGE_CURRENT) }</span> }
                     if row.below_minimum { <span class="badge subtle">{ t.text(key::BADGE_BELOW_MINIMUM) }</span> }
+                    if let Some(label) = highlighted(&row.tier_id) {
+                        <span class="badge highlight" data-testid="highlight-badge">{ label }</span>
+                    }
+                    if let Some(days) = props.rules.tier(&row.tier_id).and_then(|t| t.trial_days) {
+                        <small class="trial-note">{ t.plural(key::TRIAL_SHORT, days, &[]) }</small>
+                    }
                 </th>
                 <td data-label={t.text(key::TABLE_ADDS).to_string()}>{ adds.clone() }</td>
                 <td class="num" data-label={t.text(month_key).to_string()}>
@@ -69,6 +105,14 @@ pub fn CompareTable(props: &Props) -> Html {
                 <td class="num" data-label={t.text(key::TABLE_SPARE).to_string()}>
                     { row.plan.as_ref().map(|p| t.spare(p)).unwrap_or_else(dash) }
                 </td>
+                if links {
+                    <td class="cta">
+                        if let Some(plan) = &row.plan {
+                            <CheckoutLink rules={props.rules.clone()} purchase={purchase_of(plan, &props.rules)}
+                                source={CheckoutSource::Compare} testid={format!("checkout-{}", row.tier_id)} class="small" />
+                        }
+                    </td>
+                }
             </tr>
         }
     });
@@ -83,6 +127,7 @@ pub fn CompareTable(props: &Props) -> Html {
                         <th scope="col" class="num">{ t.text(month_key) }</th>
                         <th scope="col" class="num">{ t.text(key::TABLE_MESSAGE) }</th>
                         <th scope="col" class="num">{ t.text(key::TABLE_SPARE) }</th>
+                        if links { <td></td> }
                     </tr>
                 </thead>
                 <tbody>{ for rows }</tbody>

@@ -9,6 +9,7 @@ use yew::prelude::*;
 use super::compare_table::CompareTable;
 use super::context::{use_dispatch, use_texts};
 use super::cost_chart::{CostChart, SelectionPoint};
+use super::feature_matrix::FeatureMatrix;
 use super::number_field::Field;
 use super::recommendation::Recommendation;
 use super::schedule::use_seen;
@@ -41,6 +42,8 @@ pub struct Props {
     /// The rules in the widget's currency.
     pub rules: Rc<RuleSet>,
     pub billing: Billing,
+    /// The tier marked for the visitor, and the mark's words when they are not the widget's.
+    pub highlight: Option<(String, Option<String>)>,
     pub need: Need,
     pub selection: Selection,
     /// What was typed into the need's fields.
@@ -131,8 +134,10 @@ pub fn Finder(props: &Props) -> Html {
                     need_messages={props.need.messages} applied={applied} />
             </div>
             if let (Some(rows), Some(chart)) = ((*rows).clone(), (*chart).clone()) {
-                <CompareTable {rows} need_messages={props.need.messages} billing={props.billing}
+                <CompareTable {rows} rules={props.rules.clone()} highlight={props.highlight.clone()}
+                    need_messages={props.need.messages} billing={props.billing}
                     current_tier={props.selection.tier_id.clone()} />
+                <FeatureMatrix rules={props.rules.clone()} />
                 <CostChart chart={chart.clone()} rules={props.rules.clone()}
                     cheapest={plan.as_ref().as_ref().map(|p| p.tier_index)}
                     selection={SelectionPoint { at: chart.selection_marker(messages, cents), messages, cents }} />

@@ -8,10 +8,12 @@
 mod app;
 mod autoplay;
 mod calculator;
+mod checkout_link;
 mod compare_table;
 mod context;
 mod cost_chart;
 mod demo;
+mod feature_matrix;
 mod finder;
 mod host_page;
 mod language_menu;

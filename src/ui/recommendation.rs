@@ -5,11 +5,13 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::checkout_link::{Checkout, CheckoutLink};
 use super::context::{use_dispatch, use_texts, I18n};
 use super::rich::rich;
 use crate::engine::compare::Versus;
 use crate::engine::recommend::Plan;
 use crate::engine::rules::RuleSet;
+use crate::host::checkout::{template, CheckoutSource, Purchase};
 use crate::state::Action;
 use crate::text::key;
 
@@ -24,6 +26,17 @@ pub struct Props {
     pub need_messages: u64,
     /// The plan is the current selection.
     pub applied: bool,
+}
+
+/// A plan as what a visitor buys.
+pub fn purchase_of(plan: &Plan, rules: &RuleSet) -> Purchase {
+    Purchase {
+        selection: plan.selection(),
+        billing: plan.billing,
+        currency: rules.currency,
+        month_cents: plan.total_cents,
+        year_cents: plan.year_cents,
+    }
 }
 
 /// What billing yearly would give: the same plan for less, or another plan.
@@ -111,6 +124,9 @@ pub fn Recommendation(props: &Props) -> Html {
                     <p class="plan-cost">{ cost }</p>
                     <p class="muted">{ capacity }</p>
                     <p class="versus">{ comparison }</p>
+                    if let Some(days) = props.rules.tiers.get(plan.tier_index).and_then(|t| t.trial_days) {
+                        <p class="trial-line">{ t.plural(key::TRIAL_THEN, days, &[("price", &t.money(plan.total_cents))]) }</p>
+                    }
                     if let Some(yearly) = &*props.yearly {
                         { yearly_hint(&t, plan, yearly, &props.rules) }
                     }
@@ -118,13 +134,30 @@ pub fn Recommendation(props: &Props) -> Html {
             }
         }
     };
+    // With a link to buy the plan, that link leads and using the plan in the calculator follows.
+    let checkout = use_context::<Checkout>();
+    let sells = props.plan.as_ref().as_ref().is_some_and(|plan| {
+        template(
+            checkout.as_ref().and_then(|c| c.template.as_deref()),
+            &props.rules,
+            &plan.tier_id,
+        )
+        .is_some()
+    });
     html! {
         <div class="recommendation-slot">
             { card }
-            <button type="button" class="button primary" data-testid="apply-recommendation"
-                disabled={props.applied || props.plan.is_none()} {onclick}>
-                { t.text(if props.applied { key::COMPARE_APPLIED } else { key::COMPARE_APPLY }) }
-            </button>
+            <div class="recommendation-actions">
+                <button type="button" class={classes!("button", if sells { "secondary" } else { "primary" })}
+                    data-testid="apply-recommendation"
+                    disabled={props.applied || props.plan.is_none()} {onclick}>
+                    { t.text(if props.applied { key::COMPARE_APPLIED } else { key::COMPARE_APPLY }) }
+                </button>
+                if let Some(plan) = &*props.plan {
+                    <CheckoutLink rules={props.rules.clone()} purchase={purchase_of(plan, &props.rules)}
+                        source={CheckoutSource::Recommendation} testid="checkout-recommendation" />
+                }
+            </div>
         </div>
     }
 }

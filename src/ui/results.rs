@@ -5,17 +5,24 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::checkout_link::CheckoutLink;
 use super::context::{use_ids, use_texts};
 use super::rich::rich;
 use crate::engine::bill::{Billed, Billing};
 use crate::engine::period::iso_date;
+use crate::engine::plan::Selection;
+use crate::engine::rules::RuleSet;
 use crate::engine::summary::{Level, Summary, WARNING_PERCENT};
+use crate::host::checkout::{CheckoutSource, Purchase};
 use crate::host::events::level_id;
 use crate::text::key;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub summary: Rc<Summary>,
+    /// The rules in the widget's currency and the selection, for the link to buy it.
+    pub rules: Rc<RuleSet>,
+    pub selection: Selection,
 }
 
 #[function_component]
@@ -72,6 +79,13 @@ pub fn Results(props: &Props) -> Html {
     caption_args.push(("percent", &percent));
     let heading = ids.id("results-h");
     let yearly = s.billing == Billing::Yearly;
+    let purchase = Purchase {
+        selection: props.selection.clone(),
+        billing: s.billing,
+        currency: s.currency,
+        month_cents: s.total_cents,
+        year_cents: s.year_cents,
+    };
     let lines = s.lines.iter().map(|line| {
         // Under yearly billing each line says how it is paid.
         let billed = yearly.then(|| match line.billed {
@@ -104,9 +118,13 @@ pub fn Results(props: &Props) -> Html {
     );
     html! {
         <section class={classes!("results", level)} aria-labelledby={heading.clone()}>
-            <h2 id={heading}>
-                { t.text(key::RESULTS_HEADING) }<span class="muted">{ " · " }{ s.tier_name.clone() }</span>
-            </h2>
+            <div class="results-heading">
+                <h2 id={heading}>
+                    { t.text(key::RESULTS_HEADING) }<span class="muted">{ " · " }{ s.tier_name.clone() }</span>
+                </h2>
+                <CheckoutLink rules={props.rules.clone()} purchase={purchase} source={CheckoutSource::Calculator}
+                    testid={format!("checkout-{}", s.tier_id)} class="small" />
+            </div>
             <div class="figures">
                 <div class="figure">
                     <span class="figure-label">{ t.text(key::RESULTS_ALLOWANCE) }</span>
@@ -172,6 +190,11 @@ pub fn Results(props: &Props) -> Html {
                     </tr>
                 </tfoot>
             </table>
+            if let Some(days) = props.rules.tier(&s.tier_id).and_then(|t| t.trial_days) {
+                <p class="trial-line" data-testid="trial-note" data-days={days.to_string()}>
+                    { t.plural(key::TRIAL_THEN, days, &[("price", &t.money(s.total_cents))]) }
+                </p>
+            }
             if yearly && s.saving_cents > 0 {
                 <p class="saving-line" data-testid="yearly-saving" data-cents={s.saving_cents.to_string()}
                     data-percent={s.saving_percent.to_string()}>

@@ -16,6 +16,8 @@ pub struct Props {
     pub rules: Rc<RuleSet>,
     pub billing: Billing,
     pub selected: AttrValue,
+    /// The tier marked for the visitor, and the mark's words when they are not the widget's.
+    pub highlight: Option<(String, Option<String>)>,
 }
 
 #[function_component]
@@ -54,6 +56,7 @@ pub fn TierPicker(props: &Props) -> Html {
                         AttrValue::from(
                             t.plural(key::PLAN_TIER_MESSAGES, tier.free_messages, &[]) + &credits,
                         ),
+                        AttrValue::from(t.tier_features(tier, rules)),
                     )
                 })
                 .collect::<Vec<_>>()
@@ -62,25 +65,47 @@ pub fn TierPicker(props: &Props) -> Html {
     let billing = props.billing;
     let price_cents =
         |tier: &crate::engine::rules::Tier| month_as_billed(tier_price(tier), billing);
+    let highlighted = |tier: &str| {
+        props
+            .highlight
+            .as_ref()
+            .filter(|(h, _)| h == tier)
+            .map(|(_, label)| {
+                label
+                    .clone()
+                    .unwrap_or_else(|| t.text(key::BADGE_HIGHLIGHT).to_string())
+            })
+    };
     let tiers = props
         .rules
         .tiers
         .iter()
         .zip(details.iter())
-        .map(|(tier, (price, billed, detail))| {
+        .map(|(tier, (price, billed, detail, features))| {
             let id = tier.id.clone();
             let onchange = dispatch.reform(move |_: Event| Action::SelectTier(id.clone()));
             html! {
-                <label class="tier-option" key={tier.id.clone()}>
+                <label class="tier-option" key={tier.id.clone()} data-highlight={highlighted(&tier.id).map(|_| "true")}>
                     <input type="radio" name={name.clone()} value={tier.id.clone()}
                         data-testid={format!("tier-option-{}", tier.id)}
                         checked={*props.selected == tier.id} {onchange} />
-                    <span class="tier-name">{ tier.name.clone() }</span>
+                    <span class="tier-name">
+                        { tier.name.clone() }
+                        if let Some(label) = highlighted(&tier.id) {
+                            <span class="badge highlight" data-testid="highlight-badge">{ label }</span>
+                        }
+                    </span>
                     <span class="tier-price" data-cents={price_cents(tier).to_string()}>
                         { price.clone() }<small>{ t.text(key::UNITS_PER_MONTH) }</small>
                         if !billed.is_empty() { <small class="tier-billed">{ billed.clone() }</small> }
+                        if let Some(days) = tier.trial_days {
+                            <small class="tier-billed trial-note">{ t.plural(key::TRIAL_SHORT, days, &[]) }</small>
+                        }
                     </span>
-                    <span class="tier-detail">{ detail.clone() }</span>
+                    <span class="tier-detail">
+                        { detail.clone() }
+                        if !features.is_empty() { <span class="tier-features">{ features.clone() }</span> }
+                    </span>
                 </label>
             }
         });

@@ -10,11 +10,14 @@ use wasm_bindgen::JsCast;
 use web_sys::{HtmlDialogElement, HtmlElement};
 use yew::prelude::*;
 
+use super::checkout_link::CheckoutLink;
 use super::context::{use_ids, use_texts};
 use super::rich::rich;
 use crate::engine::bill::Billing;
+use crate::engine::plan::Selection;
 use crate::engine::rules::RuleSet;
-use crate::engine::send::{Blocked, Unblock, UnblockOption};
+use crate::engine::send::{apply_unblock, Blocked, Unblock, UnblockOption};
+use crate::host::checkout::{CheckoutSource, Purchase};
 use crate::text::key;
 
 #[derive(Properties, PartialEq)]
@@ -22,12 +25,22 @@ pub struct Props {
     pub blocked: Option<Rc<Blocked>>,
     pub rules: Rc<RuleSet>,
     pub billing: Billing,
+    /// The selection the send was blocked under: each way to unblock changes it.
+    pub selection: Selection,
     /// A way to unblock was chosen.
     pub on_choose: Callback<UnblockOption>,
     /// The pop-up was closed (Esc or "Not now").
     pub on_close: Callback<()>,
     /// Where focus goes when the pop-up closes.
     pub return_focus: NodeRef,
+}
+
+/// An option's name in test ids: the tier's id, or `addon-{size}`.
+fn option_id(unblock: &Unblock) -> String {
+    match unblock {
+        Unblock::Tier(id) => id.clone(),
+        Unblock::Bundle(size) => format!("addon-{size}"),
+    }
 }
 
 #[function_component]
@@ -87,16 +100,24 @@ pub fn UpgradeDialog(props: &Props) -> Html {
             _ => None,
         });
         let options = b.options.iter().map(|o| {
-            let testid = match &o.unblock {
-                Unblock::Tier(id) => format!("upgrade-option-{id}"),
-                Unblock::Bundle(size) => format!("upgrade-option-addon-{size}"),
-            };
+            let testid = format!("upgrade-option-{}", option_id(&o.unblock));
             let onclick = {
                 let (option, on_choose) = (o.clone(), props.on_choose.clone());
                 Callback::from(move |_: MouseEvent| on_choose.emit(option.clone()))
             };
             // What the visitor pays in all is the figure that leads; what the option itself
             // costs follows.
+            let purchase = |o: &UnblockOption| {
+                let mut selection = props.selection.clone();
+                apply_unblock(&mut selection, &o.unblock);
+                Purchase {
+                    selection,
+                    billing: props.billing,
+                    currency: props.rules.currency,
+                    month_cents: o.new_total_cents,
+                    year_cents: o.new_year_cents,
+                }
+            };
             let total = |o: &UnblockOption| match props.billing {
                 Billing::Monthly => t.fill(key::DIALOG_TOTAL, &[("total", &t.money(o.new_total_cents))]),
                 Billing::Yearly => t.fill(key::DIALOG_TOTAL_YEARLY, &[
@@ -124,6 +145,9 @@ pub fn UpgradeDialog(props: &Props) -> Html {
                             <span class="badge">{ t.text(key::BADGE_CHEAPEST) }</span>
                         }
                     </button>
+                    // Buying it, beside choosing it (a link may not sit inside a button).
+                    <CheckoutLink rules={props.rules.clone()} purchase={purchase(o)} source={CheckoutSource::PopUp}
+                        testid={format!("upgrade-checkout-{}", option_id(&o.unblock))} class="small" />
                 </li>
             }
         });

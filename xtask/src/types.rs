@@ -4,6 +4,7 @@
 //! The event details are the Rust types the widget serialises (ts-rs), so renaming a field
 //! in Rust changes these files and breaks a host that reads the old name at compile time.
 
+use messaging_quota::host::checkout::{CheckoutDetail, CheckoutSource};
 use messaging_quota::host::events::{
     BilledId, BillingId, ChangeDetail, ChargeId, LevelId, LineDetail, LoadAsset, LoadErrorDetail,
     LoadFailure, SelectionDetail, SummaryDetail, UpgradeDetail, UpgradeKind,
@@ -31,6 +32,8 @@ fn detail_types() -> String {
         BilledId::decl(&cfg),
         UpgradeDetail::decl(&cfg),
         UpgradeKind::decl(&cfg),
+        CheckoutDetail::decl(&cfg),
+        CheckoutSource::decl(&cfg),
         LoadErrorDetail::decl(&cfg),
         LoadAsset::decl(&cfg),
         LoadFailure::decl(&cfg),
@@ -126,5 +129,13 @@ mod tests {
             "{d}"
         );
         assert!(d.contains(r#""inmail-blocks"?: string | number;"#), "{d}");
+        assert!(
+            d.contains(r#""messaging-quota:checkout": CustomEvent<CheckoutDetail>;"#),
+            "{d}"
+        );
+        assert!(
+            d.contains(r#"export type CheckoutSource = "calculator" | "compare" | "recommendation" | "pop-up";"#),
+            "{d}"
+        );
     }
 }

@@ -26,6 +26,12 @@ if (widget) {
     const tier: string | null = event.detail.tier;
     console.log(kind, tier, event.detail.price_cents.toFixed(0), event.detail.currency, event.detail.new_yearly_cents);
   });
+  widget.addEventListener('messaging-quota:checkout', (event) => {
+    // Cancelable: the host runs its own checkout with the plan's facts.
+    event.preventDefault();
+    const source: 'calculator' | 'compare' | 'recommendation' | 'pop-up' = event.detail.source;
+    console.log(event.detail.tier, event.detail.url, event.detail.year_cents.toFixed(0), source);
+  });
   widget.addEventListener('messaging-quota:error', (event) => {
     const detail: LoadErrorDetail = event.detail;
     const failure: 'http' | 'network' | 'timeout' | 'invalid' = detail.failure;

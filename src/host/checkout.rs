@@ -1,0 +1,168 @@
+//! Where buying a plan goes, and what the host hears when a visitor goes there.
+//!
+//! A checkout URL is a template: `{tier}`, `{period}`, `{currency}`, `{addons}` and
+//! `{inmail_blocks}` are filled in with the plan's values, URL-encoded. The host's
+//! `checkout-url` attribute comes first, then the tier's own URL in the rules, then the rule
+//! set's. Only `https:`, `http:` and relative URLs are ever used (checked where each comes in,
+//! and again in the browser once resolved against the page).
+
+use percent_encoding::{utf8_percent_encode, NON_ALPHANUMERIC};
+use serde::Serialize;
+#[cfg(feature = "ts")]
+use ts_rs::TS;
+
+use super::events::{billing_id, BillingId};
+use crate::engine::bill::Billing;
+use crate::engine::currency::Currency;
+use crate::engine::plan::Selection;
+use crate::engine::rules::RuleSet;
+
+/// A plan a visitor may buy: what it holds, how it is paid, and what it costs.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Purchase {
+    pub selection: Selection,
+    pub billing: Billing,
+    pub currency: Currency,
+    /// The month's cost as billed, and the year's.
+    pub month_cents: u64,
+    pub year_cents: u64,
+}
+
+/// Where in the widget a visitor chose to buy.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(TS))]
+#[serde(rename_all = "lowercase")]
+pub enum CheckoutSource {
+    /// The plan in the calculator.
+    Calculator,
+    /// A row of the comparison.
+    Compare,
+    /// The cheapest way to the stated need.
+    Recommendation,
+    /// A way to unblock a send in the upgrade pop-up.
+    #[serde(rename = "pop-up")]
+    PopUp,
+}
+
+/// `messaging-quota:checkout`: a visitor follows a link to buy a plan. Cancelable: a host
+/// that calls `preventDefault()` keeps the visitor on the page and runs its own flow.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(TS))]
+pub struct CheckoutDetail {
+    /// The tier's id.
+    pub tier: String,
+    /// URL form: `100x2,25x1`.
+    pub addons: String,
+    pub inmail_blocks: u64,
+    pub billing: BillingId,
+    /// The ISO 4217 code of the amounts.
+    pub currency: String,
+    /// The month's cost as billed, in minor units.
+    pub month_cents: u64,
+    /// The year's cost as billed.
+    pub year_cents: u64,
+    pub source: CheckoutSource,
+    /// Where the link goes.
+    pub url: String,
+}
+
+impl Purchase {
+    /// The event's detail for a link to `url` from `source`.
+    pub fn detail(&self, source: CheckoutSource, url: &str) -> CheckoutDetail {
+        CheckoutDetail {
+            tier: self.selection.tier_id.clone(),
+            addons: self.selection.addons_param(),
+            inmail_blocks: self.selection.inmail_blocks,
+            billing: billing_id(self.billing),
+            currency: self.currency.code().to_owned(),
+            month_cents: self.month_cents,
+            year_cents: self.year_cents,
+            source,
+            url: url.to_owned(),
+        }
+    }
+}
+
+/// The template that applies to a tier: the host's, the tier's, the rule set's.
+pub fn template<'a>(host: Option<&'a str>, rules: &'a RuleSet, tier_id: &str) -> Option<&'a str> {
+    host.or_else(|| rules.tier(tier_id).and_then(|t| t.checkout_url.as_deref()))
+        .or(rules.checkout_url.as_deref())
+}
+
+/// The template with the purchase's values filled in, each URL-encoded.
+pub fn fill(template: &str, purchase: &Purchase) -> String {
+    let encode = |value: &str| utf8_percent_encode(value, NON_ALPHANUMERIC).to_string();
+    let values = [
+        ("{tier}", encode(&purchase.selection.tier_id)),
+        ("{period}", encode(purchase.billing.id())),
+        ("{currency}", encode(purchase.currency.code())),
+        ("{addons}", encode(&purchase.selection.addons_param())),
+        (
+            "{inmail_blocks}",
+            purchase.selection.inmail_blocks.to_string(),
+        ),
+    ];
+    let mut url = template.to_owned();
+    for (placeholder, value) in values {
+        url = url.replace(placeholder, &value);
+    }
+    url
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::presets::ARTICLE;
+
+    fn purchase() -> Purchase {
+        Purchase {
+            selection: Selection {
+                tier_id: "sales-navigator".into(),
+                addons: vec![(25, 1), (100, 2)],
+                inmail_blocks: 3,
+            },
+            billing: Billing::Yearly,
+            currency: Currency::find("EUR").unwrap(),
+            month_cents: 100,
+            year_cents: 1200,
+        }
+    }
+
+    #[test]
+    fn fills_every_placeholder_url_encoded() {
+        let url = fill(
+            "https://shop.example/buy?plan={tier}&period={period}&cur={currency}&add={addons}&blocks={inmail_blocks}",
+            &purchase(),
+        );
+        assert_eq!(
+            url,
+            "https://shop.example/buy?plan=sales%2Dnavigator&period=yearly&cur=EUR&add=100x2%2C25x1&blocks=3"
+        );
+    }
+
+    #[test]
+    fn the_host_s_template_first_then_the_tier_s_then_the_rules() {
+        let mut rules = ARTICLE.rules();
+        assert_eq!(template(None, &rules, "basic"), None);
+        rules.checkout_url = Some("/buy/{tier}".into());
+        rules.tiers[1].checkout_url = Some("https://pay.example/pb".into());
+        assert_eq!(template(None, &rules, "basic"), Some("/buy/{tier}"));
+        assert_eq!(
+            template(None, &rules, "premium-business"),
+            Some("https://pay.example/pb")
+        );
+        assert_eq!(
+            template(Some("/host"), &rules, "premium-business"),
+            Some("/host")
+        );
+    }
+
+    #[test]
+    fn the_detail_carries_the_plan_and_where_it_came_from() {
+        let json = serde_json::to_value(purchase().detail(CheckoutSource::PopUp, "/x")).unwrap();
+        assert_eq!(json["source"], "pop-up");
+        assert_eq!(json["addons"], "100x2,25x1");
+        assert_eq!(json["billing"], "yearly");
+        assert_eq!(json["currency"], "EUR");
+    }
+}
