@@ -14,7 +14,7 @@ use messaging_quota::text::{Catalogue, Message, PluralCategory};
 fn read(code: &str) -> Catalogue {
     let path = format!("i18n/{code}.json");
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
-    Catalogue::from_json(&text).unwrap_or_else(|e| panic!("{path}: {e}"))
+    Catalogue::from_json(&text).unwrap_or_else(|e| panic!("{path}: {e:?}"))
 }
 
 fn names(message: &Message) -> BTreeSet<String> {

@@ -30,8 +30,6 @@ thread_local! {
     static ANSWERS: RefCell<js_sys::Map> = RefCell::new(js_sys::Map::new());
     /// Catalogues read, by URL.
     static LOADED: RefCell<HashMap<String, Loaded>> = RefCell::new(HashMap::new());
-    /// The console warnings said already.
-    static REPORTED: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
 }
 
 /// Shares the loader's answers (URL → a promise of the response), so a catalogue the
@@ -143,14 +141,11 @@ async fn load_one(url: &str, same_origin: bool) {
     });
     let result = body(answer).await.and_then(|text| {
         if text.len() > MAX_CATALOGUE_BYTES {
-            return Err(FetchProblem::NotACatalogue(format!(
-                "larger than {} KB",
-                MAX_CATALOGUE_BYTES / 1024
-            )));
+            return Err(FetchProblem::TooLarge(MAX_CATALOGUE_BYTES / 1024));
         }
         Catalogue::from_json(&text)
             .map(Rc::new)
-            .map_err(FetchProblem::NotACatalogue)
+            .map_err(|e| FetchProblem::NotACatalogue(e.problem))
     });
     LOADED.with(|l| {
         l.borrow_mut().entry(url.to_owned()).or_insert(result);
@@ -244,21 +239,4 @@ fn ignored(src: &str, reason: Reason) -> Notice {
         Origin::Page,
         crate::host::ignored("messages-src", src, reason),
     )
-}
-
-/// Says each warning in the console once per page, however many widgets or renders meet it.
-pub fn warn_once(warnings: &[String]) {
-    for line in warnings {
-        let first = REPORTED.with(|r| {
-            let mut r = r.borrow_mut();
-            let first = !r.contains(line);
-            if first {
-                r.push(line.clone());
-            }
-            first
-        });
-        if first {
-            console::warn(line);
-        }
-    }
 }

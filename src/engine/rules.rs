@@ -261,9 +261,12 @@ impl Serialize for Num {
 /// What is wrong with a rule set, at one place in it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum RuleProblem {
-    /// Not JSON, or not the shape of a rule set: the parser's own words (with line and
-    /// column), since they point at the text.
-    Format(String),
+    /// Not JSON, or not the shape of a rule set; `detail` is the reader's own words, for the
+    /// console only.
+    Format {
+        problem: crate::json::JsonProblem,
+        detail: String,
+    },
     Negative,
     NotWhole,
     TooSmall(u64),

@@ -32,7 +32,15 @@ pub fn read_raw(text: &str) -> Result<RawRules> {
     crate::json::from_str_strict(text, |raw: &RawRules| {
         raw.whole_numbers().map(|rules| rules.to_json())
     })
-    .map_err(|e| error(e.path, RuleProblem::Format(e.message)))
+    .map_err(|e| {
+        error(
+            e.path,
+            RuleProblem::Format {
+                problem: e.problem,
+                detail: e.detail,
+            },
+        )
+    })
 }
 
 /// Where a number sits in a rule set, and the limits it must keep.
@@ -815,11 +823,11 @@ mod tests {
         ];
         for (edit, path, start) in cases {
             let err = error_for(edit);
-            let RuleProblem::Format(message) = &err.problem else {
+            let RuleProblem::Format { detail, .. } = &err.problem else {
                 panic!("{err:?}");
             };
-            assert_eq!(err.path, path, "{message}");
-            assert!(message.starts_with(start), "{message}");
+            assert_eq!(err.path, path, "{detail}");
+            assert!(detail.starts_with(start), "{detail}");
         }
     }
 
@@ -827,10 +835,15 @@ mod tests {
     fn syntax_errors_give_line_and_column() {
         let err = RuleSet::from_json("{\n  \"id\": \"x\",\n  oops\n}").unwrap_err();
         assert_eq!(err.path, "");
-        let RuleProblem::Format(message) = err.problem else {
+        let RuleProblem::Format { problem, detail } = err.problem else {
             panic!()
         };
-        assert!(message.contains("line 3 column 3"), "{message}");
+        assert!(detail.contains("line 3 column 3"), "{detail}");
+        let at = crate::json::JsonProblem::Syntax {
+            line: Some(3),
+            column: Some(3),
+        };
+        assert_eq!(problem, at);
         assert!(RuleSet::from_json("").is_err());
         assert!(RuleSet::from_json("[]").is_err());
         assert!(RuleSet::from_json(&format!("{} x", presets::ARTICLE_JSON)).is_err());

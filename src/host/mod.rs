@@ -104,8 +104,10 @@ pub enum FetchProblem {
     Unreadable,
     /// The body is not a valid rule set.
     Invalid(RuleError),
-    /// The body is not a message catalogue: the parser's words.
-    NotACatalogue(String),
+    /// The body is not a message catalogue.
+    NotACatalogue(crate::json::JsonProblem),
+    /// The body is larger than a catalogue may be, in KB.
+    TooLarge(usize),
 }
 
 /// Builds an [`Ignored`].

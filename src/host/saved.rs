@@ -49,8 +49,8 @@ fn none<R>() -> Option<R> {
 /// Why a saved state could not be used.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum SavedProblem {
-    /// Not this format: the reader's words.
-    Format(String),
+    /// Not this format.
+    Format(crate::json::JsonProblem),
     /// Another version of the format.
     Version(u32),
     Rules(RuleError),
@@ -87,7 +87,7 @@ pub fn write(
 /// Reads a saved state; any problem rejects the whole of it.
 pub fn read(text: &str) -> Result<Restored, SavedProblem> {
     let saved: SavedState<RawRules> =
-        crate::json::from_str(text).map_err(|e| SavedProblem::Format(e.message))?;
+        crate::json::from_str(text).map_err(|e| SavedProblem::Format(e.problem))?;
     if saved.v != VERSION {
         return Err(SavedProblem::Version(saved.v));
     }

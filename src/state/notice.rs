@@ -6,7 +6,8 @@ use chrono::NaiveDate;
 use crate::engine::plan::FitChange;
 use crate::host::link_rules::LinkRulesProblem;
 use crate::host::saved::SavedProblem;
-use crate::host::Ignored;
+use crate::engine::rules::RuleProblem;
+use crate::host::{FetchProblem, Ignored, Reason};
 
 /// Where an ignored value came from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -50,4 +51,25 @@ pub enum Notice {
     LanguageUnavailable {
         language: String,
     },
+}
+
+impl Notice {
+    /// The JSON reader's own words behind this notice, when a text could not be read: for
+    /// the console, since they quote the text and differ between browsers; the notice
+    /// itself says it in the widget's words.
+    pub fn parser_detail(&self) -> Option<&str> {
+        let rules_error = match self {
+            Notice::Ignored(_, ignored) => match &ignored.reason {
+                Reason::Rules(e) | Reason::Fetch(FetchProblem::Invalid(e)) => Some(e),
+                _ => None,
+            },
+            Notice::LinkRulesUnusable(LinkRulesProblem::Rules(e)) => Some(e),
+            Notice::SavedUnreadable(SavedProblem::Rules(e)) => Some(e),
+            _ => None,
+        }?;
+        match &rules_error.problem {
+            RuleProblem::Format { detail, .. } => Some(detail),
+            _ => None,
+        }
+    }
 }

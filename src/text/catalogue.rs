@@ -131,8 +131,8 @@ impl<'de> Deserialize<'de> for Entries {
 
 impl Catalogue {
     /// Reads a catalogue: a JSON object of keys and messages.
-    pub fn from_json(text: &str) -> Result<Catalogue, String> {
-        let Entries(entries) = crate::json::from_str(text).map_err(|e| e.message)?;
+    pub fn from_json(text: &str) -> Result<Catalogue, crate::json::JsonError> {
+        let Entries(entries) = crate::json::from_str(text)?;
         let mut messages: Vec<(String, Message)> = Vec::with_capacity(entries.len());
         for (key, message) in entries {
             match messages.binary_search_by(|(k, _)| k.cmp(&key)) {
@@ -189,7 +189,7 @@ impl Catalogue {
 
 /// Fills `{name}` placeholders from `args`; an unknown name is left as it is. (Written here:
 /// browsers have no message formatter yet, and the ICU crates are many times this widget.)
-pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
+pub fn fill<V: AsRef<str>>(template: &str, args: &[(&str, V)]) -> String {
     let mut out = String::with_capacity(template.len() + 16);
     let mut rest = template;
     while let Some(open) = rest.find('{') {
@@ -199,7 +199,7 @@ pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
             Some(close) => {
                 let name = &after[..close];
                 match args.iter().find(|(n, _)| *n == name) {
-                    Some((_, value)) => out.push_str(value),
+                    Some((_, value)) => out.push_str(value.as_ref()),
                     None => {
                         out.push('{');
                         out.push_str(name);
@@ -250,7 +250,7 @@ mod tests {
             fill("{a} and {b}", &[("a", "1"), ("b", "<2>")]),
             "1 and <2>"
         );
-        assert_eq!(fill("{missing} {", &[]), "{missing} {");
+        assert_eq!(fill::<&str>("{missing} {", &[]), "{missing} {");
         assert_eq!(placeholders("{a} of {b}"), ["a", "b"]);
     }
 

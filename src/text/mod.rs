@@ -45,6 +45,14 @@ pub struct Texts {
     dir: Direction,
 }
 
+/// The placeholders that hold a name or a value from rules, links, attributes or catalogues
+/// (a tier's name, a field, an ignored value, a language's name): text that is not the
+/// widget's, isolated from the sentence around it ([`Texts::isolate`]).
+const NAME_SLOTS: &[&str] = &[
+    "tier", "name", "value", "id", "item", "path", "language", "key", "source", "option",
+    "field",
+];
+
 /// Shown for a key no catalogue has: visible in review, never a crash.
 const MISSING: &str = "…";
 
@@ -115,16 +123,42 @@ impl Texts {
 
     /// A message with its placeholders filled.
     pub fn fill(&self, key: Key, args: &[(&str, &str)]) -> String {
-        fill(&self.template(key, None), args)
+        fill(&self.template(key, None), &self.isolating(args))
+    }
+
+    /// `name` as a sentence may hold it: wrapped in FIRST STRONG ISOLATE … POP DIRECTIONAL
+    /// ISOLATE where it could reorder the sentence around it (any character outside ASCII,
+    /// which is where right-to-left letters and bidi controls are, or any name in a
+    /// right-to-left sentence). An ASCII name in a left-to-right sentence cannot move
+    /// anything, so it stays as written and copied text stays clean.
+    pub fn isolate<'a>(&self, name: &'a str) -> std::borrow::Cow<'a, str> {
+        if self.dir == Direction::Ltr && name.is_ascii() {
+            name.into()
+        } else {
+            format!("\u{2068}{name}\u{2069}").into()
+        }
+    }
+
+    /// `args` with the names among them isolated ([`NAME_SLOTS`]).
+    fn isolating<'a>(&self, args: &[(&'a str, &'a str)]) -> Vec<(&'a str, std::borrow::Cow<'a, str>)> {
+        args.iter()
+            .map(|&(slot, value)| {
+                let value = if NAME_SLOTS.contains(&slot) {
+                    self.isolate(value)
+                } else {
+                    value.into()
+                };
+                (slot, value)
+            })
+            .collect()
     }
 
     /// A message in the plural form for `n`, its placeholders filled; `{count}` is `n`
     /// written the locale's way unless `args` gives it.
     pub fn plural(&self, key: Key, n: u64, args: &[(&str, &str)]) -> String {
         let count = self.format.count(n);
-        let mut all: Vec<(&str, &str)> = Vec::with_capacity(args.len() + 1);
-        all.extend_from_slice(args);
-        all.push(("count", &count));
+        let mut all = self.isolating(args);
+        all.push(("count", count.as_str().into()));
         fill(&self.template(key, Some(n)), &all)
     }
 
@@ -149,6 +183,23 @@ pub(crate) fn english_for_tests() -> Texts {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_that_could_reorder_a_sentence_are_isolated() {
+        let t = english_for_tests();
+        // An ASCII name in a left-to-right sentence stays as written.
+        assert!(!t.fill(key::RULES_APPLIED, &[("name", "Pro")]).contains('\u{2068}'));
+        // A right-to-left override is closed before the sentence goes on.
+        let hostile = "Pre\u{202E}mium";
+        let said = t.fill(key::NOTICE_TIER_NOT_SOLD, &[("tier", hostile)]);
+        assert!(said.contains(&format!("\u{2068}{hostile}\u{2069}")), "{said}");
+        // Each name in a list on its own.
+        let rtl = Texts::new(Vec::new(), Box::new(FixedFormat), "ar", Direction::Rtl);
+        assert_eq!(rtl.isolate("Pro"), "\u{2068}Pro\u{2069}");
+        // The count a plural message writes is the widget's, not isolated.
+        let n = t.plural(key::NOTICE_BUNDLE_NOT_SOLD, 100, &[]);
+        assert!(!n.contains('\u{2068}'), "{n}");
+    }
 
     #[test]
     fn falls_back_to_english_then_to_a_mark() {

@@ -1,6 +1,7 @@
 //! The engine's and the host's facts in words: charges, ways to unblock, plans, reasons,
 //! rule errors and notices. Used by the components and, in English, for event details.
 
+use crate::json::{Expected, JsonProblem};
 use std::rc::Rc;
 
 use super::format::ListStyle;
@@ -181,12 +182,51 @@ impl Texts {
         self.fill(key, &[("value", still), ("limit", &limit)])
     }
 
+    /// What is wrong with a JSON text, in the widget's words (the reader's own, which quote
+    /// the text and differ between browsers, are for the console).
+    pub fn json_problem(&self, problem: &JsonProblem) -> String {
+        match problem {
+            JsonProblem::Syntax {
+                line: Some(line),
+                column: Some(column),
+            } => self.fill(
+                key::JSON_SYNTAX_AT,
+                &[
+                    ("line", &self.count(u64::from(*line))),
+                    ("column", &self.count(u64::from(*column))),
+                ],
+            ),
+            JsonProblem::Syntax { .. } => self.text(key::JSON_SYNTAX).to_string(),
+            JsonProblem::TooDeep { max } => {
+                self.fill(key::JSON_TOO_DEEP, &[("max", &self.count(*max as u64))])
+            }
+            JsonProblem::MissingField(field) => {
+                self.fill(key::JSON_MISSING_FIELD, &[("field", field)])
+            }
+            JsonProblem::UnknownField(field) => {
+                self.fill(key::JSON_UNKNOWN_FIELD, &[("field", field)])
+            }
+            JsonProblem::WrongType(expected) => self
+                .text(match expected {
+                    Expected::Number => key::JSON_EXPECTED_NUMBER,
+                    Expected::Text => key::JSON_EXPECTED_TEXT,
+                    Expected::List => key::JSON_EXPECTED_LIST,
+                    Expected::Object => key::JSON_EXPECTED_OBJECT,
+                    Expected::YesNo => key::JSON_EXPECTED_YES_NO,
+                    Expected::Other => key::JSON_WRONG_TYPE,
+                })
+                .to_string(),
+            JsonProblem::WrongValue => self.text(key::JSON_WRONG_VALUE).to_string(),
+        }
+    }
+
     /// A rule set's problem, with where it is: `tiers[1].price_cents: must not be negative`.
     pub fn rule_error(&self, error: &RuleError) -> String {
         let n = |v: u64| self.count(v);
         let problem = match &error.problem {
-            // The parser's own words stay as they are: they point into the text.
-            RuleProblem::Format(message) => self.fill(key::RULE_FORMAT, &[("detail", message)]),
+            RuleProblem::Format { problem, .. } => {
+                self.fill(key::RULE_FORMAT, &[("detail", &self.json_problem(problem))])
+            }
             RuleProblem::Negative => self.text(key::RULE_NEGATIVE).to_string(),
             RuleProblem::NotWhole => self.text(key::RULE_NOT_WHOLE).to_string(),
             RuleProblem::TooSmall(min) => self.fill(key::RULE_TOO_SMALL, &[("min", &n(*min))]),
@@ -240,7 +280,11 @@ impl Texts {
 
     /// Why a value was not used, as a clause.
     pub fn reason(&self, reason: &Reason) -> String {
-        let or_list = |items: &[String]| self.format().list(items, ListStyle::Or);
+        // Each name isolated on its own, so one cannot reorder the next.
+        let or_list = |items: &[String]| {
+            let isolated: Vec<String> = items.iter().map(|i| self.isolate(i).into_owned()).collect();
+            self.format().list(&isolated, ListStyle::Or)
+        };
         match reason {
             Reason::Count(e) => self.count_error(e),
             Reason::NotADate => self.text(key::REASON_NOT_A_DATE).to_string(),
@@ -289,9 +333,13 @@ impl Texts {
             Reason::Fetch(FetchProblem::Unreadable) => {
                 self.text(key::REASON_UNREADABLE).to_string()
             }
-            // Only a catalogue gives this, and only `messages-src` takes one.
-            Reason::Fetch(FetchProblem::NotACatalogue(detail)) => {
-                self.fill(key::REASON_NOT_A_CATALOGUE, &[("detail", detail)])
+            // Only a catalogue gives these, and only `messages-src` takes one.
+            Reason::Fetch(FetchProblem::NotACatalogue(problem)) => self.fill(
+                key::REASON_NOT_A_CATALOGUE,
+                &[("detail", &self.json_problem(problem))],
+            ),
+            Reason::Fetch(FetchProblem::TooLarge(kb)) => {
+                self.fill(key::REASON_TOO_LARGE, &[("max", &self.count(*kb as u64))])
             }
             Reason::Messages(problem) => {
                 let why = match problem {
@@ -305,8 +353,12 @@ impl Texts {
                     FetchProblem::Unreadable => {
                         self.text(key::REASON_CATALOGUE_UNREADABLE).to_string()
                     }
-                    FetchProblem::NotACatalogue(detail) => {
-                        self.fill(key::REASON_NOT_A_CATALOGUE, &[("detail", detail)])
+                    FetchProblem::NotACatalogue(problem) => self.fill(
+                        key::REASON_NOT_A_CATALOGUE,
+                        &[("detail", &self.json_problem(problem))],
+                    ),
+                    FetchProblem::TooLarge(kb) => {
+                        self.fill(key::REASON_TOO_LARGE, &[("max", &self.count(*kb as u64))])
                     }
                     FetchProblem::Invalid(e) => self.rule_error(e),
                 };

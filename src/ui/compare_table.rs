@@ -84,12 +84,12 @@ pub fn CompareTable(props: &Props) -> Html {
                 data-testid={format!("compare-row-{}", row.tier_id)}
                 data-cents={cents.map(|c| c.to_string())}>
                 <th scope="row">
-                    { row.tier_name.clone() }
+                    <bdi>{ row.tier_name.clone() }</bdi>
                     if row.cheapest { <span class="badge">{ t.text(key::BADGE_CHEAPEST) }</span> }
                     if current { <span class="badge subtle">{ t.text(key::BADGE_CURRENT) }</span> }
                     if row.below_minimum { <span class="badge subtle">{ t.text(key::BADGE_BELOW_MINIMUM) }</span> }
                     if let Some(label) = highlighted(&row.tier_id) {
-                        <span class="badge highlight" data-testid="highlight-badge">{ label }</span>
+                        <bdi class="badge highlight" data-testid="highlight-badge">{ label }</bdi>
                     }
                     if let Some(days) = props.rules.tier(&row.tier_id).and_then(|t| t.trial_days) {
                         <small class="trial-note">{ t.plural(key::TRIAL_SHORT, days, &[]) }</small>

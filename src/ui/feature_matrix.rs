@@ -51,7 +51,7 @@ pub fn FeatureMatrix(props: &Props) -> Html {
                     <tr>
                         <th scope="col">{ t.text(key::FEATURES_FEATURE) }</th>
                         { for rules.tiers.iter().map(|tier| html! {
-                            <th key={tier.id.clone()} scope="col" class="num">{ tier.name.clone() }</th>
+                            <th key={tier.id.clone()} scope="col" class="num"><bdi>{ tier.name.clone() }</bdi></th>
                         }) }
                     </tr>
                 </thead>

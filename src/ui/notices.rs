@@ -5,6 +5,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::context::{use_dispatch, use_texts};
+use crate::browser::console::{console_words, warn_once};
 use crate::state::{Action, Notice};
 use crate::text::key;
 
@@ -17,6 +18,17 @@ pub struct Props {
 pub fn Notices(props: &Props) -> Html {
     let t = use_texts();
     let dispatch = use_dispatch();
+    // What a reader said of a text it could not read goes to the console, once.
+    use_effect_with(props.notices.clone(), |notices| {
+        let details: Vec<String> = notices
+            .iter()
+            .filter_map(|n| {
+                let detail = n.parser_detail()?;
+                Some(format!("{} (the JSON reader said: {detail})", console_words().notice(n)))
+            })
+            .collect();
+        warn_once(&details);
+    });
     if props.notices.is_empty() {
         return html! {};
     }

@@ -120,7 +120,7 @@ pub fn Results(props: &Props) -> Html {
         <section class={classes!("results", level)} aria-labelledby={heading.clone()}>
             <div class="results-heading">
                 <h2 id={heading}>
-                    { t.text(key::RESULTS_HEADING) }<span class="muted">{ " · " }{ s.tier_name.clone() }</span>
+                    { t.text(key::RESULTS_HEADING) }<span class="muted">{ " · " }<bdi>{ s.tier_name.clone() }</bdi></span>
                 </h2>
                 <CheckoutLink rules={props.rules.clone()} purchase={purchase} source={CheckoutSource::Calculator}
                     testid={format!("checkout-{}", s.tier_id)} class="small" />

@@ -190,7 +190,7 @@ fn RulesFormFields(props: &FormProps) -> Html {
         ];
         html! {
             <tr key={i}>
-                <th scope="row">{ tier.name.clone() }</th>
+                <th scope="row"><bdi>{ tier.name.clone() }</bdi></th>
                 { for cells.into_iter().map(|(cell, label, rule)| html! {
                     <td key={cell}>{ field(rule, t.fill(label, &[("tier", &tier.name)])).of_tier(&tier.id).view(drafts) }</td>
                 }) }

@@ -90,9 +90,9 @@ pub fn TierPicker(props: &Props) -> Html {
                         data-testid={format!("tier-option-{}", tier.id)}
                         checked={*props.selected == tier.id} {onchange} />
                     <span class="tier-name">
-                        { tier.name.clone() }
+                        <bdi>{ tier.name.clone() }</bdi>
                         if let Some(label) = highlighted(&tier.id) {
-                            <span class="badge highlight" data-testid="highlight-badge">{ label }</span>
+                            <bdi class="badge highlight" data-testid="highlight-badge">{ label }</bdi>
                         }
                     </span>
                     <span class="tier-price" data-cents={price_cents(tier).to_string()}>

@@ -7,7 +7,8 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::context::{Dispatch, I18n};
-use crate::browser::catalogue_files::{load, ready, warn_once, Wanted};
+use crate::browser::catalogue_files::{load, ready, Wanted};
+use crate::browser::console::warn_once;
 use crate::browser::intl::IntlFormat;
 use crate::state::{Action, Notice};
 use crate::text::Texts;
