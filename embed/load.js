@@ -1,9 +1,10 @@
 // Loading what the widgets need, once per page and shared by all: the wasm and its bindings,
 // the stylesheet, a language's words; and readying Intl off the main thread meanwhile. Each
-// file is this build's (content-named, so any cache may keep it); a failure says which file
-// and how, and is not kept, so the next attempt loads again.
+// file is one build's (content-named, so any cache may keep it): this loader's, or the one
+// the build manifest names once a redeploy has removed this loader's files. A failure says
+// which file and how, and is not kept, so the next attempt loads again.
 
-import { ASSETS } from '@messaging-quota/build';
+import { BUILD, MANIFEST } from '@messaging-quota/build';
 
 /** How long a file may take, from asking to having it all, before it counts as failed. */
 const TIMEOUT_MS = 30000;
@@ -68,11 +69,11 @@ const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
  * where the loader is served from elsewhere, a policy forbids workers, or the worker does not
  * answer in time, the main thread does it, each step in a task of its own. Never fails.
  */
-function warmIntl(base) {
+function warmIntl(base, assets) {
   const offMainThread = new Promise((resolve) => {
     let worker;
     try {
-      worker = new Worker(new URL(ASSETS.worker, base));
+      worker = new Worker(new URL(assets.worker, base));
     } catch {
       resolve();
       return;
@@ -92,15 +93,15 @@ function warmIntl(base) {
 }
 
 /**
- * Loads the wasm module (attempt `attempt` on this page): its bindings and its binary are
- * fetched together, Intl readied meanwhile. A retry goes past the HTTP cache, and imports the
- * bindings under a URL of its own (a failed module import is not tried again under the same
- * URL). Rejects with a LoadError.
+ * Loads the wasm module of the build `assets` names (attempt `attempt` on this page): its
+ * bindings and its binary are fetched together, Intl readied meanwhile. A retry goes past the
+ * HTTP cache, and imports the bindings under a URL of its own (a failed module import is not
+ * tried again under the same URL). Rejects with a LoadError.
  */
-export async function loadModule(base, attempt) {
+export async function loadModule(base, attempt, assets) {
   const retry = attempt > 1;
-  const wasmUrl = new URL(ASSETS.wasm, base).href;
-  const scriptUrl = new URL(ASSETS.script, base);
+  const wasmUrl = new URL(assets.wasm, base).href;
+  const scriptUrl = new URL(assets.script, base);
   if (retry) scriptUrl.searchParams.set('attempt', attempt);
   const signal = AbortSignal.timeout(TIMEOUT_MS);
   const binary = fetch(wasmUrl, { cache: retry ? 'reload' : 'default', signal }).then(
@@ -109,7 +110,7 @@ export async function loadModule(base, attempt) {
   );
   // Awaited below, unless the bindings fail first: never an unhandled rejection.
   binary.catch(() => {});
-  const warmed = warmIntl(base);
+  const warmed = warmIntl(base, assets);
   let api;
   try {
     api = await inTime(import(scriptUrl.href), 'script', scriptUrl.href);
@@ -140,11 +141,11 @@ export async function loadModule(base, attempt) {
  * changed on the way fails), as a constructed stylesheet every widget adopts. Rejects with a
  * LoadError.
  */
-export async function loadStylesheet(base, attempt) {
-  const url = new URL(ASSETS.stylesheet, base).href;
+export async function loadStylesheet(base, attempt, assets) {
+  const url = new URL(assets.stylesheet, base).href;
   try {
     const response = await fetch(url, {
-      integrity: ASSETS.stylesheetIntegrity,
+      integrity: assets.stylesheetIntegrity,
       cache: attempt > 1 ? 'reload' : 'default',
       signal: AbortSignal.timeout(TIMEOUT_MS),
     });
@@ -162,8 +163,8 @@ export async function loadStylesheet(base, attempt) {
  * same answer from `answers`; English is built in). A failure is the widget's to report, with
  * a notice and English words; it is never an unhandled rejection.
  */
-export function prefetchWords(base, code, answers) {
-  const file = ASSETS.words[code];
+export function prefetchWords(base, code, answers, assets) {
+  const file = assets.words[code];
   if (!file) return;
   const url = new URL(file, base).href;
   if (answers.has(url)) return;
@@ -173,6 +174,41 @@ export function prefetchWords(base, code, answers) {
 }
 
 /** The language files by code, as absolute URLs, for the widget. */
-export function wordsFiles(base) {
-  return new Map(Object.entries(ASSETS.words).map(([code, file]) => [code, new URL(file, base).href]));
+export function wordsFiles(base, assets) {
+  return new Map(Object.entries(assets.words).map(([code, file]) => [code, new URL(file, base).href]));
+}
+
+/** The build this loader was made with, as the manifest names one. */
+export const THIS_BUILD = BUILD;
+
+/**
+ * Whether a failure may mean the files were replaced by a redeploy: the file is gone
+ * (404, 410), or its bytes are not the file (another build's, or a host's page for a missing
+ * file answered 200).
+ */
+export const mayBeRedeployed = (error) =>
+  error instanceof LoadError && ((error.failure === 'http' && [404, 410].includes(error.status)) || error.failure === 'invalid');
+
+/** A file name of a build: a path under the loader's folder, nothing that leaves it. */
+const fileName = (name) => typeof name === 'string' && /^[\w.-]+(\/[\w.-]+)*$/.test(name) && !name.split('/').includes('..');
+
+/**
+ * The current build, as the manifest beside the loader names it, asked past every cache:
+ * `{ build, assets }`, or null when there is none to be had or it is not one (a manifest is
+ * input like any other: each name must be a file under the loader's folder).
+ */
+export async function currentBuild(base) {
+  try {
+    const response = await fetch(new URL(MANIFEST, base), { cache: 'no-store', signal: AbortSignal.timeout(TIMEOUT_MS) });
+    if (!response.ok) return null;
+    const { build, assets } = await response.json();
+    const named = ['wasm', 'script', 'stylesheet', 'worker'].every((k) => fileName(assets?.[k]));
+    const words = assets?.words && typeof assets.words === 'object' && Object.values(assets.words).every(fileName);
+    const integrity = typeof assets?.stylesheetIntegrity === 'string' && /^sha\d{3}-[\w+/=]+$/.test(assets.stylesheetIntegrity);
+    if (typeof build !== 'string' || !named || !words || !integrity) return null;
+    const { wasm, script, stylesheet, stylesheetIntegrity, worker } = assets;
+    return { build, assets: { wasm, script, stylesheet, stylesheetIntegrity, worker, words: { ...assets.words } } };
+  } catch {
+    return null;
+  }
 }

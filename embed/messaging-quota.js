@@ -13,12 +13,14 @@
 // build (`@messaging-quota/build`: content-named files, attributes, words, sizes), generated
 // by `cargo xtask dist`, into dist/messaging-quota.js.
 
-import { ATTRIBUTES } from '@messaging-quota/build';
+import { ASSETS, ATTRIBUTES, BUILD } from '@messaging-quota/build';
 import { loaderBase } from './base.js';
 import { attribute, attributesOf } from './element.js';
 import { languageOf } from './language.js';
-import { LoadError, loadModule, loadStylesheet, prefetchWords, wordsFiles } from './load.js';
-import { clearLoadError, showLoadError, sizingSheet, skeleton } from './skeleton.js';
+import {
+  LoadError, currentBuild, loadModule, loadStylesheet, mayBeRedeployed, prefetchWords, wordsFiles,
+} from './load.js';
+import { clearLoadError, showLoadError, showUpdating, sizingSheet, skeleton } from './skeleton.js';
 
 performance.mark('messaging-quota:script-start');
 
@@ -34,6 +36,12 @@ function install(here) {
     stylesheet: null,
     // Attempts at loading on this page (a retry goes past the caches).
     attempt: 0,
+    // The build whose files load: this loader's, until a redeploy removes them and the
+    // build manifest names the current one.
+    build: BUILD,
+    assets: ASSETS,
+    // The manifest being asked for, shared by the widgets that failed at once.
+    learning: null,
     widgets: new WeakMap(),
     // Widgets whose loading failed, waiting for a retry.
     failed: new Set(),
@@ -47,11 +55,11 @@ function install(here) {
   function needs() {
     shared.attempt ||= 1;
     const attempt = shared.attempt;
-    shared.module ??= loadModule(here, attempt).catch((error) => {
+    shared.module ??= loadModule(here, attempt, shared.assets).catch((error) => {
       shared.module = null;
       throw error;
     });
-    shared.stylesheet ??= loadStylesheet(here, attempt).catch((error) => {
+    shared.stylesheet ??= loadStylesheet(here, attempt, shared.assets).catch((error) => {
       shared.stylesheet = null;
       throw error;
     });
@@ -89,21 +97,53 @@ function install(here) {
     else nearView.observe(element);
   }
 
+  /**
+   * Whether the site now serves another build than `tried`, whose files failed: asks the
+   * manifest (past every cache; once for all the widgets that failed together) and, when it
+   * names another build, loads that one from now on, what loaded of the old one dropped.
+   */
+  async function learnedNewBuild(tried) {
+    shared.learning ??= currentBuild(here).finally(() => { shared.learning = null; });
+    const current = await shared.learning;
+    if (!current || current.build === tried) return false;
+    if (current.build === shared.build) return true;
+    shared.build = current.build;
+    shared.assets = current.assets;
+    shared.attempt += 1;
+    // A module already loaded keeps the widgets it mounted working; new ones get the new build.
+    shared.module = null;
+    shared.stylesheet = null;
+    return true;
+  }
+
   /** Loads what the widget needs, then mounts it in place of its skeleton. Never rejects. */
   async function start(element) {
     const widget = shared.widgets.get(element);
     if (!widget || widget.starting || widget.handle) return;
     widget.starting = true;
     const { code } = languageOf(element);
-    prefetchWords(here, code, shared.answers);
+    prefetchWords(here, code, shared.answers, shared.assets);
     let api;
     let stylesheet;
-    try {
-      [api, stylesheet] = await needs();
-    } catch (error) {
-      widget.starting = false;
-      if (shared.widgets.get(element) === widget) failed(element, widget, error);
-      return;
+    for (;;) {
+      const build = shared.build;
+      try {
+        [api, stylesheet] = await needs();
+        break;
+      } catch (error) {
+        // Files gone after a redeploy: the new build's, once, saying so meanwhile.
+        const current = shared.widgets.get(element) === widget;
+        if (current && mayBeRedeployed(error)) {
+          showUpdating(widget.placeholder, element);
+          if (shared.build !== build || await learnedNewBuild(build)) {
+            prefetchWords(here, code, shared.answers, shared.assets);
+            continue;
+          }
+        }
+        widget.starting = false;
+        if (shared.widgets.get(element) === widget) failed(element, widget, error);
+        return;
+      }
     }
     // Mount in a task of its own, apart from the module's compilation.
     await new Promise((resolve) => setTimeout(resolve, 0));
@@ -112,7 +152,9 @@ function install(here) {
     // The sizing rules last: they win over the widget's own where both size a part.
     widget.root.adoptedStyleSheets = [stylesheet, sizingSheet()];
     performance.mark('messaging-quota:mount');
-    widget.handle = api.mount(widget.container, element, attributesOf(element), here.href, wordsFiles(here), shared.answers);
+    widget.handle = api.mount(
+      widget.container, element, attributesOf(element), here.href, wordsFiles(here, shared.assets), shared.answers,
+    );
     if (element.hasAttribute('data-post-height')) postHeight();
   }
 

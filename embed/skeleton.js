@@ -55,6 +55,12 @@ ${SIZES_CSS}
   border-radius: ${THEME['--mq-radius']};
 }
 .mq-load-error p { margin: 0; flex: 1 1 16em; }
+.mq-load-updated {
+  position: absolute; inset-block-start: 16px; inset-inline: 16px; z-index: 1; margin: 0;
+  padding: 16px; font-family: ${THEME['--mq-font']}; font-size: ${THEME['--mq-font-size']};
+  line-height: 1.45; color: ${THEME['--mq-text']}; background: ${THEME['--mq-bg']};
+  border: 1px solid ${THEME['--mq-border']}; border-radius: ${THEME['--mq-radius']};
+}
 .mq-load-error button {
   font: inherit; font-weight: 600; cursor: pointer; padding: 8px 16px; min-height: 44px;
   color: ${THEME['--mq-accent-text']};
@@ -110,6 +116,7 @@ function busy(root, words) {
 export function showLoadError(root, element, onRetry) {
   const { words } = languageOf(element);
   root.querySelector('.mq-load-error')?.remove();
+  root.querySelector('.mq-load-updated')?.remove();
   root.removeAttribute('role');
   root.removeAttribute('aria-busy');
   root.removeAttribute('aria-label');
@@ -136,4 +143,20 @@ export function clearLoadError(root, element) {
   panel.remove();
   busy(root, languageOf(element).words);
   if (hadFocus) root.focus();
+}
+
+/**
+ * The site was redeployed while the widget loaded: the skeleton says it is loading the new
+ * version (announced politely), in place of a failure, and stays busy.
+ */
+export function showUpdating(root, element) {
+  const { words } = languageOf(element);
+  clearLoadError(root, element);
+  if (root.querySelector('.mq-load-updated')) return;
+  const note = document.createElement('p');
+  note.className = 'mq-load-updated';
+  note.setAttribute('role', 'status');
+  note.dataset.testid = 'load-updated';
+  note.textContent = words.updated;
+  root.prepend(note);
 }

@@ -18,7 +18,10 @@ pub const MAX_DEPTH: usize = 32;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum JsonProblem {
     /// Not JSON; where, when the reader said.
-    Syntax { line: Option<u32>, column: Option<u32> },
+    Syntax {
+        line: Option<u32>,
+        column: Option<u32>,
+    },
     /// Arrays or objects nested more than [`MAX_DEPTH`] deep.
     TooDeep { max: usize },
     /// A field the format needs is not there.
@@ -69,6 +72,13 @@ impl JsonError {
 /// parser's syntax message (`… at line 3 column 5`) likewise. Anything else is a value the
 /// format does not take.
 fn classify(message: &str) -> JsonProblem {
+    // serde-wasm-bindgen's errors are JavaScript errors, written with their name first.
+    let message = message.strip_prefix("Error: ").unwrap_or(message);
+    // Its deserializer reads an object's fields with `Reflect.get`, which throws on anything
+    // else: an object was expected.
+    if message.contains("non-object") {
+        return JsonProblem::WrongType(Expected::Object);
+    }
     let quoted = |rest: &str| {
         rest.strip_prefix('`')
             .and_then(|r| r.split_once('`'))
@@ -112,7 +122,11 @@ fn classify(message: &str) -> JsonProblem {
 /// The kind serde's `expected …` names: `u64`, `a string`, `a sequence`, `struct Tier`.
 fn expected_kind(expected: &str) -> Expected {
     // serde_json places every error: `… expected u64 at line 1 column 24`.
-    let e = expected.split(" at line ").next().unwrap_or_default().trim();
+    let e = expected
+        .split(" at line ")
+        .next()
+        .unwrap_or_default()
+        .trim();
     let numeric = |t: &str| {
         let digits = t.trim_start_matches(['u', 'i', 'f']);
         t.len() > digits.len() && (digits == "size" || digits.chars().all(|c| c.is_ascii_digit()))
@@ -352,7 +366,10 @@ mod tests {
 
     #[test]
     fn the_readers_words_become_facts() {
-        assert_eq!(problem(r#"{"count": 1}"#), JsonProblem::MissingField("id".into()));
+        assert_eq!(
+            problem(r#"{"count": 1}"#),
+            JsonProblem::MissingField("id".into())
+        );
         assert_eq!(
             problem(r#"{"id": "a", "count": 1, "x": 2}"#),
             JsonProblem::UnknownField("x".into())
@@ -392,10 +409,23 @@ mod tests {
 
     #[test]
     fn browser_syntax_messages_are_placed() {
-        let chrome = "Expected ',' or '}' after property value in JSON at position 20 (line 3 column 5)";
+        let chrome =
+            "Expected ',' or '}' after property value in JSON at position 20 (line 3 column 5)";
         assert_eq!(line_and_column(chrome), Some((3, 5)));
         let firefox = "JSON.parse: expected ',' or '}' after property value in object at line 2 column 9 of the JSON data";
         assert_eq!(line_and_column(firefox), Some((2, 9)));
-        assert_eq!(line_and_column("Unexpected token 'o', \"oops\" is not valid JSON"), None);
+        assert_eq!(
+            line_and_column("Unexpected token 'o', \"oops\" is not valid JSON"),
+            None
+        );
+        // serde-wasm-bindgen's errors are JavaScript errors.
+        assert_eq!(
+            classify("Error: invalid type: unit value, expected a string"),
+            JsonProblem::WrongType(Expected::Text)
+        );
+        assert_eq!(
+            classify("TypeError: Reflect.get called on non-object"),
+            JsonProblem::WrongType(Expected::Object)
+        );
     }
 }

@@ -118,14 +118,23 @@ impl Wanted {
     }
 }
 
+/// Drops what is known of `url`: its answer and what was read of it.
+fn forget(url: &str) {
+    LOADED.with(|l| l.borrow_mut().remove(url));
+    ANSWERS.with(|a| a.borrow().delete(&JsValue::from_str(url)));
+}
+
 fn loaded(url: &str) -> Option<Loaded> {
     LOADED.with(|l| l.borrow().get(url).cloned())
 }
 
-/// Fetches and reads one catalogue, unless it is read already.
+/// Fetches and reads one catalogue, unless it is read already. One that failed is fetched
+/// again: a dropped connection, or a page that was offline, is not the file's last word.
 async fn load_one(url: &str, same_origin: bool) {
-    if loaded(url).is_some() {
-        return;
+    match loaded(url) {
+        Some(Ok(_)) => return,
+        Some(Err(_)) => forget(url),
+        None => {}
     }
     let answer = ANSWERS.with(|a| {
         let answers = a.borrow();
@@ -148,11 +157,19 @@ async fn load_one(url: &str, same_origin: bool) {
             .map_err(|e| FetchProblem::NotACatalogue(e.problem))
     });
     LOADED.with(|l| {
-        l.borrow_mut().entry(url.to_owned()).or_insert(result);
+        // Two widgets may have asked at once: a catalogue read wins over a failure.
+        let mut l = l.borrow_mut();
+        match l.get(url) {
+            Some(Ok(_)) => {}
+            Some(Err(_)) if result.is_err() => {}
+            _ => {
+                l.insert(url.to_owned(), result);
+            }
+        }
     });
 }
 
-/// Fetches and reads every catalogue `wanted` names (each once per page).
+/// Fetches and reads every catalogue `wanted` names (each once per page, until one fails).
 pub async fn load(wanted: &Wanted) {
     for (url, same_origin) in wanted.urls() {
         load_one(url, same_origin).await;

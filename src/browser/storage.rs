@@ -5,6 +5,7 @@
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
+use wasm_bindgen::JsCast;
 use web_sys::{Element, Node};
 
 use super::console::warn;
@@ -18,13 +19,35 @@ pub fn load(key: &str) -> Option<String> {
     storage()?.get_item(key).ok().flatten()
 }
 
-/// Saves state; a full or forbidden storage is worth a console line, not the visitor's time.
-pub fn store(key: &str, value: &str) {
-    if let Some(storage) = storage() {
-        if storage.set_item(key, value).is_err() {
-            warn(&format!("could not save state under \"{key}\""));
-        }
-    }
+/// The browser's storage would not take a write: full (`QuotaExceededError`), or
+/// forbidden by the visitor's settings.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Refused;
+
+/// Saves state. A storage that refuses is said in the console here; the widget says it on
+/// the page and tries again later.
+pub fn store(key: &str, value: &str) -> Result<(), Refused> {
+    let storage = storage().ok_or(Refused)?;
+    storage.set_item(key, value).map_err(|error| {
+        let name = error
+            .dyn_ref::<web_sys::DomException>()
+            .map(|e| e.name())
+            .unwrap_or_default();
+        warn(&format!(
+            "could not save state under \"{key}\" ({name}); kept on the page and tried again"
+        ));
+        Refused
+    })
+}
+
+/// The new text of `key` when `event` says another tab wrote it to localStorage.
+pub fn written_elsewhere(event: &web_sys::StorageEvent, key: &str) -> Option<String> {
+    let ours = storage()?;
+    let area = event.storage_area()?;
+    let same_area = js_sys::Object::is(&area, &ours);
+    (same_area && event.key().as_deref() == Some(key))
+        .then(|| event.new_value())
+        .flatten()
 }
 
 /// A widget of the page that writes a key.

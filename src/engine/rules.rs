@@ -264,8 +264,8 @@ pub enum RuleProblem {
     /// Not JSON, or not the shape of a rule set; `detail` is the reader's own words, for the
     /// console only.
     Format {
-        problem: crate::json::JsonProblem,
-        detail: String,
+        problem: Box<crate::json::JsonProblem>,
+        detail: Box<str>,
     },
     Negative,
     NotWhole,

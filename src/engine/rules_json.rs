@@ -36,8 +36,8 @@ pub fn read_raw(text: &str) -> Result<RawRules> {
         error(
             e.path,
             RuleProblem::Format {
-                problem: e.problem,
-                detail: e.detail,
+                problem: Box::new(e.problem),
+                detail: e.detail.into(),
             },
         )
     })
@@ -843,7 +843,7 @@ mod tests {
             line: Some(3),
             column: Some(3),
         };
-        assert_eq!(problem, at);
+        assert_eq!(*problem, at);
         assert!(RuleSet::from_json("").is_err());
         assert!(RuleSet::from_json("[]").is_err());
         assert!(RuleSet::from_json(&format!("{} x", presets::ARTICLE_JSON)).is_err());

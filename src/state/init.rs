@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use chrono::NaiveDate;
 
-use super::{Notice, Origin, RulesOrigin, Widget, SPEEDS};
+use super::{Followed, Notice, Origin, RulesOrigin, Widget, SPEEDS};
 use crate::engine::bill::Billing;
 use crate::engine::currency::Currency;
 use crate::engine::period::PeriodRule;
@@ -234,6 +234,33 @@ pub fn initial_widget(init: Init) -> Widget {
         rehearsed_from: None,
         quiet: false,
     }
+}
+
+/// What another tab's saved state `saved` holds for this widget, read as a visit would read
+/// it (on this page, with no link): `None` when it cannot be used as a whole (another
+/// version's, unreadable, or a value this page's rules do not take), so nothing half-read
+/// is followed.
+pub fn followed(init: &Init, saved: &str) -> Option<Followed> {
+    let visit = Init {
+        problems: Vec::new(),
+        url_params: None,
+        link_rules: None,
+        link_key: None,
+        stored: Some(saved.to_owned()),
+        ..init.clone()
+    };
+    let widget = initial_widget(visit);
+    let unusable = widget.notices.iter().any(|n| {
+        matches!(
+            n,
+            Notice::SavedUnreadable(_) | Notice::Ignored(Origin::Saved, _)
+        )
+    });
+    (!unusable).then(|| Followed {
+        target: widget.param_target(),
+        rules: widget.rules,
+        rules_origin: widget.rules_origin,
+    })
 }
 
 /// What a widget shows under `rules` when its page sets nothing: the first tier, no add-ons,

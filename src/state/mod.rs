@@ -17,7 +17,7 @@ use std::rc::Rc;
 use chrono::NaiveDate;
 
 pub use count::{field_text, Count, FieldDraft, FieldText, Part};
-pub use init::{default_target, initial_widget, Init};
+pub use init::{default_target, followed, initial_widget, Init};
 pub use notice::{Notice, Origin};
 pub use rules_form::{RuleField, RulesForm};
 pub use shortcuts::shortcut;
@@ -197,6 +197,15 @@ pub struct Widget {
     pub quiet: bool,
 }
 
+/// What another tab saved under the same `persist` key, read as this page reads a saved
+/// state: what the saved state sets of the widget.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Followed {
+    pub rules: Rc<RuleSet>,
+    pub rules_origin: RulesOrigin,
+    pub target: ParamTarget,
+}
+
 /// Everything a visitor can do.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
@@ -243,6 +252,17 @@ pub enum Action {
     ResetMonth,
     /// The host page changed the widget's attributes.
     Configure(Box<EmbedConfig>, Vec<Ignored>),
+    /// Another tab saved a plan under this widget's `persist` key. Followed, unless the
+    /// visitor has something here that following would discard (`keep_local`: a change not
+    /// saved yet; or a rules draft), in which case the widget offers it instead.
+    FollowSaved {
+        followed: Rc<Followed>,
+        keep_local: bool,
+    },
+    /// The visitor asked for the plan another tab saved, over what is here.
+    LoadOffered(Rc<Followed>),
+    /// A notice no longer true (storage took the state after all, a language loaded).
+    WithdrawNotice(Notice),
     /// Plays a visitor's first inputs (another tier, a typed count) quietly, so the code they
     /// take has run once before a visitor's first input needs it; [`Action::EndRehearsal`]
     /// comes back at once, before the browser paints.
@@ -374,6 +394,36 @@ impl Widget {
             *self = (*before).clone();
             self.quiet = true;
         }
+    }
+
+    /// Whether the widget shows what `followed` holds already.
+    fn follows(&self, followed: &Followed) -> bool {
+        *self.rules == *followed.rules
+            && self.rules_origin == followed.rules_origin
+            && self.param_target() == followed.target
+    }
+
+    /// Takes on what another tab saved: its rules and what it set of them; what is on show
+    /// (the pop-up, typed text, the rules draft) goes with the plan it was about.
+    fn follow(&mut self, followed: &Followed) {
+        let target = &followed.target;
+        self.rules = followed.rules.clone();
+        self.rules_origin = followed.rules_origin;
+        self.selection = target.selection.clone();
+        if (self.month.today, self.month.usage) != (target.today, target.usage) {
+            self.month = Rc::new(Month::new(target.today, target.usage, self.scenario.seed));
+        }
+        self.period_rule = target.period_rule;
+        self.need = target.need.clone();
+        self.currency = target.currency;
+        self.billing = target.billing;
+        self.dialog = None;
+        self.last_send = None;
+        self.playing = false;
+        self.drafts.clear();
+        self.rules_draft = None;
+        self.rules_error = None;
+        self.rules_status = None;
     }
 
     /// Shows a notice, unless it is showing already or the visitor dismissed it: an
@@ -661,6 +711,27 @@ impl Widget {
                 self.apply(Action::ApplyRulesDraft);
             }
             Action::Configure(config, problems) => self.configure(*config, problems),
+            Action::FollowSaved {
+                followed,
+                keep_local,
+            } => {
+                if self.follows(&followed) {
+                    return;
+                }
+                self.notices
+                    .retain(|n| !matches!(n, Notice::OtherTabSaved(_)));
+                if keep_local || self.rules_draft.is_some() {
+                    self.notices.push(Notice::OtherTabSaved(followed));
+                } else {
+                    self.follow(&followed);
+                }
+            }
+            Action::LoadOffered(followed) => {
+                self.notices
+                    .retain(|n| !matches!(n, Notice::OtherTabSaved(_)));
+                self.follow(&followed);
+            }
+            Action::WithdrawNotice(notice) => self.notices.retain(|n| *n != notice),
             Action::ResetMonth => {
                 let seed = self.scenario.seed;
                 // Back to the day the page started on (its demo date, or today).

@@ -4,9 +4,9 @@
 use chrono::NaiveDate;
 
 use crate::engine::plan::FitChange;
+use crate::engine::rules::RuleProblem;
 use crate::host::link_rules::LinkRulesProblem;
 use crate::host::saved::SavedProblem;
-use crate::engine::rules::RuleProblem;
 use crate::host::{FetchProblem, Ignored, Reason};
 
 /// Where an ignored value came from.
@@ -51,6 +51,12 @@ pub enum Notice {
     LanguageUnavailable {
         language: String,
     },
+    /// Another tab saved a plan under this widget's `persist` key while the visitor had
+    /// changes here that following it would discard: offered, not taken.
+    OtherTabSaved(std::rc::Rc<super::Followed>),
+    /// The browser's storage refused the saved state (full, or forbidden): the state is kept
+    /// here and saved when it can be.
+    StorageFull,
 }
 
 impl Notice {

@@ -723,3 +723,61 @@ fn a_reload_of_the_widgets_own_url_keeps_a_change_saved_after_it() {
     let shared = reload("tier=basic&today=2026-01-20", Some(link_key(&params, None)));
     assert_eq!(shared.selection.tier_id, "basic");
 }
+
+#[test]
+fn another_tabs_save_is_followed_or_offered_never_lost() {
+    let init = Init {
+        local_today: parse_iso_date("2026-01-20"),
+        ..Init::default()
+    };
+    // The other tab picked Premium Business and sent 7.
+    let mut other = initial_widget(init.clone());
+    other.apply(Action::SelectTier("premium-business".into()));
+    other.apply(Action::SetCount(Count::Sent, 7));
+    let saved = other.saved_state(None);
+    let theirs = Rc::new(followed(&init, &saved).expect("a save this page reads"));
+
+    // Nothing pending here: followed.
+    let mut here = initial_widget(init.clone());
+    here.apply(Action::FollowSaved {
+        followed: theirs.clone(),
+        keep_local: false,
+    });
+    assert_eq!(here.selection.tier_id, "premium-business");
+    assert_eq!(here.month.usage.sent, 7);
+    assert!(here.notices.is_empty());
+    // The same save again changes nothing and says nothing.
+    let before = here.clone();
+    here.apply(Action::FollowSaved {
+        followed: theirs.clone(),
+        keep_local: true,
+    });
+    assert_eq!(here, before);
+
+    // A change here not saved yet: offered instead, and this tab's plan stays.
+    let mut busy = initial_widget(init.clone());
+    busy.apply(Action::SetCount(Count::Sent, 3));
+    busy.apply(Action::FollowSaved {
+        followed: theirs.clone(),
+        keep_local: true,
+    });
+    assert_eq!(busy.month.usage.sent, 3);
+    assert_eq!(busy.notices, vec![Notice::OtherTabSaved(theirs.clone())]);
+    busy.apply(Action::LoadOffered(theirs.clone()));
+    assert_eq!(busy.month.usage.sent, 7);
+    assert!(busy.notices.is_empty());
+
+    // A draft of rules being typed is not discarded by following either.
+    let mut editing = initial_widget(init.clone());
+    editing.apply(Action::EditRulesDraft("{".into()));
+    editing.apply(Action::FollowSaved {
+        followed: theirs,
+        keep_local: false,
+    });
+    assert!(editing.rules_draft.is_some());
+    assert!(matches!(editing.notices[..], [Notice::OtherTabSaved(_)]));
+
+    // A save this page cannot read whole is not followed.
+    assert!(followed(&init, "{\"v\": 99}").is_none());
+    assert!(followed(&init, "not json").is_none());
+}

@@ -49,8 +49,7 @@ pub struct Texts {
 /// (a tier's name, a field, an ignored value, a language's name): text that is not the
 /// widget's, isolated from the sentence around it ([`Texts::isolate`]).
 const NAME_SLOTS: &[&str] = &[
-    "tier", "name", "value", "id", "item", "path", "language", "key", "source", "option",
-    "field",
+    "tier", "name", "value", "id", "item", "path", "language", "key", "source", "option", "field",
 ];
 
 /// Shown for a key no catalogue has: visible in review, never a crash.
@@ -140,7 +139,10 @@ impl Texts {
     }
 
     /// `args` with the names among them isolated ([`NAME_SLOTS`]).
-    fn isolating<'a>(&self, args: &[(&'a str, &'a str)]) -> Vec<(&'a str, std::borrow::Cow<'a, str>)> {
+    fn isolating<'a>(
+        &self,
+        args: &[(&'a str, &'a str)],
+    ) -> Vec<(&'a str, std::borrow::Cow<'a, str>)> {
         args.iter()
             .map(|&(slot, value)| {
                 let value = if NAME_SLOTS.contains(&slot) {
@@ -188,11 +190,16 @@ mod tests {
     fn names_that_could_reorder_a_sentence_are_isolated() {
         let t = english_for_tests();
         // An ASCII name in a left-to-right sentence stays as written.
-        assert!(!t.fill(key::RULES_APPLIED, &[("name", "Pro")]).contains('\u{2068}'));
+        assert!(!t
+            .fill(key::RULES_APPLIED, &[("name", "Pro")])
+            .contains('\u{2068}'));
         // A right-to-left override is closed before the sentence goes on.
         let hostile = "Pre\u{202E}mium";
         let said = t.fill(key::NOTICE_TIER_NOT_SOLD, &[("tier", hostile)]);
-        assert!(said.contains(&format!("\u{2068}{hostile}\u{2069}")), "{said}");
+        assert!(
+            said.contains(&format!("\u{2068}{hostile}\u{2069}")),
+            "{said}"
+        );
         // Each name in a list on its own.
         let rtl = Texts::new(Vec::new(), Box::new(FixedFormat), "ar", Direction::Rtl);
         assert_eq!(rtl.isolate("Pro"), "\u{2068}Pro\u{2069}");

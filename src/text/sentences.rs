@@ -22,7 +22,7 @@ impl Texts {
     /// A line of the monthly cost: the tier's name, `100 messages × 2`.
     pub fn charge(&self, charge: Charge, tier_name: &str) -> String {
         match charge {
-            Charge::Tier => tier_name.to_owned(),
+            Charge::Tier => self.isolate(tier_name).into_owned(),
             Charge::Bundle { size, count } => self.plural(
                 key::CHARGE_BUNDLE,
                 size,
@@ -125,7 +125,7 @@ impl Texts {
             .map_or("", |t| t.name.as_str());
         let addons = self.plan_addons(plan);
         if addons.is_empty() {
-            tier.to_owned()
+            self.isolate(tier).into_owned()
         } else {
             self.fill(
                 key::PLAN_WITH_ADDONS,
@@ -282,7 +282,8 @@ impl Texts {
     pub fn reason(&self, reason: &Reason) -> String {
         // Each name isolated on its own, so one cannot reorder the next.
         let or_list = |items: &[String]| {
-            let isolated: Vec<String> = items.iter().map(|i| self.isolate(i).into_owned()).collect();
+            let isolated: Vec<String> =
+                items.iter().map(|i| self.isolate(i).into_owned()).collect();
             self.format().list(&isolated, ListStyle::Or)
         };
         match reason {
@@ -455,6 +456,8 @@ impl Texts {
             Notice::LanguageUnavailable { language } => {
                 self.fill(key::NOTICE_LANGUAGE_UNAVAILABLE, &[("language", language)])
             }
+            Notice::OtherTabSaved(_) => self.text(key::NOTICE_OTHER_TAB).to_string(),
+            Notice::StorageFull => self.text(key::NOTICE_STORAGE_FULL).to_string(),
         }
     }
 }

@@ -162,8 +162,9 @@ pub fn App(props: &AppProps) -> Html {
     };
     let link = &props.link;
     let wanted = use_wanted(w, &link.words_files);
+    let (texts, words_again) = use_words(wanted, dispatch.clone());
     // Amounts in the widget's currency, in its language's way.
-    let texts = use_words(wanted, dispatch.clone()).in_currency(w.currency);
+    let texts = texts.in_currency(w.currency);
     let ids = use_memo(props.instance, |n| Ids(AttrValue::from(format!("mq{n}"))));
     // The rules in the widget's currency, which every figure is computed from.
     let priced = (*use_memo((w.rules.clone(), w.currency), |(rules, currency)| {
@@ -210,7 +211,13 @@ pub fn App(props: &AppProps) -> Html {
         instance: props.instance,
         host: link.host.clone(),
     };
-    use_page_writes(writes, state.clone(), link_rules, dispatch.clone());
+    use_page_writes(
+        writes,
+        props.init.0.clone(),
+        state.clone(),
+        link_rules,
+        dispatch.clone(),
+    );
     use_autoplay(w.playing, w.speed_ms, dispatch.clone());
     let on_choose = use_upgrade_choice(
         link.host.clone(),
@@ -304,7 +311,7 @@ pub fn App(props: &AppProps) -> Html {
                 role="group" tabindex="-1" {onkeydown}>
                 // With a heading, the language menu sits in it.
                 if w.language_menu && !w.heading { <LanguageMenu /> }
-                <Notices {notices} />
+                <Notices {notices} on_retry_words={words_again} />
                 { for rendered }
                 <UpgradeDialog blocked={w.dialog.clone()} rules={priced.clone()} billing={w.billing}
                     selection={w.selection.clone()} {on_choose} {on_close}

@@ -79,11 +79,8 @@ fn ChartBody(props: &BodyProps) -> Html {
     let c = &*props.chart;
     let rules = &props.rules;
     let tier_name = |i: usize| {
-        rules
-            .tiers
-            .get(i)
-            .map_or("", |t| t.name.as_str())
-            .to_owned()
+        let name = rules.tiers.get(i).map_or("", |t| t.name.as_str());
+        t.isolate(name).into_owned()
     };
     let plot_bottom = HEIGHT - BOTTOM;
     let (title_id, desc_id, clip_id) = (ids.id("ct"), ids.id("cd"), ids.id("clip"));
@@ -214,7 +211,7 @@ pub fn CostChart(props: &Props) -> Html {
         html! {
             <li key={s.tier_index} class={classes!(format!("series-{}", s.tier_index % 8),
                 (props.cheapest == Some(s.tier_index)).then_some("cheapest"))}>
-                <span class="swatch" aria-hidden="true"></span>{ name }
+                <span class="swatch" aria-hidden="true"></span><bdi>{ name }</bdi>
             </li>
         }
     });

@@ -6,20 +6,24 @@ use std::rc::Rc;
 
 use gloo::events::EventListener;
 use gloo::timers::callback::Timeout;
+use wasm_bindgen::JsCast;
 use web_sys::Element;
 use yew::prelude::*;
 
 use super::context::Dispatch;
 use crate::browser::link;
-use crate::browser::storage::{self, KeyClaim};
+use crate::browser::storage::{self, KeyClaim, Refused};
 use crate::browser::url::{self, RulesPart};
 use crate::engine::rules::RuleSet;
 use crate::host::attributes::STORAGE_PREFIX;
 use crate::host::params::ParamTarget;
-use crate::state::{Action, Notice, RulesOrigin, Widget};
+use crate::state::{followed, Action, Init, Notice, RulesOrigin, Widget};
 
 /// How long typing must pause before the URL and the saved state are written.
 const WRITE_AFTER_MS: u32 = 200;
+
+/// How long after a storage refused the saved state it is tried again.
+const RETRY_REFUSED_MS: u32 = 5_000;
 
 /// What the saved state and the URL are made of: a change of anything else (the pop-up,
 /// the player's speed) writes nothing.
@@ -90,7 +94,13 @@ pub struct Writes {
 struct Pending {
     state: Option<(Rc<Widget>, LinkRules)>,
     timer: Option<Timeout>,
+    /// The storage refused the last write: said on the page, tried again.
+    refused: bool,
 }
+
+/// Writes whatever is waiting (`url`: the URL too); the writer holds itself in `again` for a
+/// retry, which teardown empties.
+type Flush = Rc<dyn Fn(bool)>;
 
 /// Keeps the page URL (`sync-url`: the parameters in the query, edited rules in the
 /// fragment) and the saved state (`persist`) in step with the widget. Written once typing
@@ -102,50 +112,117 @@ struct Pending {
 /// (src/state/init.rs), so no change is lost. One widget per page writes a storage key, the
 /// first in document order: any other with the same key says so with a notice and leaves
 /// the saved state to it.
+///
+/// A storage that refuses a write (full) is said once on the page; the state stays in
+/// memory, and is written again every few seconds and at the next change until it is
+/// taken. Another tab's save under the same key (a `storage` event) is followed, unless
+/// this widget has a change not written yet, which it then offers instead
+/// (`Action::FollowSaved`): no tab overwrites another's plan without a word.
 #[hook]
-pub fn use_page_writes(writes: Writes, state: Rc<Widget>, rules: LinkRules, dispatch: Dispatch) {
+pub fn use_page_writes(
+    writes: Writes,
+    init: Rc<Init>,
+    state: Rc<Widget>,
+    rules: LinkRules,
+    dispatch: Dispatch,
+) {
     let pending = use_mut_ref(Pending::default);
     // This widget's claim on its storage key, while it has one.
     let claim = use_mut_ref(|| None::<KeyClaim>);
-    let flush = {
-        let (pending, claim, writes) = (pending.clone(), claim.clone(), writes.clone());
-        Rc::new(move |url: bool| {
-            let waiting = {
-                let mut p = pending.borrow_mut();
-                p.timer = None;
-                p.state.take()
-            };
-            let Some((state, rules)) = waiting else {
-                return;
-            };
-            if writes.sync_url && url {
-                url::replace(&state.url_params(), rules.fragment());
-            }
-            let writes_key = claim.borrow().as_ref().is_some_and(KeyClaim::writes);
-            if let (Some(key), true) = (&writes.storage_key, writes_key) {
+    let again = use_mut_ref(|| None::<Flush>);
+    let flush: Flush = {
+        let (pending, claim) = (pending.clone(), claim.clone());
+        let (again, dispatch) = (again.clone(), dispatch.clone());
+        (*use_memo(writes.clone(), move |writes| -> Flush {
+            let writes = writes.clone();
+            Rc::new(move |url: bool| {
+                let waiting = {
+                    let mut p = pending.borrow_mut();
+                    p.timer = None;
+                    p.state.take()
+                };
+                let Some((state, rules)) = waiting else {
+                    return;
+                };
+                if writes.sync_url && url {
+                    url::replace(&state.url_params(), rules.fragment());
+                }
+                let writes_key = claim.borrow().as_ref().is_some_and(KeyClaim::writes);
+                let (Some(key), true) = (&writes.storage_key, writes_key) else {
+                    return;
+                };
                 let link = writes.sync_url.then(url::link_key).flatten();
-                storage::store(key, &state.saved_state(link));
-            }
-        })
+                let stored = storage::store(key, &state.saved_state(link));
+                let mut p = pending.borrow_mut();
+                match stored {
+                    Ok(()) if p.refused => {
+                        p.refused = false;
+                        dispatch.emit(Action::WithdrawNotice(Notice::StorageFull));
+                    }
+                    Ok(()) => {}
+                    Err(Refused) => {
+                        if !p.refused {
+                            p.refused = true;
+                            dispatch.emit(Action::AddNotice(Notice::StorageFull));
+                        }
+                        // Kept, unless a newer state is waiting already, and tried again.
+                        p.state.get_or_insert((state, rules));
+                        let again = again.clone();
+                        p.timer = Some(Timeout::new(RETRY_REFUSED_MS, move || {
+                            let flush = again.borrow().clone();
+                            if let Some(flush) = flush {
+                                flush(false);
+                            }
+                        }));
+                    }
+                }
+            })
+        }))
+        .clone()
     };
+    *again.borrow_mut() = Some(flush.clone());
     {
         // Claimed for as long as the widget lives; released when it goes.
         let (claim, flush, host) = (claim.clone(), flush.clone(), writes.host.clone());
-        let instance = writes.instance;
+        let (pending, instance) = (pending.clone(), writes.instance);
         use_effect_with(writes.storage_key.clone(), move |key| {
+            let mut on_other_tab = None;
             if let Some(key) = key {
                 // Said when this widget may not write the key: at once, or when an earlier
                 // widget of the page that loaded later takes it over.
                 let notice = Notice::PersistKeyShared {
                     key: key.trim_start_matches(STORAGE_PREFIX).to_owned(),
                 };
-                let say: Rc<dyn Fn()> =
-                    Rc::new(move || dispatch.emit(Action::AddNotice(notice.clone())));
+                let say: Rc<dyn Fn()> = {
+                    let dispatch = dispatch.clone();
+                    Rc::new(move || dispatch.emit(Action::AddNotice(notice.clone())))
+                };
                 let claimed = storage::claim(key, instance, &host, say.clone());
                 if claimed.is_none() {
                     say();
                 }
                 *claim.borrow_mut() = claimed;
+                let key = key.clone();
+                on_other_tab = Some(EventListener::new(
+                    &gloo::utils::window(),
+                    "storage",
+                    move |event| {
+                        let Some(text) = event
+                            .dyn_ref::<web_sys::StorageEvent>()
+                            .and_then(|e| storage::written_elsewhere(e, &key))
+                        else {
+                            return;
+                        };
+                        // A save this page cannot read as a whole is left alone.
+                        if let Some(followed) = followed(&init, &text) {
+                            let keep_local = pending.borrow().state.is_some();
+                            dispatch.emit(Action::FollowSaved {
+                                followed: Rc::new(followed),
+                                keep_local,
+                            });
+                        }
+                    },
+                ));
             }
             let on_hide = {
                 let flush = flush.clone();
@@ -161,8 +238,18 @@ pub fn use_page_writes(writes: Writes, state: Rc<Widget>, rules: LinkRules, disp
             };
             move || {
                 flush(true);
-                drop((on_hide, on_hidden));
+                drop((on_hide, on_hidden, on_other_tab));
                 claim.borrow_mut().take();
+            }
+        });
+    }
+    {
+        // Gone: no retry outlives the widget.
+        let (again, pending) = (again.clone(), pending.clone());
+        use_effect_with((), move |_| {
+            move || {
+                pending.borrow_mut().timer = None;
+                again.borrow_mut().take();
             }
         });
     }

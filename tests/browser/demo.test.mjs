@@ -125,7 +125,7 @@ test('the rule editor applies valid rules live and refuses invalid ones, naming 
   for (const [broken, path] of [
     [original.replace('"id": "sales-navigator"', '"id": "basic"'), 'tiers[2].id'],
     [original.replace('{ "size": 25, "price_cents": 1499 }', '{ "size": 0, "price_cents": 1499 }'), 'bundles[0].size'],
-    [original.replace(/"tiers": \[[\s\S]*?\]/, '"tiers": []'), 'tiers'],
+    [JSON.stringify({ ...JSON.parse(original), tiers: [] }), 'tiers'],
     [original.replace('"free_messages": 15', '"free_messages": 99999999'), 'tiers[0].free_messages'],
   ]) {
     await editor.fill(broken);

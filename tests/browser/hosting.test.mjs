@@ -81,7 +81,9 @@ test('the standalone page and the examples load nothing of the widget but conten
   for (const path of pages) {
     const page = await context.newPage();
     await page.goto(site.url + path);
-    await page.waitForLoadState('networkidle');
+    // Every request the page makes, made: a slow machine may take a while (the first
+    // request for each file compresses it).
+    await page.waitForLoadState('networkidle', { timeout: 90000 }).catch((e) => assert.fail(`${path}: ${e.message}`));
     await page.close();
   }
   await context.close();

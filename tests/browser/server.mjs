@@ -34,8 +34,11 @@ export const isContentNamed = (path) => /-[0-9a-f]{16}\.[a-z]+$/.test(path);
 /** Cache-Control for a path, as the README's hosting section gives it. */
 export const cacheControl = (path) => (isContentNamed(path) ? 'public, max-age=31536000, immutable' : 'no-cache');
 
-/** Serves `root`; resolves to { url, close, requests }. */
-export function serve(root, { port = 0, cors = true } = {}) {
+/**
+ * Serves `root`; resolves to { url, close, requests }. `loaderMaxAge` (seconds) serves the
+ * loader cacheable for that long, as a host that ignores the hosting section's `no-cache`.
+ */
+export function serve(root, { port = 0, cors = true, loaderMaxAge = 0 } = {}) {
   const base = resolve(root);
   // Compressed bodies by file, encoding and modification time: compressed once.
   const compressed = new Map();
@@ -59,7 +62,7 @@ export function serve(root, { port = 0, cors = true } = {}) {
       const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 22)}"`;
       const headers = {
         'content-type': TYPES[ext] ?? 'application/octet-stream',
-        'cache-control': cacheControl(path),
+        'cache-control': loaderMaxAge && path.endsWith('/messaging-quota.js') ? `public, max-age=${loaderMaxAge}` : cacheControl(path),
         etag,
         vary: 'Accept-Encoding',
       };

@@ -17,12 +17,15 @@ async function editPremiumBusiness(page, dollars) {
   await page.getByTestId('tier-option-premium-business').check();
 }
 
-/** The share link once it carries the edited rules (they are compressed off the render). */
-async function sharedLink(page) {
-  await page.waitForFunction(() => {
+/**
+ * The share link once it carries the edited rules (they are compressed off the render) and
+ * each of `parts` (the link and the code follow the state 100 ms after it settles).
+ */
+async function sharedLink(page, parts = []) {
+  await page.waitForFunction((wanted) => {
     const input = document.querySelector('[data-messaging-quota]').shadowRoot.querySelector('[data-testid="share-link"]');
-    return input?.value.includes('#mq-rules=');
-  });
+    return ['#mq-rules=', ...wanted].every((part) => input?.value.includes(part));
+  }, parts);
   return page.getByTestId('share-link').inputValue();
 }
 
@@ -30,7 +33,7 @@ test('a link with edited rules shows them in a fresh browser, with nothing saved
   const mine = await open(site, '/?today=2026-01-20');
   await editPremiumBusiness(mine, '77.77');
   await mine.getByTestId('sent-count').fill('12');
-  const link = await sharedLink(mine);
+  const link = await sharedLink(mine, ['tier=premium-business', 'sent=12']);
   assert.equal(await costCents(mine), 7777);
   assert.ok(link.startsWith(`${site.url}/`), link);
   assert.ok(new URL(link).searchParams.get('tier') === 'premium-business');
@@ -53,7 +56,7 @@ test('the embed code, pasted into an empty host page, shows the same tier, add-o
   await editPremiumBusiness(mine, '61.00');
   await mine.getByTestId('addon-count-25').fill('2');
   await mine.getByTestId('sent-count').fill('9');
-  await sharedLink(mine);
+  await sharedLink(mine, ['tier=premium-business', 'addons=25x2', 'sent=9']);
   const code = await mine.getByTestId('embed-snippet').inputValue();
   const cents = await costCents(mine);
   assert.match(code, /^<script src="http:\/\/127\.0\.0\.1:\d+\/messaging-quota\.js"><\/script>\n<messaging-quota /);

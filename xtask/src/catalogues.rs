@@ -11,7 +11,12 @@ use serde::Serialize;
 use crate::Result;
 
 /// The catalogue keys the loader needs.
-pub const KEYS: [&str; 3] = ["skeleton.label", "load.failed", "load.retry"];
+pub const KEYS: [&str; 4] = [
+    "skeleton.label",
+    "load.failed",
+    "load.retry",
+    "load.updated",
+];
 
 /// One language's loader words.
 #[derive(Debug, Serialize, PartialEq, Eq)]
@@ -22,6 +27,8 @@ pub struct LoaderWords {
     pub failed: String,
     /// The Retry button.
     pub retry: String,
+    /// While a widget whose files were replaced by a new build loads the new ones.
+    pub updated: String,
 }
 
 /// Loader words by language code, for every built-in language.
@@ -45,6 +52,7 @@ pub fn loader_words(root: &Path) -> Result<BTreeMap<&'static str, LoaderWords>> 
                 busy: word(KEYS[0])?,
                 failed: word(KEYS[1])?,
                 retry: word(KEYS[2])?,
+                updated: word(KEYS[3])?,
             },
         );
     }

@@ -18,6 +18,33 @@ use crate::esbuild;
 use crate::sizes::{Sizes, GAP, ROOT_BORDER, ROOT_PADDING};
 use crate::Result;
 
+/// The build manifest's name, beside the loader. Served `no-cache`, it names the current
+/// build's files: a loader whose files are gone after a redeploy learns the new names from it.
+pub const MANIFEST: &str = "messaging-quota-build.json";
+
+/// This build's files as the loader names them.
+fn asset_names(assets: &Assets) -> serde_json::Value {
+    json!({
+        "wasm": assets.wasm,
+        "script": assets.script,
+        "stylesheet": assets.stylesheet,
+        "stylesheetIntegrity": assets.stylesheet_integrity,
+        "worker": assets.worker,
+        "words": assets.words,
+    })
+}
+
+/// This build's id: a hash of its files' names, which are hashes of their contents.
+fn build_id(assets: &Assets) -> String {
+    crate::assets::content_hash(asset_names(assets).to_string().as_bytes())
+}
+
+/// The build manifest (`messaging-quota-build.json`): the build's id and its files.
+pub fn manifest(assets: &Assets) -> String {
+    let manifest = json!({ "build": build_id(assets), "assets": asset_names(assets) });
+    serde_json::to_string_pretty(&manifest).unwrap_or_default() + "\n"
+}
+
 /// The module the loader imports as `@messaging-quota/build`.
 pub fn build_module(
     assets: &Assets,
@@ -25,15 +52,19 @@ pub fn build_module(
     words: &BTreeMap<&str, LoaderWords>,
 ) -> Result<String> {
     let attributes: Vec<&str> = attribute_names().collect();
-    let assets = json!({
-        "wasm": assets.wasm,
-        "script": assets.script,
-        "stylesheet": assets.stylesheet,
-        "stylesheetIntegrity": assets.stylesheet_integrity,
-        "worker": assets.worker,
-        "words": assets.words,
-    });
+    let build = build_id(assets);
+    let assets = asset_names(assets);
     let exports = [
+        (
+            "BUILD",
+            "This build's id (the build manifest's `build`).",
+            json!(build),
+        ),
+        (
+            "MANIFEST",
+            "The build manifest's name, beside the loader.",
+            json!(MANIFEST),
+        ),
         (
             "ASSETS",
             "This build's files, named by their content, relative to the loader.",

@@ -71,6 +71,7 @@ fn dist(dir: &Path) -> Result {
     let sizes = sizes::Sizes::read(&root.join("embed/sizes.json"))?;
     let words = catalogues::loader_words(&root)?;
     loader::write(&root, dir, &assets, &sizes, &words)?;
+    std::fs::write(dir.join(loader::MANIFEST), loader::manifest(&assets))?;
     std::fs::write(
         dir.join("messaging-quota-reserve.css"),
         sizes.reservation_css(),
