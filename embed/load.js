@@ -113,7 +113,7 @@ export async function loadModule(base, attempt, assets) {
   const warmed = warmIntl(base, assets);
   let api;
   try {
-    api = await inTime(import(scriptUrl.href), 'script', scriptUrl.href);
+    api = await inTime(import(/* @vite-ignore */ /* webpackIgnore: true */ scriptUrl.href), 'script', scriptUrl.href);
   } catch (error) {
     throw await diagnose('script', scriptUrl.href, error);
   }
@@ -198,6 +198,8 @@ const fileName = (name) => typeof name === 'string' && /^[\w.-]+(\/[\w.-]+)*$/.t
  * input like any other: each name must be a file under the loader's folder).
  */
 export async function currentBuild(base) {
+  // A bundled package has no manifest: the app that bundles it owns its deploys.
+  if (!MANIFEST) return null;
   try {
     const response = await fetch(new URL(MANIFEST, base), { cache: 'no-store', signal: AbortSignal.timeout(TIMEOUT_MS) });
     if (!response.ok) return null;

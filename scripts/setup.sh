@@ -49,4 +49,8 @@ if [ "${1:-}" = "--test" ]; then
     say "installing playwright-core (drives Debian's Chromium; never downloads a browser), axe-core, TypeScript and React's types"
     (cd tests/browser && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --silent)
   fi
+  if [ ! tests/vite-host/node_modules/.package-lock.json -nt tests/vite-host/package-lock.json ]; then
+    say "installing the Vite + React host's packages (Vite, React 19, TypeScript)"
+    (cd tests/vite-host && npm ci --no-audit --no-fund --silent)
+  fi
 fi

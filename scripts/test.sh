@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test on a fresh machine: installs what is missing, runs the native engine
-# tests, builds the release site, and drives it in headless Chromium.
+# tests, builds the release site, drives it in headless Chromium, and builds, packs and
+# drives the npm package in a Vite + React host.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 cd "$ROOT"
@@ -27,6 +28,16 @@ tests/browser/node_modules/.bin/tsc -p tests/browser/types/tsconfig.react.json
 
 echo "==> browser tests (headless Chromium, against dist/)"
 node --test --test-concurrency=1 tests/browser/
+
+echo "==> the npm package in a Vite + React 19 host: packed, installed, type-checked, rendered on the server, built, driven"
+scripts/package.sh
+(
+  cd tests/vite-host
+  npm install --no-save --no-audit --no-fund --silent "$ROOT"/target/messaging-quota-*.tgz
+  node_modules/.bin/tsc -p .
+  npm run --silent build
+)
+node --test --test-concurrency=1 tests/vite-host/
 
 echo "==> size of the release build"
 node tests/browser/size.mjs

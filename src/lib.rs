@@ -8,6 +8,10 @@
 //! - `ui`, `browser`, `embed`: the Yew components, the browser APIs they reach through, and
 //!   the JavaScript entry points (wasm only).
 
+/// The widget's version: the crate's, the npm package's and the loader's
+/// (`window.messagingQuota.version`).
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+
 pub mod engine;
 pub mod host;
 pub mod json;

@@ -46,10 +46,10 @@ pub struct Texts {
 }
 
 /// The placeholders that hold a name or a value from rules, links, attributes or catalogues
-/// (a tier's name, a field, an ignored value, a language's name): text that is not the
-/// widget's, isolated from the sentence around it ([`Texts::isolate`]).
+/// (a tier's name, a field, an ignored value): text that is not the widget's, isolated from
+/// the sentence around it ([`Texts::isolate`]). (A language's name is the widget's own.)
 const NAME_SLOTS: &[&str] = &[
-    "tier", "name", "value", "id", "item", "path", "language", "key", "source", "option", "field",
+    "tier", "name", "value", "id", "item", "path", "key", "source", "option", "field",
 ];
 
 /// Shown for a key no catalogue has: visible in review, never a crash.

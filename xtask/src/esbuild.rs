@@ -15,11 +15,35 @@ const COMMON: [&str; 4] = [
     "--log-level=warning",
 ];
 
-/// Runs esbuild on `entry` with `options`, writing `outfile`; `what` names the job in errors.
+/// What a module for a host's bundler keeps readable: the host's build minifies it, and the
+/// bundler hints (`/* @vite-ignore */`, `/* webpackIgnore: true */`) must stay.
+const READABLE: [&str; 3] = [
+    "--target=es2022",
+    "--legal-comments=none",
+    "--log-level=warning",
+];
+
+/// Runs esbuild on `entry` with `options`, writing `outfile` minified; `what` names the job
+/// in errors.
 pub fn run(entry: &Path, options: &[String], outfile: &Path, what: &str) -> Result {
+    run_with(&COMMON, entry, options, outfile, what)
+}
+
+/// As [`run`], unminified: for a module that a host's bundler reads (the npm package's).
+pub fn run_readable(entry: &Path, options: &[String], outfile: &Path, what: &str) -> Result {
+    run_with(&READABLE, entry, options, outfile, what)
+}
+
+fn run_with(
+    common: &[&str],
+    entry: &Path,
+    options: &[String],
+    outfile: &Path,
+    what: &str,
+) -> Result {
     let status = Command::new("esbuild")
         .arg(entry)
-        .args(COMMON)
+        .args(common)
         .args(options)
         .arg(format!("--outfile={}", outfile.display()))
         .status()

@@ -6,6 +6,8 @@
 //!   its content, then writes the loader (`messaging-quota.js`, the one stable name) with
 //!   exactly those names and its generated data, the TypeScript declarations, the Custom
 //!   Elements Manifest and the host's reservation stylesheet.
+//! - `cargo xtask package [DIST] [OUT]`: the npm package from a release build (DIST,
+//!   default `dist`) into OUT (default `target/npm`); scripts/package.sh packs it.
 //! - `cargo xtask docs`: writes the generated tables of docs/ (a test checks that they are
 //!   current).
 //! - `cargo xtask links`: lists the relative links of the project's Markdown that do not
@@ -18,6 +20,7 @@ mod esbuild;
 mod links;
 mod loader;
 mod manifest;
+mod package;
 mod sizes;
 mod types;
 
@@ -45,12 +48,18 @@ fn main() -> ExitCode {
                 None => Err("dist: name the directory, or run it from trunk's hook".into()),
             }
         }
+        Some("package") => {
+            let root = root();
+            let dist = args.get(1).map_or_else(|| root.join("dist"), PathBuf::from);
+            let out = args.get(2).map_or_else(|| root.join("target/npm"), PathBuf::from);
+            package(&root, &dist, &out)
+        }
         Some("docs") => docs::write(&root()),
         Some("links") => match links::broken(&root()) {
             problems if problems.is_empty() => Ok(()),
             problems => Err(format!("broken links:\n{}", problems.join("\n")).into()),
         },
-        _ => Err("usage: cargo xtask dist [DIR] | cargo xtask docs | cargo xtask links".into()),
+        _ => Err("usage: cargo xtask dist [DIR] | cargo xtask package [DIST] [OUT] | cargo xtask docs | cargo xtask links".into()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -83,4 +92,11 @@ fn dist(dir: &Path) -> Result {
     )?;
     std::fs::write(dir.join("custom-elements.json"), manifest::manifest())?;
     Ok(())
+}
+
+/// The npm package, from the release build in `dist`, into `out`.
+fn package(root: &Path, dist: &Path, out: &Path) -> Result {
+    let sizes = sizes::Sizes::read(&root.join("embed/sizes.json"))?;
+    let words = catalogues::loader_words(root)?;
+    package::build(root, dist, out, &sizes, &words)
 }
