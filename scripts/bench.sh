@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Prints the figures the README quotes: payload sizes, time to first render against a
-# hello-world Yew app, input-to-update time at 4x CPU slowdown, what the widget costs a host
-# page (layout shift, long tasks, bytes, Lighthouse), and the recommender's speed. Nothing
+# hello-world Yew app (and on a mobile profile, with the bytes fetched before it and the
+# longest task through the first input), input-to-update time at 4x CPU slowdown, what the
+# widget costs a host page (layout shift, long tasks, bytes, Lighthouse), and the
+# recommender's speed. Nothing
 # here passes or fails; it measures.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
@@ -18,6 +20,7 @@ trunk build --release
 (cd bench/hello && trunk build --release)
 node tests/browser/size.mjs
 node tests/browser/bench.mjs
+node tests/browser/mobile.mjs
 node tests/browser/host.mjs
 node tests/browser/lighthouse.mjs
 cargo bench --bench recommend

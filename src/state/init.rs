@@ -231,8 +231,6 @@ pub fn initial_widget(init: Init) -> Widget {
         drafts: Vec::new(),
         baseline,
         baseline_preset,
-        rehearsed_from: None,
-        quiet: false,
     }
 }
 

@@ -189,12 +189,6 @@ pub struct Widget {
     /// holds only what differs from it.
     pub baseline: ParamTarget,
     pub baseline_preset: Option<Preset>,
-    /// A rehearsal is on: the state a visitor saw before it, to come back to (see
-    /// [`Action::Rehearse`]).
-    pub rehearsed_from: Option<Rc<Widget>>,
-    /// What is shown is a rehearsal or the way back from one: nothing outside the widget
-    /// (the host's events, the URL, the saved state) is told of it.
-    pub quiet: bool,
 }
 
 /// What another tab saved under the same `persist` key, read as this page reads a saved
@@ -263,12 +257,6 @@ pub enum Action {
     LoadOffered(Rc<Followed>),
     /// A notice no longer true (storage took the state after all, a language loaded).
     WithdrawNotice(Notice),
-    /// Plays a visitor's first inputs (another tier, a typed count) quietly, so the code they
-    /// take has run once before a visitor's first input needs it; [`Action::EndRehearsal`]
-    /// comes back at once, before the browser paints.
-    Rehearse,
-    /// Back to the state before [`Action::Rehearse`], quietly.
-    EndRehearsal,
 }
 
 impl Widget {
@@ -364,35 +352,6 @@ impl Widget {
         match &self.rules_draft {
             Some(draft) => draft.form.as_deref(),
             None => Some(&self.rules),
-        }
-    }
-
-    /// A rehearsal: another tier and a typed count, as a visitor's first input would change
-    /// them; nothing else, and nothing said outside.
-    fn rehearse(&mut self) {
-        if self.rehearsed_from.is_some() {
-            return;
-        }
-        let before = Rc::new(self.clone());
-        let other = self
-            .rules
-            .tiers
-            .iter()
-            .find(|t| t.id != self.selection.tier_id);
-        if let Some(tier) = other.map(|t| t.id.clone()) {
-            self.apply(Action::SelectTier(tier));
-        }
-        let sent = self.month.usage.sent;
-        self.apply(Action::TypeCount(Count::Sent, (sent + 1).to_string()));
-        self.rehearsed_from = Some(before);
-        self.quiet = true;
-    }
-
-    /// Back from a rehearsal: the state before it, still quiet (what is shown is what was).
-    fn end_rehearsal(&mut self) {
-        if let Some(before) = self.rehearsed_from.take() {
-            *self = (*before).clone();
-            self.quiet = true;
         }
     }
 
@@ -553,17 +512,6 @@ impl Widget {
     /// Applies one action.
     pub fn apply(&mut self, action: Action) {
         match action {
-            Action::Rehearse => return self.rehearse(),
-            Action::EndRehearsal => return self.end_rehearsal(),
-            _ => {
-                // A rehearsal never outlives a real action: the visitor's or the page's
-                // change applies to the state they saw, never to the rehearsal's.
-                self.end_rehearsal();
-                self.quiet = false;
-            }
-        }
-        match action {
-            Action::Rehearse | Action::EndRehearsal => {}
             Action::SetCount(count, n) => self.set_count(count, n),
             Action::TypeCount(count, text) => self.type_count(count, text),
             Action::StepCount(count, up) => self.step_count(count, up),

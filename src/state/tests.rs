@@ -658,38 +658,6 @@ fn every_field_has_its_own_name_and_the_documented_test_id() {
 }
 
 #[test]
-fn a_rehearsal_changes_what_an_input_would_and_comes_back_to_the_very_same_state() {
-    let mut w = with_url("tier=sales-navigator&addons=100x1&sent=3");
-    let before = w.clone();
-    w.apply(Action::Rehearse);
-    assert!(w.quiet);
-    assert_ne!(
-        w.selection.tier_id, before.selection.tier_id,
-        "another tier"
-    );
-    assert_eq!(w.month.usage.sent, 4, "a typed count");
-    w.apply(Action::EndRehearsal);
-    assert!(w.quiet, "the way back is quiet too");
-    w.quiet = false;
-    assert_eq!(w, before);
-    // The next real input speaks again.
-    w.apply(Action::SelectTier("recruiter".into()));
-    assert!(!w.quiet);
-    // A real action that comes while a rehearsal is on applies to what the visitor saw.
-    w.apply(Action::Rehearse);
-    w.apply(Action::SetCount(Count::Sent, 9));
-    assert_eq!(w.rehearsed_from, None);
-    assert_eq!(w.selection.tier_id, "recruiter", "not the rehearsal's tier");
-    assert_eq!(w.month.usage.sent, 9);
-    w.apply(Action::EndRehearsal);
-    assert_eq!(
-        (w.selection.tier_id.as_str(), w.month.usage.sent),
-        ("recruiter", 9),
-        "nothing undone"
-    );
-}
-
-#[test]
 fn a_reload_of_the_widgets_own_url_keeps_a_change_saved_after_it() {
     use crate::host::params::parse_params;
     use crate::host::saved::link_key;

@@ -14,7 +14,7 @@ use super::context::{Dispatch, I18n, Ids};
 use super::demo::Demo;
 use super::finder::Finder;
 use super::host_page::{
-    use_english, use_host_events, use_host_updates, use_upgrade_choice, use_warm_up, ConfigUpdate,
+    use_english, use_host_events, use_host_updates, use_upgrade_choice, ConfigUpdate,
 };
 use super::language_menu::LanguageMenu;
 use super::notices::Notices;
@@ -25,6 +25,7 @@ use super::schedule::use_staged;
 use super::share::{use_shared, Share};
 use super::upgrade_dialog::UpgradeDialog;
 use super::use_words::use_words;
+use super::warm_up::use_warm_up;
 use crate::browser::catalogue_files::{locale, wanted, Wanted, WordsFiles};
 use crate::engine::currency::Currency;
 use crate::host::attributes::Sections;
@@ -151,8 +152,15 @@ fn use_error_words(words: ErrorWords, texts: I18n) {
 #[function_component]
 pub fn App(props: &AppProps) -> Html {
     let store = use_reducer(|| Store(Rc::new(initial_widget((*props.init.0).clone()))));
+    // What the visitor did; everything the widget tells outside itself follows it.
     let state = store.0.clone();
-    let w = &*state;
+    // The parts render one at a time, each once the one before has been painted, so no
+    // single task builds the whole widget; until then each keeps its reserved space.
+    let parts: Rc<[Part]> = enabled(state.sections, state.share, state.heading).into();
+    let shown = use_staged(parts.len());
+    // What the view shows: the state, or for one render the warm-up's stand-in.
+    let stand_in = use_warm_up(shown >= parts.len(), props.link.host.clone(), state.clone());
+    let w = stand_in.as_deref().unwrap_or(&*state);
     let dispatch: Dispatch = {
         let dispatcher = store.dispatcher();
         (*use_memo((), move |_| {
@@ -174,15 +182,21 @@ pub fn App(props: &AppProps) -> Html {
     let summary = use_memo(
         (
             priced.clone(),
-            w.selection.clone(),
-            w.month.usage,
-            w.month.today,
-            w.period_rule,
-            w.billing,
+            state.selection.clone(),
+            state.month.usage,
+            state.month.today,
+            state.period_rule,
+            state.billing,
         ),
-        |_| Rc::new(w.summary()),
+        |_| Rc::new(state.summary()),
     );
     let summary: Rc<_> = (*summary).clone();
+    let stand_in_summary = use_memo(stand_in.clone(), |s| {
+        s.as_ref().map(|s| Rc::new(s.summary()))
+    });
+    let shown_summary = (*stand_in_summary)
+        .clone()
+        .unwrap_or_else(|| summary.clone());
     let send_ref = use_node_ref();
 
     // What the widget does outside itself.
@@ -192,14 +206,17 @@ pub fn App(props: &AppProps) -> Html {
         link.host.clone(),
         english.clone(),
         priced.clone(),
-        w.selection.clone(),
+        state.selection.clone(),
         summary.clone(),
-        w.quiet,
     );
     use_host_updates(props.update.clone(), dispatch.clone());
-    let link_rules = use_link_rules(link.sync_url || w.share, w.rules.clone(), w.rules_origin);
+    let link_rules = use_link_rules(
+        link.sync_url || state.share,
+        state.rules.clone(),
+        state.rules_origin,
+    );
     let shared = use_shared(
-        w.share,
+        state.share,
         state.clone(),
         link_rules.clone(),
         link.sync_url,
@@ -218,7 +235,7 @@ pub fn App(props: &AppProps) -> Html {
         link_rules,
         dispatch.clone(),
     );
-    use_autoplay(w.playing, w.speed_ms, dispatch.clone());
+    use_autoplay(state.playing, state.speed_ms, dispatch.clone());
     let on_choose = use_upgrade_choice(
         link.host.clone(),
         english,
@@ -226,20 +243,10 @@ pub fn App(props: &AppProps) -> Html {
         w.billing,
         dispatch.clone(),
     );
-    // The parts render one at a time, each once the one before has been painted, so no
-    // single task builds the whole widget; until then each keeps its reserved space.
-    let parts: Rc<[Part]> = enabled(w.sections, w.share, w.heading).into();
     let part_refs = {
         let parts = parts.clone();
         (*use_memo(parts.clone(), move |_| PartRefs::new(&parts))).clone()
     };
-    let shown = use_staged(parts.len());
-    use_warm_up(
-        shown >= parts.len(),
-        w.rehearsed_from.is_some(),
-        link.host.clone(),
-        dispatch.clone(),
-    );
 
     let on_close = dispatch.reform(|_: ()| Action::CloseDialog);
     let onkeydown = {
@@ -273,7 +280,7 @@ pub fn App(props: &AppProps) -> Html {
                 <Calculator rules={priced.clone()} currencies={currencies.clone()} billing={w.billing}
                     highlight={w.highlighted()}
                     selection={w.selection.clone()} period_rule={w.period_rule}
-                    recipient={w.recipient} last_send={w.last_send.clone()} summary={summary.clone()}
+                    recipient={w.recipient} last_send={w.last_send.clone()} summary={shown_summary.clone()}
                     drafts={w.drafts_of(part)} send_ref={send_ref.clone()} />
             },
             Part::Share => html! {
@@ -285,8 +292,8 @@ pub fn App(props: &AppProps) -> Html {
                     selection={w.selection.clone()} drafts={w.drafts_of(part)} />
             },
             Part::Demo => html! {
-                <Demo month={w.month.clone()} period_rule={w.period_rule} sent={summary.sent}
-                    remaining={summary.remaining} scenario={w.scenario} playing={w.playing} speed_ms={w.speed_ms}
+                <Demo month={w.month.clone()} period_rule={w.period_rule} sent={shown_summary.sent}
+                    remaining={shown_summary.remaining} scenario={w.scenario} playing={w.playing} speed_ms={w.speed_ms}
                     large_text={w.large_text} drafts={w.drafts_of(part)} />
             },
             Part::Rules => html! {

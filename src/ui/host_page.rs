@@ -8,7 +8,6 @@ use web_sys::Element;
 use yew::prelude::*;
 
 use super::context::{Dispatch, I18n};
-use super::schedule::after_paint;
 use crate::browser::intl::IntlFormat;
 use crate::browser::{clock, events};
 use crate::engine::bill::Billing;
@@ -49,8 +48,7 @@ pub fn use_english() -> I18n {
 /// Tells the host page what the visitor sees. After the first render: the
 /// `messaging-quota:first-render` performance mark and `messaging-quota:ready`, with the
 /// plan the visitor starts from. After every later change of the selection, usage or
-/// results: `messaging-quota:change`, with the same detail. A quiet change (a rehearsal)
-/// makes the event the same way, so that code has run, but keeps it.
+/// results: `messaging-quota:change`, with the same detail.
 #[hook]
 pub fn use_host_events(
     host: Element,
@@ -58,7 +56,6 @@ pub fn use_host_events(
     rules: Rc<RuleSet>,
     selection: Selection,
     summary: Rc<Summary>,
-    quiet: bool,
 ) {
     let first = use_mut_ref(|| Cell::new(true));
     use_effect_with(
@@ -70,41 +67,11 @@ pub fn use_host_events(
             if first.borrow().replace(false) {
                 clock::mark("messaging-quota:first-render");
                 events::dispatch(&host, "messaging-quota:ready", &detail);
-            } else if quiet {
-                drop(events::event("messaging-quota:change", &detail));
             } else {
                 events::dispatch(&host, "messaging-quota:change", &detail);
             }
         },
     );
-}
-
-/// Readies the code of a visitor's first input: once the widget has appeared and the browser
-/// has painted it, when nothing in it has focus, a rehearsal of a first input (another tier,
-/// a typed count) renders quietly and is undone in the same task, before the next paint. A
-/// first input otherwise pays for the wasm's first run of each function it takes (about
-/// twice its later cost at 4x CPU slowdown; scripts/bench.sh measures both).
-#[hook]
-pub fn use_warm_up(appeared: bool, rehearsing: bool, host: Element, dispatch: Dispatch) {
-    {
-        let dispatch = dispatch.clone();
-        use_effect_with(appeared, move |&appeared| {
-            let start = appeared.then(|| {
-                after_paint(move || {
-                    let focused = host.shadow_root().and_then(|r| r.active_element());
-                    if focused.is_none() {
-                        dispatch.emit(Action::Rehearse);
-                    }
-                })
-            });
-            move || drop(start)
-        });
-    }
-    use_effect_with(rehearsing, move |&rehearsing| {
-        if rehearsing {
-            dispatch.emit(Action::EndRehearsal);
-        }
-    });
 }
 
 /// What happens when the visitor picks a way to unblock in the pop-up: the host hears of it

@@ -34,6 +34,7 @@ mod tier_picker;
 mod timeline;
 mod upgrade_dialog;
 mod use_words;
+mod warm_up;
 
 pub use app::{App, AppProps, ErrorWords, HostLink, InitCell};
 pub use host_page::ConfigUpdate;

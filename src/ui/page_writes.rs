@@ -256,7 +256,7 @@ pub fn use_page_writes(
     let writes_any = writes.sync_url || writes.storage_key.is_some();
     let deps = writes_any.then(|| (written_parts(&state), rules.clone()));
     use_effect_with(deps, move |deps| {
-        if deps.is_some() && !state.quiet {
+        if deps.is_some() {
             let mut p = pending.borrow_mut();
             p.state = Some((state, rules));
             p.timer = Some(Timeout::new(WRITE_AFTER_MS, move || flush(true)));
