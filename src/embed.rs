@@ -5,6 +5,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use gloo::timers::future::TimeoutFuture;
 use wasm_bindgen::prelude::*;
 use web_sys::{AbortController, Element};
 use yew::AppHandle;
@@ -262,6 +263,9 @@ pub fn mount(
                 None
             };
             catalogue_files::load(&wanted).await;
+            // The first state and the first render each in a task of their own: at 4x CPU
+            // slowdown, together they are one long task that blocks the host page.
+            TimeoutFuture::new(0).await;
             if shared.borrow().gone {
                 return;
             }
@@ -274,9 +278,14 @@ pub fn mount(
                 config,
                 problems,
             };
+            let init = InitCell::new(init);
+            TimeoutFuture::new(0).await;
+            if shared.borrow().gone {
+                return;
+            }
             let props = AppProps {
                 instance,
-                init: InitCell(Rc::new(init)),
+                init,
                 link,
                 update: None,
             };

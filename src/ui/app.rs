@@ -75,13 +75,29 @@ pub struct HostLink {
     pub error_words: ErrorWords,
 }
 
-/// The first state, read once.
+/// What the widget starts from, read once: the page's settings, links and saved state
+/// (`init`), and the first state worked out from them (`start`).
 #[derive(Clone)]
-pub struct InitCell(pub Rc<Init>);
+pub struct InitCell {
+    pub init: Rc<Init>,
+    pub start: Rc<Widget>,
+}
+
+impl InitCell {
+    /// Works out the first state (the rules read and checked, the link and the saved state
+    /// applied): a task's worth of work, which the mount does apart from the first render.
+    pub fn new(init: Init) -> InitCell {
+        let start = Rc::new(initial_widget(init.clone()));
+        InitCell {
+            init: Rc::new(init),
+            start,
+        }
+    }
+}
 
 impl PartialEq for InitCell {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
+        Rc::ptr_eq(&self.init, &other.init)
     }
 }
 
@@ -151,7 +167,7 @@ fn use_error_words(words: ErrorWords, texts: I18n) {
 /// The widget.
 #[function_component]
 pub fn App(props: &AppProps) -> Html {
-    let store = use_reducer(|| Store(Rc::new(initial_widget((*props.init.0).clone()))));
+    let store = use_reducer(|| Store(props.init.start.clone()));
     // What the visitor did; everything the widget tells outside itself follows it.
     let state = store.0.clone();
     // The parts render one at a time, each once the one before has been painted, so no
@@ -230,7 +246,7 @@ pub fn App(props: &AppProps) -> Html {
     };
     use_page_writes(
         writes,
-        props.init.0.clone(),
+        props.init.init.clone(),
         state.clone(),
         link_rules,
         dispatch.clone(),
