@@ -1,3 +1,5 @@
+'use client';
+
 // `messaging-quota/react`: <messaging-quota> as a React component. Props are the element's
 // attributes, camelCased (`inmailBlocks` for `inmail-blocks`), written as attributes, so the
 // server renders them into the HTML and the browser mounts the widget when the module
@@ -6,7 +8,8 @@
 // detail and the event; they are listened for from the first commit (before the widget can
 // fire one) and no longer once the component unmounts. Safe under StrictMode: its effect
 // adds and removes the same listeners. Plain `createElement`, no JSX: no build step of its
-// own, and React 18 or 19.
+// own, and React 18 or 19. A client component (`'use client'`): a server component may render
+// it, and Next.js's App Router renders it on the server and hydrates it in the browser.
 
 import { createElement, forwardRef, useCallback, useEffect, useRef } from 'react';
 import { HANDLERS, PROPS } from '@messaging-quota/react-names';
