@@ -84,6 +84,10 @@ declare global {\n\
   interface HTMLElementTagNameMap {\n\
     \"messaging-quota\": MessagingQuotaElement;\n\
   }\n\
+  interface Window {\n\
+    /** Set by the loader or the package's module: the widget's version on this page. */\n\
+    readonly messagingQuota?: { readonly version: string };\n\
+  }\n\
   // The events bubble out of the element: a listener on any ancestor, the document or the\n\
   // window gets them typed too.\n\
   interface GlobalEventHandlersEventMap extends MessagingQuotaEventMap {}\n\

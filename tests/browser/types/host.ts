@@ -49,3 +49,9 @@ document.addEventListener('messaging-quota:ready', (event) => {
 // @ts-expect-error A count is a number, not text.
 const wrong: ChangeDetail['summary']['allowance'] = 'many';
 console.log(wrong);
+
+// The version on the page, as the loader announces it.
+const running: string | undefined = window.messagingQuota?.version;
+console.log(running?.split('.'));
+// @ts-expect-error The announcement is read-only.
+window.messagingQuota = { version: '0' };
