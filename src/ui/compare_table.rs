@@ -8,6 +8,7 @@ use yew::prelude::*;
 
 use super::checkout_link::{Checkout, CheckoutLink};
 use super::context::use_texts;
+use super::highlight;
 use super::recommendation::purchase_of;
 use crate::engine::bill::Billing;
 use crate::engine::compare::CompareRow;
@@ -58,17 +59,7 @@ pub fn CompareTable(props: &Props) -> Html {
         )
         .is_some()
     });
-    let highlighted = |tier: &str| {
-        props
-            .highlight
-            .as_ref()
-            .filter(|(h, _)| h == tier)
-            .map(|(_, label)| {
-                label
-                    .clone()
-                    .unwrap_or_else(|| t.text(key::BADGE_HIGHLIGHT).to_string())
-            })
-    };
+    let highlighted = |tier: &str| highlight::mark(props.highlight.as_ref(), tier, &t);
     let month_key = match props.billing {
         Billing::Monthly => key::TABLE_MONTH,
         Billing::Yearly => key::TABLE_MONTH_YEARLY,

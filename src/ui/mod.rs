@@ -15,6 +15,7 @@ mod cost_chart;
 mod demo;
 mod feature_matrix;
 mod finder;
+mod highlight;
 mod host_page;
 mod language_menu;
 mod message_log;

@@ -5,6 +5,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::context::{use_dispatch, use_ids, use_texts};
+use super::highlight;
 use crate::engine::bill::{tier_price, Billing};
 use crate::engine::rules::RuleSet;
 use crate::engine::send::month_as_billed;
@@ -65,17 +66,7 @@ pub fn TierPicker(props: &Props) -> Html {
     let billing = props.billing;
     let price_cents =
         |tier: &crate::engine::rules::Tier| month_as_billed(tier_price(tier), billing);
-    let highlighted = |tier: &str| {
-        props
-            .highlight
-            .as_ref()
-            .filter(|(h, _)| h == tier)
-            .map(|(_, label)| {
-                label
-                    .clone()
-                    .unwrap_or_else(|| t.text(key::BADGE_HIGHLIGHT).to_string())
-            })
-    };
+    let highlighted = |tier: &str| highlight::mark(props.highlight.as_ref(), tier, &t);
     let tiers = props
         .rules
         .tiers
