@@ -18,8 +18,10 @@ const STYLESHEET: &str = "messaging-quota.css";
 const WORKER: &str = "messaging-quota-intl.js";
 const CATALOGUES: &str = "i18n";
 
-/// Where each file the loader loads went, relative to the loader.
-#[derive(Debug)]
+/// Where each file the loader loads went, relative to the loader; read back from the build
+/// manifest (its `assets`, in the loader's camelCase) by `cargo xtask package`.
+#[derive(Debug, serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Assets {
     pub wasm: String,
     pub script: String,

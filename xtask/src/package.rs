@@ -29,19 +29,8 @@ pub const NAME: &str = "messaging-quota";
 
 /// The build manifest as the site's build wrote it (`messaging-quota-build.json`).
 #[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct BuildAssets {
-    wasm: String,
-    script: String,
-    stylesheet: String,
-    stylesheet_integrity: String,
-    worker: String,
-    words: BTreeMap<String, String>,
-}
-
-#[derive(Deserialize)]
 struct Manifest {
-    assets: BuildAssets,
+    assets: Assets,
 }
 
 /// The files of the release build in `dist`, as its manifest names them.
@@ -54,14 +43,7 @@ fn read_assets(dist: &Path) -> Result<Assets> {
         )
     })?;
     let Manifest { assets } = serde_json::from_str(&text)?;
-    Ok(Assets {
-        wasm: assets.wasm,
-        script: assets.script,
-        stylesheet: assets.stylesheet,
-        stylesheet_integrity: assets.stylesheet_integrity,
-        worker: assets.worker,
-        words: assets.words,
-    })
+    Ok(assets)
 }
 
 /// Copies `name` from `from` to `to`, its folders made.
