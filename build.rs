@@ -2,6 +2,11 @@
 //! table, so the built-in language costs no parsing when a widget starts, and writes a
 //! constant per message key (`key::PLAN_HEADING`), so a misspelt key does not compile.
 //! Other languages are data files read at run time.
+//!
+//! Likewise compiles the built-in rule sets (`rules/article.json`, `rules/linkedin-help.json`)
+//! into Rust values, so a widget on the default rules reads no JSON to start (at 4x CPU that
+//! read was the longest task before the first render). The JSON files stay the source; a
+//! test proves each compiled value equals the file read and validated as any rule set is.
 
 use std::fmt::Write;
 
@@ -46,6 +51,175 @@ fn main() {
     let dir = std::path::PathBuf::from(std::env::var("OUT_DIR").unwrap());
     std::fs::write(dir.join("english.rs"), out).expect("OUT_DIR is writable");
     std::fs::write(dir.join("keys.rs"), key_constants(&messages)).expect("OUT_DIR is writable");
+
+    let mut presets = String::new();
+    for (function, file) in [
+        ("article", "rules/article.json"),
+        ("linkedin_help", "rules/linkedin-help.json"),
+    ] {
+        println!("cargo:rerun-if-changed={file}");
+        let text = std::fs::read_to_string(file).expect("a preset file is readable");
+        let rules: serde_json::Value = serde_json::from_str(&text).expect("a preset is JSON");
+        writeln!(
+            presets,
+            "/// `{file}`, compiled in.\npub fn {function}() -> RuleSet {{\n    {}\n}}",
+            rule_set(&rules)
+        )
+        .unwrap();
+    }
+    std::fs::write(dir.join("presets.rs"), presets).expect("OUT_DIR is writable");
+}
+
+/// A preset's JSON as the Rust expression of its `RuleSet`. Every field of every type is
+/// written out, so a field added to the rules without being added here fails to compile;
+/// a value of the wrong kind fails the build.
+fn rule_set(v: &serde_json::Value) -> String {
+    let list = |key: &str, item: fn(&serde_json::Value) -> String| -> String {
+        let items: Vec<String> = v[key]
+            .as_array()
+            .map(|a| a.iter().map(item).collect())
+            .unwrap_or_default();
+        format!("vec![{}]", items.join(", "))
+    };
+    format!(
+        "RuleSet {{ id: {}, name: {}, source: {}, currency: {}, tiers: {}, bundles: {}, \
+         inmail: {}, price_lists: {}, checkout_url: {}, features: {}, highlight: {}, \
+         highlight_label: {} }}",
+        text(&v["id"]),
+        text(&v["name"]),
+        opt_text(&v["source"]),
+        currency(&v["currency"]),
+        list("tiers", tier),
+        list("bundles", |b| format!(
+            "BundleOf {{ size: {}, price_cents: {}, yearly_price_cents: {} }}",
+            num(&b["size"]),
+            num(&b["price_cents"]),
+            opt_num(&b["yearly_price_cents"])
+        )),
+        inmail(&v["inmail"]),
+        list("price_lists", price_list),
+        opt_text(&v["checkout_url"]),
+        list("features", |f| format!(
+            "Feature {{ id: {}, name: {} }}",
+            text(&f["id"]),
+            opt_text(&f["name"])
+        )),
+        opt_text(&v["highlight"]),
+        opt_text(&v["highlight_label"]),
+    )
+}
+
+fn tier(t: &serde_json::Value) -> String {
+    let features: Vec<String> = t["features"]
+        .as_array()
+        .map(|a| a.iter().map(text).collect())
+        .unwrap_or_default();
+    format!(
+        "TierOf {{ id: {}, name: {}, price_cents: {}, yearly_price_cents: {}, free_messages: {}, \
+         inmail_credits: {}, inmail_rollover_cap: {}, trial_days: {}, checkout_url: {}, \
+         features: vec![{}] }}",
+        text(&t["id"]),
+        text(&t["name"]),
+        num(&t["price_cents"]),
+        opt_num(&t["yearly_price_cents"]),
+        num(&t["free_messages"]),
+        num(&t["inmail_credits"]),
+        opt_num(&t["inmail_rollover_cap"]),
+        opt_num(&t["trial_days"]),
+        opt_text(&t["checkout_url"]),
+        features.join(", ")
+    )
+}
+
+fn inmail(i: &serde_json::Value) -> String {
+    format!(
+        "InMailPricingOf {{ block_size: {}, block_price_cents: {}, yearly_block_price_cents: {}, \
+         pay_per_inmail_cents: {} }}",
+        num(&i["block_size"]),
+        num(&i["block_price_cents"]),
+        opt_num(&i["yearly_block_price_cents"]),
+        num(&i["pay_per_inmail_cents"])
+    )
+}
+
+fn price_list(l: &serde_json::Value) -> String {
+    let tiers: Vec<String> = l["tiers"]
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .map(|t| {
+                    format!(
+                        "TierPriceOf {{ id: {}, price_cents: {}, yearly_price_cents: {} }}",
+                        text(&t["id"]),
+                        num(&t["price_cents"]),
+                        opt_num(&t["yearly_price_cents"])
+                    )
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let bundles: Vec<String> = l["bundles"]
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .map(|b| {
+                    format!(
+                        "BundlePriceOf {{ size: {}, price_cents: {}, yearly_price_cents: {} }}",
+                        num(&b["size"]),
+                        num(&b["price_cents"]),
+                        opt_num(&b["yearly_price_cents"])
+                    )
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let i = &l["inmail"];
+    format!(
+        "PriceListOf {{ currency: {}, tiers: vec![{}], bundles: vec![{}], inmail: InMailPriceOf {{ \
+         block_price_cents: {}, yearly_block_price_cents: {}, pay_per_inmail_cents: {} }} }}",
+        currency(&l["currency"]),
+        tiers.join(", "),
+        bundles.join(", "),
+        num(&i["block_price_cents"]),
+        opt_num(&i["yearly_block_price_cents"]),
+        num(&i["pay_per_inmail_cents"])
+    )
+}
+
+fn text(v: &serde_json::Value) -> String {
+    format!(
+        "{:?}.to_owned()",
+        v.as_str().expect("a preset's text field is text")
+    )
+}
+
+fn opt_text(v: &serde_json::Value) -> String {
+    if v.is_null() {
+        "None".to_owned()
+    } else {
+        format!("Some({})", text(v))
+    }
+}
+
+fn num(v: &serde_json::Value) -> String {
+    format!("{}", v.as_u64().expect("a preset's number is whole"))
+}
+
+fn opt_num(v: &serde_json::Value) -> String {
+    if v.is_null() {
+        "None".to_owned()
+    } else {
+        format!("Some({})", num(v))
+    }
+}
+
+/// The currency by its code; a file that names none is in US dollars (as `RuleSet::from_json`
+/// reads it). An unknown code fails the equality test.
+fn currency(v: &serde_json::Value) -> String {
+    match v.as_str() {
+        Some(code) => format!("Currency::find({code:?}).unwrap_or_default()"),
+        None => "Currency::default()".to_owned(),
+    }
 }
 
 /// `pub const PLAN_HEADING: Key = Key("plan.heading");`, a line per key.

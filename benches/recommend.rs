@@ -36,7 +36,7 @@ mod native {
     }
 
     pub fn main() {
-        let rules = ARTICLE.try_rules().expect("the article preset parses");
+        let rules = ARTICLE.rules();
         let warm = Recommender::new(&rules, Billing::Monthly);
         warm.recommend(&rules, &need(1_000_000, 0)); // builds the whole table once
 

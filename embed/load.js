@@ -127,10 +127,6 @@ export async function loadModule(base, attempt, assets) {
     if (wasm.some((type) => error instanceof type)) throw new LoadError('wasm', 'invalid', wasmUrl);
     throw await diagnose('wasm', wasmUrl, error);
   }
-  // The default rules are read in a task apart from instantiation and from the mount:
-  // measured, it takes about a third off the longest task at 4x CPU (tests/browser/host.mjs).
-  await nextTask();
-  api.prepare();
   await warmed;
   performance.mark('messaging-quota:wasm-ready');
   return api;

@@ -70,14 +70,6 @@ fn start() {
     yew::set_custom_panic_hook(Box::new(show_error_cards));
 }
 
-/// Reads the default rule set from its embedded JSON, a large piece of a first render's
-/// set-up (and the first use of the JSON and serde code); the loader calls it in a task of
-/// its own before mounting, so the mount's task is shorter. Read once and shared.
-#[wasm_bindgen]
-pub fn prepare() {
-    let _ = crate::engine::presets::ARTICLE.try_rules();
-}
-
 /// Reads `[[name, value], …]` pairs from JavaScript.
 fn pairs(attributes: &js_sys::Array) -> Vec<(String, String)> {
     attributes

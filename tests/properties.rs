@@ -13,9 +13,7 @@ use messaging_quota::engine::summary::summarize;
 use proptest::prelude::*;
 
 fn rules(help: bool) -> RuleSet {
-    (if help { LINKEDIN_HELP } else { ARTICLE })
-        .try_rules()
-        .unwrap()
+    (if help { LINKEDIN_HELP } else { ARTICLE }).rules()
 }
 
 fn selection(rules: &RuleSet, tier: usize, counts: &[u64], blocks: u64) -> Selection {

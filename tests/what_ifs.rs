@@ -262,9 +262,7 @@ proptest! {
 /// The largest need a field takes still gives a plan the widget can hold, and it reads back.
 #[test]
 fn the_largest_need_gives_a_plan_the_fields_hold() {
-    let rules = messaging_quota::engine::presets::ARTICLE
-        .try_rules()
-        .unwrap();
+    let rules = messaging_quota::engine::presets::ARTICLE.rules();
     let need = Need {
         messages: CountField::NeedMessages.range().1,
         inmails: CountField::NeedInMails.range().1,

@@ -1,26 +1,47 @@
-//! The rule sets that ship inside the widget, embedded as JSON.
+//! The rule sets that ship inside the widget: JSON files (`rules/`), compiled into Rust
+//! values by `build.rs`, so a widget on them reads no JSON to start.
 
-use super::rules::{RuleError, RuleSet};
+use super::rules::RuleSet;
 
-/// The default rule set: the article's numbers (docs/rules.md).
-pub const ARTICLE_JSON: &str = include_str!("../../rules/article.json");
-/// InMail credits and rollover caps from LinkedIn's own help pages.
-pub const LINKEDIN_HELP_JSON: &str = include_str!("../../rules/linkedin-help.json");
-
-/// A named, embedded rule set.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Preset {
-    pub id: &'static str,
-    pub json: &'static str,
+/// The rule sets as `build.rs` compiled them from their files.
+mod compiled {
+    // Every type a compiled rule set may name; the built-in ones have no price lists.
+    #[allow(unused_imports)]
+    use super::super::{
+        currency::Currency,
+        rules::{
+            BundleOf, BundlePriceOf, Feature, InMailPriceOf, InMailPricingOf, PriceListOf, RuleSet,
+            TierOf, TierPriceOf,
+        },
+    };
+    include!(concat!(env!("OUT_DIR"), "/presets.rs"));
 }
 
+/// A named, built-in rule set.
+#[derive(Clone, Copy, Debug)]
+pub struct Preset {
+    pub id: &'static str,
+    compiled: fn() -> RuleSet,
+}
+
+/// Presets are one by their id.
+impl PartialEq for Preset {
+    fn eq(&self, other: &Self) -> bool {
+        self.id == other.id
+    }
+}
+
+impl Eq for Preset {}
+
+/// The default rule set: the article's numbers (docs/rules.md).
 pub const ARTICLE: Preset = Preset {
     id: "article",
-    json: ARTICLE_JSON,
+    compiled: compiled::article,
 };
+/// InMail credits and rollover caps from LinkedIn's own help pages.
 pub const LINKEDIN_HELP: Preset = Preset {
     id: "linkedin-help",
-    json: LINKEDIN_HELP_JSON,
+    compiled: compiled::linkedin_help,
 };
 
 /// Written by id (in saved state).
@@ -48,32 +69,36 @@ impl Preset {
         all().into_iter().find(|p| p.id == id)
     }
 
-    /// The preset's rules, read from the embedded JSON once per thread and shared; tests
-    /// prove every preset parses.
-    pub fn try_rules(&self) -> Result<RuleSet, RuleError> {
-        thread_local! {
-            static READ: std::cell::RefCell<Vec<(&'static str, Result<RuleSet, RuleError>)>> =
-                const { std::cell::RefCell::new(Vec::new()) };
-        }
-        READ.with(|read| {
-            if let Some((_, rules)) = read.borrow().iter().find(|(id, _)| *id == self.id) {
-                return rules.clone();
-            }
-            let rules = RuleSet::from_json(self.json);
-            read.borrow_mut().push((self.id, rules.clone()));
-            rules
-        })
+    /// The preset's rules. Tests prove each equals its file read and validated as any rule
+    /// set is, so it keeps every limit a [`RuleSet`] promises.
+    pub fn rules(&self) -> RuleSet {
+        (self.compiled)()
     }
 
-    #[cfg(test)]
-    pub fn rules(&self) -> RuleSet {
-        self.try_rules().expect("embedded preset parses")
+    /// The file the preset is compiled from, as shipped in `rules/`.
+    pub fn json(&self) -> &'static str {
+        match self.id {
+            "linkedin-help" => include_str!("../../rules/linkedin-help.json"),
+            _ => include_str!("../../rules/article.json"),
+        }
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_preset_is_its_file_read_and_validated() {
+        for preset in all() {
+            assert_eq!(
+                Ok(preset.rules()),
+                RuleSet::from_json(preset.json()),
+                "{} compiled as read",
+                preset.id
+            );
+        }
+    }
 
     #[test]
     fn every_preset_parses_and_carries_its_id() {

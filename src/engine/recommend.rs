@@ -532,7 +532,7 @@ mod tests {
         };
         assert_eq!(r.recommend(&help, &n).unwrap().tier_id, "premium-business");
         // Two identical tiers: the lower one.
-        let twin = ARTICLE.json.replace(r#"{ "id": "premium-business", "name": "Premium Business""#, r#"{ "id": "basic-twin", "name": "Basic twin", "price_cents": 0, "free_messages": 15, "inmail_credits": 0 },
+        let twin = ARTICLE.json().replace(r#"{ "id": "premium-business", "name": "Premium Business""#, r#"{ "id": "basic-twin", "name": "Basic twin", "price_cents": 0, "free_messages": 15, "inmail_credits": 0 },
     { "id": "premium-business", "name": "Premium Business""#);
         let twin = crate::engine::rules::RuleSet::from_json(&twin).unwrap();
         let r = Recommender::new(&twin, Billing::Monthly);
@@ -600,7 +600,7 @@ mod tests {
     #[test]
     fn exact_for_awkward_bundle_sizes() {
         // Sizes that do not divide each other, where greedy by value fails.
-        let json = ARTICLE.json.replace(
+        let json = ARTICLE.json().replace(
             r#""bundles": [
     { "size": 25, "price_cents": 1499 },
     { "size": 100, "price_cents": 4999 },
@@ -641,7 +641,7 @@ mod tests {
 
     #[test]
     fn no_bundles_means_only_tiers_can_meet_a_need() {
-        let json = ARTICLE.json.replace(
+        let json = ARTICLE.json().replace(
             r#"[
     { "size": 25, "price_cents": 1499 },
     { "size": 100, "price_cents": 4999 },

@@ -631,7 +631,7 @@ mod tests {
     use serde_json::{json, Value};
 
     fn article_value() -> Value {
-        serde_json::from_str(presets::ARTICLE_JSON).unwrap()
+        serde_json::from_str(presets::ARTICLE.json()).unwrap()
     }
 
     fn error_for(edit: impl FnOnce(&mut Value)) -> RuleError {
@@ -657,7 +657,7 @@ mod tests {
             let rules = preset.rules();
             assert_eq!(
                 rules.to_json(),
-                preset.json,
+                preset.json(),
                 "{} is written as shipped",
                 preset.id
             );
@@ -846,7 +846,7 @@ mod tests {
         assert_eq!(*problem, at);
         assert!(RuleSet::from_json("").is_err());
         assert!(RuleSet::from_json("[]").is_err());
-        assert!(RuleSet::from_json(&format!("{} x", presets::ARTICLE_JSON)).is_err());
+        assert!(RuleSet::from_json(&format!("{} x", presets::ARTICLE.json())).is_err());
     }
 
     #[test]
@@ -875,7 +875,9 @@ mod tests {
 
     #[test]
     fn lone_surrogates_are_not_text() {
-        let json = presets::ARTICLE_JSON.replace("\"Basic\"", "\"\\ud800\\u0041\"");
+        let json = presets::ARTICLE
+            .json()
+            .replace("\"Basic\"", "\"\\ud800\\u0041\"");
         assert!(RuleSet::from_json(&json).is_err());
     }
 

@@ -244,7 +244,7 @@ mod tests {
 
     #[test]
     fn reads_every_setting() {
-        let rules = ARTICLE.json;
+        let rules = ARTICLE.json();
         let (config, problems) = parse_attributes(
             [
                 ("data-tier", "recruiter"),

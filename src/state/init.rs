@@ -8,13 +8,12 @@ use chrono::NaiveDate;
 
 use super::{Followed, Notice, Origin, RulesOrigin, Widget, SPEEDS};
 use crate::engine::bill::Billing;
-use crate::engine::currency::Currency;
 use crate::engine::period::PeriodRule;
 use crate::engine::plan::{Selection, Usage};
 use crate::engine::player::{Month, Scenario};
 use crate::engine::presets::{self, Preset};
 use crate::engine::recommend::Need;
-use crate::engine::rules::{InMailPricing, RuleSet, Tier};
+use crate::engine::rules::RuleSet;
 use crate::engine::send::Recipient;
 use crate::host::attributes::{attribute_spelling, EmbedConfig};
 use crate::host::link_rules::LinkRulesProblem;
@@ -280,42 +279,5 @@ pub fn default_target(rules: &RuleSet, local_today: NaiveDate) -> ParamTarget {
 }
 
 fn preset_rules(preset: Preset) -> (RuleSet, RulesOrigin) {
-    match preset.try_rules() {
-        Ok(rules) => (rules, RulesOrigin::Preset(preset)),
-        // Presets are proven to parse by tests; this keeps the start panic-free regardless.
-        Err(_) => (fallback_rules(), RulesOrigin::Custom),
-    }
-}
-
-fn fallback_rules() -> RuleSet {
-    RuleSet {
-        id: "fallback".into(),
-        name: "Fallback".into(),
-        source: None,
-        currency: Currency::USD,
-        tiers: vec![Tier {
-            id: "basic".into(),
-            name: "Basic".into(),
-            price_cents: 0,
-            yearly_price_cents: None,
-            free_messages: 15,
-            inmail_credits: 0,
-            inmail_rollover_cap: None,
-            trial_days: None,
-            checkout_url: None,
-            features: Vec::new(),
-        }],
-        bundles: Vec::new(),
-        inmail: InMailPricing {
-            block_size: 3,
-            block_price_cents: 1000,
-            yearly_block_price_cents: None,
-            pay_per_inmail_cents: 1000,
-        },
-        price_lists: Vec::new(),
-        checkout_url: None,
-        features: Vec::new(),
-        highlight: None,
-        highlight_label: None,
-    }
+    (preset.rules(), RulesOrigin::Preset(preset))
 }

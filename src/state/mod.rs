@@ -641,7 +641,7 @@ impl Widget {
                 Ok(rules) => {
                     let origin = crate::engine::presets::all()
                         .into_iter()
-                        .find(|p| p.try_rules().is_ok_and(|r| r == rules))
+                        .find(|p| p.rules() == rules)
                         .map_or(RulesOrigin::Custom, RulesOrigin::Preset);
                     self.replace_rules(rules, origin);
                 }
@@ -650,10 +650,9 @@ impl Widget {
                     self.rules_status = None;
                 }
             },
-            Action::LoadPreset(preset) => match preset.try_rules() {
-                Ok(rules) => self.replace_rules(rules, RulesOrigin::Preset(preset)),
-                Err(e) => self.rules_error = Some(e),
-            },
+            Action::LoadPreset(preset) => {
+                self.replace_rules(preset.rules(), RulesOrigin::Preset(preset))
+            }
             Action::ImportRules(text) => {
                 self.rules_draft = Some(Draft::new(text));
                 self.apply(Action::ApplyRulesDraft);

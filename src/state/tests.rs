@@ -507,7 +507,7 @@ fn a_draft_the_form_cannot_read_leaves_the_fields_empty_without_a_message() {
 #[test]
 fn rules_without_a_source_apply_export_and_come_back() {
     let mut w = fresh();
-    let mut value: serde_json::Value = serde_json::from_str(ARTICLE.json).unwrap();
+    let mut value: serde_json::Value = serde_json::from_str(ARTICLE.json()).unwrap();
     value.as_object_mut().unwrap().remove("source");
     let text = value.to_string();
     assert!(!text.contains("source"));

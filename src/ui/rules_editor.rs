@@ -63,10 +63,8 @@ pub fn RulesEditor(props: &Props) -> Html {
         RulesOrigin::Custom => t.fill(key::RULES_ACTIVE_CUSTOM, &[("name", &rules.name)]),
     };
     let preset_buttons = presets::all().into_iter().map(|p| {
-        let (name, source) = p
-            .try_rules()
-            .map(|r| (r.name, r.source.unwrap_or_default()))
-            .unwrap_or_default();
+        let rules = p.rules();
+        let (name, source) = (rules.name, rules.source.unwrap_or_default());
         html! {
             <button type="button" class="button secondary" key={p.id} data-testid={format!("preset-{}", p.id)}
                 title={source} aria-pressed={(props.origin == RulesOrigin::Preset(p)).to_string()}
