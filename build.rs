@@ -74,13 +74,6 @@ fn main() {
 /// written out, so a field added to the rules without being added here fails to compile;
 /// a value of the wrong kind fails the build.
 fn rule_set(v: &serde_json::Value) -> String {
-    let list = |key: &str, item: fn(&serde_json::Value) -> String| -> String {
-        let items: Vec<String> = v[key]
-            .as_array()
-            .map(|a| a.iter().map(item).collect())
-            .unwrap_or_default();
-        format!("vec![{}]", items.join(", "))
-    };
     format!(
         "RuleSet {{ id: {}, name: {}, source: {}, currency: {}, tiers: {}, bundles: {}, \
          inmail: {}, price_lists: {}, checkout_url: {}, features: {}, highlight: {}, \
@@ -89,17 +82,12 @@ fn rule_set(v: &serde_json::Value) -> String {
         text(&v["name"]),
         opt_text(&v["source"]),
         currency(&v["currency"]),
-        list("tiers", tier),
-        list("bundles", |b| format!(
-            "BundleOf {{ size: {}, price_cents: {}, yearly_price_cents: {} }}",
-            num(&b["size"]),
-            num(&b["price_cents"]),
-            opt_num(&b["yearly_price_cents"])
-        )),
+        list(&v["tiers"], tier),
+        list(&v["bundles"], |b| prices("BundleOf", "size", b)),
         inmail(&v["inmail"]),
-        list("price_lists", price_list),
+        list(&v["price_lists"], price_list),
         opt_text(&v["checkout_url"]),
-        list("features", |f| format!(
+        list(&v["features"], |f| format!(
             "Feature {{ id: {}, name: {} }}",
             text(&f["id"]),
             opt_text(&f["name"])
@@ -109,15 +97,20 @@ fn rule_set(v: &serde_json::Value) -> String {
     )
 }
 
-fn tier(t: &serde_json::Value) -> String {
-    let features: Vec<String> = t["features"]
+/// `vec![…]` of each item of a JSON list; an absent list is empty.
+fn list(v: &serde_json::Value, item: impl Fn(&serde_json::Value) -> String) -> String {
+    let items: Vec<String> = v
         .as_array()
-        .map(|a| a.iter().map(text).collect())
+        .map(|a| a.iter().map(item).collect())
         .unwrap_or_default();
+    format!("vec![{}]", items.join(", "))
+}
+
+fn tier(t: &serde_json::Value) -> String {
     format!(
         "TierOf {{ id: {}, name: {}, price_cents: {}, yearly_price_cents: {}, free_messages: {}, \
          inmail_credits: {}, inmail_rollover_cap: {}, trial_days: {}, checkout_url: {}, \
-         features: vec![{}] }}",
+         features: {} }}",
         text(&t["id"]),
         text(&t["name"]),
         num(&t["price_cents"]),
@@ -127,7 +120,22 @@ fn tier(t: &serde_json::Value) -> String {
         opt_num(&t["inmail_rollover_cap"]),
         opt_num(&t["trial_days"]),
         opt_text(&t["checkout_url"]),
-        features.join(", ")
+        list(&t["features"], text)
+    )
+}
+
+/// A bundle (`BundleOf`, by `size`) or another currency's tier or bundle prices
+/// (`TierPriceOf` by `id`, `BundlePriceOf` by `size`): what it is, and its two prices.
+fn prices(ty: &str, by: &str, v: &serde_json::Value) -> String {
+    let what = if by == "id" {
+        text(&v[by])
+    } else {
+        num(&v[by])
+    };
+    format!(
+        "{ty} {{ {by}: {what}, price_cents: {}, yearly_price_cents: {} }}",
+        num(&v["price_cents"]),
+        opt_num(&v["yearly_price_cents"])
     )
 }
 
@@ -143,43 +151,13 @@ fn inmail(i: &serde_json::Value) -> String {
 }
 
 fn price_list(l: &serde_json::Value) -> String {
-    let tiers: Vec<String> = l["tiers"]
-        .as_array()
-        .map(|a| {
-            a.iter()
-                .map(|t| {
-                    format!(
-                        "TierPriceOf {{ id: {}, price_cents: {}, yearly_price_cents: {} }}",
-                        text(&t["id"]),
-                        num(&t["price_cents"]),
-                        opt_num(&t["yearly_price_cents"])
-                    )
-                })
-                .collect()
-        })
-        .unwrap_or_default();
-    let bundles: Vec<String> = l["bundles"]
-        .as_array()
-        .map(|a| {
-            a.iter()
-                .map(|b| {
-                    format!(
-                        "BundlePriceOf {{ size: {}, price_cents: {}, yearly_price_cents: {} }}",
-                        num(&b["size"]),
-                        num(&b["price_cents"]),
-                        opt_num(&b["yearly_price_cents"])
-                    )
-                })
-                .collect()
-        })
-        .unwrap_or_default();
     let i = &l["inmail"];
     format!(
-        "PriceListOf {{ currency: {}, tiers: vec![{}], bundles: vec![{}], inmail: InMailPriceOf {{ \
+        "PriceListOf {{ currency: {}, tiers: {}, bundles: {}, inmail: InMailPriceOf {{ \
          block_price_cents: {}, yearly_block_price_cents: {}, pay_per_inmail_cents: {} }} }}",
         currency(&l["currency"]),
-        tiers.join(", "),
-        bundles.join(", "),
+        list(&l["tiers"], |t| prices("TierPriceOf", "id", t)),
+        list(&l["bundles"], |b| prices("BundlePriceOf", "size", b)),
         num(&i["block_price_cents"]),
         opt_num(&i["yearly_block_price_cents"]),
         num(&i["pay_per_inmail_cents"])
