@@ -174,9 +174,8 @@ pub fn App(props: &AppProps) -> Html {
     // single task builds the whole widget; until then each keeps its reserved space.
     let parts: Rc<[Part]> = enabled(state.sections, state.share, state.heading).into();
     let shown = use_staged(parts.len());
-    // What the view shows: the state, or for one render the warm-up's stand-in.
-    let stand_in = use_warm_up(shown >= parts.len(), props.link.host.clone(), state.clone());
-    let w = stand_in.as_deref().unwrap_or(&*state);
+    use_warm_up(shown >= parts.len(), props.link.host.clone(), state.clone());
+    let w = &*state;
     let dispatch: Dispatch = {
         let dispatcher = store.dispatcher();
         (*use_memo((), move |_| {
@@ -207,12 +206,6 @@ pub fn App(props: &AppProps) -> Html {
         |_| Rc::new(state.summary()),
     );
     let summary: Rc<_> = (*summary).clone();
-    let stand_in_summary = use_memo(stand_in.clone(), |s| {
-        s.as_ref().map(|s| Rc::new(s.summary()))
-    });
-    let shown_summary = (*stand_in_summary)
-        .clone()
-        .unwrap_or_else(|| summary.clone());
     let send_ref = use_node_ref();
 
     // What the widget does outside itself.
@@ -296,7 +289,7 @@ pub fn App(props: &AppProps) -> Html {
                 <Calculator rules={priced.clone()} currencies={currencies.clone()} billing={w.billing}
                     highlight={w.highlighted()}
                     selection={w.selection.clone()} period_rule={w.period_rule}
-                    recipient={w.recipient} last_send={w.last_send.clone()} summary={shown_summary.clone()}
+                    recipient={w.recipient} last_send={w.last_send.clone()} summary={summary.clone()}
                     drafts={w.drafts_of(part)} send_ref={send_ref.clone()} />
             },
             Part::Share => html! {
@@ -308,8 +301,8 @@ pub fn App(props: &AppProps) -> Html {
                     selection={w.selection.clone()} drafts={w.drafts_of(part)} />
             },
             Part::Demo => html! {
-                <Demo month={w.month.clone()} period_rule={w.period_rule} sent={shown_summary.sent}
-                    remaining={shown_summary.remaining} scenario={w.scenario} playing={w.playing} speed_ms={w.speed_ms}
+                <Demo month={w.month.clone()} period_rule={w.period_rule} sent={summary.sent}
+                    remaining={summary.remaining} scenario={w.scenario} playing={w.playing} speed_ms={w.speed_ms}
                     large_text={w.large_text} drafts={w.drafts_of(part)} />
             },
             Part::Rules => html! {

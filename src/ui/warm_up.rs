@@ -1,15 +1,12 @@
 //! The warm-up of a visitor's first input, in the view layer: the reducer never sees it.
 //!
-//! A first input otherwise pays for the wasm's first run of each function it takes (about
-//! twice its later cost at 4x CPU slowdown; scripts/bench.sh measures both). Once the widget
-//! has appeared and the browser has painted it, when nothing in it has focus, the view
-//! renders a stand-in: a copy of the state with a first input applied (another tier, a typed
-//! count) by the same reducer, its summary computed as any state's is. The next effect drops
-//! it, so the view is back to the visitor's state before the browser paints. Only the view
-//! renders the stand-in: the host's events, the URL and the saved state follow the reducer's
-//! state, which the stand-in never touches.
-
-use std::rc::Rc;
+//! A first input otherwise pays for the wasm's first run of each function it takes (V8
+//! compiles wasm functions on their first call; scripts/bench.sh measures the first input and
+//! later ones). Once the widget has appeared and the browser has painted it, the hook applies
+//! a first input (another tier, a typed count) to a copy of the state with the same reducer
+//! and works out that copy's summary as any state's is, then drops both. Nothing of it is
+//! rendered: Yew's scheduler may let the browser paint between a render and its effects, so a
+//! state rendered for warming up could be seen, with another plan's figures.
 
 use web_sys::Element;
 use yew::prelude::*;
@@ -34,37 +31,24 @@ fn first_input(state: &Widget) -> Widget {
     copy
 }
 
-/// The state the view shows instead of `state` for one render, once the widget has
-/// `appeared` (all its parts shown); `None` the rest of the time.
+/// Once the widget has `appeared` (all its parts shown) and been painted, and nothing in it
+/// has focus, runs a first input on a copy of the latest state, in a task of its own.
 #[hook]
-pub fn use_warm_up(appeared: bool, host: Element, state: Rc<Widget>) -> Option<Rc<Widget>> {
-    let stand_in = use_state(|| None::<Rc<Widget>>);
+pub fn use_warm_up(appeared: bool, host: Element, state: std::rc::Rc<Widget>) {
     let latest = use_mut_ref(|| state.clone());
     *latest.borrow_mut() = state;
-    {
-        let stand_in = stand_in.clone();
-        use_effect_with(appeared, move |&appeared| {
-            let start = appeared.then(|| {
-                after_paint(move || {
-                    let focused = host.shadow_root().and_then(|r| r.active_element());
-                    if focused.is_none() {
-                        let state = latest.borrow().clone();
-                        stand_in.set(Some(Rc::new(first_input(&state))));
-                    }
-                })
-            });
-            move || drop(start)
+    use_effect_with(appeared, move |&appeared| {
+        let start = appeared.then(|| {
+            after_paint(move || {
+                let focused = host.shadow_root().and_then(|r| r.active_element());
+                if focused.is_none() {
+                    let copy = first_input(&latest.borrow());
+                    drop(copy.summary());
+                }
+            })
         });
-    }
-    {
-        let stand_in = stand_in.clone();
-        use_effect_with(stand_in.is_some(), move |&shown| {
-            if shown {
-                stand_in.set(None);
-            }
-        });
-    }
-    (*stand_in).clone()
+        move || drop(start)
+    });
 }
 
 #[cfg(test)]
@@ -73,7 +57,7 @@ mod tests {
     use crate::state::{initial_widget, Init};
 
     #[test]
-    fn the_stand_in_is_a_first_input_and_the_state_is_untouched() {
+    fn the_warm_up_is_a_first_input_and_the_state_is_untouched() {
         let state = initial_widget(Init::default());
         let before = state.clone();
         let copy = first_input(&state);
