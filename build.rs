@@ -171,24 +171,25 @@ fn text(v: &serde_json::Value) -> String {
     )
 }
 
-fn opt_text(v: &serde_json::Value) -> String {
-    if v.is_null() {
-        "None".to_owned()
-    } else {
-        format!("Some({})", text(v))
-    }
-}
-
 fn num(v: &serde_json::Value) -> String {
     format!("{}", v.as_u64().expect("a preset's number is whole"))
 }
 
-fn opt_num(v: &serde_json::Value) -> String {
+/// An optional field: `None` where the file leaves it out.
+fn opt(v: &serde_json::Value, value: fn(&serde_json::Value) -> String) -> String {
     if v.is_null() {
         "None".to_owned()
     } else {
-        format!("Some({})", num(v))
+        format!("Some({})", value(v))
     }
+}
+
+fn opt_text(v: &serde_json::Value) -> String {
+    opt(v, text)
+}
+
+fn opt_num(v: &serde_json::Value) -> String {
+    opt(v, num)
 }
 
 /// The currency by its code; a file that names none is in US dollars (as `RuleSet::from_json`
