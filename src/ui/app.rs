@@ -139,11 +139,11 @@ fn enabled(sections: Sections, share: bool, heading: bool) -> Vec<Part> {
 /// otherwise; the standalone page, the one with the language menu, the visitor's) and the
 /// host's own catalogue. Worked out once per change of what it depends on.
 #[hook]
-fn use_wanted(w: &Widget, files: &WordsFiles) -> Rc<Wanted> {
+fn use_wanted(state: &Widget, files: &WordsFiles) -> Rc<Wanted> {
     let deps = (
-        w.requested_locale().map(str::to_owned),
-        w.language_menu,
-        w.messages_src.clone(),
+        state.requested_locale().map(str::to_owned),
+        state.language_menu,
+        state.messages_src.clone(),
         files.clone(),
     );
     (*use_memo(deps, |(requested, menu, messages_src, files)| {
@@ -174,8 +174,7 @@ pub fn App(props: &AppProps) -> Html {
     // single task builds the whole widget; until then each keeps its reserved space.
     let parts: Rc<[Part]> = enabled(state.sections, state.share, state.heading).into();
     let shown = use_staged(parts.len());
-    use_warm_up(shown >= parts.len(), props.link.host.clone(), state.clone());
-    let w = &*state;
+    use_warm_up(shown >= parts.len(), state.clone());
     let dispatch: Dispatch = {
         let dispatcher = store.dispatcher();
         (*use_memo((), move |_| {
@@ -184,15 +183,16 @@ pub fn App(props: &AppProps) -> Html {
         .clone()
     };
     let link = &props.link;
-    let wanted = use_wanted(w, &link.words_files);
+    let wanted = use_wanted(&state, &link.words_files);
     let (texts, words_again) = use_words(wanted, dispatch.clone());
     // Amounts in the widget's currency, in its language's way.
-    let texts = texts.in_currency(w.currency);
+    let texts = texts.in_currency(state.currency);
     let ids = use_memo(props.instance, |n| Ids(AttrValue::from(format!("mq{n}"))));
     // The rules in the widget's currency, which every figure is computed from.
-    let priced = (*use_memo((w.rules.clone(), w.currency), |(rules, currency)| {
-        Rc::new(priced(rules, *currency))
-    }))
+    let priced = (*use_memo(
+        (state.rules.clone(), state.currency),
+        |(rules, currency)| Rc::new(priced(rules, *currency)),
+    ))
     .clone();
     let summary = use_memo(
         (
@@ -249,7 +249,7 @@ pub fn App(props: &AppProps) -> Html {
         link.host.clone(),
         english,
         priced.clone(),
-        w.billing,
+        state.billing,
         dispatch.clone(),
     );
     let part_refs = {
@@ -259,7 +259,7 @@ pub fn App(props: &AppProps) -> Html {
 
     let on_close = dispatch.reform(|_: ()| Action::CloseDialog);
     let onkeydown = {
-        let (dispatch, playing, sections) = (dispatch.clone(), w.playing, w.sections);
+        let (dispatch, playing, sections) = (dispatch.clone(), state.playing, state.sections);
         Callback::from(move |e: KeyboardEvent| {
             if e.ctrl_key() || e.meta_key() || e.alt_key() || is_typing(&e) {
                 return;
@@ -271,43 +271,43 @@ pub fn App(props: &AppProps) -> Html {
         })
     };
 
-    let notices: Rc<[Notice]> = w.notices.as_slice().into();
+    let notices: Rc<[Notice]> = state.notices.as_slice().into();
     let checkout = Checkout {
-        template: w.checkout_url.clone().map(AttrValue::from),
+        template: state.checkout_url.clone().map(AttrValue::from),
         host: link.host.clone(),
     };
-    let currencies: Rc<[Currency]> = (*use_memo(w.rules.clone(), |rules| {
+    let currencies: Rc<[Currency]> = (*use_memo(state.rules.clone(), |rules| {
         Rc::<[Currency]>::from(rules.currencies())
     }))
     .clone();
     let rendered = parts.iter().enumerate().map(|(i, &part)| {
         let content = (i < shown).then(|| match part {
             Part::Heading => html! {
-                <PageHeading parts={parts.clone()} refs={part_refs.clone()} language_menu={w.language_menu} />
+                <PageHeading parts={parts.clone()} refs={part_refs.clone()} language_menu={state.language_menu} />
             },
             Part::Calculator => html! {
-                <Calculator rules={priced.clone()} currencies={currencies.clone()} billing={w.billing}
-                    highlight={w.highlighted()}
-                    selection={w.selection.clone()} period_rule={w.period_rule}
-                    recipient={w.recipient} last_send={w.last_send.clone()} summary={summary.clone()}
-                    drafts={w.drafts_of(part)} send_ref={send_ref.clone()} />
+                <Calculator rules={priced.clone()} currencies={currencies.clone()} billing={state.billing}
+                    highlight={state.highlighted()}
+                    selection={state.selection.clone()} period_rule={state.period_rule}
+                    recipient={state.recipient} last_send={state.last_send.clone()} summary={summary.clone()}
+                    drafts={state.drafts_of(part)} send_ref={send_ref.clone()} />
             },
             Part::Share => html! {
                 <Share link={shared.link.clone()} snippet={shared.snippet.clone()}
-                    edited={w.rules_origin == RulesOrigin::Custom} />
+                    edited={state.rules_origin == RulesOrigin::Custom} />
             },
             Part::Compare => html! {
-                <Finder rules={priced.clone()} billing={w.billing} highlight={w.highlighted()} need={w.need.clone()}
-                    selection={w.selection.clone()} drafts={w.drafts_of(part)} />
+                <Finder rules={priced.clone()} billing={state.billing} highlight={state.highlighted()} need={state.need.clone()}
+                    selection={state.selection.clone()} drafts={state.drafts_of(part)} />
             },
             Part::Demo => html! {
-                <Demo month={w.month.clone()} period_rule={w.period_rule} sent={summary.sent}
-                    remaining={summary.remaining} scenario={w.scenario} playing={w.playing} speed_ms={w.speed_ms}
-                    large_text={w.large_text} drafts={w.drafts_of(part)} />
+                <Demo month={state.month.clone()} period_rule={state.period_rule} sent={summary.sent}
+                    remaining={summary.remaining} scenario={state.scenario} playing={state.playing} speed_ms={state.speed_ms}
+                    large_text={state.large_text} drafts={state.drafts_of(part)} />
             },
             Part::Rules => html! {
-                <RulesEditor rules={w.rules.clone()} origin={w.rules_origin} draft={w.rules_draft.clone()}
-                    error={w.rules_error.clone()} status={w.rules_status.clone()} drafts={w.drafts_of(part)} />
+                <RulesEditor rules={state.rules.clone()} origin={state.rules_origin} draft={state.rules_draft.clone()}
+                    error={state.rules_error.clone()} status={state.rules_status.clone()} drafts={state.drafts_of(part)} />
             },
         });
         // The part's class also reserves its space (the loader's sizing rules).
@@ -322,15 +322,15 @@ pub fn App(props: &AppProps) -> Html {
         <ContextProvider<Dispatch> context={dispatch}>
         <ContextProvider<Ids> context={(*ids).clone()}>
         <ContextProvider<Checkout> context={checkout}>
-            <div class={classes!("mq-root", w.large_text.then_some("large-text"))} data-theme={w.theme.id()}
+            <div class={classes!("mq-root", state.large_text.then_some("large-text"))} data-theme={state.theme.id()}
                 lang={texts.lang().to_owned()} dir={texts.dir().id()} aria-label={texts.text(key::WIDGET_LABEL).to_string()}
                 role="group" tabindex="-1" {onkeydown}>
                 // With a heading, the language menu sits in it.
-                if w.language_menu && !w.heading { <LanguageMenu /> }
+                if state.language_menu && !state.heading { <LanguageMenu /> }
                 <Notices {notices} on_retry_words={words_again} />
                 { for rendered }
-                <UpgradeDialog blocked={w.dialog.clone()} rules={priced.clone()} billing={w.billing}
-                    selection={w.selection.clone()} {on_choose} {on_close}
+                <UpgradeDialog blocked={state.dialog.clone()} rules={priced.clone()} billing={state.billing}
+                    selection={state.selection.clone()} {on_choose} {on_close}
                     return_focus={send_ref} />
             </div>
         </ContextProvider<Checkout>>

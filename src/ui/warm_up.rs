@@ -8,7 +8,6 @@
 //! rendered: Yew's scheduler may let the browser paint between a render and its effects, so a
 //! state rendered for warming up could be seen, with another plan's figures.
 
-use web_sys::Element;
 use yew::prelude::*;
 
 use super::schedule::after_paint;
@@ -31,20 +30,17 @@ fn first_input(state: &Widget) -> Widget {
     copy
 }
 
-/// Once the widget has `appeared` (all its parts shown) and been painted, and nothing in it
-/// has focus, runs a first input on a copy of the latest state, in a task of its own.
+/// Once the widget has `appeared` (all its parts shown) and been painted, runs a first input
+/// on a copy of the latest state, in a task of its own.
 #[hook]
-pub fn use_warm_up(appeared: bool, host: Element, state: std::rc::Rc<Widget>) {
+pub fn use_warm_up(appeared: bool, state: std::rc::Rc<Widget>) {
     let latest = use_mut_ref(|| state.clone());
     *latest.borrow_mut() = state;
     use_effect_with(appeared, move |&appeared| {
         let start = appeared.then(|| {
             after_paint(move || {
-                let focused = host.shadow_root().and_then(|r| r.active_element());
-                if focused.is_none() {
-                    let copy = first_input(&latest.borrow());
-                    drop(copy.summary());
-                }
+                let copy = first_input(&latest.borrow());
+                drop(copy.summary());
             })
         });
         move || drop(start)
