@@ -11,6 +11,12 @@
 use std::fmt::Write;
 
 fn main() {
+    // The linker keeps its relocations in the wasm: where the build splits it into the first
+    // view's module and the later sections' (xtask/src/split.rs), they say which code and
+    // data each function uses.
+    if std::env::var("CARGO_CFG_TARGET_ARCH").as_deref() == Ok("wasm32") {
+        println!("cargo:rustc-link-arg-cdylib=--emit-relocs");
+    }
     println!("cargo:rerun-if-changed=i18n/en.json");
     let text = std::fs::read_to_string("i18n/en.json").expect("i18n/en.json is readable");
     let messages: serde_json::Map<String, serde_json::Value> =

@@ -117,6 +117,8 @@ export async function loadModule(base, attempt, assets) {
   } catch (error) {
     throw await diagnose('script', scriptUrl.href, error);
   }
+  // The later sections' module, fetched by the bindings once the calculator is on screen.
+  api.locateLater(new URL(assets.later, base).href);
   const response = await binary;
   try {
     await api.default({ module_or_path: response });
@@ -200,12 +202,12 @@ export async function currentBuild(base) {
     const response = await fetch(new URL(MANIFEST, base), { cache: 'no-store', signal: AbortSignal.timeout(TIMEOUT_MS) });
     if (!response.ok) return null;
     const { build, assets } = await response.json();
-    const named = ['wasm', 'script', 'stylesheet', 'worker'].every((k) => fileName(assets?.[k]));
+    const named = ['wasm', 'script', 'stylesheet', 'worker', 'later'].every((k) => fileName(assets?.[k]));
     const words = assets?.words && typeof assets.words === 'object' && Object.values(assets.words).every(fileName);
     const integrity = typeof assets?.stylesheetIntegrity === 'string' && /^sha\d{3}-[\w+/=]+$/.test(assets.stylesheetIntegrity);
     if (typeof build !== 'string' || !named || !words || !integrity) return null;
-    const { wasm, script, stylesheet, stylesheetIntegrity, worker } = assets;
-    return { build, assets: { wasm, script, stylesheet, stylesheetIntegrity, worker, words: { ...assets.words } } };
+    const { wasm, script, stylesheet, stylesheetIntegrity, worker, later } = assets;
+    return { build, assets: { wasm, script, stylesheet, stylesheetIntegrity, worker, later, words: { ...assets.words } } };
   } catch {
     return null;
   }

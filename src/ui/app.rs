@@ -11,21 +11,20 @@ use super::autoplay::use_autoplay;
 use super::calculator::Calculator;
 use super::checkout_link::Checkout;
 use super::context::{Dispatch, I18n, Ids};
-use super::demo::Demo;
-use super::finder::Finder;
 use super::host_page::{
     use_english, use_host_events, use_host_updates, use_upgrade_choice, ConfigUpdate,
 };
 use super::language_menu::LanguageMenu;
+use super::later::{is_later, use_later, LaterFailed, LaterPart};
 use super::notices::Notices;
 use super::page_heading::{PageHeading, PartRefs};
 use super::page_writes::{use_link_rules, use_page_writes, Writes};
-use super::rules_editor::RulesEditor;
 use super::schedule::use_staged;
-use super::share::{use_shared, Share};
+use super::share::use_shared;
 use super::upgrade_dialog::UpgradeDialog;
 use super::use_words::use_words;
 use super::warm_up::use_warm_up;
+use super::{demo, finder, rules_editor, share};
 use crate::browser::catalogue_files::{locale, wanted, Wanted, WordsFiles};
 use crate::engine::currency::Currency;
 use crate::host::attributes::Sections;
@@ -174,6 +173,10 @@ pub fn App(props: &AppProps) -> Html {
     // single task builds the whole widget; until then each keeps its reserved space.
     let parts: Rc<[Part]> = enabled(state.sections, state.share, state.heading).into();
     let shown = use_staged(parts.len());
+    // The later sections' code is fetched once the parts before the first of them have
+    // rendered (at once if a later section comes first).
+    let first_later = parts.iter().position(|&p| is_later(p));
+    let later = use_later(first_later.is_some_and(|i| shown >= i));
     use_warm_up(shown >= parts.len(), state.clone());
     let dispatch: Dispatch = {
         let dispatcher = store.dispatcher();
@@ -280,6 +283,7 @@ pub fn App(props: &AppProps) -> Html {
         Rc::<[Currency]>::from(rules.currencies())
     }))
     .clone();
+    let later_failed = |retry: Callback<()>| html! { <LaterFailed {retry} /> };
     let rendered = parts.iter().enumerate().map(|(i, &part)| {
         let content = (i < shown).then(|| match part {
             Part::Heading => html! {
@@ -292,23 +296,38 @@ pub fn App(props: &AppProps) -> Html {
                     recipient={state.recipient} last_send={state.last_send.clone()} summary={summary.clone()}
                     drafts={state.drafts_of(part)} send_ref={send_ref.clone()} />
             },
-            Part::Share => html! {
-                <Share link={shared.link.clone()} snippet={shared.snippet.clone()}
-                    edited={state.rules_origin == RulesOrigin::Custom} />
-            },
-            Part::Compare => html! {
-                <Finder rules={priced.clone()} billing={state.billing} highlight={state.highlighted()} need={state.need.clone()}
-                    selection={state.selection.clone()} drafts={state.drafts_of(part)} />
-            },
-            Part::Demo => html! {
-                <Demo month={state.month.clone()} period_rule={state.period_rule} sent={summary.sent}
-                    remaining={summary.remaining} scenario={state.scenario} playing={state.playing} speed_ms={state.speed_ms}
-                    large_text={state.large_text} drafts={state.drafts_of(part)} />
-            },
-            Part::Rules => html! {
-                <RulesEditor rules={state.rules.clone()} origin={state.rules_origin} draft={state.rules_draft.clone()}
-                    error={state.rules_error.clone()} status={state.rules_status.clone()} drafts={state.drafts_of(part)} />
-            },
+            Part::Share => later.render(LaterPart::Share(share::Props {
+                link: shared.link.clone(),
+                snippet: shared.snippet.clone(),
+                edited: state.rules_origin == RulesOrigin::Custom,
+            }), later_failed),
+            Part::Compare => later.render(LaterPart::Compare(finder::Props {
+                rules: priced.clone(),
+                billing: state.billing,
+                highlight: state.highlighted(),
+                need: state.need.clone(),
+                selection: state.selection.clone(),
+                drafts: state.drafts_of(part),
+            }), later_failed),
+            Part::Demo => later.render(LaterPart::Demo(demo::Props {
+                month: state.month.clone(),
+                period_rule: state.period_rule,
+                sent: summary.sent,
+                remaining: summary.remaining,
+                scenario: state.scenario,
+                playing: state.playing,
+                speed_ms: state.speed_ms,
+                large_text: state.large_text,
+                drafts: state.drafts_of(part),
+            }), later_failed),
+            Part::Rules => later.render(LaterPart::Rules(rules_editor::Props {
+                rules: state.rules.clone(),
+                origin: state.rules_origin,
+                draft: state.rules_draft.clone(),
+                error: state.rules_error.clone(),
+                status: state.rules_status.clone(),
+                drafts: state.drafts_of(part),
+            }), later_failed),
         });
         // The part's class also reserves its space (the loader's sizing rules).
         html! {

@@ -18,6 +18,7 @@ mod finder;
 mod highlight;
 mod host_page;
 mod language_menu;
+mod later;
 mod message_log;
 mod notices;
 mod number_field;

@@ -2,14 +2,14 @@
 // stylesheet, a script loaded twice, remembered state and an iframe.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useSite, open, text, type, costCents, cspViolations } from './support.mjs';
+import { useSite, open, text, type, costCents, cspViolations, builtAssets } from './support.mjs';
 
 const site = useSite();
 
 test('two widgets on one page are independent, configured by their attributes', async () => {
   const context = await site.browser.newContext();
-  let wasmLoads = 0;
-  context.on('request', (r) => { if (r.url().endsWith('.wasm')) wasmLoads += 1; });
+  const wasmLoads = [];
+  context.on('request', (r) => { if (r.url().endsWith('.wasm')) wasmLoads.push(new URL(r.url()).pathname); });
   const page = await open(site, '/examples/two-widgets.html', { widgets: 2, context });
   const sales = page.locator('#sales');
   const recruiting = page.locator('#recruiting');
@@ -28,7 +28,8 @@ test('two widgets on one page are independent, configured by their attributes', 
   assert.equal(await text(sales, 'allowance'), '115');
   assert.equal(await text(recruiting, 'allowance'), '150', 'the other widget is untouched');
   assert.equal(await text(recruiting, 'remaining'), '150');
-  assert.equal(wasmLoads, 1, 'one wasm module for both');
+  // One main module for both, and the later sections' once (the second widget compares).
+  assert.deepEqual(wasmLoads, [builtAssets().wasm, builtAssets().later]);
   assert.deepEqual(page.problems, []);
   await context.close();
 });

@@ -1,4 +1,5 @@
-// Prints the release build's payload: wasm, JavaScript and CSS, raw and gzip.
+// Prints the release build's payload: wasm (the first view's module and the later sections'),
+// JavaScript and CSS, raw and gzip.
 import { readFileSync, existsSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
@@ -9,7 +10,8 @@ const dist = fileURLToPath(new URL('../../dist/', import.meta.url));
 const BUDGET_KB = 279;
 const built = builtAssets();
 const parts = [
-  ['wasm', built.wasm.slice(1)],
+  ['wasm (first view)', built.wasm.slice(1)],
+  ['wasm (later sections)', built.later.slice(1)],
   ['js (wasm-bindgen glue)', built.script.slice(1)],
   ['js (loader)', 'messaging-quota.js'],
   ['js (Intl warm-up worker)', built.worker.slice(1)],

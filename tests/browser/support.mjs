@@ -22,7 +22,7 @@ function builtFile(folder, pattern, dist = DIST) {
 /**
  * This build's content-named files, as the loader names them (each name carries 16 hex digits
  * of its content's SHA-256), as paths from the site's root: { wasm, script, stylesheet,
- * worker, words: { de, … } }.
+ * worker, later, words: { de, … } }.
  */
 export function builtAssets(dist = DIST) {
   const hash = '-[0-9a-f]{16}';
@@ -36,6 +36,7 @@ export function builtAssets(dist = DIST) {
     script: builtFile('wasm', new RegExp(`^messaging-quota${hash}\\.js$`), dist),
     stylesheet: builtFile('', new RegExp(`^messaging-quota${hash}\\.css$`), dist),
     worker: builtFile('', new RegExp(`^messaging-quota-intl${hash}\\.js$`), dist),
+    later: builtFile('wasm', new RegExp(`^messaging-quota-later${hash}\\.wasm$`), dist),
     words,
   };
 }

@@ -12,7 +12,7 @@ use sha2::{Digest, Sha256, Sha384};
 use crate::Result;
 
 /// The wasm-bindgen bindings and binary, as trunk writes them (`data-target-path="wasm"`).
-pub const SCRIPT: &str = "wasm/messaging-quota.js";
+const SCRIPT: &str = "wasm/messaging-quota.js";
 const WASM: &str = "wasm/messaging-quota_bg.wasm";
 const STYLESHEET: &str = "messaging-quota.css";
 const WORKER: &str = "messaging-quota-intl.js";
@@ -29,6 +29,8 @@ pub struct Assets {
     /// Subresource Integrity of the stylesheet (`sha384-…`), which the loader checks.
     pub stylesheet_integrity: String,
     pub worker: String,
+    /// The later sections' wasm module (xtask/src/split.rs), which the bindings fetch.
+    pub later: String,
     /// The language files by language code. English is built in; `i18n/en.json` stays
     /// under its own name as a starting point for a host's catalogue.
     pub words: BTreeMap<String, String>,
@@ -71,8 +73,9 @@ fn rename(dir: &Path, path: &str) -> Result<(String, Vec<u8>)> {
     Ok((named, bytes))
 }
 
-/// Names every asset in `dir` by its content and points `index.html` at the new names.
-pub fn name_by_content(dir: &Path) -> Result<Assets> {
+/// Names every asset in `dir` by its content and points `index.html` at the new names;
+/// `later` is the later module, already named by its content (its name is in the bindings).
+pub fn name_by_content(dir: &Path, later: String) -> Result<Assets> {
     let (wasm, _) = rename(dir, WASM)?;
     let (script, _) = rename(dir, SCRIPT)?;
     let (stylesheet, css) = rename(dir, STYLESHEET)?;
@@ -94,6 +97,7 @@ pub fn name_by_content(dir: &Path) -> Result<Assets> {
         stylesheet_integrity: integrity(&css),
         stylesheet,
         worker,
+        later,
         words,
     };
     point_page_at(&dir.join("index.html"), &assets)?;

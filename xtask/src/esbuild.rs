@@ -1,6 +1,6 @@
 //! esbuild, from PATH (scripts/setup.sh installs it into tools/): it bundles the loader, and
-//! minifies the wasm-bindgen bindings, which wasm-bindgen writes readable and trunk 0.21's
-//! own minifier fails on (it warns "Failed to minify JS" and keeps them as they are).
+//! bundles and minifies the wasm-bindgen bindings with the later module's fetcher
+//! (wasm-bindgen writes them readable, and trunk 0.21's own minifier fails on them).
 
 use std::path::Path;
 use std::process::Command;
@@ -56,10 +56,18 @@ fn run_with(
     Ok(())
 }
 
-/// Minifies the ES module at `dir/path` in place, before it is named by its content.
-/// Exports keep their names.
-pub fn minify_module(dir: &Path, path: &str) -> Result {
-    let file = dir.join(path);
-    let options = ["--format=esm".to_owned(), "--allow-overwrite".to_owned()];
-    run(&file, &options, &file, &format!("minify {path}"))
+/// Bundles the ES module `entry` and what it imports into `outfile`, minified. Exports keep
+/// their names.
+pub fn bundle_module(entry: &Path, outfile: &Path) -> Result {
+    let options = [
+        "--bundle".to_owned(),
+        "--format=esm".to_owned(),
+        "--allow-overwrite".to_owned(),
+    ];
+    run(
+        entry,
+        &options,
+        outfile,
+        &format!("bundle {}", entry.display()),
+    )
 }

@@ -30,6 +30,7 @@ fn asset_names(assets: &Assets) -> serde_json::Value {
         "stylesheet": assets.stylesheet,
         "stylesheetIntegrity": assets.stylesheet_integrity,
         "worker": assets.worker,
+        "later": assets.later,
         "words": assets.words,
     })
 }
@@ -71,12 +72,13 @@ fn assets_js(assets: &Assets, target: Target) -> String {
                 .map(|(code, file)| format!("{code:?}: {}", bundled_url(file)))
                 .collect();
             format!(
-                "{{ wasm: {}, script: {}, stylesheet: {}, stylesheetIntegrity: {:?}, worker: {}, words: {{ {} }} }}",
+                "{{ wasm: {}, script: {}, stylesheet: {}, stylesheetIntegrity: {:?}, worker: {}, later: {}, words: {{ {} }} }}",
                 bundled_url(&assets.wasm),
                 bundled_url(&assets.script),
                 bundled_url(&assets.stylesheet),
                 assets.stylesheet_integrity,
                 bundled_url(&assets.worker),
+                bundled_url(&assets.later),
                 words.join(", ")
             )
         }

@@ -1,9 +1,9 @@
 //! The widget's build tool.
 //!
 //! - `cargo xtask dist [DIR]`: run by trunk after every build (the `post_build` hook in
-//!   Trunk.toml; DIR defaults to `$TRUNK_STAGING_DIR`). Minifies the wasm-bindgen bindings
-//!   (trunk's own minifier cannot read them), names every file the loader loads by a hash of
-//!   its content, then writes the loader (`messaging-quota.js`, the one stable name) with
+//!   Trunk.toml; DIR defaults to `$TRUNK_STAGING_DIR`). Splits the wasm into the first
+//!   view's module and the later sections' (src/ui/later.rs), writes their bindings
+//!   minified, names every file the loader loads by a hash of its content, then writes the loader (`messaging-quota.js`, the one stable name) with
 //!   exactly those names and its generated data, the TypeScript declarations, the Custom
 //!   Elements Manifest and the host's reservation stylesheet.
 //! - `cargo xtask package [DIST] [OUT]`: the npm package from a release build (DIST,
@@ -22,6 +22,7 @@ mod loader;
 mod manifest;
 mod package;
 mod sizes;
+mod split;
 mod types;
 
 use std::path::{Path, PathBuf};
@@ -75,8 +76,8 @@ type Result<T = ()> = std::result::Result<T, Box<dyn std::error::Error>>;
 /// Finishes a build in `dir` (trunk's staging directory).
 fn dist(dir: &Path) -> Result {
     let root = root();
-    esbuild::minify_module(dir, assets::SCRIPT)?;
-    let assets = assets::name_by_content(dir)?;
+    let later = split::split(&root, dir)?;
+    let assets = assets::name_by_content(dir, later)?;
     let sizes = sizes::Sizes::read(&root.join("embed/sizes.json"))?;
     let words = catalogues::loader_words(&root)?;
     loader::write(&root, dir, &assets, &sizes, &words)?;

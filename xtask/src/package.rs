@@ -4,8 +4,8 @@
 //! - `index.js`: an ES module that defines `<messaging-quota>` and mounts every
 //!   `[data-messaging-quota]` (embed/package.js), its files named from `import.meta.url`;
 //! - `react.js`: the React component (embed/react.js);
-//! - the content-named files of the build (wasm, bindings, stylesheet, worker, language
-//!   files), beside the module, where `new URL("./…", import.meta.url)` finds them;
+//! - the content-named files of the build (the two wasm modules, bindings, stylesheet,
+//!   worker, language files), beside the module, where `new URL("./…", import.meta.url)` finds them;
 //! - the site's loader, reservation stylesheet and rule-set examples, for a page that takes
 //!   the widget with a `<script>` from the package's folder;
 //! - `index.d.ts`, `react.d.ts`, `messaging-quota.d.ts`, `custom-elements.json`, and
@@ -199,6 +199,7 @@ pub fn build(
         assets.script.clone(),
         assets.stylesheet.clone(),
         assets.worker.clone(),
+        assets.later.clone(),
         "i18n/en.json".to_owned(),
         "messaging-quota.js".to_owned(),
         loader::MANIFEST.to_owned(),

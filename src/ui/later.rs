@@ -1,0 +1,134 @@
+//! The sections after the calculator (Share, Compare, Demo, Rules) live in a wasm module of
+//! their own, fetched once the calculator is on screen: a first view carries only its own
+//! code. [`use_later`] fetches it; [`later_view`] is its one entry point, split off by
+//! `wasm_split_helpers` (the build splits the module at it: `cargo xtask dist`).
+//!
+//! Natively (tests) the entry point is an ordinary function, ready at once.
+
+use gloo::events::EventListener;
+use wasm_split_helpers::{wasm_split, SplitLoaderError};
+use yew::platform::spawn_local;
+use yew::prelude::*;
+
+use super::context::use_texts;
+use super::demo::{self, Demo};
+use super::finder::{self, Finder};
+use super::rules_editor::{self, RulesEditor};
+use super::share::{self, Share};
+use crate::state::Part;
+use crate::text::key;
+
+/// Whether a part's code is in the later module.
+pub fn is_later(part: Part) -> bool {
+    !matches!(part, Part::Heading | Part::Calculator)
+}
+
+/// A later section with what it shows.
+pub enum LaterPart {
+    Share(share::Props),
+    Compare(finder::Props),
+    Demo(demo::Props),
+    Rules(rules_editor::Props),
+}
+
+/// Renders a later section: the split module's one function, called once loaded.
+pub type LaterView = fn(LaterPart) -> Html;
+
+fn view(part: LaterPart) -> Html {
+    match part {
+        LaterPart::Share(props) => html! { <Share ..props /> },
+        LaterPart::Compare(props) => html! { <Finder ..props /> },
+        LaterPart::Demo(props) => html! { <Demo ..props /> },
+        LaterPart::Rules(props) => html! { <RulesEditor ..props /> },
+    }
+}
+
+/// Hands out the later sections' view. Its body, and all that only it reaches, is what the
+/// build moves to the split module; calling it fetches that module first (a failed fetch is
+/// an `Err`, and the next call tries again).
+#[wasm_split(later, fallible)]
+fn later_views() -> Result<LaterView, SplitLoaderError> {
+    Ok(view)
+}
+
+/// Where the later sections' code is.
+#[derive(Clone)]
+pub enum Later {
+    /// Not asked for yet, or on its way.
+    Loading,
+    Ready(LaterView),
+    /// The fetch failed; the callback asks again.
+    Failed(Callback<()>),
+}
+
+/// Fetches the later sections' code once `wanted` (the calculator has been painted). A
+/// failed fetch is tried again on Try again, or when the browser is back online (as a
+/// language file is).
+#[hook]
+pub fn use_later(wanted: bool) -> Later {
+    let loaded = use_state(|| None::<Result<LaterView, ()>>);
+    let attempt = use_state_eq(|| 0u32);
+    let ready = matches!(*loaded, Some(Ok(_)));
+    let failed = matches!(*loaded, Some(Err(())));
+    {
+        let loaded = loaded.clone();
+        use_effect_with((wanted && !ready, *attempt), move |&(fetch, _)| {
+            if fetch {
+                spawn_local(async move {
+                    loaded.set(Some(later_views().await.map_err(drop)));
+                });
+            }
+        });
+    }
+    let retry = {
+        let (loaded, attempt) = (loaded.clone(), attempt.clone());
+        Callback::from(move |()| {
+            loaded.set(None);
+            attempt.set(*attempt + 1);
+        })
+    };
+    {
+        let retry = retry.clone();
+        use_effect_with(failed, move |&failed| {
+            let online = failed.then(|| {
+                EventListener::new(&gloo::utils::window(), "online", move |_| retry.emit(()))
+            });
+            move || drop(online)
+        });
+    }
+    match *loaded {
+        Some(Ok(view)) => Later::Ready(view),
+        Some(Err(())) => Later::Failed(retry),
+        None => Later::Loading,
+    }
+}
+
+impl Later {
+    /// The section, once its code is here: nothing while it loads (its space is kept), and
+    /// a way to try again if the fetch failed.
+    pub fn render(&self, part: LaterPart, failed: impl FnOnce(Callback<()>) -> Html) -> Html {
+        match self {
+            Later::Loading => Html::default(),
+            Later::Ready(view) => view(part),
+            Later::Failed(retry) => failed(retry.clone()),
+        }
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct FailedProps {
+    pub retry: Callback<()>,
+}
+
+/// In a later section's place when its code could not be fetched: what happened, and a way on.
+#[function_component]
+pub fn LaterFailed(props: &FailedProps) -> Html {
+    let t = use_texts();
+    let onclick = props.retry.reform(|_: MouseEvent| ());
+    html! {
+        <p class="later-failed" role="status" data-testid="section-unavailable">
+            { t.text(key::SECTION_UNAVAILABLE) }{ " " }
+            <button type="button" class="button link" data-testid="section-retry" {onclick}>{ t.text(key::SECTION_RETRY) }</button>
+        </p>
+    }
+}
