@@ -24,6 +24,21 @@ test('Vite copied the files the module names beside its own output', () => {
     assert.ok(assets.some((name) => name.endsWith(ending)), `no ${ending} in dist/assets: ${assets.join(' ')}`);
   }
   assert.ok(assets.filter((name) => name.endsWith('.json')).length >= 8, 'the language files');
+  assert.equal(assets.filter((name) => name.endsWith('.wasm')).length, 2, 'the first view\'s module and the later sections\'');
+});
+
+test('a later section\'s code comes from where Vite put it', async () => {
+  const page = await open(site, '/');
+  const requests = [];
+  page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+  const widget = page.locator('#quota');
+  await widget.evaluate((el) => el.setAttribute('sections', 'calculator,compare'));
+  await widget.getByTestId('compare-row-basic').waitFor();
+  const later = requests.filter((p) => p.endsWith('.wasm'));
+  assert.equal(later.length, 1, `the later module, once: ${requests.join(' ')}`);
+  assert.ok(later[0].startsWith('/assets/'), later[0]);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
 });
 
 test('the widget renders in the React app, takes a changed prop, and its events reach the callbacks', async () => {
