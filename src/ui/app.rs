@@ -15,7 +15,7 @@ use super::host_page::{
     use_english, use_host_events, use_host_updates, use_upgrade_choice, ConfigUpdate,
 };
 use super::language_menu::LanguageMenu;
-use super::later::{is_later, use_later, LaterFailed, LaterPart};
+use super::later::{is_later, use_later, LaterPart};
 use super::notices::Notices;
 use super::page_heading::{PageHeading, PartRefs};
 use super::page_writes::{use_link_rules, use_page_writes, Writes};
@@ -283,7 +283,6 @@ pub fn App(props: &AppProps) -> Html {
         Rc::<[Currency]>::from(rules.currencies())
     }))
     .clone();
-    let later_failed = |retry: Callback<()>| html! { <LaterFailed {retry} /> };
     let rendered = parts.iter().enumerate().map(|(i, &part)| {
         let content = (i < shown).then(|| match part {
             Part::Heading => html! {
@@ -300,7 +299,7 @@ pub fn App(props: &AppProps) -> Html {
                 link: shared.link.clone(),
                 snippet: shared.snippet.clone(),
                 edited: state.rules_origin == RulesOrigin::Custom,
-            }), later_failed),
+            })),
             Part::Compare => later.render(LaterPart::Compare(finder::Props {
                 rules: priced.clone(),
                 billing: state.billing,
@@ -308,7 +307,7 @@ pub fn App(props: &AppProps) -> Html {
                 need: state.need.clone(),
                 selection: state.selection.clone(),
                 drafts: state.drafts_of(part),
-            }), later_failed),
+            })),
             Part::Demo => later.render(LaterPart::Demo(demo::Props {
                 month: state.month.clone(),
                 period_rule: state.period_rule,
@@ -319,7 +318,7 @@ pub fn App(props: &AppProps) -> Html {
                 speed_ms: state.speed_ms,
                 large_text: state.large_text,
                 drafts: state.drafts_of(part),
-            }), later_failed),
+            })),
             Part::Rules => later.render(LaterPart::Rules(rules_editor::Props {
                 rules: state.rules.clone(),
                 origin: state.rules_origin,
@@ -327,7 +326,7 @@ pub fn App(props: &AppProps) -> Html {
                 error: state.rules_error.clone(),
                 status: state.rules_status.clone(),
                 drafts: state.drafts_of(part),
-            }), later_failed),
+            })),
         });
         // The part's class also reserves its space (the loader's sizing rules).
         html! {

@@ -1,7 +1,7 @@
 //! The sections after the calculator (Share, Compare, Demo, Rules) live in a wasm module of
-//! their own, fetched once the calculator is on screen: a first view carries only its own
-//! code. [`use_later`] fetches it; [`later_view`] is its one entry point, split off by
-//! `wasm_split_helpers` (the build splits the module at it: `cargo xtask dist`).
+//! their own, fetched once the parts before them have rendered: a first view carries only
+//! its own code. [`use_later`] fetches it; `later_views` is its one entry point, split off by
+//! `wasm_split_helpers` (the build splits the module there: xtask/src/split.rs).
 //!
 //! Natively (tests) the entry point is an ordinary function, ready at once.
 
@@ -61,8 +61,7 @@ pub enum Later {
     Failed(Callback<()>),
 }
 
-/// Fetches the later sections' code once `wanted` (the calculator has been painted). A
-/// failed fetch is tried again on Try again, or when the browser is back online (as a
+/// Fetches the later sections' code once `wanted`. A failed fetch is tried again on Try again, or when the browser is back online (as a
 /// language file is).
 #[hook]
 pub fn use_later(wanted: bool) -> Later {
@@ -105,29 +104,29 @@ pub fn use_later(wanted: bool) -> Later {
 
 impl Later {
     /// The section, once its code is here: nothing while it loads (its space is kept), and
-    /// a way to try again if the fetch failed.
-    pub fn render(&self, part: LaterPart, failed: impl FnOnce(Callback<()>) -> Html) -> Html {
+    /// what happened with a way on if the fetch failed.
+    pub fn render(&self, part: LaterPart) -> Html {
         match self {
             Later::Loading => Html::default(),
             Later::Ready(view) => view(part),
-            Later::Failed(retry) => failed(retry.clone()),
+            Later::Failed(retry) => html! { <LaterFailed retry={retry.clone()} /> },
         }
     }
 }
 
 #[derive(Properties, PartialEq)]
-pub struct FailedProps {
+struct FailedProps {
     pub retry: Callback<()>,
 }
 
 /// In a later section's place when its code could not be fetched: what happened, and a way on.
 #[function_component]
-pub fn LaterFailed(props: &FailedProps) -> Html {
+fn LaterFailed(props: &FailedProps) -> Html {
     let t = use_texts();
     let onclick = props.retry.reform(|_: MouseEvent| ());
     html! {
         <p class="later-failed" role="status" data-testid="section-unavailable">
-            { t.text(key::SECTION_UNAVAILABLE) }{ " " }
+            <span>{ t.text(key::SECTION_UNAVAILABLE) }</span>
             <button type="button" class="button link" data-testid="section-retry" {onclick}>{ t.text(key::SECTION_RETRY) }</button>
         </p>
     }
