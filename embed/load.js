@@ -117,7 +117,7 @@ export async function loadModule(base, attempt, assets) {
   } catch (error) {
     throw await diagnose('script', scriptUrl.href, error);
   }
-  // The later sections' module, fetched by the bindings once the calculator is on screen.
+  // The later sections' module, fetched by the bindings once the widget has first rendered.
   api.locateLater(new URL(assets.later, base).href);
   const response = await binary;
   try {

@@ -15,7 +15,7 @@ use super::host_page::{
     use_english, use_host_events, use_host_updates, use_upgrade_choice, ConfigUpdate,
 };
 use super::language_menu::LanguageMenu;
-use super::later::{is_later, use_later, LaterPart};
+use super::later::{is_later, use_later, Later, LaterPart};
 use super::notices::Notices;
 use super::page_heading::{PageHeading, PartRefs};
 use super::page_writes::{use_link_rules, use_page_writes, Writes};
@@ -172,11 +172,14 @@ pub fn App(props: &AppProps) -> Html {
     // The parts render one at a time, each once the one before has been painted, so no
     // single task builds the whole widget; until then each keeps its reserved space.
     let parts: Rc<[Part]> = enabled(state.sections, state.share, state.heading).into();
-    let shown = use_staged(parts.len());
-    // The later sections' code is fetched once the parts before the first of them have
-    // rendered (at once if a later section comes first).
-    let first_later = parts.iter().position(|&p| is_later(p));
-    let later = use_later(first_later.is_some_and(|i| shown >= i));
+    // The later sections' code is fetched from the first render on, if any is on; their
+    // turn to render comes once it is here (or has failed), still one part per paint.
+    let later = use_later(parts.iter().copied().any(is_later));
+    let ready = match later {
+        Later::Loading => parts.iter().position(|&p| is_later(p)),
+        Later::Ready(_) | Later::Failed(_) => None,
+    };
+    let shown = use_staged(ready.unwrap_or(parts.len()));
     use_warm_up(shown >= parts.len(), state.clone());
     let dispatch: Dispatch = {
         let dispatcher = store.dispatcher();

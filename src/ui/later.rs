@@ -1,6 +1,6 @@
 //! The sections after the calculator (Share, Compare, Demo, Rules) live in a wasm module of
-//! their own, fetched once the parts before them have rendered: a first view carries only
-//! its own code. [`use_later`] fetches it; `later_views` is its one entry point, split off by
+//! their own, fetched once the widget has first rendered: a first view carries only its own
+//! code. [`use_later`] fetches it; `later_views` is its one entry point, split off by
 //! `wasm_split_helpers` (the build splits the module there: xtask/src/split.rs).
 //!
 //! Natively (tests) the entry point is an ordinary function, ready at once.

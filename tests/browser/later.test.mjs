@@ -48,7 +48,7 @@ test('the calculator renders and takes input before the later sections\' code ar
   await page.waitForFunction(() => performance.getEntriesByName('messaging-quota:first-render').length === 1);
   await page.getByTestId('monthly-cost').waitFor();
   for (let i = 0; i < 50 && held.requests === 0; i += 1) await page.waitForTimeout(100);
-  assert.equal(held.requests, 1, 'the later module is asked for once the calculator is up');
+  assert.equal(held.requests, 1, 'the later module is asked for once the widget has rendered');
   // The later parts keep their reserved space, empty, while their code is on its way.
   const before = await partBoxes(page);
   for (const part of LATER_PARTS) {

@@ -26,7 +26,7 @@ const MAIN: &str = "messaging-quota_bg.wasm";
 /// The later module's fetcher, as the main module imports it.
 const FETCHER: &str = "./messaging-quota-split.js";
 /// The later module, before it is named by its content.
-pub const LATER: &str = "wasm/messaging-quota-later.wasm";
+const LATER: &str = "wasm/messaging-quota-later.wasm";
 
 /// Where the loader says the later module is (`locateLater(url)`, before the first use).
 const LOCATE: &str = "let laterUrl;\nexport function locateLater(url) { laterUrl = url; }";
@@ -101,16 +101,17 @@ pub fn split(root: &Path, dir: &Path) -> Result<String> {
     };
 
     let out = dir.join("wasm");
+    let bindgen = work.join("bindgen");
     run(
         Command::new("wasm-bindgen")
             .arg(&main)
-            .arg(format!("--out-dir={}", work.join("bindgen").display()))
+            .arg(format!("--out-dir={}", bindgen.display()))
             .args(["--target=web", "--no-typescript", "--keep-lld-exports"])
             .arg("--out-name=messaging-quota"),
         "wasm-bindgen",
     )?;
     for (from, to) in [
-        (work.join("bindgen").join(MAIN), out.join(MAIN)),
+        (bindgen.join(MAIN), out.join(MAIN)),
         (later.clone(), dir.join(LATER)),
     ] {
         run(
@@ -125,8 +126,9 @@ pub fn split(root: &Path, dir: &Path) -> Result<String> {
         )?;
     }
 
-    // The later module under its content name. Its fetcher asks the loader where it is (a
-    // host's bundler may have moved and renamed it), else looks beside the bindings.
+    // The later module under its content name. Its fetcher (generated JS, patched at the one
+    // URL it fetches, checked to be there) asks the loader where it is (a host's bundler may
+    // have moved and renamed it), else looks beside the bindings.
     let later_bytes = std::fs::read(dir.join(LATER))?;
     let later_name = content_name(LATER, &later_bytes);
     std::fs::rename(dir.join(LATER), dir.join(&later_name))?;
@@ -144,7 +146,6 @@ pub fn split(root: &Path, dir: &Path) -> Result<String> {
         fetcher.replace(&written, "(laterUrl ?? beside())"),
         format!("./{beside}"),
     );
-    let bindgen = work.join("bindgen");
     std::fs::write(bindgen.join(FETCHER), fetcher)?;
     std::fs::write(bindgen.join("entry.js"), ENTRY)?;
 
