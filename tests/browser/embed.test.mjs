@@ -112,6 +112,8 @@ test('under a strict CSP the widget renders and works, with no violation', async
 test('a hostile host stylesheet does not reach the widget, and loading the script twice is harmless', async () => {
   const page = await open(site, '/examples/hostile-host.html');
   const send = page.getByTestId('send-button');
+  // The calculator's last step holds the button: wait for it to be rendered, and seen.
+  await send.waitFor({ state: 'attached' });
   assert.equal(await send.isVisible(), true, 'button { display: none } stays outside');
   assert.equal(await page.getByTestId('sent-count').isVisible(), true);
   const color = await page.getByTestId('allowance').evaluate((el) => getComputedStyle(el).color);
