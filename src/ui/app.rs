@@ -175,11 +175,12 @@ pub fn App(props: &AppProps) -> Html {
     // The later sections' code is fetched from the first render on, if any is on; their
     // turn to render comes once it is here (or has failed), still one part per paint.
     let later = use_later(parts.iter().copied().any(is_later));
-    let ready = match later {
+    let renderable = match later {
         Later::Loading => parts.iter().position(|&p| is_later(p)),
         Later::Ready(_) | Later::Failed(_) => None,
-    };
-    let shown = use_staged(ready.unwrap_or(parts.len()));
+    }
+    .unwrap_or(parts.len());
+    let shown = use_staged(renderable);
     use_warm_up(shown >= parts.len(), state.clone());
     let dispatch: Dispatch = {
         let dispatcher = store.dispatcher();
