@@ -18,7 +18,7 @@ use crate::host::attributes::{parse_attributes, EmbedConfig};
 use crate::host::{ignored, FetchProblem, Fetched, Ignored, Reason};
 use crate::state::Init;
 use crate::text::key;
-use crate::ui::{App, AppProps, ConfigUpdate, ErrorWords, HostLink, InitCell};
+use crate::ui::{App, AppProps, ConfigUpdate, ErrorWords, HostLink, InitCell, Rendering};
 
 thread_local! {
     /// Every mount point and its error card's words, so a panic can put a card in each.
@@ -182,7 +182,7 @@ fn apply_fetched(
     problems: &mut Vec<Ignored>,
 ) {
     match result {
-        Ok(rules) => config.rules = Some(rules.clone()),
+        Ok(rules) => config.rules = Some(std::rc::Rc::new(rules.clone())),
         Err(problem) => {
             let problem = ignored("rules-src", src, Reason::Fetch(problem.clone()));
             warn(&problem);
@@ -280,6 +280,7 @@ pub fn mount(
                 init,
                 link,
                 update: None,
+                rendering: Rendering::Steps,
             };
             render(&shared, &target, props);
         });

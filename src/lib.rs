@@ -5,6 +5,7 @@
 //!   events), as checked, typed values.
 //! - [`state`]: the widget's state and actions (the reducer), pure Rust.
 //! - [`text`]: facts into words: message catalogues and a formatting interface.
+//! - [`view`]: view models: what each section shows, from the state and the words.
 //! - `ui`, `browser`, `embed`: the Yew components, the browser APIs they reach through, and
 //!   the JavaScript entry points (wasm only).
 
@@ -17,6 +18,7 @@ pub mod host;
 pub mod json;
 pub mod state;
 pub mod text;
+pub mod view;
 
 // The components and the browser calls they make are compiled natively for tests too, so
 // components can be rendered to text there (yew's server renderer).

@@ -17,7 +17,10 @@ use messaging_quota::engine::rules::{
 use messaging_quota::engine::send::Recipient;
 use messaging_quota::host::attributes::parse_attributes;
 use messaging_quota::host::link_rules::{self, LinkRulesProblem};
-use messaging_quota::state::{initial_widget, Action, Count, Init, Notice, RuleField, Widget};
+use messaging_quota::state::{
+    initial_widget, Action, Edit, EditorAction, Field, Init, Notice, PlanAction, PlayerAction,
+    RuleField, SendAction, Widget,
+};
 use proptest::prelude::*;
 
 fn name() -> impl Strategy<Value = String> {
@@ -150,7 +153,7 @@ fn rule_set() -> impl Strategy<Value = RuleSet> {
 
 fn action() -> impl Strategy<Value = Action> {
     prop_oneof![
-        (0usize..6).prop_map(|i| Action::SelectTier(
+        (0usize..6).prop_map(|i| Action::Plan(PlanAction::SelectTier(
             [
                 "basic",
                 "premium-career",
@@ -160,20 +163,20 @@ fn action() -> impl Strategy<Value = Action> {
                 "recruiter"
             ][i]
                 .into()
-        )),
+        ))),
         (prop::sample::select(vec![25u64, 100, 200, 500]), 0u64..5)
-            .prop_map(|(s, n)| Action::SetCount(Count::Addon(s), n)),
-        (0u64..20).prop_map(|n| Action::SetCount(Count::InMailBlocks, n)),
-        (0u64..2_000).prop_map(|n| Action::SetCount(Count::Sent, n)),
-        (0u64..200).prop_map(|n| Action::SetCount(Count::InMailSent, n)),
-        (0u64..2_000).prop_map(|n| Action::SetCount(Count::NeedMessages, n)),
-        (0u64..200).prop_map(|n| Action::SetCount(Count::NeedInMails, n)),
+            .prop_map(|(s, n)| Action::Field(Field::Addon(s), Edit::Set(n))),
+        (0u64..20).prop_map(|n| Action::Field(Field::InMailBlocks, Edit::Set(n))),
+        (0u64..2_000).prop_map(|n| Action::Field(Field::Sent, Edit::Set(n))),
+        (0u64..200).prop_map(|n| Action::Field(Field::InMailSent, Edit::Set(n))),
+        (0u64..2_000).prop_map(|n| Action::Field(Field::NeedMessages, Edit::Set(n))),
+        (0u64..200).prop_map(|n| Action::Field(Field::NeedInMails, Edit::Set(n))),
         // The largest needs, whose plans take the largest counts.
         prop::sample::select(vec![999_999u64, 1_000_000])
-            .prop_map(|n| Action::SetCount(Count::NeedMessages, n)),
+            .prop_map(|n| Action::Field(Field::NeedMessages, Edit::Set(n))),
         prop::sample::select(vec![999_999u64, 1_000_000])
-            .prop_map(|n| Action::SetCount(Count::NeedInMails, n)),
-        (1u32..=31).prop_map(Action::SetBillingDay),
+            .prop_map(|n| Action::Field(Field::NeedInMails, Edit::Set(n))),
+        (1u32..=31).prop_map(|d| Action::Plan(PlanAction::SetBillingDay(d))),
         prop::option::of((0usize..5).prop_map(|i| {
             [
                 "basic",
@@ -184,23 +187,24 @@ fn action() -> impl Strategy<Value = Action> {
             ][i]
                 .to_owned()
         }))
-        .prop_map(Action::SetMinTier),
-        (0usize..5).prop_map(|i| Action::SetRecipient(Recipient::ALL[i])),
-        Just(Action::Send),
-        Just(Action::SendInMail),
-        Just(Action::NextDay),
-        Just(Action::JumpToReset),
-        Just(Action::Step),
-        Just(Action::ApplyRecommendation),
-        Just(Action::ResetMonth),
-        Just(Action::LoadPreset(LINKEDIN_HELP)),
-        Just(Action::LoadPreset(ARTICLE)),
-        (0u64..5_000).prop_map(|v| Action::SetCount(Count::Rule(RuleField::TierPrice(1)), v)),
-        Just(Action::ApplyRulesDraft),
-        Just(Action::SetBilling(Billing::Yearly)),
-        Just(Action::SetBilling(Billing::Monthly)),
+        .prop_map(|t| Action::Plan(PlanAction::SetMinTier(t))),
+        (0usize..5).prop_map(|i| Action::Send(SendAction::SetRecipient(Recipient::ALL[i]))),
+        Just(Action::Send(SendAction::Send)),
+        Just(Action::Send(SendAction::SendInMail)),
+        Just(Action::Player(PlayerAction::NextDay)),
+        Just(Action::Player(PlayerAction::JumpToReset)),
+        Just(Action::Player(PlayerAction::Step)),
+        Just(Action::Plan(PlanAction::ApplyRecommendation)),
+        Just(Action::Player(PlayerAction::StartOver)),
+        Just(Action::Editor(EditorAction::LoadPreset(LINKEDIN_HELP))),
+        Just(Action::Editor(EditorAction::LoadPreset(ARTICLE))),
+        (0u64..5_000)
+            .prop_map(|v| Action::Field(Field::Rule(RuleField::TierPrice(1)), Edit::Set(v))),
+        Just(Action::Editor(EditorAction::Apply)),
+        Just(Action::Plan(PlanAction::SetBilling(Billing::Yearly))),
+        Just(Action::Plan(PlanAction::SetBilling(Billing::Monthly))),
         prop::sample::select(vec!["EUR", "GBP", "USD"])
-            .prop_map(|c| Action::SetCurrency(Currency::find(c).unwrap())),
+            .prop_map(|c| Action::Plan(PlanAction::SetCurrency(Currency::find(c).unwrap()))),
     ]
 }
 
@@ -235,11 +239,11 @@ fn link_of(w: &Widget) -> (Vec<(String, String)>, String) {
         .into_iter()
         .map(|(n, v)| (n.to_owned(), v))
         .collect();
-    let fragment = match w.rules_origin.preset() {
+    let fragment = match w.rules.origin.preset() {
         Some(_) => String::new(),
         None => {
             let packed =
-                miniz_oxide::deflate::compress_to_vec(w.rules.to_compact_json().as_bytes(), 9);
+                miniz_oxide::deflate::compress_to_vec(w.rules.set.to_compact_json().as_bytes(), 9);
             link_rules::with_rules_part("", Some(&URL_SAFE_NO_PAD.encode(packed)))
         }
     };
@@ -262,15 +266,10 @@ fn unpack(part: &str) -> Result<RuleSet, LinkRulesProblem> {
 fn essentials(w: &Widget) -> impl PartialEq + std::fmt::Debug {
     (
         w.rules.clone(),
-        w.rules_origin,
-        w.selection.clone(),
+        w.choices.clone(),
         w.month.usage.sent,
         w.month.usage.inmail_sent,
         w.month.today,
-        w.period_rule,
-        w.need.clone(),
-        w.currency,
-        w.billing,
     )
 }
 
@@ -310,19 +309,19 @@ proptest! {
         }
         // Storage: everything, custom rules included.
         let saved = start(attributes, None, Some(w.saved_state(None)));
-        prop_assert!(saved.notices.is_empty(), "{:?}", saved.notices);
+        prop_assert!(saved.notices.shown().is_empty(), "{:?}", saved.notices);
         prop_assert_eq!(essentials(&saved), essentials(&w));
         // A link: a preset by name, edited rules in its fragment; opened anywhere, with
         // nothing saved, or over a visitor's own saved state, it shows what was shared.
         // (A page with rules of its own keeps them against a link's other rules, and says so.)
         let link = link_of(&w);
         let linked = start(attributes, Some(link.clone()), None);
-        if w.page_rules.as_deref().is_some_and(|own| *own != *w.rules) {
-            prop_assert!(linked.notices.contains(&Notice::LinkPresetIgnored));
-            prop_assert_eq!(linked.page_rules.as_deref(), Some(&*linked.rules));
+        if w.page.rules.as_deref().is_some_and(|own| *own != *w.rules.set) {
+            prop_assert!(linked.notices.shown().contains(&Notice::LinkPresetIgnored));
+            prop_assert_eq!(linked.page.rules.as_deref(), Some(&*linked.rules.set));
             return Ok(());
         }
-        prop_assert!(linked.notices.is_empty(), "{:?} from {:?}", linked.notices, link);
+        prop_assert!(linked.notices.shown().is_empty(), "{:?} from {:?}", linked.notices, link);
         prop_assert_eq!(essentials(&linked), essentials(&w), "{:?}", link);
         let elsewhere = start(attributes, Some(link.clone()), Some(start(&[("tier", "recruiter")], None, None).saved_state(None)));
         prop_assert_eq!(essentials(&elsewhere), essentials(&w), "over a saved state: {:?}", link);

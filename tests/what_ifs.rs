@@ -16,7 +16,9 @@ use messaging_quota::engine::recommend::{exhaustive, Need, Plan, Recommender};
 use messaging_quota::engine::rules::{BundleOf, InMailPricingOf, RuleSet, RuleSetOf, TierOf};
 use messaging_quota::engine::send::Recipient;
 use messaging_quota::host::attributes::EmbedConfig;
-use messaging_quota::state::{initial_widget, Action, Count, Init, LastSend, Widget};
+use messaging_quota::state::{
+    initial_widget, Action, Edit, Field, Init, LastSend, PlanAction, SendAction, Widget,
+};
 use proptest::prelude::*;
 
 /// Random rules, some of whose prices have yearly prices (between half and the whole of
@@ -83,39 +85,42 @@ fn rule_set() -> impl Strategy<Value = RuleSet> {
 fn widget(rules: &RuleSet, tier: usize, counts: &[u64], blocks: u64, inmail_sent: u64) -> Widget {
     let mut w = initial_widget(Init {
         config: EmbedConfig {
-            rules: Some(rules.clone()),
+            rules: Some(std::rc::Rc::new(rules.clone())),
             ..EmbedConfig::default()
         },
         local_today: parse_iso_date("2026-05-12"),
         ..Init::default()
     });
-    w.apply(Action::SelectTier(
+    w.apply(Action::Plan(PlanAction::SelectTier(
         rules.tiers[tier % rules.tiers.len()].id.clone(),
-    ));
+    )));
     for (bundle, count) in rules.bundles.iter().zip(counts) {
-        w.apply(Action::SetCount(Count::Addon(bundle.size), *count));
+        w.apply(Action::Field(Field::Addon(bundle.size), Edit::Set(*count)));
     }
-    w.apply(Action::SetCount(Count::InMailBlocks, blocks));
-    w.apply(Action::SetCount(Count::InMailSent, inmail_sent));
+    w.apply(Action::Field(Field::InMailBlocks, Edit::Set(blocks)));
+    w.apply(Action::Field(Field::InMailSent, Edit::Set(inmail_sent)));
     w
 }
 
 /// Sets the usage to a need: that many messages and InMails sent this period.
 fn at_need(w: &mut Widget, need: &Need) {
-    w.apply(Action::SetCount(Count::Sent, need.messages));
-    w.apply(Action::SetCount(Count::InMailSent, need.inmails));
+    w.apply(Action::Field(Field::Sent, Edit::Set(need.messages)));
+    w.apply(Action::Field(Field::InMailSent, Edit::Set(need.inmails)));
 }
 
 /// Applies a plan's selection through the calculator's own fields.
 fn choose(w: &mut Widget, plan: &Plan) {
-    w.apply(Action::SelectTier(plan.tier_id.clone()));
-    for bundle in w.rules.bundles.clone() {
-        w.apply(Action::SetCount(Count::Addon(bundle.size), 0));
+    w.apply(Action::Plan(PlanAction::SelectTier(plan.tier_id.clone())));
+    for bundle in w.rules.set.bundles.clone() {
+        w.apply(Action::Field(Field::Addon(bundle.size), Edit::Set(0)));
     }
     for &(size, count) in &plan.addons {
-        w.apply(Action::SetCount(Count::Addon(size), count));
+        w.apply(Action::Field(Field::Addon(size), Edit::Set(count)));
     }
-    w.apply(Action::SetCount(Count::InMailBlocks, plan.inmail_blocks));
+    w.apply(Action::Field(
+        Field::InMailBlocks,
+        Edit::Set(plan.inmail_blocks),
+    ));
 }
 
 fn within_fields(plan: &Plan) -> bool {
@@ -142,24 +147,24 @@ proptest! {
     ) {
         let mut w = widget(&rules, tier, &counts, blocks, inmail_sent);
         if yearly {
-            w.apply(Action::SetBilling(Billing::Yearly));
+            w.apply(Action::Plan(PlanAction::SetBilling(Billing::Yearly)));
         }
         let allowance = w.summary().allowance;
-        w.apply(Action::SetCount(Count::Sent, allowance.min(1_000_000)));
-        w.apply(Action::Send);
-        let blocked = w.dialog.clone().expect("a send at the limit is blocked");
+        w.apply(Action::Field(Field::Sent, Edit::Set(allowance.min(1_000_000))));
+        w.apply(Action::Send(SendAction::Send));
+        let blocked = w.send.dialog.clone().expect("a send at the limit is blocked");
         let lowest = blocked.options.iter().map(|o| o.new_year_cents).min();
         prop_assert_eq!(blocked.options.first().map(|o| o.new_year_cents), lowest);
         prop_assert!(blocked.options.iter().enumerate().all(|(i, o)| o.cheapest == (i == 0)));
         for option in &blocked.options {
             let mut chosen = w.clone();
-            chosen.apply(Action::ApplyUnblock(option.unblock.clone()));
+            chosen.apply(Action::Send(SendAction::ApplyUnblock(option.unblock.clone())));
             let summary = chosen.summary();
             prop_assert_eq!(summary.total_cents, option.new_total_cents, "{:?}", option.unblock);
             prop_assert_eq!(summary.year_cents, option.new_year_cents);
             prop_assert_eq!(summary.allowance, option.new_allowance);
             prop_assert!(summary.remaining > 0, "{:?} lets the message through", option.unblock);
-            let applied = matches!(chosen.last_send, Some(LastSend::Blocked { applied: Some(_), .. }));
+            let applied = matches!(chosen.send.last, Some(LastSend::Blocked { applied: Some(_), .. }));
             prop_assert!(applied, "the send preview says what was done");
         }
     }
@@ -182,18 +187,18 @@ proptest! {
             min_tier: (min > 0).then(|| rules.tiers[min % rules.tiers.len()].id.clone()),
         };
         let mut w = widget(&rules, 0, &[], 0, 0);
-        w.apply(Action::SetBilling(billing));
-        prop_assert_eq!(w.billing, billing);
-        w.apply(Action::SetCount(Count::NeedMessages, messages));
-        w.apply(Action::SetCount(Count::NeedInMails, inmails));
-        w.apply(Action::SetMinTier(need.min_tier.clone()));
+        w.apply(Action::Plan(PlanAction::SetBilling(billing)));
+        prop_assert_eq!(w.choices.billing, billing);
+        w.apply(Action::Field(Field::NeedMessages, Edit::Set(messages)));
+        w.apply(Action::Field(Field::NeedInMails, Edit::Set(inmails)));
+        w.apply(Action::Plan(PlanAction::SetMinTier(need.min_tier.clone())));
         let recommender = Recommender::new(&rules, billing);
         let plan = recommender.recommend(&rules, &need);
         if let Some(plan) = &plan {
             prop_assert!(within_fields(plan));
             let mut used = w.clone();
-            used.apply(Action::ApplyRecommendation);
-            prop_assert_eq!(&used.selection, &plan.selection());
+            used.apply(Action::Plan(PlanAction::ApplyRecommendation));
+            prop_assert_eq!(&used.choices.selection, &plan.selection());
             at_need(&mut used, &need);
             prop_assert_eq!(used.summary().total_cents, plan.total_cents);
             prop_assert_eq!(used.summary().year_cents, plan.year_cents);
@@ -248,13 +253,13 @@ proptest! {
         inmail_sent in 0u64..200,
     ) {
         let mut w = widget(&rules, tier, &[], blocks, inmail_sent);
-        w.apply(Action::SetRecipient(Recipient::NotConnected));
-        w.apply(Action::Send);
-        let Some(LastSend::InMailOffered { charge_cents, .. }) = w.last_send.clone() else {
-            panic!("a non-connection is offered an InMail: {:?}", w.last_send);
+        w.apply(Action::Send(SendAction::SetRecipient(Recipient::NotConnected)));
+        w.apply(Action::Send(SendAction::Send));
+        let Some(LastSend::InMailOffered { charge_cents, .. }) = w.send.last.clone() else {
+            panic!("a non-connection is offered an InMail: {:?}", w.send.last);
         };
         let before = w.summary().total_cents;
-        w.apply(Action::SendInMail);
+        w.apply(Action::Send(SendAction::SendInMail));
         prop_assert_eq!(w.summary().total_cents, before + charge_cents);
     }
 }
@@ -273,19 +278,19 @@ fn the_largest_need_gives_a_plan_the_fields_hold() {
         .unwrap();
     assert!(within_fields(&plan), "{plan:?}");
     let mut w = widget(&rules, 0, &[], 0, 0);
-    w.apply(Action::SetCount(Count::NeedMessages, need.messages));
-    w.apply(Action::SetCount(Count::NeedInMails, need.inmails));
-    w.apply(Action::ApplyRecommendation);
-    assert_eq!(w.selection, plan.selection());
+    w.apply(Action::Field(Field::NeedMessages, Edit::Set(need.messages)));
+    w.apply(Action::Field(Field::NeedInMails, Edit::Set(need.inmails)));
+    w.apply(Action::Plan(PlanAction::ApplyRecommendation));
+    assert_eq!(w.choices.selection, plan.selection());
     let back = initial_widget(Init {
         stored: Some(w.saved_state(None)),
         local_today: parse_iso_date("2026-05-12"),
         config: EmbedConfig {
-            rules: Some(rules.clone()),
+            rules: Some(std::rc::Rc::new(rules.clone())),
             ..EmbedConfig::default()
         },
         ..Init::default()
     });
-    assert!(back.notices.is_empty(), "{:?}", back.notices);
-    assert_eq!(back.selection, w.selection);
+    assert!(back.notices.shown().is_empty(), "{:?}", back.notices);
+    assert_eq!(back.choices.selection, w.choices.selection);
 }

@@ -91,12 +91,17 @@ fn query_and_fragment(
     format!("{query}{fragment}")
 }
 
-/// `url` resolved against the page, when it is a web address (`https:` or `http:`): what a
-/// link the widget draws may go to, whatever a template was filled with.
-pub fn resolve_web_url(url: &str) -> Option<String> {
-    let base = gloo::utils::document().base_uri().ok().flatten()?;
-    let resolved = web_sys::Url::new_with_base(url, &base).ok()?;
-    matches!(resolved.protocol().as_str(), "https:" | "http:").then(|| resolved.href())
+/// Where a link the widget draws goes: `url` resolved against the page, when it is a web
+/// address (`https:` or `http:`), whatever a template was filled with. Rendered ahead of
+/// the page (no document), it is written as it is when it is one the widget may link to.
+pub fn link_href(url: &str) -> Option<String> {
+    #[cfg(target_arch = "wasm32")]
+    if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+        let base = document.base_uri().ok().flatten()?;
+        let resolved = web_sys::Url::new_with_base(url, &base).ok()?;
+        return matches!(resolved.protocol().as_str(), "https:" | "http:").then(|| resolved.href());
+    }
+    crate::engine::rules_json::is_safe_url(url).then(|| url.to_owned())
 }
 
 /// The widget's part of the page URL now, as `saved::link_key` writes it.

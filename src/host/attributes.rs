@@ -1,8 +1,10 @@
 //! Configuration from a host page's attributes, checked: a bad attribute is reported and
 //! its default applies, never a broken widget.
 
-use super::params::{parse_params, Params};
-use super::reference::is_attribute;
+use std::rc::Rc;
+
+use super::params::{is_param, parse_params, Params};
+use super::parts::{Part, Parts};
 use super::{ignored, Ignored, Reason};
 use crate::engine::rules::RuleSet;
 use crate::engine::rules_json::is_safe_url;
@@ -27,43 +29,13 @@ impl Theme {
     }
 }
 
-/// Which parts of the widget show.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Sections {
-    pub calculator: bool,
-    pub compare: bool,
-    pub demo: bool,
-    pub rules: bool,
-}
-
-impl Sections {
-    pub const ALL: Sections = Sections {
-        calculator: true,
-        compare: true,
-        demo: true,
-        rules: true,
-    };
-    pub const NONE: Sections = Sections {
-        calculator: false,
-        compare: false,
-        demo: false,
-        rules: false,
-    };
-}
-
-impl Default for Sections {
-    fn default() -> Self {
-        Sections::ALL
-    }
-}
-
 /// Everything an embedding page can set.
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct EmbedConfig {
     /// The initial state: the same parameters a URL carries.
     pub params: Params,
-    /// An inline rule set, already validated.
-    pub rules: Option<RuleSet>,
+    /// An inline rule set (or one fetched from `rules-src`), already validated.
+    pub rules: Option<Rc<RuleSet>>,
     /// Where to fetch the rule set from, as written; the browser resolves it against the
     /// page and refuses another origin.
     pub rules_src: Option<String>,
@@ -74,21 +46,18 @@ pub struct EmbedConfig {
     pub messages_src: Option<String>,
     /// Offer a language menu, and follow the browser's language rather than the page's.
     pub language_menu: bool,
-    /// Show the widget's own heading and section navigation (the page's main content).
-    pub heading: bool,
     /// Where buying a plan goes (a URL template, see `host::checkout`), over the rules'.
     pub checkout_url: Option<String>,
     /// The tier to mark, over the rules' (checked against the rules by the state).
     pub highlight: Option<String>,
     /// The mark's words, over the rules' and the catalogue's ("Most popular").
     pub highlight_label: Option<String>,
-    /// Show the Share panel: the link to the current state and the embed code for it.
-    pub share: bool,
     /// Keep the page URL's query in step with the widget.
     pub sync_url: bool,
     /// The localStorage key to remember state under, when remembering is on.
     pub storage_key: Option<String>,
-    pub sections: Sections,
+    /// The parts that show (`sections`, `heading`, `share`).
+    pub parts: Parts,
 }
 
 /// What `localStorage` keys of saved states begin with.
@@ -113,27 +82,6 @@ pub fn is_language_tag(tag: &str) -> bool {
         && parts.all(|p| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
 }
 
-/// The widget's parts in the order they show: `sections` turns the sections on and off; the
-/// flags of [`FLAGGED_PARTS`] turn on the others.
-pub const PART_NAMES: [&str; 6] = ["heading", "calculator", "share", "compare", "demo", "rules"];
-
-/// The parts an attribute of the same name turns on (`heading`, `share`), off by default.
-pub const FLAGGED_PARTS: [&str; 2] = ["heading", "share"];
-
-fn sections(value: &str) -> Option<Sections> {
-    let mut sections = Sections::NONE;
-    for part in value.split(',').map(str::trim).filter(|p| !p.is_empty()) {
-        match part {
-            "calculator" => sections.calculator = true,
-            "compare" => sections.compare = true,
-            "demo" => sections.demo = true,
-            "rules" => sections.rules = true,
-            _ => return None,
-        }
-    }
-    (sections != Sections::NONE).then_some(sections)
-}
-
 /// Reads the attributes. `standalone` is true for the widget's own page, where the URL is
 /// kept in step by default. Unknown attributes are ignored (hosts add their own).
 pub fn parse_attributes<'a>(
@@ -151,7 +99,7 @@ pub fn parse_attributes<'a>(
         let mut refuse = |reason: Reason| problems.push(ignored(name, value, reason));
         match name {
             "rules" => match RuleSet::from_json(value) {
-                Ok(rules) => config.rules = Some(rules),
+                Ok(rules) => config.rules = Some(Rc::new(rules)),
                 Err(e) => refuse(Reason::Rules(e)),
             },
             "rules-src" if value.trim().is_empty() => refuse(Reason::Empty),
@@ -185,13 +133,9 @@ pub fn parse_attributes<'a>(
                 config.highlight_label = Some(value.trim().chars().take(60).collect::<String>())
                     .filter(|v| !v.is_empty())
             }
-            "heading" => match flag(value) {
-                Some(on) => config.heading = on,
-                None => refuse(Reason::Flag),
-            },
-            "share" => match flag(value) {
-                Some(on) => config.share = on,
-                None => refuse(Reason::Flag),
+            "heading" | "share" => match (flag(value), Part::from_id(name)) {
+                (Some(on), Some(part)) => config.parts = config.parts.with(part, on),
+                _ => refuse(Reason::Flag),
             },
             "sync-url" => match flag(value) {
                 Some(on) => config.sync_url = on,
@@ -209,14 +153,17 @@ pub fn parse_attributes<'a>(
                 }
                 None => refuse(Reason::PersistKey),
             },
-            "sections" => match sections(value) {
-                Some(s) => config.sections = s,
+            "sections" => match config.parts.with_sections(value) {
+                Some(parts) => config.parts = parts,
                 None => refuse(Reason::Sections),
             },
             // The loader reads it (when to load); here it is only checked.
             "loading" if matches!(value.trim(), "lazy" | "eager") => {}
             "loading" => refuse(Reason::Loading),
-            _ if is_attribute(name) => state_pairs.push((name.replace('-', "_"), value.to_owned())),
+            // A parameter of the state, spelled as an attribute (`inmail-blocks`).
+            _ if !name.contains('_') && is_param(&name.replace('-', "_")) => {
+                state_pairs.push((name.replace('-', "_"), value.to_owned()))
+            }
             _ => {}
         }
     }
@@ -281,15 +228,7 @@ mod tests {
             config.rules.as_ref().map(|r| r.id.as_str()),
             Some("article")
         );
-        assert_eq!(
-            config.sections,
-            Sections {
-                calculator: true,
-                compare: true,
-                demo: false,
-                rules: false
-            }
-        );
+        assert_eq!(config.parts, Parts::of([Part::Calculator, Part::Compare]));
     }
 
     #[test]
@@ -312,7 +251,7 @@ mod tests {
         assert!(config.sync_url, "standalone default stays");
         assert_eq!(config.storage_key, None);
         assert_eq!(config.rules, None);
-        assert_eq!(config.sections, Sections::default());
+        assert_eq!(config.parts, Parts::default());
         assert_eq!(config.params.get("sent"), None);
         let reasons: Vec<(&str, &Reason)> = problems
             .iter()

@@ -10,6 +10,7 @@ pub mod checkout;
 pub mod events;
 pub mod link_rules;
 pub mod params;
+pub mod parts;
 pub mod reference;
 pub mod saved;
 

@@ -17,22 +17,41 @@ use crate::engine::bill::Billing;
 use crate::engine::currency::Currency;
 use crate::engine::fields::{check_count, parse_count, CountField};
 use crate::engine::period::{iso_date, parse_iso_date, PeriodRule};
-use crate::engine::plan::{parse_addons, Selection, Usage};
+use crate::engine::plan::{parse_addons, Selection};
+use crate::engine::player::Month;
 use crate::engine::presets::{self, Preset};
 use crate::engine::recommend::Need;
 use crate::engine::rules::RuleSet;
 
-/// The parts of the widget's state that parameters set.
+/// What the visitor has chosen, as links, saved states and attributes carry it. The day and
+/// the counters they carry are the month's ([`Month`]): parameters read and set the two.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ParamTarget {
+pub struct Choices {
     pub selection: Selection,
-    pub usage: Usage,
-    pub today: NaiveDate,
     pub period_rule: PeriodRule,
+    /// What the finder plans for.
     pub need: Need,
     /// The currency prices are shown in: the rules' own or one of their price lists.
     pub currency: Currency,
     pub billing: Billing,
+}
+
+impl Choices {
+    /// What a widget shows under `rules` when its page sets nothing: the first tier, no
+    /// add-ons, the calendar month, a need of 100 messages, the rules' currency, monthly.
+    pub fn starter(rules: &RuleSet) -> Choices {
+        Choices {
+            selection: Selection::starter(rules),
+            period_rule: PeriodRule::CalendarMonth,
+            need: Need {
+                messages: 100,
+                inmails: 0,
+                min_tier: None,
+            },
+            currency: rules.currency,
+            billing: Billing::Monthly,
+        }
+    }
 }
 
 /// A parameter's value, its syntax checked.
@@ -120,17 +139,46 @@ impl Value {
     }
 }
 
-/// One parameter, defined once.
+/// One parameter, defined once: a URL's query parameter, a saved state's field and an
+/// attribute of the element (spelled with `-` for `_`).
 pub struct Param {
-    /// As a URL spells it (attributes use `-` for `_`).
+    /// As a URL spells it.
     pub name: &'static str,
     kind: Kind,
     /// A link always names it (the tier: a link names the plan it is about).
     always: bool,
     /// Its value in a state; `preset` is the active preset, if any.
-    read: fn(&ParamTarget, Option<Preset>) -> Option<Value>,
+    read: fn(&Choices, &Month, Option<Preset>) -> Option<Value>,
     /// Sets a state from a value whose syntax is checked: what the rules refuse is returned.
-    write: fn(&mut ParamTarget, &Value, &RuleSet, &str) -> Option<Ignored>,
+    write: fn(&mut Choices, &mut Month, &Value, &RuleSet, &str) -> Option<Ignored>,
+    /// Its row in the attribute reference (`host::reference`).
+    pub doc: Doc,
+}
+
+/// What the attribute reference says of a parameter: its TypeScript type, what it may
+/// hold and what applies without it (Markdown).
+pub struct Doc {
+    pub ts_type: &'static str,
+    pub values: &'static str,
+    pub default: &'static str,
+}
+
+/// A whole number, written as text, or a number (React writes it as text).
+const NUMBER: &str = "string | number";
+
+const fn doc(ts_type: &'static str, values: &'static str, default: &'static str) -> Doc {
+    Doc {
+        ts_type,
+        values,
+        default,
+    }
+}
+
+impl Param {
+    /// Its name as an attribute spells it: `inmail-blocks`.
+    pub fn attribute(&self) -> String {
+        self.name.replace('_', "-")
+    }
 }
 
 /// The state's tier id when the rules sell it, else why not.
@@ -150,18 +198,19 @@ fn known_tier(rules: &RuleSet, name: &str, id: &str) -> Result<(), Ignored> {
 
 /// A count parameter: read from and written to one field of the state.
 macro_rules! count {
-    ($name:literal, $field:expr, |$t:ident| $place:expr) => {
+    ($name:literal, $field:expr, |$c:ident, $m:ident| $place:expr, $doc:expr) => {
         Param {
             name: $name,
             kind: Kind::Count($field),
             always: false,
-            read: |$t, _| Some(Value::Count($place)),
-            write: |$t, value, _, _| {
+            read: |$c, $m, _| Some(Value::Count($place)),
+            write: |$c, $m, value, _, _| {
                 if let Value::Count(n) = value {
                     $place = *n;
                 }
                 None
             },
+            doc: $doc,
         }
     };
 }
@@ -172,37 +221,47 @@ pub static PARAMS: [Param; 13] = [
         name: "preset",
         kind: Kind::Preset,
         always: false,
-        read: |_, preset| preset.map(Value::Preset),
+        read: |_, _, preset| preset.map(Value::Preset),
         // The rules it names are chosen when a widget starts (`state::init`).
-        write: |_, _, _, _| None,
+        write: |_, _, _, _, _| None,
+        doc: doc(
+            r#""article" | "linkedin-help""#,
+            "`article` or `linkedin-help`",
+            "`article`",
+        ),
     },
     Param {
         name: "tier",
         kind: Kind::Id,
         always: true,
-        read: |t, _| Some(Value::Text(t.selection.tier_id.clone())),
-        write: |t, value, rules, name| {
+        read: |c, _, _| Some(Value::Text(c.selection.tier_id.clone())),
+        write: |c, _, value, rules, name| {
             let Value::Text(id) = value else { return None };
             match known_tier(rules, name, id) {
                 Ok(()) => {
-                    t.selection.tier_id = id.clone();
+                    c.selection.tier_id = id.clone();
                     None
                 }
                 Err(problem) => Some(problem),
             }
         },
+        doc: doc(
+            "string",
+            "a tier id of the rules (`basic`, `premium-business`, …)",
+            "the first tier",
+        ),
     },
     Param {
         name: "addons",
         kind: Kind::Text,
         always: false,
-        read: |t, _| Some(Value::Text(t.selection.addons_param())),
-        write: |t, value, rules, name| {
+        read: |c, _, _| Some(Value::Text(c.selection.addons_param())),
+        write: |c, _, value, rules, name| {
             let Value::Text(text) = value else {
                 return None;
             };
             let (addons, errors) = parse_addons(text, rules);
-            t.selection.addons = addons;
+            c.selection.addons = addons;
             // One notice however many items were bad: it counts them and names the first.
             let count = errors.len();
             let first = errors.into_iter().next()?;
@@ -216,61 +275,105 @@ pub static PARAMS: [Param; 13] = [
             };
             Some(ignored(name, &first.item, reason))
         },
+        doc: doc(
+            "string",
+            "bundles as `SIZExCOUNT` pairs: `100x2,25x1`",
+            "none",
+        ),
     },
-    count!("inmail_blocks", CountField::InMailBlocks, |t| t
-        .selection
-        .inmail_blocks),
-    count!("sent", CountField::Sent, |t| t.usage.sent),
-    count!("inmail_sent", CountField::InMailSent, |t| t
-        .usage
-        .inmail_sent),
-    count!("need", CountField::NeedMessages, |t| t.need.messages),
-    count!("need_inmail", CountField::NeedInMails, |t| t.need.inmails),
+    count!(
+        "inmail_blocks",
+        CountField::InMailBlocks,
+        |c, _m| c.selection.inmail_blocks,
+        doc(NUMBER, "a whole number of InMail credit blocks", "0")
+    ),
+    count!(
+        "sent",
+        CountField::Sent,
+        |_c, m| m.usage.sent,
+        doc(NUMBER, "a whole number: messages sent this period", "0")
+    ),
+    count!(
+        "inmail_sent",
+        CountField::InMailSent,
+        |_c, m| m.usage.inmail_sent,
+        doc(NUMBER, "a whole number: InMails sent this period", "0")
+    ),
+    count!(
+        "need",
+        CountField::NeedMessages,
+        |c, _m| c.need.messages,
+        doc(
+            NUMBER,
+            "a whole number: the messages a month the \"What do I need?\" panel plans for",
+            "100"
+        )
+    ),
+    count!(
+        "need_inmail",
+        CountField::NeedInMails,
+        |c, _m| c.need.inmails,
+        doc(
+            NUMBER,
+            "a whole number: the InMails a month it plans for",
+            "0"
+        )
+    ),
     Param {
         name: "min_tier",
         kind: Kind::Text,
         always: false,
         // Empty: any tier.
-        read: |t, _| Some(Value::Text(t.need.min_tier.clone().unwrap_or_default())),
-        write: |t, value, rules, name| {
+        read: |c, _, _| Some(Value::Text(c.need.min_tier.clone().unwrap_or_default())),
+        write: |c, _, value, rules, name| {
             let Value::Text(id) = value else { return None };
             if id.is_empty() {
-                t.need.min_tier = None;
+                c.need.min_tier = None;
                 return None;
             }
             match known_tier(rules, name, id) {
                 Ok(()) => {
-                    t.need.min_tier = Some(id.clone());
+                    c.need.min_tier = Some(id.clone());
                     None
                 }
                 Err(problem) => Some(problem),
             }
         },
+        doc: doc(
+            "string",
+            "a tier id: the lowest tier it may recommend (empty: any)",
+            "any tier",
+        ),
     },
     Param {
         name: "today",
         kind: Kind::Date,
         always: false,
-        read: |t, _| Some(Value::Date(t.today)),
-        write: |t, value, _, _| {
+        read: |_, m, _| Some(Value::Date(m.today)),
+        write: |_, m, value, _, _| {
             if let Value::Date(d) = value {
-                t.today = *d;
+                m.today = *d;
             }
             None
         },
+        doc: doc(
+            "string",
+            "`YYYY-MM-DD`, for demos",
+            "the visitor's local date",
+        ),
     },
     Param {
         name: "currency",
         kind: Kind::Currency,
         always: false,
-        read: |t, _| Some(Value::Currency(t.currency)),
-        write: |t, value, rules, name| {
+        read: |c, _, _| Some(Value::Currency(c.currency)),
+        write: |c, _, value, rules, name| {
             let Value::Currency(currency) = value else {
                 return None;
             };
             let known = rules.currencies();
             if known.contains(currency) {
-                t.currency = *currency;
+                c.currency = *currency;
                 None
             } else {
                 Some(ignored(
@@ -282,34 +385,50 @@ pub static PARAMS: [Param; 13] = [
                 ))
             }
         },
+        doc: doc(
+            "string",
+            "an ISO 4217 code the rules are priced in (`USD`, `EUR`, `GBP`, `JPY`): the \
+             currency every amount is shown in",
+            "the rules' own currency",
+        ),
     },
     Param {
         name: "billing",
         kind: Kind::Billing,
         always: false,
-        read: |t, _| Some(Value::Billing(t.billing)),
-        write: |t, value, rules, name| {
+        read: |c, _, _| Some(Value::Billing(c.billing)),
+        write: |c, _, value, rules, name| {
             let Value::Billing(billing) = value else {
                 return None;
             };
             if *billing == Billing::Yearly && !rules.has_yearly_prices() {
                 return Some(ignored(name, billing.id(), Reason::NoYearlyPrices));
             }
-            t.billing = *billing;
+            c.billing = *billing;
             None
         },
+        doc: doc(
+            r#""monthly" | "yearly""#,
+            "`monthly` or `yearly` (where the rules sell anything by the year)",
+            "`monthly`",
+        ),
     },
     Param {
         name: "billing_day",
         kind: Kind::Count(CountField::BillingDay),
         always: false,
-        read: |t, _| Some(Value::Count(u64::from(t.period_rule.day()))),
-        write: |t, value, _, _| {
+        read: |c, _, _| Some(Value::Count(u64::from(c.period_rule.day()))),
+        write: |c, _, value, _, _| {
             if let Value::Count(day) = value {
-                t.period_rule = PeriodRule::from_day(*day as u32);
+                c.period_rule = PeriodRule::from_day(*day as u32);
             }
             None
         },
+        doc: doc(
+            NUMBER,
+            "1–31: the allowance resets on that day (or the month's last day)",
+            "1, the calendar month",
+        ),
     },
 ];
 
@@ -384,37 +503,33 @@ impl Params {
         (kept, problems)
     }
 
-    /// Applies the parameters to a state under these rules; returns what was ignored.
-    pub fn apply(&self, rules: &RuleSet, target: &mut ParamTarget) -> Vec<Ignored> {
+    /// Applies the parameters to a state (its choices and its month) under these rules;
+    /// returns what was ignored.
+    pub fn apply(&self, rules: &RuleSet, choices: &mut Choices, month: &mut Month) -> Vec<Ignored> {
         self.defined()
-            .filter_map(|(p, value)| (p.write)(target, value, rules, p.name))
+            .filter_map(|(p, value)| (p.write)(choices, month, value, rules, p.name))
             .collect()
     }
 
-    /// Every part of a state, for the saved state.
-    pub fn of(target: &ParamTarget, preset: Option<Preset>) -> Params {
+    /// Every parameter of a state, for the saved state; `preset` is the active preset.
+    pub fn of(choices: &Choices, month: &Month, preset: Option<Preset>) -> Params {
         let values = PARAMS
             .iter()
-            .filter_map(|p| Some((p.name, (p.read)(target, preset)?)))
+            .filter_map(|p| Some((p.name, (p.read)(choices, month, preset)?)))
             .collect();
         Params { values }
     }
 
-    /// Only what differs from `baseline` (the state the page's own settings give), for a
-    /// short link that still reads back to the same state.
-    pub fn changes(
-        target: &ParamTarget,
-        preset: Option<Preset>,
-        baseline: &ParamTarget,
-        baseline_preset: Option<Preset>,
-    ) -> Params {
-        let base = Params::of(baseline, baseline_preset);
-        let values = Params::of(target, preset)
+    /// Only what differs from `baseline` (the parameters of the state the page's own
+    /// settings give), for a short link that still reads back to the same state.
+    pub fn changes(&self, baseline: &Params) -> Params {
+        let values = self
             .values
-            .into_iter()
+            .iter()
             .filter(|(name, value)| {
-                param(name).is_some_and(|p| p.always) || base.get(name) != Some(value)
+                param(name).is_some_and(|p| p.always) || baseline.get(name) != Some(value)
             })
+            .cloned()
             .collect();
         Params { values }
     }
@@ -518,22 +633,30 @@ impl<'de> Deserialize<'de> for Params {
 mod tests {
     use super::*;
     use crate::engine::fields::CountError;
-    use crate::engine::plan::AddonProblem;
+    use crate::engine::plan::{AddonProblem, Usage};
     use crate::engine::presets::ARTICLE;
 
-    fn target(rules: &RuleSet) -> ParamTarget {
-        ParamTarget {
-            selection: Selection::starter(rules),
-            usage: Usage::default(),
-            today: parse_iso_date("2026-03-10").unwrap(),
-            period_rule: PeriodRule::CalendarMonth,
-            need: Need {
-                messages: 100,
-                inmails: 0,
-                min_tier: None,
-            },
-            currency: Currency::USD,
-            billing: Billing::Monthly,
+    /// The parts of a state that parameters read and set.
+    #[derive(Clone, Debug, PartialEq)]
+    struct Target {
+        choices: Choices,
+        month: Month,
+    }
+
+    impl Target {
+        fn apply(&mut self, params: &Params, rules: &RuleSet) -> Vec<Ignored> {
+            params.apply(rules, &mut self.choices, &mut self.month)
+        }
+
+        fn params(&self, preset: Option<Preset>) -> Params {
+            Params::of(&self.choices, &self.month, preset)
+        }
+    }
+
+    fn target(rules: &RuleSet) -> Target {
+        Target {
+            choices: Choices::starter(rules),
+            month: Month::new(parse_iso_date("2026-03-10").unwrap(), Usage::default(), 1),
         }
     }
 
@@ -556,17 +679,25 @@ mod tests {
         let (params, problems) = parse("tier=sales-navigator&addons=100x2,25x1&inmail_blocks=2&sent=40&inmail_sent=3&today=2026-02-10&billing_day=31&need=120&need_inmail=10&min_tier=premium-business&utm_source=x");
         assert!(problems.is_empty(), "{problems:?}");
         let mut t = target(&rules);
-        assert!(params.apply(&rules, &mut t).is_empty());
-        assert_eq!(t.selection.tier_id, "sales-navigator");
-        assert_eq!(t.selection.addons, [(25, 1), (100, 2)]);
+        assert!(t.apply(&params, &rules).is_empty());
+        assert_eq!(t.choices.selection.tier_id, "sales-navigator");
+        assert_eq!(t.choices.selection.addons, [(25, 1), (100, 2)]);
         assert_eq!(
-            (t.selection.inmail_blocks, t.usage.sent, t.usage.inmail_sent),
+            (
+                t.choices.selection.inmail_blocks,
+                t.month.usage.sent,
+                t.month.usage.inmail_sent
+            ),
             (2, 40, 3)
         );
-        assert_eq!(t.today, parse_iso_date("2026-02-10").unwrap());
-        assert_eq!(t.period_rule, PeriodRule::BillingDay(31));
+        assert_eq!(t.month.today, parse_iso_date("2026-02-10").unwrap());
+        assert_eq!(t.choices.period_rule, PeriodRule::BillingDay(31));
         assert_eq!(
-            (t.need.messages, t.need.inmails, t.need.min_tier.as_deref()),
+            (
+                t.choices.need.messages,
+                t.choices.need.inmails,
+                t.choices.need.min_tier.as_deref()
+            ),
             (120, 10, Some("premium-business"))
         );
     }
@@ -576,7 +707,7 @@ mod tests {
         let rules = ARTICLE.rules();
         let (params, mut problems) = parse("tier=gold&sent=-3&inmail_sent=abc&today=2026-02-30&billing_day=40&addons=100x2,30x1&need=5&preset=nope");
         let mut t = target(&rules);
-        problems.extend(params.apply(&rules, &mut t));
+        problems.extend(t.apply(&params, &rules));
         let named: Vec<(&str, &Reason)> = problems
             .iter()
             .map(|p| (p.name.as_str(), &p.reason))
@@ -604,9 +735,9 @@ mod tests {
             ]
         );
         assert_eq!(problems[6].value, "30x1");
-        assert_eq!(t.selection.tier_id, "basic");
-        assert_eq!(t.selection.addons, [(100, 2)]);
-        assert_eq!(t.need.messages, 5);
+        assert_eq!(t.choices.selection.tier_id, "basic");
+        assert_eq!(t.choices.selection.addons, [(100, 2)]);
+        assert_eq!(t.choices.need.messages, 5);
     }
 
     #[test]
@@ -617,8 +748,12 @@ mod tests {
         let (params, problems) = parse_params([("addons", text.as_str())]);
         assert!(problems.is_empty());
         let mut t = target(&rules);
-        let problems = params.apply(&rules, &mut t);
-        assert_eq!(t.selection.addons, [(100, 1)], "the good item applies");
+        let problems = t.apply(&params, &rules);
+        assert_eq!(
+            t.choices.selection.addons,
+            [(100, 1)],
+            "the good item applies"
+        );
         assert_eq!(
             problems,
             [ignored(
@@ -637,15 +772,14 @@ mod tests {
         let rules = ARTICLE.rules();
         let baseline = target(&rules);
         let mut t = target(&rules);
-        let query = |t: &ParamTarget, preset| {
-            Params::changes(t, preset, &baseline, Some(ARTICLE)).to_pairs()
-        };
+        let base = baseline.params(Some(ARTICLE));
+        let query = |t: &Target, preset| t.params(preset).changes(&base).to_pairs();
         assert_eq!(query(&t, Some(ARTICLE)), [("tier", "basic".to_owned())]);
-        t.selection.set_addon_count(100, 2);
-        t.usage.sent = 7;
-        t.today = parse_iso_date("2026-03-12").unwrap();
-        t.period_rule = PeriodRule::BillingDay(15);
-        t.need = Need {
+        t.choices.selection.set_addon_count(100, 2);
+        t.month.usage.sent = 7;
+        t.month.today = parse_iso_date("2026-03-12").unwrap();
+        t.choices.period_rule = PeriodRule::BillingDay(15);
+        t.choices.need = Need {
             messages: 0,
             inmails: 4,
             min_tier: Some("recruiter".into()),
@@ -656,7 +790,7 @@ mod tests {
         let (params, problems) = parse_params(pairs.iter().map(|(n, v)| (*n, v.as_str())));
         assert!(problems.is_empty());
         let mut back = baseline.clone();
-        params.apply(&rules, &mut back);
+        back.apply(&params, &rules);
         assert_eq!(back, t);
         assert_eq!(params.preset(), Some(presets::LINKEDIN_HELP));
     }
@@ -665,12 +799,12 @@ mod tests {
     fn removing_what_the_page_set_is_written_too() {
         let rules = ARTICLE.rules();
         let mut baseline = target(&rules);
-        baseline.selection.set_addon_count(100, 1);
-        baseline.need.min_tier = Some("recruiter".into());
+        baseline.choices.selection.set_addon_count(100, 1);
+        baseline.choices.need.min_tier = Some("recruiter".into());
         let mut t = baseline.clone();
-        t.selection.addons.clear();
-        t.need.min_tier = None;
-        let pairs = Params::changes(&t, None, &baseline, None).to_pairs();
+        t.choices.selection.addons.clear();
+        t.choices.need.min_tier = None;
+        let pairs = t.params(None).changes(&baseline.params(None)).to_pairs();
         assert_eq!(
             pairs,
             [
@@ -681,7 +815,7 @@ mod tests {
         );
         let (params, _) = parse_params(pairs.iter().map(|(n, v)| (*n, v.as_str())));
         let mut back = baseline.clone();
-        params.apply(&rules, &mut back);
+        back.apply(&params, &rules);
         assert_eq!(back, t);
     }
 
@@ -701,17 +835,17 @@ mod tests {
     fn every_parameter_writes_and_reads_back_through_serde_and_text() {
         let rules = ARTICLE.rules();
         let mut t = target(&rules);
-        t.selection.tier_id = "recruiter".into();
-        t.selection.set_addon_count(25, 3);
-        t.selection.inmail_blocks = 2;
-        t.usage = Usage {
+        t.choices.selection.tier_id = "recruiter".into();
+        t.choices.selection.set_addon_count(25, 3);
+        t.choices.selection.inmail_blocks = 2;
+        t.month.usage = Usage {
             sent: 9,
             inmail_sent: 4,
             rollover_credits: 0,
         };
-        t.period_rule = PeriodRule::BillingDay(20);
-        t.need.min_tier = Some("sales-navigator".into());
-        let params = Params::of(&t, Some(ARTICLE));
+        t.choices.period_rule = PeriodRule::BillingDay(20);
+        t.choices.need.min_tier = Some("sales-navigator".into());
+        let params = t.params(Some(ARTICLE));
         assert_eq!(
             params.to_pairs().len(),
             PARAMS.len(),
@@ -724,7 +858,7 @@ mod tests {
         assert!(problems.is_empty());
         assert_eq!(read, params);
         let mut back = target(&rules);
-        assert!(read.apply(&rules, &mut back).is_empty());
+        assert!(back.apply(&read, &rules).is_empty());
         assert_eq!(back, t);
         // Names the widget does not know are skipped.
         let json = json.replace('{', r#"{"colour":"blue","#);

@@ -5,10 +5,12 @@
 //! and the loader's list of watched attributes are generated from here by `cargo xtask`,
 //! so none of them can drift from what the widget reads.
 
+use super::params::PARAMS;
+
 /// One attribute of `<messaging-quota>` (on a mount point: `data-` and the name).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Attribute {
-    pub name: &'static str,
+    pub name: String,
     /// Its value's type for a TypeScript host: `string`, or a union of the words it takes.
     pub ts_type: &'static str,
     /// What it may hold (Markdown).
@@ -17,100 +19,23 @@ pub struct Attribute {
     pub default: &'static str,
 }
 
+/// An attribute of the page's own (not a parameter of the state): name, type, values, default.
+type PageAttribute = (&'static str, &'static str, &'static str, &'static str);
+
 const fn attribute(
     name: &'static str,
     ts_type: &'static str,
     values: &'static str,
     default: &'static str,
-) -> Attribute {
-    Attribute {
-        name,
-        ts_type,
-        values,
-        default,
-    }
+) -> PageAttribute {
+    (name, ts_type, values, default)
 }
 
 /// A flag: present (or `true`) turns it on; React writes `true` as present.
 const FLAG: &str = r#"boolean | "true" | "false" | """#;
-/// A whole number, written as text, or a number (React writes it as text).
-const NUMBER: &str = "string | number";
-
-/// Every attribute the widget reads, in the README's order.
-pub const ATTRIBUTES: [Attribute; 28] = [
-    attribute(
-        "tier",
-        "string",
-        "a tier id of the rules (`basic`, `premium-business`, …)",
-        "the first tier",
-    ),
-    attribute(
-        "addons",
-        "string",
-        "bundles as `SIZExCOUNT` pairs: `100x2,25x1`",
-        "none",
-    ),
-    attribute(
-        "inmail-blocks",
-        NUMBER,
-        "a whole number of InMail credit blocks",
-        "0",
-    ),
-    attribute(
-        "sent",
-        NUMBER,
-        "a whole number: messages sent this period",
-        "0",
-    ),
-    attribute(
-        "inmail-sent",
-        NUMBER,
-        "a whole number: InMails sent this period",
-        "0",
-    ),
-    attribute(
-        "today",
-        "string",
-        "`YYYY-MM-DD`, for demos",
-        "the visitor's local date",
-    ),
-    attribute(
-        "billing-day",
-        NUMBER,
-        "1–31: the allowance resets on that day (or the month's last day)",
-        "1, the calendar month",
-    ),
-    attribute(
-        "need",
-        NUMBER,
-        "a whole number: the messages a month the \"What do I need?\" panel plans for",
-        "100",
-    ),
-    attribute(
-        "need-inmail",
-        NUMBER,
-        "a whole number: the InMails a month it plans for",
-        "0",
-    ),
-    attribute(
-        "min-tier",
-        "string",
-        "a tier id: the lowest tier it may recommend (empty: any)",
-        "any tier",
-    ),
-    attribute(
-        "currency",
-        "string",
-        "an ISO 4217 code the rules are priced in (`USD`, `EUR`, `GBP`, `JPY`): the currency \
-         every amount is shown in",
-        "the rules' own currency",
-    ),
-    attribute(
-        "billing",
-        r#""monthly" | "yearly""#,
-        "`monthly` or `yearly` (where the rules sell anything by the year)",
-        "`monthly`",
-    ),
+/// The attributes that are not parameters of the state, in the reference's order (the
+/// parameters come first, from [`PARAMS`]).
+const PAGE_ATTRIBUTES: [PageAttribute; 15] = [
     attribute(
         "checkout-url",
         "string",
@@ -130,12 +55,6 @@ pub const ATTRIBUTES: [Attribute; 28] = [
         "string",
         "the mark's words, instead of \"Most popular\"",
         "the rules' `highlight_label`, then the widget's words",
-    ),
-    attribute(
-        "preset",
-        r#""article" | "linkedin-help""#,
-        "`article` or `linkedin-help`",
-        "`article`",
     ),
     attribute(
         "rules",
@@ -217,14 +136,24 @@ pub const ATTRIBUTES: [Attribute; 28] = [
     ),
 ];
 
-/// The names of [`ATTRIBUTES`], as the widget and the loader read them.
-pub fn attribute_names() -> impl Iterator<Item = &'static str> {
-    ATTRIBUTES.iter().map(|a| a.name)
-}
-
-/// Whether the widget reads an attribute of this name (without `data-`).
-pub fn is_attribute(name: &str) -> bool {
-    attribute_names().any(|n| n == name)
+/// Every attribute the widget reads: the state's parameters (each spelled with `-`), then
+/// the page's own.
+pub fn attributes() -> Vec<Attribute> {
+    let params = PARAMS.iter().map(|p| Attribute {
+        name: p.attribute(),
+        ts_type: p.doc.ts_type,
+        values: p.doc.values,
+        default: p.doc.default,
+    });
+    let page = PAGE_ATTRIBUTES
+        .iter()
+        .map(|&(name, ts_type, values, default)| Attribute {
+            name: name.to_owned(),
+            ts_type,
+            values,
+            default,
+        });
+    params.chain(page).collect()
 }
 
 /// One event the widget dispatches on its element (a bubbling, composed `CustomEvent`).
@@ -383,10 +312,24 @@ mod tests {
 
     #[test]
     fn names_are_unique() {
-        let mut names: Vec<&str> = attribute_names().collect();
+        let all = attributes();
+        let mut names: Vec<&str> = all.iter().map(|a| a.name.as_str()).collect();
         names.sort_unstable();
         names.dedup();
-        assert_eq!(names.len(), ATTRIBUTES.len());
+        assert_eq!(names.len(), all.len());
+        assert_eq!(all.len(), PARAMS.len() + PAGE_ATTRIBUTES.len());
+    }
+
+    #[test]
+    fn every_attribute_is_read() {
+        use crate::host::attributes::parse_attributes;
+        // A value no attribute takes: each attribute the widget reads says it refused it,
+        // or takes it; an attribute it did not read would say nothing and change nothing.
+        for a in attributes() {
+            let bare = parse_attributes([], false);
+            let given = parse_attributes([(a.name.as_str(), "\u{1}not a value")], false);
+            assert_ne!(given, bare, "{} is documented but not read", a.name);
+        }
     }
 
     #[test]

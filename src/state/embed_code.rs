@@ -3,54 +3,46 @@
 //! they are edited), each only where it differs from what a bare element shows. The browser
 //! writes them as markup (src/browser/embed_markup.rs); here they are facts, tested natively.
 
-use super::init::default_target;
 use super::{RulesOrigin, Widget};
+use crate::engine::player::Month;
 use crate::engine::presets::ARTICLE;
-use crate::host::attributes::{Sections, Theme};
-use crate::host::params::Params;
+use crate::host::attributes::Theme;
+use crate::host::params::{Choices, Params};
 
 impl Widget {
     /// `(attribute, value)` pairs, in a stable order.
     pub fn snippet_attributes(&self) -> Vec<(String, String)> {
         let mut out = Vec::new();
-        let preset = self.rules_origin.preset();
-        if self.rules_origin == RulesOrigin::Custom {
-            out.push(("rules".to_owned(), self.rules.to_compact_json()));
+        let rules = &self.rules.set;
+        if self.rules.origin == RulesOrigin::Custom {
+            out.push(("rules".to_owned(), rules.to_compact_json()));
         }
-        let bare = default_target(&self.rules, self.local_today);
-        let params = Params::changes(&self.param_target(), preset, &bare, Some(ARTICLE));
-        for (name, value) in params.to_pairs() {
+        // What a bare element shows under these rules, today.
+        let bare = Month::new(self.local_today, Default::default(), 0);
+        let bare = Params::of(&Choices::starter(rules), &bare, Some(ARTICLE));
+        for (name, value) in self.params().changes(&bare).to_pairs() {
             out.push((name.replace('_', "-"), value));
         }
-        let page = [
-            ("checkout-url", &self.checkout_url),
-            ("highlight", &self.highlight),
-            ("highlight-label", &self.highlight_label),
+        let page = &self.page;
+        let highlight = page.highlight.clone().filter(|t| rules.tier(t).is_some());
+        let settings = [
+            ("checkout-url", &page.checkout_url),
+            ("highlight", &highlight),
+            ("highlight-label", &page.highlight_label),
         ];
-        for (name, value) in page {
+        for (name, value) in settings {
             if let Some(value) = value {
                 out.push((name.to_owned(), value.clone()));
             }
         }
-        if self.theme != Theme::default() {
-            out.push(("theme".to_owned(), self.theme.id().to_owned()));
+        if page.theme != Theme::default() {
+            out.push(("theme".to_owned(), page.theme.id().to_owned()));
         }
-        if let Some(locale) = &self.locale {
+        if let Some(locale) = &page.locale {
             out.push(("locale".to_owned(), locale.clone()));
         }
-        if self.sections != Sections::ALL {
-            let names = [
-                (self.sections.calculator, "calculator"),
-                (self.sections.compare, "compare"),
-                (self.sections.demo, "demo"),
-                (self.sections.rules, "rules"),
-            ];
-            let on: Vec<&str> = names
-                .iter()
-                .filter(|(on, _)| *on)
-                .map(|(_, n)| *n)
-                .collect();
-            out.push(("sections".to_owned(), on.join(",")));
+        if let Some(sections) = page.parts.sections_attribute() {
+            out.push(("sections".to_owned(), sections));
         }
         out
     }
@@ -58,7 +50,9 @@ impl Widget {
 
 #[cfg(test)]
 mod tests {
-    use super::super::{initial_widget, Action, Count, Init, RuleField};
+    use super::super::{
+        initial_widget, Action, Edit, EditorAction, Field, Init, PlanAction, RuleField,
+    };
     use crate::engine::period::parse_iso_date;
     use crate::host::attributes::parse_attributes;
 
@@ -82,20 +76,22 @@ mod tests {
             w.snippet_attributes(),
             [("tier".to_owned(), "basic".to_owned())]
         );
-        w.apply(Action::SelectTier("sales-navigator".into()));
-        w.apply(Action::SetCount(Count::Addon(100), 2));
-        w.apply(Action::SetCount(Count::Sent, 40));
-        w.apply(Action::SetCount(
-            Count::Rule(RuleField::TierPrice(3)),
-            5_000,
+        w.apply(Action::Plan(PlanAction::SelectTier(
+            "sales-navigator".into(),
+        )));
+        w.apply(Action::Field(Field::Addon(100), Edit::Set(2)));
+        w.apply(Action::Field(Field::Sent, Edit::Set(40)));
+        w.apply(Action::Field(
+            Field::Rule(RuleField::TierPrice(3)),
+            Edit::Set(5_000),
         ));
-        w.apply(Action::ApplyRulesDraft);
+        w.apply(Action::Editor(EditorAction::Apply));
         let attributes = w.snippet_attributes();
         let names: Vec<&str> = attributes.iter().map(|(n, _)| n.as_str()).collect();
         assert_eq!(names, ["rules", "tier", "addons", "sent"]);
         let pasted = on_a_page(&attributes);
         assert_eq!(pasted.rules, w.rules, "edited rules travel");
-        assert_eq!(pasted.selection, w.selection);
+        assert_eq!(pasted.choices.selection, w.choices.selection);
         assert_eq!(pasted.month.usage, w.month.usage);
         assert_eq!(pasted.summary().total_cents, w.summary().total_cents);
     }

@@ -6,18 +6,17 @@ use std::rc::Rc;
 
 use chrono::NaiveDate;
 
-use super::{Followed, Notice, Origin, RulesOrigin, Widget, SPEEDS};
-use crate::engine::bill::Billing;
-use crate::engine::period::PeriodRule;
-use crate::engine::plan::{Selection, Usage};
-use crate::engine::player::{Month, Scenario};
+use super::{
+    ActiveRules, Display, Drafts, Editor, Followed, Notice, Notices, Origin, Player, RulesOrigin,
+    Sending, Widget,
+};
+use crate::engine::plan::Usage;
+use crate::engine::player::Month;
 use crate::engine::presets::{self, Preset};
-use crate::engine::recommend::Need;
 use crate::engine::rules::RuleSet;
-use crate::engine::send::Recipient;
 use crate::host::attributes::{attribute_spelling, EmbedConfig};
 use crate::host::link_rules::LinkRulesProblem;
-use crate::host::params::{parse_params, ParamTarget, Params};
+use crate::host::params::{parse_params, Choices, Params};
 use crate::host::saved::{self, Restored};
 use crate::host::Ignored;
 
@@ -43,11 +42,10 @@ pub fn initial_widget(init: Init) -> Widget {
     let local_today = init
         .local_today
         .unwrap_or(NaiveDate::from_ymd_opt(2026, 1, 1).unwrap_or_default());
-    let mut notices: Vec<Notice> = init
-        .problems
-        .into_iter()
-        .map(|p| Notice::Ignored(Origin::Page, p))
-        .collect();
+    let mut notices = Notices::default();
+    for problem in init.problems {
+        notices.notify(Notice::Ignored(Origin::Page, problem));
+    }
 
     let stored: Option<Restored> = init
         .stored
@@ -56,7 +54,7 @@ pub fn initial_widget(init: Init) -> Widget {
         .and_then(|text| match saved::read(text) {
             Ok(found) => Some(found),
             Err(problem) => {
-                notices.push(Notice::SavedUnreadable(problem));
+                notices.notify(Notice::SavedUnreadable(problem));
                 None
             }
         });
@@ -75,17 +73,15 @@ pub fn initial_widget(init: Init) -> Widget {
     } else {
         (url_params, url_problems)
     };
-    notices.extend(
-        url_problems
-            .into_iter()
-            .map(|p| Notice::Ignored(Origin::Link, p)),
-    );
+    for problem in url_problems {
+        notices.notify(Notice::Ignored(Origin::Link, problem));
+    }
     // Any other link shows what was shared: what it leaves out is the page's, never the
     // visitor's saved state.
     let link_rules = match init.link_rules.filter(|_| !own_url) {
-        Some(Ok(rules)) => Some(rules),
+        Some(Ok(rules)) => Some(Rc::new(rules)),
         Some(Err(problem)) => {
-            notices.push(Notice::LinkRulesUnusable(problem));
+            notices.notify(Notice::LinkRulesUnusable(problem));
             None
         }
         None => None,
@@ -101,7 +97,7 @@ pub fn initial_widget(init: Init) -> Widget {
     let visitors_own = config.rules.as_ref().and_then(|_| {
         let saved = stored.as_ref()?;
         match (&saved.rules, saved.params.preset()) {
-            (Some(rules), _) => Some((rules.clone(), RulesOrigin::Custom)),
+            (Some(rules), _) => Some((Rc::new(rules.clone()), RulesOrigin::Custom)),
             (None, Some(preset)) => Some(preset_rules(preset)),
             (None, None) => None,
         }
@@ -120,7 +116,7 @@ pub fn initial_widget(init: Init) -> Widget {
     } else if let Some(preset) = url_params.preset() {
         preset_rules(preset)
     } else if let Some(rules) = stored.as_ref().and_then(|s| s.rules.clone()) {
-        (rules, RulesOrigin::Custom)
+        (Rc::new(rules), RulesOrigin::Custom)
     } else {
         let saved_preset = stored.as_ref().and_then(|s| s.params.preset());
         preset_rules(
@@ -132,29 +128,33 @@ pub fn initial_widget(init: Init) -> Widget {
     // A link that carries the page's own rules (its URL written by this widget) says nothing.
     let other_rules = link_rules.is_some() && link_rules != config.rules;
     if config.rules.is_some() && (url_params.preset().is_some() || other_rules) {
-        notices.push(Notice::LinkPresetIgnored);
+        notices.notify(Notice::LinkPresetIgnored);
     }
 
-    let mut target = default_target(&rules, local_today);
-    let page_problems = config.params.apply(&rules, &mut target);
+    let rules = ActiveRules { set: rules, origin };
+    let player = Player::default();
+    let mut choices = Choices::starter(&rules.set);
+    let mut month = Month::new(local_today, Usage::default(), player.scenario.seed);
+    let page_problems = config.params.apply(&rules.set, &mut choices, &mut month);
     // The page's settings are the page's to get right, for its own rules: under rules the
     // visitor chose instead, what does not fit them is left out without a word.
     let page_problems = match (&config.rules, keeps_visitors_rules) {
         (Some(page_rules), true) => {
-            let mut scratch = default_target(page_rules, local_today);
-            config.params.apply(page_rules, &mut scratch)
+            let mut choices = Choices::starter(page_rules);
+            let mut month = Month::new(local_today, Usage::default(), 0);
+            config.params.apply(page_rules, &mut choices, &mut month)
         }
         _ => page_problems,
     };
     for problem in page_problems {
-        notices.push(Notice::Ignored(Origin::Page, attribute_spelling(problem)));
+        notices.notify(Notice::Ignored(Origin::Page, attribute_spelling(problem)));
     }
-    let baseline = target.clone();
+    let baseline = Params::of(&choices, &month, baseline_preset);
     // A link holds what differs from the page's own settings, so it applies over those, not
     // over a saved state.
     if let Some(restored) = stored.as_ref() {
-        for problem in restored.params.apply(&rules, &mut target) {
-            notices.push(Notice::Ignored(Origin::Saved, problem));
+        for problem in restored.params.apply(&rules.set, &mut choices, &mut month) {
+            notices.notify(Notice::Ignored(Origin::Saved, problem));
         }
         // Saved on the real date (not a demo's): the clock is the visitor's own, and a
         // period that has ended since takes its usage with it.
@@ -163,73 +163,34 @@ pub fn initial_widget(init: Init) -> Widget {
             .today()
             .is_some_and(|d| d != restored.saved_on);
         if !demo_date {
-            target.today = local_today;
-            let then = target.period_rule.period_containing(restored.saved_on);
-            let now = target.period_rule.period_containing(local_today);
-            if then != now && (target.usage.sent > 0 || target.usage.inmail_sent > 0) {
-                target.usage = Usage::default();
-                notices.push(Notice::NewPeriod { start: now.start });
+            month.today = local_today;
+            let then = choices.period_rule.period_containing(restored.saved_on);
+            let now = choices.period_rule.period_containing(local_today);
+            if then != now && (month.usage.sent > 0 || month.usage.inmail_sent > 0) {
+                month.usage = Usage::default();
+                notices.notify(Notice::NewPeriod { start: now.start });
             }
         }
     }
-    for problem in url_params.apply(&rules, &mut target) {
-        notices.push(Notice::Ignored(Origin::Link, problem));
+    for problem in url_params.apply(&rules.set, &mut choices, &mut month) {
+        notices.notify(Notice::Ignored(Origin::Link, problem));
     }
-
-    // The page's highlighted tier, when the rules have it.
-    let highlight = config.highlight.clone().filter(|tier| {
-        let known = rules.tier(tier).is_some();
-        if !known {
-            let known_ids = rules.tiers.iter().map(|t| t.id.clone()).collect();
-            notices.push(Notice::Ignored(
-                Origin::Page,
-                crate::host::ignored(
-                    "highlight",
-                    tier,
-                    crate::host::Reason::NoSuchTier { known: known_ids },
-                ),
-            ));
-        }
-        known
-    });
-    let scenario = Scenario::default();
+    if let Some(problem) = super::unknown_highlight(&config, &rules.set) {
+        notices.notify(Notice::Ignored(Origin::Page, problem));
+    }
     Widget {
-        currency: target.currency,
-        billing: target.billing,
-        rules_draft: None,
-        rules: Rc::new(rules),
-        rules_origin: origin,
-        selection: target.selection.clone(),
-        month: Rc::new(Month::new(target.today, target.usage, scenario.seed)),
-        period_rule: target.period_rule,
-        local_today,
-        locale: config.locale,
-        chosen_locale: None,
-        messages_src: config.messages_src,
-        language_menu: config.language_menu,
-        heading: config.heading,
-        page_rules: config.rules.clone().map(Rc::new),
-        checkout_url: config.checkout_url.clone(),
-        highlight_label: config.highlight_label.clone(),
-        highlight,
-        theme: config.theme,
-        sections: config.sections,
-        share: config.share,
-        recipient: Recipient::Connection,
-        last_send: None,
-        dialog: None,
-        need: target.need,
+        page: Rc::new(config),
+        rules,
+        choices,
+        month: Rc::new(month),
+        send: Sending::default(),
+        player,
+        editor: Editor::default(),
         notices,
-        dismissed: Vec::new(),
-        scenario,
-        playing: false,
-        speed_ms: SPEEDS[1],
-        large_text: false,
-        rules_error: None,
-        rules_status: None,
-        drafts: Vec::new(),
-        baseline,
-        baseline_preset,
+        drafts: Drafts::default(),
+        display: Display::default(),
+        local_today,
+        baseline: Rc::new(baseline),
     }
 }
 
@@ -247,37 +208,19 @@ pub fn followed(init: &Init, saved: &str) -> Option<Followed> {
         ..init.clone()
     };
     let widget = initial_widget(visit);
-    let unusable = widget.notices.iter().any(|n| {
+    let unusable = widget.notices.shown().iter().any(|n| {
         matches!(
             n,
             Notice::SavedUnreadable(_) | Notice::Ignored(Origin::Saved, _)
         )
     });
-    (!unusable).then(|| Followed {
-        target: widget.param_target(),
+    (!unusable).then_some(Followed {
         rules: widget.rules,
-        rules_origin: widget.rules_origin,
+        choices: widget.choices,
+        month: widget.month,
     })
 }
 
-/// What a widget shows under `rules` when its page sets nothing: the first tier, no add-ons,
-/// nothing sent yet, today, the calendar month, a need of 100 messages.
-pub fn default_target(rules: &RuleSet, local_today: NaiveDate) -> ParamTarget {
-    ParamTarget {
-        selection: Selection::starter(rules),
-        usage: Usage::default(),
-        today: local_today,
-        period_rule: PeriodRule::CalendarMonth,
-        need: Need {
-            messages: 100,
-            inmails: 0,
-            min_tier: None,
-        },
-        currency: rules.currency,
-        billing: Billing::Monthly,
-    }
-}
-
-fn preset_rules(preset: Preset) -> (RuleSet, RulesOrigin) {
-    (preset.rules(), RulesOrigin::Preset(preset))
+fn preset_rules(preset: Preset) -> (Rc<RuleSet>, RulesOrigin) {
+    (Rc::new(preset.rules()), RulesOrigin::Preset(preset))
 }

@@ -2,93 +2,65 @@
 //!
 //! The UI holds one [`Widget`] in a reducer and sends it [`Action`]s; nothing here imports
 //! yew or touches the browser, so every journey can be tested natively. Values the view
-//! shows are derived from the state (`engine::summary`), never stored; what the visitor
-//! types is stored, so that a field always shows what the state holds.
+//! shows are derived from the state (`engine::summary`, `view`), never stored; what the
+//! visitor types is stored, so that a field always shows what the state holds.
+//!
+//! A widget is made of parts, each held whole, each with its invariants beside it:
+//!
+//! | part | holds | module |
+//! |---|---|---|
+//! | `page` | what the host page set (its attributes, checked): replaced whole when they change | `host::attributes` |
+//! | `rules` | the rules in use and where they came from | here |
+//! | `choices` | tier, add-ons, billing, currency, reset day, need: always valid under `rules` | `host::params` |
+//! | `month` | the month as played: its day, counters and log | `engine::player` |
+//! | `send` | the send preview and the upgrade pop-up | `send` |
+//! | `player` | the auto-play scenario and clock | `player` |
+//! | `editor` | the rule editor's draft and what it says of it | `editor` |
+//! | `notices` | what the widget tells the visitor, and what they dismissed | `notice` |
+//! | `drafts` | the text typed into number fields | `field` |
+//! | `display` | the visitor's own language and text size | here |
+//!
+//! Actions are namespaced by the part they start in: [`PlanAction`], [`SendAction`],
+//! [`PlayerAction`], [`EditorAction`], [`NoticeAction`], [`DisplayAction`], [`HostAction`],
+//! and `Field` for the number fields of every part.
 
-mod count;
+mod editor;
 mod embed_code;
+mod field;
 mod init;
 mod notice;
+mod player;
 mod rules_form;
+mod send;
 mod shortcuts;
 
 use std::rc::Rc;
 
 use chrono::NaiveDate;
 
-pub use count::{field_text, Count, FieldDraft, FieldText, Part};
-pub use init::{default_target, followed, initial_widget, Init};
-pub use notice::{Notice, Origin};
+pub use editor::{Draft, Editor, EditorAction, Said};
+pub use field::{field_text, Direction, Drafts, Edit, Field, FieldDraft, FieldText};
+pub use init::{followed, initial_widget, Init};
+pub use notice::{Notice, NoticeAction, Notices, Origin};
+pub use player::{Clock, Player, PlayerAction, SPEEDS};
 pub use rules_form::{RuleField, RulesForm};
+pub use send::{LastSend, SendAction, Sending};
 pub use shortcuts::shortcut;
 
 use crate::engine::bill::Billing;
 use crate::engine::currency::Currency;
-use crate::engine::period::PeriodRule;
-use crate::engine::player::{Context, Month, Scenario, Step};
-use crate::engine::presets::Preset;
-use crate::engine::recommend::{Need, Plan, Recommender};
-use crate::engine::rules::{RuleError, RuleSet};
-use crate::engine::send::{apply_unblock, Blocked, Recipient, Refusal, SendDecision, Unblock};
+use crate::engine::plan::Usage;
+use crate::engine::player::{Context, Month, Step};
+use crate::engine::presets::{self, Preset};
+use crate::engine::recommend::{Plan, Recommender};
+use crate::engine::rules::{RuleSet, Tier};
+use crate::engine::send::{apply_unblock, Recipient, SendDecision};
 use crate::engine::summary::{summarize, Summary};
-use crate::host::attributes::{EmbedConfig, Sections, Theme};
-use crate::host::params::{ParamTarget, Params};
-use crate::host::{saved, Ignored};
+use crate::host::attributes::EmbedConfig;
+use crate::host::params::{Choices, Params};
+use crate::host::{ignored, saved, Ignored, Reason};
 
-/// The context a month is played under, borrowed field by field so `month` stays free:
-/// the widget's fields and its rules priced in its currency.
-macro_rules! context {
-    ($w:expr, $priced:expr) => {
-        Context {
-            rules: $priced,
-            selection: &$w.selection,
-            period_rule: $w.period_rule,
-            billing: $w.billing,
-        }
-    };
-}
-
-/// What the last press of Send did, as the send preview shows it.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum LastSend {
-    Delivered {
-        remaining: u64,
-    },
-    /// A non-connection: offered "Send as InMail".
-    InMailOffered {
-        credits_left: u64,
-        charge_cents: u64,
-    },
-    InMailSent {
-        charge_cents: u64,
-        credits_left: u64,
-    },
-    Refused {
-        reason: Refusal,
-    },
-    /// Over the limit: not delivered. `applied` is the way to unblock chosen since.
-    Blocked {
-        allowance: u64,
-        applied: Option<Unblock>,
-    },
-}
-
-impl LastSend {
-    /// The `data-outcome` value.
-    pub fn outcome_id(&self) -> &'static str {
-        match self {
-            LastSend::Delivered { .. } => "delivered",
-            LastSend::InMailOffered { .. } | LastSend::InMailSent { .. } => "inmail",
-            LastSend::Refused { .. } => "refused",
-            LastSend::Blocked { .. } => "blocked",
-        }
-    }
-}
-
-/// Auto-play speeds, in milliseconds per simulated day, slowest first.
-pub const SPEEDS: [u32; 4] = [1500, 800, 350, 120];
-
-/// Which rule set is active, for labels and the URL.
+/// Where the rules in use came from, for labels and the URL.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum RulesOrigin {
     Preset(Preset),
@@ -105,175 +77,179 @@ impl RulesOrigin {
     }
 }
 
-/// What the rule editor says of its draft.
+/// The rules in use, as given (every price list), and where they came from.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum RulesStatus {
-    /// These rules were just applied.
-    Applied,
+pub struct ActiveRules {
+    pub set: Rc<RuleSet>,
+    pub origin: RulesOrigin,
 }
 
-/// Rules the visitor is editing.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Draft {
-    /// The editor's text.
-    pub text: Rc<str>,
-    /// The text as the rule form edits it, while its shape allows.
-    pub form: Option<Rc<RulesForm>>,
-}
-
-impl Draft {
-    pub fn new(text: String) -> Draft {
-        Draft {
-            form: RulesForm::read(&text).map(Rc::new),
-            text: text.into(),
+impl ActiveRules {
+    pub fn preset(preset: Preset) -> ActiveRules {
+        ActiveRules {
+            set: Rc::new(preset.rules()),
+            origin: RulesOrigin::Preset(preset),
         }
     }
+
+    pub fn custom(rules: Rc<RuleSet>) -> ActiveRules {
+        ActiveRules {
+            set: rules,
+            origin: RulesOrigin::Custom,
+        }
+    }
+}
+
+/// How large the widget's text is.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum TextSize {
+    #[default]
+    Normal,
+    Large,
+}
+
+/// The visitor's own display choices.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Display {
+    /// The language the visitor picked from the language menu; it wins over the page's.
+    pub chosen_locale: Option<String>,
+    pub text_size: TextSize,
 }
 
 /// The whole widget.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Widget {
-    /// The rules as given (every price list), as links, files and the saved state write them.
-    pub rules: Rc<RuleSet>,
-    pub rules_origin: RulesOrigin,
-    /// The currency prices are shown in: the rules' own, or one of their price lists.
-    pub currency: Currency,
-    pub billing: Billing,
-    pub selection: crate::engine::plan::Selection,
+    pub page: Rc<EmbedConfig>,
+    pub rules: ActiveRules,
+    pub choices: Choices,
     /// Shared until changed (`Rc::make_mut`), so views of the month can tell when it did.
     pub month: Rc<Month>,
-    pub period_rule: PeriodRule,
+    pub send: Sending,
+    pub player: Player,
+    pub editor: Editor,
+    pub notices: Notices,
+    pub drafts: Drafts,
+    pub display: Display,
     /// The visitor's real date.
     pub local_today: NaiveDate,
-    /// The language tag the page asked for; `None`: the page's language, then the visitor's.
-    pub locale: Option<String>,
-    /// The language the visitor picked from the language menu; it wins over `locale`.
-    pub chosen_locale: Option<String>,
-    /// The host's own message catalogue, as written.
-    pub messages_src: Option<String>,
-    pub language_menu: bool,
-    /// Whether the widget shows its own heading and section navigation.
-    pub heading: bool,
-    /// The page's own rules (`rules`, `rules-src`), when it gives any.
-    pub page_rules: Option<Rc<RuleSet>>,
-    /// The page's checkout URL template and highlighted tier (`checkout-url`, `highlight`,
-    /// `highlight-label`), over the rules'.
-    pub checkout_url: Option<String>,
-    pub highlight: Option<String>,
-    pub highlight_label: Option<String>,
-    pub theme: Theme,
-    pub sections: Sections,
-    /// Whether the Share panel shows.
-    pub share: bool,
-    pub recipient: Recipient,
-    pub last_send: Option<LastSend>,
-    /// The open upgrade pop-up.
-    pub dialog: Option<Rc<Blocked>>,
-    pub need: Need,
-    /// Values from the URL, storage or attributes that were ignored, and other notices.
-    pub notices: Vec<Notice>,
-    /// Notices the visitor dismissed: the same one is not shown again.
-    pub dismissed: Vec<Notice>,
-    pub scenario: Scenario,
-    pub playing: bool,
-    pub speed_ms: u32,
-    pub large_text: bool,
-    /// The rule editor's draft, applied only when valid; `None` while it is the active rules
-    /// as they are (so a widget that never edits its rules never writes them out).
-    pub rules_draft: Option<Draft>,
-    pub rules_error: Option<RuleError>,
-    pub rules_status: Option<RulesStatus>,
-    /// What the visitor last typed into each number field (see [`Count`]).
-    pub drafts: Vec<FieldDraft>,
-    /// The state the page's own settings give, before any link or saved state: a link
-    /// holds only what differs from it.
-    pub baseline: ParamTarget,
-    pub baseline_preset: Option<Preset>,
+    /// The parameters of the state the page's own settings give, before any link or saved
+    /// state: a link holds only what differs from them.
+    pub baseline: Rc<Params>,
 }
 
 /// What another tab saved under the same `persist` key, read as this page reads a saved
-/// state: what the saved state sets of the widget.
+/// state: the rules, choices and month a visit would start from.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Followed {
-    pub rules: Rc<RuleSet>,
-    pub rules_origin: RulesOrigin,
-    pub target: ParamTarget,
+    pub rules: ActiveRules,
+    pub choices: Choices,
+    pub month: Rc<Month>,
 }
 
-/// Everything a visitor can do.
+/// Whether this widget has a change another tab's save would discard.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Unsaved {
+    /// Nothing waits to be saved here: another tab's save is followed.
+    Nothing,
+    /// A change waits to be saved: another tab's save is offered, not taken.
+    Changes,
+}
+
+/// What the visitor changes of the plan (number fields aside: see [`Action::Field`]).
 #[derive(Clone, Debug, PartialEq)]
-pub enum Action {
+pub enum PlanAction {
     SelectTier(String),
-    /// A number, routed by what it counts.
-    SetCount(Count, u64),
-    /// Text typed into a number field: applied when valid, kept with a message when not.
-    TypeCount(Count, String),
-    /// The arrow keys in a number field: one up or down, within the field's range.
-    StepCount(Count, bool),
     SetBillingDay(u32),
     /// Monthly or yearly billing (yearly only where the rules sell by the year).
     SetBilling(Billing),
     /// Prices in another currency the rules are priced in.
     SetCurrency(Currency),
-    SetRecipient(Recipient),
-    Send,
-    SendInMail,
-    CloseDialog,
-    ApplyUnblock(Unblock),
+    /// The lowest tier the finder may recommend (`None`: any).
     SetMinTier(Option<String>),
     ApplyRecommendation,
-    DismissNotices,
-    AddNotice(Notice),
-    NextDay,
-    JumpToReset,
-    /// One auto-play step (the timer's tick, or the Step button).
-    Step,
-    Play,
-    Pause,
-    SetScenarioInMail(bool),
-    SetSpeed(u32),
-    MarkRepliesSeen,
-    ToggleLargeText,
+}
+
+/// The visitor's display choices.
+#[derive(Clone, Debug, PartialEq)]
+pub enum DisplayAction {
     /// A language from the language menu (a locale tag).
     ChooseLocale(String),
-    EditRulesDraft(String),
-    ApplyRulesDraft,
-    /// Back to the rules in use: the draft and what was typed into the form go.
-    DiscardRulesDraft,
-    LoadPreset(Preset),
-    /// A rule file the visitor imported.
-    ImportRules(String),
-    ResetMonth,
+    ToggleLargeText,
+}
+
+/// What the page and other tabs do to the widget.
+#[derive(Clone, Debug, PartialEq)]
+pub enum HostAction {
     /// The host page changed the widget's attributes.
     Configure(Box<EmbedConfig>, Vec<Ignored>),
-    /// Another tab saved a plan under this widget's `persist` key. Followed, unless the
-    /// visitor has something here that following would discard (`keep_local`: a change not
-    /// saved yet; or a rules draft), in which case the widget offers it instead.
-    FollowSaved {
-        followed: Rc<Followed>,
-        keep_local: bool,
-    },
+    /// Another tab saved a plan under this widget's `persist` key: followed, unless the
+    /// visitor has something here that following would discard (a change not saved yet, or
+    /// a rules draft), in which case it is offered instead.
+    FollowSaved(Rc<Followed>, Unsaved),
     /// The visitor asked for the plan another tab saved, over what is here.
     LoadOffered(Rc<Followed>),
-    /// A notice no longer true (storage took the state after all, a language loaded).
-    WithdrawNotice(Notice),
+}
+
+/// Everything that changes a widget.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    Plan(PlanAction),
+    /// A number field of any part.
+    Field(Field, Edit),
+    Send(SendAction),
+    Player(PlayerAction),
+    Editor(EditorAction),
+    Notices(NoticeAction),
+    Display(DisplayAction),
+    Host(HostAction),
+}
+
+/// The rules and choices a month is played under, borrowed part by part so `month` stays
+/// free.
+fn context<'a>(priced: &'a RuleSet, choices: &'a Choices) -> Context<'a> {
+    Context {
+        rules: priced,
+        selection: &choices.selection,
+        period_rule: choices.period_rule,
+        billing: choices.billing,
+    }
+}
+
+/// The page's highlighted tier, when these rules do not sell it: the attribute is refused.
+fn unknown_highlight(page: &EmbedConfig, rules: &RuleSet) -> Option<Ignored> {
+    let tier = page.highlight.as_deref()?;
+    rules.tier(tier).is_none().then(|| {
+        ignored(
+            "highlight",
+            tier,
+            Reason::NoSuchTier {
+                known: rules.tiers.iter().map(|t| t.id.clone()).collect(),
+            },
+        )
+    })
 }
 
 impl Widget {
     /// The language tag the widget should speak, when the page or the visitor chose one.
     pub fn requested_locale(&self) -> Option<&str> {
-        self.chosen_locale.as_deref().or(self.locale.as_deref())
+        self.display
+            .chosen_locale
+            .as_deref()
+            .or(self.page.locale.as_deref())
     }
 
-    /// The tier marked for the visitor, and the mark's words when they are not the widget's.
+    /// The tier marked for the visitor (the page's, when the rules sell it, else the
+    /// rules'), and the mark's words when they are not the widget's.
     pub fn highlighted(&self) -> Option<(String, Option<String>)> {
-        match &self.highlight {
-            Some(tier) => Some((tier.clone(), self.highlight_label.clone())),
-            None => self.rules.highlight.clone().map(|tier| {
-                let label = self
+        let rules = &self.rules.set;
+        let page = &self.page;
+        match page.highlight.as_ref().filter(|t| rules.tier(t).is_some()) {
+            Some(tier) => Some((tier.clone(), page.highlight_label.clone())),
+            None => rules.highlight.clone().map(|tier| {
+                let label = page
                     .highlight_label
                     .clone()
-                    .or(self.rules.highlight_label.clone());
+                    .or(rules.highlight_label.clone());
                 (tier, label)
             }),
         }
@@ -281,211 +257,236 @@ impl Widget {
 
     /// The rules priced in the widget's currency: what every figure is computed from.
     pub fn priced(&self) -> RuleSet {
-        priced(&self.rules, self.currency)
+        priced(&self.rules.set, self.choices.currency)
+    }
+
+    /// The tier chosen.
+    pub fn tier(&self) -> Option<&Tier> {
+        self.rules.set.tier(&self.choices.selection.tier_id)
     }
 
     /// The summary the results panel shows.
     pub fn summary(&self) -> Summary {
-        summarize(
-            &self.priced(),
-            &self.selection,
-            &self.month.usage,
-            self.month.today,
-            self.period_rule,
-            self.billing,
-        )
+        let month = &self.month;
+        summary(&self.priced(), &self.choices, month.today, &month.usage)
     }
 
     /// The cheapest plan for the stated need.
     pub fn recommendation(&self) -> Option<Plan> {
         let priced = self.priced();
-        Recommender::new(&priced, self.billing).recommend(&priced, &self.need)
+        Recommender::new(&priced, self.choices.billing).recommend(&priced, &self.choices.need)
     }
 
-    /// The parts of the state that links and saved states carry.
-    pub fn param_target(&self) -> ParamTarget {
-        ParamTarget {
-            selection: self.selection.clone(),
-            usage: self.month.usage,
-            today: self.month.today,
-            period_rule: self.period_rule,
-            need: self.need.clone(),
-            currency: self.currency,
-            billing: self.billing,
-        }
+    /// The state as parameters: every one, as the saved state holds them.
+    pub fn params(&self) -> Params {
+        Params::of(&self.choices, &self.month, self.rules.origin.preset())
     }
 
     /// The state as URL parameters: only what differs from the page's own settings.
     pub fn url_params(&self) -> Vec<(&'static str, String)> {
-        Params::changes(
-            &self.param_target(),
-            self.rules_origin.preset(),
-            &self.baseline,
-            self.baseline_preset,
-        )
-        .to_pairs()
+        self.params().changes(&self.baseline).to_pairs()
     }
 
     /// The state as the saved-state text; `link` is the page URL's `link_key` now.
     pub fn saved_state(&self, link: Option<String>) -> String {
         // The page's own rules are the page's to give: only rules the visitor changed are kept.
-        let changed = self.page_rules.as_deref() != Some(&*self.rules);
-        let custom = (self.rules_origin == RulesOrigin::Custom && changed).then_some(&*self.rules);
-        saved::write(
-            &Params::of(&self.param_target(), self.rules_origin.preset()),
-            custom,
-            self.local_today,
-            link,
-        )
-    }
-
-    /// The rule editor's text: the draft, or the active rules as JSON.
-    pub fn draft_text(&self) -> Rc<str> {
-        match &self.rules_draft {
-            Some(draft) => draft.text.clone(),
-            None => self.rules.to_json().into(),
-        }
-    }
-
-    /// What the rule form edits: the draft while it has the shape, or the active rules.
-    pub fn draft_form(&self) -> Option<&RulesForm> {
-        match &self.rules_draft {
-            Some(draft) => draft.form.as_deref(),
-            None => Some(&self.rules),
-        }
+        let changed = self.page.rules.as_deref() != Some(&*self.rules.set);
+        let custom =
+            (self.rules.origin == RulesOrigin::Custom && changed).then_some(&*self.rules.set);
+        saved::write(&self.params(), custom, self.local_today, link)
     }
 
     /// Whether the widget shows what `followed` holds already.
     fn follows(&self, followed: &Followed) -> bool {
-        *self.rules == *followed.rules
-            && self.rules_origin == followed.rules_origin
-            && self.param_target() == followed.target
+        self.rules == followed.rules
+            && self.choices == followed.choices
+            && (self.month.today, self.month.usage) == (followed.month.today, followed.month.usage)
     }
 
-    /// Takes on what another tab saved: its rules and what it set of them; what is on show
-    /// (the pop-up, typed text, the rules draft) goes with the plan it was about.
+    /// Takes on what another tab saved: its rules, choices and month; what is on show (the
+    /// pop-up, typed text, the rules draft) goes with the plan it was about.
     fn follow(&mut self, followed: &Followed) {
-        let target = &followed.target;
         self.rules = followed.rules.clone();
-        self.rules_origin = followed.rules_origin;
-        self.selection = target.selection.clone();
-        if (self.month.today, self.month.usage) != (target.today, target.usage) {
-            self.month = Rc::new(Month::new(target.today, target.usage, self.scenario.seed));
+        self.choices = followed.choices.clone();
+        if (self.month.today, self.month.usage) != (followed.month.today, followed.month.usage) {
+            self.month = followed.month.clone();
         }
-        self.period_rule = target.period_rule;
-        self.need = target.need.clone();
-        self.currency = target.currency;
-        self.billing = target.billing;
-        self.dialog = None;
-        self.last_send = None;
-        self.playing = false;
+        self.send.forget();
+        self.player.pause();
         self.drafts.clear();
-        self.rules_draft = None;
-        self.rules_error = None;
-        self.rules_status = None;
+        self.editor = Editor::default();
     }
 
-    /// Shows a notice, unless it is showing already or the visitor dismissed it: an
-    /// attribute changed again does not repeat what was said of it.
-    fn notify(&mut self, notice: Notice) {
-        if !self.notices.contains(&notice) && !self.dismissed.contains(&notice) {
-            self.notices.push(notice);
-        }
-    }
-
-    /// Replaces the rules, fitting the selection and need to them.
-    fn replace_rules(&mut self, rules: RuleSet, origin: RulesOrigin) {
-        let (selection, changes) = self.selection.fit_to(&rules);
+    /// Replaces the rules, fitting the choices to them.
+    fn replace_rules(&mut self, rules: ActiveRules) {
+        let set = &rules.set;
+        let (selection, changes) = self.choices.selection.fit_to(set);
         for change in changes {
-            self.notify(Notice::RulesChanged(change));
+            self.notices.notify(Notice::RulesChanged(change));
         }
-        if let Some(min) = &self.need.min_tier {
-            if rules.tier(min).is_none() {
-                self.need.min_tier = None;
-            }
+        self.choices.selection = selection;
+        let need = &mut self.choices.need;
+        if need
+            .min_tier
+            .as_ref()
+            .is_some_and(|min| set.tier(min).is_none())
+        {
+            need.min_tier = None;
         }
-        self.selection = selection;
-        if !rules.currencies().contains(&self.currency) {
-            self.notify(Notice::CurrencyNotPriced {
-                currency: self.currency.code().to_owned(),
+        if !set.currencies().contains(&self.choices.currency) {
+            self.notices.notify(Notice::CurrencyNotPriced {
+                currency: self.choices.currency.code().to_owned(),
             });
-            self.currency = rules.currency;
+            self.choices.currency = set.currency;
         }
-        if !rules.has_yearly_prices() {
-            self.billing = Billing::Monthly;
+        if !set.has_yearly_prices() {
+            self.choices.billing = Billing::Monthly;
         }
-        self.rules_draft = None;
-        self.rules_status = Some(RulesStatus::Applied);
-        self.rules = Rc::new(rules);
-        self.rules_origin = origin;
-        self.rules_error = None;
-        self.dialog = None;
-        self.last_send = None;
+        self.editor = Editor {
+            draft: None,
+            said: Said::Applied,
+        };
+        self.rules = rules;
+        self.send.forget();
         self.drafts.clear();
     }
 
-    /// Applies changed host attributes: rules first, then the state they set.
-    fn configure(&mut self, config: EmbedConfig, problems: Vec<Ignored>) {
+    /// Applies changed host attributes: the page part is replaced, then the rules it gives,
+    /// then the choices it sets.
+    fn configure(&mut self, page: EmbedConfig, problems: Vec<Ignored>) {
         for problem in problems {
-            self.notify(Notice::Ignored(Origin::Page, problem));
+            self.notices.notify(Notice::Ignored(Origin::Page, problem));
         }
-        self.page_rules = config.rules.clone().map(Rc::new);
-        if let Some(rules) = config.rules {
-            if *self.rules != rules {
-                self.replace_rules(rules, RulesOrigin::Custom);
-            }
-        } else if let Some(preset) = config.params.preset() {
-            if self.rules_origin != RulesOrigin::Preset(preset) {
-                self.apply(Action::LoadPreset(preset));
-            }
-        }
-        self.theme = config.theme;
-        if self.locale != config.locale {
+        if self.page.locale != page.locale {
             // The page asked for another language: it wins over an earlier pick.
-            self.chosen_locale = None;
+            self.display.chosen_locale = None;
         }
-        self.locale = config.locale;
-        self.messages_src = config.messages_src;
-        self.language_menu = config.language_menu;
-        self.heading = config.heading;
-        self.checkout_url = config.checkout_url;
-        self.highlight_label = config.highlight_label;
-        self.highlight = config.highlight.filter(|tier| {
-            let known = self.rules.tier(tier).is_some();
-            if !known {
-                let problem = crate::host::ignored(
-                    "highlight",
-                    tier,
-                    crate::host::Reason::NoSuchTier {
-                        known: self.rules.tiers.iter().map(|t| t.id.clone()).collect(),
-                    },
-                );
-                self.notices.push(Notice::Ignored(Origin::Page, problem));
+        self.page = Rc::new(page);
+        let page = self.page.clone();
+        if let Some(rules) = &page.rules {
+            if *self.rules.set != **rules {
+                self.replace_rules(ActiveRules::custom(rules.clone()));
             }
-            known
-        });
-        self.sections = config.sections;
-        self.share = config.share;
-        let mut target = self.param_target();
-        for problem in config.params.apply(&self.rules, &mut target) {
-            self.notify(Notice::Ignored(
+        } else if let Some(preset) = page.params.preset() {
+            if self.rules.origin != RulesOrigin::Preset(preset) {
+                self.replace_rules(ActiveRules::preset(preset));
+            }
+        }
+        if let Some(problem) = unknown_highlight(&page, &self.rules.set) {
+            self.notices.notify(Notice::Ignored(Origin::Page, problem));
+        }
+        let month = Rc::make_mut(&mut self.month);
+        for problem in page.params.apply(&self.rules.set, &mut self.choices, month) {
+            self.notices.notify(Notice::Ignored(
                 Origin::Page,
                 crate::host::attributes::attribute_spelling(problem),
             ));
         }
-        self.selection = target.selection;
-        let month = Rc::make_mut(&mut self.month);
-        month.usage = target.usage;
-        month.today = target.today;
-        self.period_rule = target.period_rule;
-        self.need = target.need;
-        self.currency = target.currency;
-        self.billing = target.billing;
         self.drafts.clear();
     }
 
+    /// Applies one action.
+    pub fn apply(&mut self, action: Action) {
+        match action {
+            Action::Plan(action) => self.plan(action),
+            Action::Field(field, edit) => self.edit_field(field, edit),
+            Action::Send(action) => self.sending(action),
+            Action::Player(action) => self.play(action),
+            Action::Editor(action) => self.edit_rules(action),
+            Action::Notices(action) => match action {
+                NoticeAction::DismissAll => self.notices.dismiss_all(),
+                NoticeAction::Add(notice) => self.notices.notify(notice),
+                NoticeAction::Withdraw(notice) => self.notices.withdraw(&notice),
+            },
+            Action::Display(action) => match action {
+                DisplayAction::ChooseLocale(tag) => self.display.chosen_locale = Some(tag),
+                DisplayAction::ToggleLargeText => {
+                    self.display.text_size = match self.display.text_size {
+                        TextSize::Normal => TextSize::Large,
+                        TextSize::Large => TextSize::Normal,
+                    }
+                }
+            },
+            Action::Host(action) => self.host(action),
+        }
+    }
+
+    fn plan(&mut self, action: PlanAction) {
+        let rules = &self.rules.set;
+        let choices = &mut self.choices;
+        match action {
+            PlanAction::SelectTier(id) => {
+                if rules.tier(&id).is_some() {
+                    choices.selection.tier_id = id;
+                }
+            }
+            PlanAction::SetBillingDay(day) => {
+                choices.period_rule = crate::engine::period::PeriodRule::from_day(day)
+            }
+            PlanAction::SetBilling(billing) => {
+                if billing == Billing::Monthly || rules.has_yearly_prices() {
+                    choices.billing = billing;
+                }
+            }
+            PlanAction::SetCurrency(currency) => {
+                if rules.currencies().contains(&currency) {
+                    choices.currency = currency;
+                }
+            }
+            PlanAction::SetMinTier(tier) => {
+                choices.need.min_tier = tier.filter(|id| rules.tier(id).is_some());
+            }
+            PlanAction::ApplyRecommendation => {
+                if let Some(plan) = self.recommendation() {
+                    self.choices.selection = plan.selection();
+                }
+            }
+        }
+    }
+
+    fn sending(&mut self, action: SendAction) {
+        match action {
+            SendAction::SetRecipient(recipient) => {
+                self.send.recipient = recipient;
+                self.send.last = None;
+            }
+            SendAction::Send => {
+                let recipient = self.send.recipient;
+                let decision = self.on_month(|month, ctx| month.send(ctx, recipient, false));
+                self.record(decision);
+            }
+            SendAction::SendInMail => {
+                let decision =
+                    self.on_month(|month, ctx| month.send(ctx, Recipient::NotConnected, true));
+                if let SendDecision::NeedsInMail { charge_cents, .. } = decision {
+                    let credits_left = self.summary().inmail.credits_left;
+                    self.send.last = Some(LastSend::InMailSent {
+                        charge_cents,
+                        credits_left,
+                    });
+                }
+            }
+            SendAction::CloseDialog => self.send.dialog = None,
+            SendAction::ApplyUnblock(unblock) => {
+                let offered = self
+                    .send
+                    .dialog
+                    .as_ref()
+                    .is_some_and(|d| d.options.iter().any(|o| o.unblock == unblock));
+                if offered {
+                    apply_unblock(&mut self.choices.selection, &unblock);
+                    if let Some(LastSend::Blocked { applied, .. }) = &mut self.send.last {
+                        *applied = Some(unblock);
+                    }
+                }
+                self.send.dialog = None;
+            }
+        }
+    }
+
+    /// What a press of Send did, for the send preview; a blocked send opens the pop-up.
     fn record(&mut self, decision: SendDecision) {
-        self.last_send = Some(match decision {
+        self.send.last = Some(match decision {
             SendDecision::Delivered { remaining_after } => LastSend::Delivered {
                 remaining: remaining_after,
             },
@@ -499,8 +500,8 @@ impl Widget {
             SendDecision::Refused { reason } => LastSend::Refused { reason },
             SendDecision::Blocked(blocked) => {
                 let allowance = blocked.allowance;
-                self.dialog = Some(Rc::new(blocked));
-                self.playing = false;
+                self.send.dialog = Some(Rc::new(blocked));
+                self.player.pause();
                 LastSend::Blocked {
                     allowance,
                     applied: None,
@@ -509,183 +510,99 @@ impl Widget {
         });
     }
 
-    /// Applies one action.
-    pub fn apply(&mut self, action: Action) {
+    /// Runs `f` on the month, under the rules priced in the widget's currency.
+    fn on_month<T>(&mut self, f: impl FnOnce(&mut Month, Context) -> T) -> T {
+        let priced = self.priced();
+        f(
+            Rc::make_mut(&mut self.month),
+            context(&priced, &self.choices),
+        )
+    }
+
+    fn play(&mut self, action: PlayerAction) {
+        let scenario = self.player.scenario;
         match action {
-            Action::SetCount(count, n) => self.set_count(count, n),
-            Action::TypeCount(count, text) => self.type_count(count, text),
-            Action::StepCount(count, up) => self.step_count(count, up),
-            Action::SelectTier(id) => {
-                if self.rules.tier(&id).is_some() {
-                    self.selection.tier_id = id;
+            PlayerAction::NextDay => {
+                self.on_month(|month, ctx| month.next_day(ctx, scenario.read_rate))
+            }
+            PlayerAction::JumpToReset => {
+                self.on_month(|month, ctx| month.jump_to_reset(ctx, scenario.read_rate))
+            }
+            PlayerAction::Step => match self.on_month(|month, ctx| month.step(ctx, &scenario)) {
+                // A send auto-play makes is the player's, not the visitor's: the pop-up
+                // opens and the log shows it, while the send preview keeps the visitor's
+                // own last send (and the calculator its height).
+                Step::Blocked(blocked) => {
+                    self.send.dialog = Some(Rc::new(blocked));
+                    self.player.pause();
                 }
+                Step::EndOfCalendar => self.player.pause(),
+                Step::NextDay => {}
+            },
+            PlayerAction::Play => {
+                self.player.clock = Clock::Playing;
+                self.send.dialog = None;
             }
-            Action::SetBillingDay(day) => self.period_rule = PeriodRule::from_day(day),
-            Action::SetBilling(billing) => {
-                if billing == Billing::Monthly || self.rules.has_yearly_prices() {
-                    self.billing = billing;
-                }
-            }
-            Action::SetCurrency(currency) => {
-                if self.rules.currencies().contains(&currency) {
-                    self.currency = currency;
-                }
-            }
-            Action::SetRecipient(r) => {
-                self.recipient = r;
-                self.last_send = None;
-            }
-            Action::Send => {
-                let recipient = self.recipient;
-                let priced = self.priced();
-                let decision =
-                    Rc::make_mut(&mut self.month).send(context!(self, &priced), recipient, false);
-                self.record(decision);
-            }
-            Action::SendInMail => {
-                let priced = self.priced();
-                let decision = Rc::make_mut(&mut self.month).send(
-                    context!(self, &priced),
-                    Recipient::NotConnected,
-                    true,
-                );
-                if let SendDecision::NeedsInMail { charge_cents, .. } = decision {
-                    let credits_left = self.summary().inmail.credits_left;
-                    self.last_send = Some(LastSend::InMailSent {
-                        charge_cents,
-                        credits_left,
-                    });
-                }
-            }
-            Action::CloseDialog => self.dialog = None,
-            Action::ApplyUnblock(unblock) => {
-                let offered = self
-                    .dialog
-                    .as_ref()
-                    .is_some_and(|d| d.options.iter().any(|o| o.unblock == unblock));
-                if offered {
-                    apply_unblock(&mut self.selection, &unblock);
-                    if let Some(LastSend::Blocked { applied, .. }) = &mut self.last_send {
-                        *applied = Some(unblock);
-                    }
-                }
-                self.dialog = None;
-            }
-            Action::SetMinTier(tier) => {
-                self.need.min_tier = tier.filter(|id| self.rules.tier(id).is_some());
-            }
-            Action::ApplyRecommendation => {
-                if let Some(plan) = self.recommendation() {
-                    self.selection = plan.selection();
-                }
-            }
-            Action::DismissNotices => {
-                let shown = std::mem::take(&mut self.notices);
-                self.dismissed.extend(shown);
-            }
-            Action::AddNotice(notice) => self.notify(notice),
-            Action::NextDay => {
-                let priced = self.priced();
-                Rc::make_mut(&mut self.month)
-                    .next_day(context!(self, &priced), self.scenario.read_rate)
-            }
-            Action::JumpToReset => {
-                let priced = self.priced();
-                Rc::make_mut(&mut self.month)
-                    .jump_to_reset(context!(self, &priced), self.scenario.read_rate)
-            }
-            Action::Step => {
-                let priced = self.priced();
-                match Rc::make_mut(&mut self.month).step(context!(self, &priced), &self.scenario) {
-                    // A send auto-play makes is the player's, not the visitor's: the
-                    // pop-up opens and the log shows it, while the send preview keeps the
-                    // visitor's own last send (and the calculator its height).
-                    Step::Blocked(blocked) => {
-                        self.dialog = Some(Rc::new(blocked));
-                        self.playing = false;
-                    }
-                    Step::EndOfCalendar => self.playing = false,
-                    Step::NextDay => {}
-                }
-            }
-            Action::Play => {
-                self.playing = true;
-                self.dialog = None;
-            }
-            Action::Pause => self.playing = false,
-            Action::SetScenarioInMail(on) => self.scenario.use_inmail = on,
-            Action::SetSpeed(ms) => {
+            PlayerAction::Pause => self.player.pause(),
+            PlayerAction::UseInMail(on) => self.player.scenario.use_inmail = on,
+            PlayerAction::SetSpeed(ms) => {
                 if SPEEDS.contains(&ms) {
-                    self.speed_ms = ms;
+                    self.player.speed_ms = ms;
                 }
             }
-            Action::MarkRepliesSeen => Rc::make_mut(&mut self.month).mark_replies_seen(),
-            Action::ToggleLargeText => self.large_text = !self.large_text,
-            Action::ChooseLocale(tag) => self.chosen_locale = Some(tag),
-            Action::EditRulesDraft(text) => {
-                // Typed back to the rules in use: nothing is waiting to be applied.
-                let unchanged = *text == *self.rules.to_json();
-                self.rules_draft = (!unchanged).then(|| Draft::new(text));
-                self.rules_status = None;
-                if unchanged {
-                    self.rules_error = None;
-                }
+            PlayerAction::MarkRepliesSeen => Rc::make_mut(&mut self.month).mark_replies_seen(),
+            PlayerAction::StartOver => {
+                // Back to the day the page started on (its demo date, or today).
+                let today = self.baseline.today().unwrap_or(self.local_today);
+                self.month = Rc::new(Month::new(today, Default::default(), scenario.seed));
+                self.player.pause();
+                self.send.forget();
             }
-            Action::DiscardRulesDraft => {
-                self.rules_draft = None;
-                self.rules_error = None;
-                self.rules_status = None;
-                self.drafts.retain(|d| d.count.part() != Part::Rules);
+        }
+    }
+
+    fn edit_rules(&mut self, action: EditorAction) {
+        match action {
+            EditorAction::Edit(text) => self.editor.edit(text, &self.rules.set),
+            EditorAction::Discard => {
+                self.editor = Editor::default();
+                self.drafts.clear_part(crate::host::parts::Part::Rules);
             }
-            Action::ApplyRulesDraft => match RuleSet::from_json(&self.draft_text()) {
+            EditorAction::Apply => match RuleSet::from_json(&self.editor.text(&self.rules.set)) {
                 Ok(rules) => {
-                    let origin = crate::engine::presets::all()
+                    let rules = presets::all()
                         .into_iter()
                         .find(|p| p.rules() == rules)
-                        .map_or(RulesOrigin::Custom, RulesOrigin::Preset);
-                    self.replace_rules(rules, origin);
+                        .map_or_else(|| ActiveRules::custom(Rc::new(rules)), ActiveRules::preset);
+                    self.replace_rules(rules);
                 }
-                Err(e) => {
-                    self.rules_error = Some(e);
-                    self.rules_status = None;
-                }
+                Err(e) => self.editor.said = Said::Invalid(e),
             },
-            Action::LoadPreset(preset) => {
-                self.replace_rules(preset.rules(), RulesOrigin::Preset(preset))
+            EditorAction::LoadPreset(preset) => self.replace_rules(ActiveRules::preset(preset)),
+            EditorAction::Import(text) => {
+                self.editor.draft = Some(Draft::new(text));
+                self.edit_rules(EditorAction::Apply);
             }
-            Action::ImportRules(text) => {
-                self.rules_draft = Some(Draft::new(text));
-                self.apply(Action::ApplyRulesDraft);
-            }
-            Action::Configure(config, problems) => self.configure(*config, problems),
-            Action::FollowSaved {
-                followed,
-                keep_local,
-            } => {
+        }
+    }
+
+    fn host(&mut self, action: HostAction) {
+        match action {
+            HostAction::Configure(page, problems) => self.configure(*page, problems),
+            HostAction::FollowSaved(followed, unsaved) => {
                 if self.follows(&followed) {
                     return;
                 }
-                self.notices
-                    .retain(|n| !matches!(n, Notice::OtherTabSaved(_)));
-                if keep_local || self.rules_draft.is_some() {
-                    self.notices.push(Notice::OtherTabSaved(followed));
+                if unsaved == Unsaved::Changes || self.editor.draft.is_some() {
+                    self.notices.offer(followed);
                 } else {
+                    self.notices.withdraw_offer();
                     self.follow(&followed);
                 }
             }
-            Action::LoadOffered(followed) => {
-                self.notices
-                    .retain(|n| !matches!(n, Notice::OtherTabSaved(_)));
+            HostAction::LoadOffered(followed) => {
+                self.notices.withdraw_offer();
                 self.follow(&followed);
-            }
-            Action::WithdrawNotice(notice) => self.notices.retain(|n| *n != notice),
-            Action::ResetMonth => {
-                let seed = self.scenario.seed;
-                // Back to the day the page started on (its demo date, or today).
-                self.month = Rc::new(Month::new(self.baseline.today, Default::default(), seed));
-                self.playing = false;
-                self.dialog = None;
-                self.last_send = None;
             }
         }
     }
@@ -697,6 +614,19 @@ pub fn priced(rules: &RuleSet, currency: Currency) -> RuleSet {
         price_lists: Vec::new(),
         ..rules.clone()
     })
+}
+
+/// The summary under `priced` rules on `today` with `usage`: what the calculator, the
+/// events and the player's line show.
+pub fn summary(priced: &RuleSet, choices: &Choices, today: NaiveDate, usage: &Usage) -> Summary {
+    summarize(
+        priced,
+        &choices.selection,
+        usage,
+        today,
+        choices.period_rule,
+        choices.billing,
+    )
 }
 
 #[cfg(test)]

@@ -79,3 +79,58 @@ impl Notice {
         }
     }
 }
+
+/// What the widget tells the visitor, and what they dismissed.
+///
+/// Invariant: a notice shows once, and one the visitor dismissed is not shown again (an
+/// attribute changed again does not repeat what was said of it).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Notices {
+    shown: Vec<Notice>,
+    dismissed: Vec<Notice>,
+}
+
+impl Notices {
+    /// The notices on show, oldest first.
+    pub fn shown(&self) -> &[Notice] {
+        &self.shown
+    }
+
+    /// Shows a notice, unless it is showing already or was dismissed.
+    pub fn notify(&mut self, notice: Notice) {
+        if !self.shown.contains(&notice) && !self.dismissed.contains(&notice) {
+            self.shown.push(notice);
+        }
+    }
+
+    pub fn dismiss_all(&mut self) {
+        let shown = std::mem::take(&mut self.shown);
+        self.dismissed.extend(shown);
+    }
+
+    /// Takes back a notice no longer true.
+    pub fn withdraw(&mut self, notice: &Notice) {
+        self.shown.retain(|n| n != notice);
+    }
+
+    /// Takes back the offer of another tab's plan.
+    pub fn withdraw_offer(&mut self) {
+        self.shown
+            .retain(|n| !matches!(n, Notice::OtherTabSaved(_)));
+    }
+
+    /// Offers another tab's plan, in place of an earlier offer (always shown: it is new).
+    pub fn offer(&mut self, followed: std::rc::Rc<super::Followed>) {
+        self.withdraw_offer();
+        self.shown.push(Notice::OtherTabSaved(followed));
+    }
+}
+
+/// What the visitor (or the widget, of itself) does with the notices.
+#[derive(Clone, Debug, PartialEq)]
+pub enum NoticeAction {
+    DismissAll,
+    Add(Notice),
+    /// A notice no longer true (storage took the state after all, a language loaded).
+    Withdraw(Notice),
+}

@@ -6,9 +6,8 @@
 //! size that another bundle has keeps the field, the caret and the form, and names the
 //! problem, instead of re-sorting the bundles under the caret.
 
-use super::Widget;
 use crate::engine::fields::CountField;
-use crate::engine::rules::{RuleSet, RuleSetOf};
+use crate::engine::rules::RuleSetOf;
 use crate::engine::rules_json::read_raw;
 
 /// The draft as the form sees it: its numbers, all whole, in the draft's order.
@@ -70,7 +69,7 @@ impl RuleField {
     }
 
     /// Sets the field in the form; `None` when the entry does not exist.
-    fn write(self, form: &mut RulesForm, value: u64) -> Option<()> {
+    pub(super) fn write(self, form: &mut RulesForm, value: u64) -> Option<()> {
         match self {
             RuleField::TierPrice(i) => form.tiers.get_mut(i)?.price_cents = value,
             RuleField::TierMessages(i) => form.tiers.get_mut(i)?.free_messages = value,
@@ -89,39 +88,5 @@ impl RuleField {
             RuleField::PayPerInMail => form.inmail.pay_per_inmail_cents = value,
         }
         Some(())
-    }
-}
-
-impl Widget {
-    /// A form field changed: the draft follows, and what Apply would say is shown at once.
-    pub(super) fn edit_rule(&mut self, field: RuleField, value: u64) {
-        let Some(mut form) = self.draft_form().cloned() else {
-            return;
-        };
-        if field.write(&mut form, value).is_none() {
-            return;
-        }
-        if form == *self.rules {
-            // Edited back to the rules in use: nothing is waiting to be applied.
-            self.rules_draft = None;
-            self.rules_error = None;
-            self.rules_status = None;
-            return;
-        }
-        let text: std::rc::Rc<str> = form.to_json().into();
-        self.rules_draft = Some(super::Draft {
-            text: text.clone(),
-            form: Some(std::rc::Rc::new(form)),
-        });
-        match RuleSet::from_json(&text) {
-            Ok(_) => {
-                self.rules_error = None;
-                self.rules_status = None;
-            }
-            Err(e) => {
-                self.rules_error = Some(e);
-                self.rules_status = None;
-            }
-        }
     }
 }

@@ -1,55 +1,59 @@
-//! Keyboard shortcuts: the key, the action, and the section that must be on for it. The UI
+//! Keyboard shortcuts: the key, the action, and the part that must be on for it. The UI
 //! asks only while the widget has focus and the visitor is not typing.
 
-use super::Action;
-use crate::host::attributes::Sections;
+use super::{Action, DisplayAction, Player, PlayerAction, SendAction};
+use crate::host::parts::{Part, Parts};
 
 /// What pressing `key` does, when anything.
-pub fn shortcut(key: &str, sections: Sections, playing: bool) -> Option<Action> {
+pub fn shortcut(key: &str, parts: Parts, player: &Player) -> Option<Action> {
+    let demo = parts.has(Part::Demo);
     Some(match key {
-        "s" | "S" if sections.calculator => Action::Send,
-        "n" | "N" if sections.demo => Action::NextDay,
-        "r" | "R" if sections.demo => Action::JumpToReset,
-        "p" | "P" if sections.demo && playing => Action::Pause,
-        "p" | "P" if sections.demo => Action::Play,
-        "l" | "L" => Action::ToggleLargeText,
+        "s" | "S" if parts.has(Part::Calculator) => Action::Send(SendAction::Send),
+        "n" | "N" if demo => Action::Player(PlayerAction::NextDay),
+        "r" | "R" if demo => Action::Player(PlayerAction::JumpToReset),
+        "p" | "P" if demo && player.playing() => Action::Player(PlayerAction::Pause),
+        "p" | "P" if demo => Action::Player(PlayerAction::Play),
+        "l" | "L" => Action::Display(DisplayAction::ToggleLargeText),
         _ => return None,
     })
 }
 
 #[cfg(test)]
 mod tests {
+    use super::super::Clock;
     use super::*;
 
     #[test]
-    fn keys_act_only_where_their_section_is() {
-        let all = Sections::ALL;
-        assert_eq!(shortcut("s", all, false), Some(Action::Send));
-        assert_eq!(shortcut("P", all, false), Some(Action::Play));
-        assert_eq!(shortcut("p", all, true), Some(Action::Pause));
-        assert_eq!(shortcut("x", all, false), None);
-        let calculator = Sections {
-            calculator: true,
-            ..Sections::NONE
+    fn keys_act_only_where_their_part_is() {
+        let all = Parts::default();
+        let paused = Player::default();
+        let playing = Player {
+            clock: Clock::Playing,
+            ..paused
         };
+        let send = Some(Action::Send(SendAction::Send));
+        assert_eq!(shortcut("s", all, &paused), send);
         assert_eq!(
-            shortcut("n", calculator, false),
+            shortcut("P", all, &paused),
+            Some(Action::Player(PlayerAction::Play))
+        );
+        assert_eq!(
+            shortcut("p", all, &playing),
+            Some(Action::Player(PlayerAction::Pause))
+        );
+        assert_eq!(shortcut("x", all, &paused), None);
+        let calculator = Parts::of([Part::Calculator]);
+        assert_eq!(
+            shortcut("n", calculator, &paused),
             None,
             "no player, no next day"
         );
         assert_eq!(
-            shortcut("l", calculator, false),
-            Some(Action::ToggleLargeText)
+            shortcut("l", calculator, &paused),
+            Some(Action::Display(DisplayAction::ToggleLargeText))
         );
         assert_eq!(
-            shortcut(
-                "s",
-                Sections {
-                    calculator: false,
-                    ..all
-                },
-                false
-            ),
+            shortcut("s", all.with(Part::Calculator, false), &paused),
             None
         );
     }

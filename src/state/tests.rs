@@ -6,7 +6,10 @@ use crate::engine::period::parse_iso_date;
 use crate::engine::plan::FitChange;
 use crate::engine::presets::{ARTICLE, LINKEDIN_HELP};
 use crate::engine::rules::RuleProblem;
+use crate::engine::send::Unblock;
 use crate::host::attributes::parse_attributes;
+use crate::host::attributes::Theme;
+use crate::host::parts::Part;
 use crate::host::Reason;
 
 fn fresh() -> Widget {
@@ -48,21 +51,21 @@ fn a_fresh_widget_shows_basic_with_fifteen_messages() {
         ),
         ("Basic", 15, 15, 0)
     );
-    assert!(w.notices.is_empty());
-    assert_eq!(w.rules_origin, RulesOrigin::Preset(ARTICLE));
+    assert!(w.notices.shown().is_empty());
+    assert_eq!(w.rules.origin, RulesOrigin::Preset(ARTICLE));
 }
 
 #[test]
 fn sending_past_the_limit_blocks_and_an_option_unblocks() {
     let mut w = fresh();
     for _ in 0..15 {
-        w.apply(Action::Send);
-        assert_eq!(w.last_send.as_ref().unwrap().outcome_id(), "delivered");
+        w.apply(Action::Send(SendAction::Send));
+        assert_eq!(w.send.last.as_ref().unwrap().outcome_id(), "delivered");
     }
     assert_eq!(w.summary().remaining, 0);
-    w.apply(Action::Send);
+    w.apply(Action::Send(SendAction::Send));
     assert_eq!(
-        w.last_send,
+        w.send.last,
         Some(LastSend::Blocked {
             allowance: 15,
             applied: None
@@ -70,58 +73,60 @@ fn sending_past_the_limit_blocks_and_an_option_unblocks() {
     );
     assert_eq!(w.summary().sent, 15, "not counted");
     assert_eq!(w.summary().total_cents, 0, "not charged");
-    let dialog = w.dialog.clone().expect("the pop-up opens");
+    let dialog = w.send.dialog.clone().expect("the pop-up opens");
     let cheapest = dialog.options.iter().find(|o| o.cheapest).unwrap();
     assert_eq!(
         (cheapest.unblock.clone(), cheapest.price_cents),
         (Unblock::Bundle(25), 1499)
     );
-    w.apply(Action::ApplyUnblock(Unblock::Bundle(25)));
-    assert!(w.dialog.is_none());
+    w.apply(Action::Send(SendAction::ApplyUnblock(Unblock::Bundle(25))));
+    assert!(w.send.dialog.is_none());
     assert_eq!(
-        w.last_send,
+        w.send.last,
         Some(LastSend::Blocked {
             allowance: 15,
             applied: Some(Unblock::Bundle(25))
         })
     );
     assert_eq!(w.summary().allowance, 40);
-    w.apply(Action::Send);
-    assert_eq!(w.last_send, Some(LastSend::Delivered { remaining: 24 }));
+    w.apply(Action::Send(SendAction::Send));
+    assert_eq!(w.send.last, Some(LastSend::Delivered { remaining: 24 }));
 }
 
 #[test]
 fn non_connections_are_offered_an_inmail() {
     let mut w = with_url("tier=recruiter-lite&inmail_sent=29");
-    w.apply(Action::SetRecipient(Recipient::NotConnected));
-    w.apply(Action::Send);
+    w.apply(Action::Send(SendAction::SetRecipient(
+        Recipient::NotConnected,
+    )));
+    w.apply(Action::Send(SendAction::Send));
     assert_eq!(
-        w.last_send,
+        w.send.last,
         Some(LastSend::InMailOffered {
             credits_left: 1,
             charge_cents: 0
         })
     );
-    w.apply(Action::SendInMail);
+    w.apply(Action::Send(SendAction::SendInMail));
     assert_eq!(
-        w.last_send,
+        w.send.last,
         Some(LastSend::InMailSent {
             charge_cents: 0,
             credits_left: 0
         })
     );
-    w.apply(Action::SendInMail);
+    w.apply(Action::Send(SendAction::SendInMail));
     assert_eq!(
-        w.last_send,
+        w.send.last,
         Some(LastSend::InMailSent {
             charge_cents: 1000,
             credits_left: 0
         })
     );
     assert_eq!(w.summary().total_cents, 11995 + 1000);
-    w.apply(Action::SetRecipient(Recipient::Group));
-    w.apply(Action::Send);
-    assert_eq!(w.last_send.as_ref().unwrap().outcome_id(), "refused");
+    w.apply(Action::Send(SendAction::SetRecipient(Recipient::Group)));
+    w.apply(Action::Send(SendAction::Send));
+    assert_eq!(w.send.last.as_ref().unwrap().outcome_id(), "refused");
 }
 
 #[test]
@@ -133,9 +138,9 @@ fn a_shared_link_restores_the_state_and_names_bad_values() {
         crate::engine::period::iso_date(s.period.reset),
         "2026-02-28"
     );
-    assert_eq!(w.need.messages, 250);
+    assert_eq!(w.choices.need.messages, 250);
     assert_eq!(
-        w.notices,
+        w.notices.shown(),
         [Notice::Ignored(
             Origin::Link,
             crate::host::ignored("inmail_blocks", "-2", Reason::Count(CountError::Negative))
@@ -155,16 +160,16 @@ fn a_shared_link_restores_the_state_and_names_bad_values() {
 #[test]
 fn saved_state_restores_and_corrupt_state_falls_back_with_a_notice() {
     let mut w = fresh();
-    w.apply(Action::SelectTier("recruiter".into()));
-    w.apply(Action::SetCount(Count::Addon(200), 2));
+    w.apply(Action::Plan(PlanAction::SelectTier("recruiter".into())));
+    w.apply(Action::Field(Field::Addon(200), Edit::Set(2)));
     let saved = w.saved_state(None);
     let back = initial_widget(Init {
         stored: Some(saved),
         local_today: parse_iso_date("2026-01-20"),
         ..Init::default()
     });
-    assert_eq!(back.selection, w.selection);
-    assert!(back.notices.is_empty());
+    assert_eq!(back.choices.selection, w.choices.selection);
+    assert!(back.notices.shown().is_empty());
 
     let good = w.saved_state(None);
     for corrupt in [
@@ -179,12 +184,21 @@ fn saved_state_restores_and_corrupt_state_falls_back_with_a_notice() {
             local_today: parse_iso_date("2026-01-20"),
             ..Init::default()
         });
-        assert_eq!(back.selection, fresh().selection, "{corrupt}");
-        assert_eq!(back.notices.len(), 1, "{corrupt}: {:?}", back.notices);
+        assert_eq!(
+            back.choices.selection,
+            fresh().choices.selection,
+            "{corrupt}"
+        );
+        assert_eq!(
+            back.notices.shown().len(),
+            1,
+            "{corrupt}: {:?}",
+            back.notices.shown()
+        );
         assert!(
-            matches!(back.notices[0], Notice::SavedUnreadable(_)),
+            matches!(back.notices.shown()[0], Notice::SavedUnreadable(_)),
             "{:?}",
-            back.notices[0]
+            back.notices.shown()[0]
         );
     }
 }
@@ -192,12 +206,12 @@ fn saved_state_restores_and_corrupt_state_falls_back_with_a_notice() {
 #[test]
 fn custom_rules_are_saved_with_the_state() {
     let mut w = fresh();
-    w.apply(Action::SetCount(
-        Count::Rule(RuleField::TierMessages(0)),
-        20,
+    w.apply(Action::Field(
+        Field::Rule(RuleField::TierMessages(0)),
+        Edit::Set(20),
     ));
-    w.apply(Action::ApplyRulesDraft);
-    assert_eq!(w.rules_origin, RulesOrigin::Custom);
+    w.apply(Action::Editor(EditorAction::Apply));
+    assert_eq!(w.rules.origin, RulesOrigin::Custom);
     let back = initial_widget(Init {
         stored: Some(w.saved_state(None)),
         local_today: parse_iso_date("2026-01-20"),
@@ -234,39 +248,46 @@ fn attributes_set_the_start_and_the_url_overrides_them() {
 fn an_invalid_rule_edit_never_replaces_the_working_rules() {
     let mut w = fresh();
     let before = w.rules.clone();
-    w.apply(Action::EditRulesDraft(
-        w.draft_text()
+    w.apply(Action::Editor(EditorAction::Edit(
+        w.editor
+            .text(&w.rules.set)
             .replace("\"price_cents\": 2999", "\"price_cents\": -2999"),
-    ));
-    w.apply(Action::ApplyRulesDraft);
+    )));
+    w.apply(Action::Editor(EditorAction::Apply));
     assert_eq!(w.rules, before);
-    let error = w.rules_error.clone().unwrap();
+    let Said::Invalid(error) = w.editor.said.clone() else {
+        panic!("the problem is named: {:?}", w.editor.said)
+    };
     assert_eq!(
         (error.path.as_str(), error.problem),
         ("tiers[1].price_cents", RuleProblem::Negative)
     );
-    w.apply(Action::EditRulesDraft(
-        w.draft_text().replace("-2999", "3999"),
-    ));
-    w.apply(Action::ApplyRulesDraft);
-    assert!(w.rules_error.is_none());
-    assert_eq!(w.rules.tiers[1].price_cents, 3999);
-    assert_eq!(w.rules_origin, RulesOrigin::Custom);
-    w.apply(Action::LoadPreset(ARTICLE));
-    assert_eq!(w.rules_origin, RulesOrigin::Preset(ARTICLE));
+    w.apply(Action::Editor(EditorAction::Edit(
+        w.editor.text(&w.rules.set).replace("-2999", "3999"),
+    )));
+    w.apply(Action::Editor(EditorAction::Apply));
+    assert_eq!(w.editor.said, Said::Applied);
+    assert_eq!(w.rules.set.tiers[1].price_cents, 3999);
+    assert_eq!(w.rules.origin, RulesOrigin::Custom);
+    w.apply(Action::Editor(EditorAction::LoadPreset(ARTICLE)));
+    assert_eq!(w.rules.origin, RulesOrigin::Preset(ARTICLE));
 }
 
 #[test]
 fn switching_presets_fits_the_selection() {
     let mut w = fresh();
-    w.apply(Action::LoadPreset(LINKEDIN_HELP));
-    w.apply(Action::SelectTier("premium-career".into()));
-    w.apply(Action::SetMinTier(Some("premium-career".into())));
-    w.apply(Action::LoadPreset(ARTICLE));
-    assert_eq!(w.selection.tier_id, "basic");
-    assert_eq!(w.need.min_tier, None);
+    w.apply(Action::Editor(EditorAction::LoadPreset(LINKEDIN_HELP)));
+    w.apply(Action::Plan(PlanAction::SelectTier(
+        "premium-career".into(),
+    )));
+    w.apply(Action::Plan(PlanAction::SetMinTier(Some(
+        "premium-career".into(),
+    ))));
+    w.apply(Action::Editor(EditorAction::LoadPreset(ARTICLE)));
+    assert_eq!(w.choices.selection.tier_id, "basic");
+    assert_eq!(w.choices.need.min_tier, None);
     assert_eq!(
-        w.notices,
+        w.notices.shown(),
         [Notice::RulesChanged(FitChange::TierNotSold(
             "premium-career".into()
         ))]
@@ -276,46 +297,46 @@ fn switching_presets_fits_the_selection() {
 #[test]
 fn applying_the_recommendation_sets_the_selection() {
     let mut w = fresh();
-    w.apply(Action::SetCount(Count::NeedMessages, 120));
-    w.apply(Action::SetCount(Count::NeedInMails, 10));
-    w.apply(Action::ApplyRecommendation);
-    assert_eq!(w.selection.tier_id, "basic");
-    assert_eq!(w.selection.addons, [(25, 1), (100, 1)]);
-    assert_eq!(w.selection.inmail_blocks, 4);
+    w.apply(Action::Field(Field::NeedMessages, Edit::Set(120)));
+    w.apply(Action::Field(Field::NeedInMails, Edit::Set(10)));
+    w.apply(Action::Plan(PlanAction::ApplyRecommendation));
+    assert_eq!(w.choices.selection.tier_id, "basic");
+    assert_eq!(w.choices.selection.addons, [(25, 1), (100, 1)]);
+    assert_eq!(w.choices.selection.inmail_blocks, 4);
     assert_eq!(w.summary().allowance, 140);
 }
 
 #[test]
 fn auto_play_pauses_on_the_pop_up_and_resumes() {
     let mut w = with_url("today=2026-01-01");
-    w.apply(Action::SetCount(Count::ScenarioPerDay, 3));
+    w.apply(Action::Field(Field::ScenarioPerDay, Edit::Set(3)));
     for (i, share) in [1, 0, 0, 0, 0].into_iter().enumerate() {
-        w.apply(Action::SetCount(Count::ScenarioShare(i), share));
+        w.apply(Action::Field(Field::ScenarioShare(i), Edit::Set(share)));
     }
-    w.apply(Action::Play);
+    w.apply(Action::Player(PlayerAction::Play));
     let mut steps = 0;
-    while w.playing && steps < 60 {
-        w.apply(Action::Step);
+    while w.player.playing() && steps < 60 {
+        w.apply(Action::Player(PlayerAction::Step));
         steps += 1;
     }
-    assert!(!w.playing, "paused");
-    assert!(w.dialog.is_some());
+    assert!(!w.player.playing(), "paused");
+    assert!(w.send.dialog.is_some());
     assert_eq!(w.summary().sent, 15);
     assert_eq!(
         w.month.today,
         parse_iso_date("2026-01-08").unwrap(),
         "3 a working day from Thu 1 Jan: the 16th is on Thu 8th"
     );
-    w.apply(Action::ApplyUnblock(Unblock::Bundle(100)));
-    w.apply(Action::Play);
-    w.apply(Action::Step);
-    assert!(w.dialog.is_none());
+    w.apply(Action::Send(SendAction::ApplyUnblock(Unblock::Bundle(100))));
+    w.apply(Action::Player(PlayerAction::Play));
+    w.apply(Action::Player(PlayerAction::Step));
+    assert!(w.send.dialog.is_none());
     assert_eq!(
         w.summary().sent,
         17,
         "the rest of the day's sends go through"
     );
-    w.apply(Action::JumpToReset);
+    w.apply(Action::Player(PlayerAction::JumpToReset));
     assert_eq!(w.month.today, parse_iso_date("2026-02-01").unwrap());
     assert_eq!(w.summary().sent, 0);
 }
@@ -323,7 +344,7 @@ fn auto_play_pauses_on_the_pop_up_and_resumes() {
 #[test]
 fn changed_attributes_reconfigure_a_running_widget() {
     let mut w = fresh();
-    w.apply(Action::Send);
+    w.apply(Action::Send(SendAction::Send));
     let (config, problems) = parse_attributes(
         [
             ("tier", "recruiter"),
@@ -333,13 +354,16 @@ fn changed_attributes_reconfigure_a_running_widget() {
         ],
         false,
     );
-    w.apply(Action::Configure(Box::new(config), problems));
-    assert_eq!(w.selection.tier_id, "recruiter");
-    assert_eq!(w.theme, Theme::Dark);
-    assert_eq!(w.locale.as_deref(), Some("de"));
+    w.apply(Action::Host(HostAction::Configure(
+        Box::new(config),
+        problems,
+    )));
+    assert_eq!(w.choices.selection.tier_id, "recruiter");
+    assert_eq!(w.page.theme, Theme::Dark);
+    assert_eq!(w.page.locale.as_deref(), Some("de"));
     assert_eq!(w.summary().sent, 1, "usage stays");
     assert_eq!(
-        w.notices,
+        w.notices.shown(),
         [Notice::Ignored(
             Origin::Page,
             crate::host::ignored(
@@ -354,35 +378,47 @@ fn changed_attributes_reconfigure_a_running_widget() {
 #[test]
 fn typed_counts_reach_their_targets() {
     let mut w = fresh();
-    w.apply(Action::SetCount(Count::Addon(100), 2));
-    w.apply(Action::SetCount(Count::InMailBlocks, 3));
-    w.apply(Action::SetCount(Count::Sent, 7));
-    w.apply(Action::SetCount(Count::ScenarioShare(4), 500));
-    w.apply(Action::SetCount(Count::Rule(RuleField::BlockPrice), 1200));
+    w.apply(Action::Field(Field::Addon(100), Edit::Set(2)));
+    w.apply(Action::Field(Field::InMailBlocks, Edit::Set(3)));
+    w.apply(Action::Field(Field::Sent, Edit::Set(7)));
+    w.apply(Action::Field(Field::ScenarioShare(4), Edit::Set(500)));
+    w.apply(Action::Field(
+        Field::Rule(RuleField::BlockPrice),
+        Edit::Set(1200),
+    ));
     assert_eq!(w.summary().allowance, 215);
-    assert_eq!(w.selection.inmail_blocks, 3);
+    assert_eq!(w.choices.selection.inmail_blocks, 3);
     assert_eq!(w.summary().sent, 7);
-    assert_eq!(w.scenario.shares[4], 100, "shares are percentages");
-    w.apply(Action::TypeCount(Count::ScenarioShare(3), "150".into()));
+    assert_eq!(w.player.scenario.shares[4], 100, "shares are percentages");
+    w.apply(Action::Field(
+        Field::ScenarioShare(3),
+        Edit::Type("150".into()),
+    ));
     assert_eq!(
-        w.scenario.shares[3], 3,
+        w.player.scenario.shares[3], 3,
         "a typed share over 100 is refused, not clamped"
     );
     assert_eq!(
-        w.field_text(Count::ScenarioShare(3)).error,
+        w.field_text(Field::ScenarioShare(3)).error,
         Some(CountError::TooLarge(100))
     );
-    assert!(w.draft_text().contains("\"block_price_cents\": 1200"));
-    assert_eq!(w.rules.inmail.block_price_cents, 1000, "not applied yet");
-    assert!(Count::Rule(RuleField::TierPrice(0)).is_money());
-    assert!(!Count::Sent.is_money());
+    assert!(w
+        .editor
+        .text(&w.rules.set)
+        .contains("\"block_price_cents\": 1200"));
+    assert_eq!(
+        w.rules.set.inmail.block_price_cents, 1000,
+        "not applied yet"
+    );
+    assert!(Field::Rule(RuleField::TierPrice(0)).is_money());
+    assert!(!Field::Sent.is_money());
 }
 
 #[test]
 fn saved_usage_from_an_earlier_period_starts_again_from_zero() {
     let mut w = fresh();
-    w.apply(Action::SetCount(Count::Sent, 9));
-    w.apply(Action::SelectTier("recruiter".into()));
+    w.apply(Action::Field(Field::Sent, Edit::Set(9)));
+    w.apply(Action::Plan(PlanAction::SelectTier("recruiter".into())));
     let saved = w.saved_state(None);
     let same_month = initial_widget(Init {
         stored: Some(saved.clone()),
@@ -390,16 +426,19 @@ fn saved_usage_from_an_earlier_period_starts_again_from_zero() {
         ..Init::default()
     });
     assert_eq!(same_month.summary().sent, 9);
-    assert!(same_month.notices.is_empty());
+    assert!(same_month.notices.shown().is_empty());
     let next_month = initial_widget(Init {
         stored: Some(saved),
         local_today: parse_iso_date("2026-02-03"),
         ..Init::default()
     });
     assert_eq!(next_month.summary().sent, 0);
-    assert_eq!(next_month.selection.tier_id, "recruiter", "the plan stays");
     assert_eq!(
-        next_month.notices,
+        next_month.choices.selection.tier_id, "recruiter",
+        "the plan stays"
+    );
+    assert_eq!(
+        next_month.notices.shown(),
         [Notice::NewPeriod {
             start: parse_iso_date("2026-02-01").unwrap()
         }]
@@ -413,50 +452,59 @@ fn saved_usage_from_an_earlier_period_starts_again_from_zero() {
 #[test]
 fn a_field_keeps_what_was_typed_while_it_stands_for_the_value() {
     let mut w = fresh();
-    let price = Count::Rule(RuleField::TierPrice(1));
-    w.apply(Action::TypeCount(price, "29.9".into()));
-    assert_eq!(w.count_value(price), Some(2990));
+    let price = Field::Rule(RuleField::TierPrice(1));
+    w.apply(Action::Field(price, Edit::Type("29.9".into())));
+    assert_eq!(w.field_value(price), Some(2990));
     let shown = w.field_text(price);
     assert_eq!(
         (shown.text.as_str(), shown.error),
         ("29.9", None),
         "not rewritten to 29.90 mid-typing"
     );
-    w.apply(Action::TypeCount(Count::Sent, " 4 ".into()));
+    w.apply(Action::Field(Field::Sent, Edit::Type(" 4 ".into())));
     assert_eq!(w.summary().sent, 4);
-    assert_eq!(w.field_text(Count::Sent).text, " 4 ");
+    assert_eq!(w.field_text(Field::Sent).text, " 4 ");
 }
 
 #[test]
 fn a_bad_number_keeps_the_text_with_a_message_and_the_last_valid_value() {
     let mut w = fresh();
-    w.apply(Action::TypeCount(Count::Sent, "5".into()));
-    w.apply(Action::TypeCount(Count::Sent, "-3".into()));
+    w.apply(Action::Field(Field::Sent, Edit::Type("5".into())));
+    w.apply(Action::Field(Field::Sent, Edit::Type("-3".into())));
     assert_eq!(w.summary().sent, 5);
-    let shown = w.field_text(Count::Sent);
+    let shown = w.field_text(Field::Sent);
     assert_eq!(shown.text, "-3");
     assert_eq!(shown.error, Some(CountError::Negative));
     // A change from elsewhere replaces the text and clears the message.
-    w.apply(Action::Send);
+    w.apply(Action::Send(SendAction::Send));
     assert_eq!(w.summary().sent, 6);
-    let shown = w.field_text(Count::Sent);
+    let shown = w.field_text(Field::Sent);
     assert_eq!((shown.text.as_str(), shown.error), ("6", None));
 }
 
 #[test]
 fn arrow_keys_step_within_the_range() {
     let mut w = fresh();
-    w.apply(Action::StepCount(Count::InMailBlocks, false));
-    assert_eq!(w.selection.inmail_blocks, 0, "not below zero");
-    w.apply(Action::StepCount(Count::InMailBlocks, true));
-    w.apply(Action::StepCount(Count::InMailBlocks, true));
-    assert_eq!(w.selection.inmail_blocks, 2);
-    assert_eq!(w.field_text(Count::InMailBlocks).text, "2");
-    let price = Count::Rule(RuleField::BlockPrice);
-    let before = w.count_value(price);
-    w.apply(Action::StepCount(price, true));
+    w.apply(Action::Field(
+        Field::InMailBlocks,
+        Edit::Step(Direction::Down),
+    ));
+    assert_eq!(w.choices.selection.inmail_blocks, 0, "not below zero");
+    w.apply(Action::Field(
+        Field::InMailBlocks,
+        Edit::Step(Direction::Up),
+    ));
+    w.apply(Action::Field(
+        Field::InMailBlocks,
+        Edit::Step(Direction::Up),
+    ));
+    assert_eq!(w.choices.selection.inmail_blocks, 2);
+    assert_eq!(w.field_text(Field::InMailBlocks).text, "2");
+    let price = Field::Rule(RuleField::BlockPrice);
+    let before = w.field_value(price);
+    w.apply(Action::Field(price, Edit::Step(Direction::Up)));
     assert_eq!(
-        w.count_value(price),
+        w.field_value(price),
         before,
         "prices are typed, not stepped"
     );
@@ -465,40 +513,41 @@ fn arrow_keys_step_within_the_range() {
 #[test]
 fn the_rule_form_keeps_its_place_while_an_edit_breaks_a_limit() {
     let mut w = fresh();
-    let size = Count::Rule(RuleField::BundleSize(1));
+    let size = Field::Rule(RuleField::BundleSize(1));
     // Typing 2, then 25, into the second bundle's size: 25 is the first bundle's size.
-    w.apply(Action::TypeCount(size, "2".into()));
-    assert_eq!(w.count_value(size), Some(2));
+    w.apply(Action::Field(size, Edit::Type("2".into())));
+    assert_eq!(w.field_value(size), Some(2));
     assert_eq!(
-        w.count_value(Count::Rule(RuleField::BundlePrice(1))),
+        w.field_value(Field::Rule(RuleField::BundlePrice(1))),
         Some(4999),
         "the field still shows the same bundle: nothing was re-sorted"
     );
-    w.apply(Action::TypeCount(size, "25".into()));
-    assert!(w.draft_form().is_some(), "the form stays");
+    w.apply(Action::Field(size, Edit::Type("25".into())));
+    assert!(w.editor.form(&w.rules.set).is_some(), "the form stays");
     assert_eq!(w.field_text(size).text, "25");
-    let error = w.rules_error.clone().expect("the problem is named");
+    let Said::Invalid(error) = w.editor.said.clone() else {
+        panic!("the problem is named: {:?}", w.editor.said)
+    };
     assert_eq!(error.path, "bundles[1].size");
     assert!(matches!(
         error.problem,
         RuleProblem::DuplicateBundle { size: 25, first: 0 }
     ));
-    w.apply(Action::TypeCount(size, "250".into()));
-    assert_eq!(w.rules_error, None);
-    assert_eq!(w.rules_status, None);
-    assert!(w.rules_draft.is_some(), "the change waits to be applied");
+    w.apply(Action::Field(size, Edit::Type("250".into())));
+    assert_eq!(w.editor.said, Said::Nothing);
+    assert!(w.editor.draft.is_some(), "the change waits to be applied");
 }
 
 #[test]
 fn a_draft_the_form_cannot_read_leaves_the_fields_empty_without_a_message() {
     let mut w = fresh();
-    w.apply(Action::EditRulesDraft("{".into()));
-    assert!(w.draft_form().is_none());
-    let price = Count::Rule(RuleField::TierPrice(0));
-    assert_eq!(w.count_value(price), None);
+    w.apply(Action::Editor(EditorAction::Edit("{".into())));
+    assert!(w.editor.form(&w.rules.set).is_none());
+    let price = Field::Rule(RuleField::TierPrice(0));
+    assert_eq!(w.field_value(price), None);
     assert_eq!(w.field_text(price).text, "");
     assert_eq!(
-        &*w.draft_text(),
+        &*w.editor.text(&w.rules.set),
         "{",
         "what was typed is what the editor holds"
     );
@@ -511,32 +560,41 @@ fn rules_without_a_source_apply_export_and_come_back() {
     value.as_object_mut().unwrap().remove("source");
     let text = value.to_string();
     assert!(!text.contains("source"));
-    w.apply(Action::ImportRules(text.replace("\"Article\"", "\"Mine\"")));
-    assert_eq!(w.rules_error, None);
-    assert_eq!(w.rules.name, "Mine");
-    assert!(w.draft_form().is_some(), "the form shows");
-    let exported = w.rules.to_json();
+    w.apply(Action::Editor(EditorAction::Import(
+        text.replace("\"Article\"", "\"Mine\""),
+    )));
+    assert_eq!(w.editor.said, Said::Applied);
+    assert_eq!(w.rules.set.name, "Mine");
+    assert!(w.editor.form(&w.rules.set).is_some(), "the form shows");
+    let exported = w.rules.set.to_json();
     let mut again = fresh();
-    again.apply(Action::ImportRules(exported));
+    again.apply(Action::Editor(EditorAction::Import(exported)));
     assert_eq!(again.rules, w.rules);
     let back = initial_widget(Init {
         stored: Some(w.saved_state(None)),
         local_today: parse_iso_date("2026-01-20"),
         ..Init::default()
     });
-    assert!(back.notices.is_empty(), "{:?}", back.notices);
+    assert!(
+        back.notices.shown().is_empty(),
+        "{:?}",
+        back.notices.shown()
+    );
     assert_eq!(back.rules, w.rules);
 }
 
 #[test]
 fn the_clock_stops_at_the_last_day_it_can_write() {
     let mut w = with_url("today=9999-12-31");
-    w.apply(Action::NextDay);
-    w.apply(Action::JumpToReset);
+    w.apply(Action::Player(PlayerAction::NextDay));
+    w.apply(Action::Player(PlayerAction::JumpToReset));
     assert_eq!(w.month.today, parse_iso_date("9999-12-31").unwrap());
-    w.apply(Action::Play);
-    w.apply(Action::Step);
-    assert!(!w.playing, "auto-play stops at the end of the calendar");
+    w.apply(Action::Player(PlayerAction::Play));
+    w.apply(Action::Player(PlayerAction::Step));
+    assert!(
+        !w.player.playing(),
+        "auto-play stops at the end of the calendar"
+    );
     let back = with_url(
         &w.url_params()
             .iter()
@@ -544,7 +602,7 @@ fn the_clock_stops_at_the_last_day_it_can_write() {
             .collect::<Vec<_>>()
             .join("&"),
     );
-    assert!(back.notices.is_empty());
+    assert!(back.notices.shown().is_empty());
     assert_eq!(back.month.today, w.month.today);
 }
 
@@ -553,18 +611,65 @@ fn a_changed_attribute_does_not_repeat_a_notice_already_given() {
     let mut w = fresh();
     let configure = |w: &mut Widget, theme: &str, tier: &str| {
         let (config, problems) = parse_attributes([("theme", theme), ("tier", tier)], false);
-        w.apply(Action::Configure(Box::new(config), problems));
+        w.apply(Action::Host(HostAction::Configure(
+            Box::new(config),
+            problems,
+        )));
     };
     configure(&mut w, "purple", "basic");
-    assert_eq!(w.notices.len(), 1);
+    assert_eq!(w.notices.shown().len(), 1);
     configure(&mut w, "purple", "recruiter");
-    assert_eq!(w.notices.len(), 1, "the same warning, once");
-    assert_eq!(w.selection.tier_id, "recruiter");
-    w.apply(Action::DismissNotices);
+    assert_eq!(w.notices.shown().len(), 1, "the same warning, once");
+    assert_eq!(w.choices.selection.tier_id, "recruiter");
+    w.apply(Action::Notices(NoticeAction::DismissAll));
     configure(&mut w, "purple", "basic");
-    assert!(w.notices.is_empty(), "dismissed stays dismissed");
+    assert!(w.notices.shown().is_empty(), "dismissed stays dismissed");
     configure(&mut w, "pink", "basic");
-    assert_eq!(w.notices.len(), 1, "a new warning shows");
+    assert_eq!(w.notices.shown().len(), 1, "a new warning shows");
+}
+
+#[test]
+fn a_highlight_the_rules_do_not_sell_is_said_once_and_stays_dismissed() {
+    let page = |tier: &str| parse_attributes([("highlight", "gold"), ("tier", tier)], false);
+    let (config, problems) = page("basic");
+    let mut w = initial_widget(Init {
+        config,
+        problems,
+        local_today: parse_iso_date("2026-01-20"),
+        ..Init::default()
+    });
+    let said = |w: &Widget| {
+        w.notices
+            .shown()
+            .iter()
+            .filter(|n| matches!(n, Notice::Ignored(Origin::Page, i) if i.name == "highlight"))
+            .count()
+    };
+    assert_eq!(said(&w), 1, "said at the start");
+    assert_eq!(
+        w.highlighted(),
+        None,
+        "no mark on a tier the rules do not sell"
+    );
+    let configure = |w: &mut Widget, tier: &str| {
+        let (config, problems) = page(tier);
+        w.apply(Action::Host(HostAction::Configure(
+            Box::new(config),
+            problems,
+        )));
+    };
+    configure(&mut w, "recruiter");
+    assert_eq!(said(&w), 1, "an attribute update does not say it again");
+    w.apply(Action::Notices(NoticeAction::DismissAll));
+    configure(&mut w, "basic");
+    assert_eq!(said(&w), 0, "dismissed stays dismissed");
+    // Rules that sell it: the mark shows, with nothing to say.
+    let (config, problems) = parse_attributes([("highlight", "recruiter")], false);
+    w.apply(Action::Host(HostAction::Configure(
+        Box::new(config),
+        problems,
+    )));
+    assert_eq!(w.highlighted(), Some(("recruiter".to_owned(), None)));
 }
 
 #[test]
@@ -581,13 +686,21 @@ fn a_shared_link_shows_what_was_shared_whatever_the_visitor_saved() {
     };
     // The link says Premium Business at its limit, and nothing of add-ons: none were shared.
     let shared = start("tier=premium-business&sent=30");
-    assert_eq!(shared.selection.tier_id, "premium-business");
-    assert!(shared.selection.addons.is_empty(), "{:?}", shared.selection);
+    assert_eq!(shared.choices.selection.tier_id, "premium-business");
+    assert!(
+        shared.choices.selection.addons.is_empty(),
+        "{:?}",
+        shared.choices.selection
+    );
     assert_eq!(shared.summary().remaining, 0);
-    assert!(shared.notices.is_empty(), "{:?}", shared.notices);
+    assert!(
+        shared.notices.shown().is_empty(),
+        "{:?}",
+        shared.notices.shown()
+    );
     // With no link, the saved state comes back whole.
     let back = start("");
-    assert_eq!(back.selection, visitor.selection);
+    assert_eq!(back.choices.selection, visitor.choices.selection);
     assert_eq!(back.summary().sent, 128);
     // The standalone page's own link is its state's diff, so a reload is the same state.
     let query = visitor
@@ -597,34 +710,34 @@ fn a_shared_link_shows_what_was_shared_whatever_the_visitor_saved() {
         .collect::<Vec<_>>()
         .join("&");
     let reloaded = start(&query);
-    assert_eq!(reloaded.selection, visitor.selection);
+    assert_eq!(reloaded.choices.selection, visitor.choices.selection);
     assert_eq!(reloaded.summary(), visitor.summary());
 }
 
 #[test]
 fn every_field_has_its_own_name_and_the_documented_test_id() {
-    use super::{Count, Part, RuleField};
+    use super::RuleField;
     let counts = [
-        Count::Addon(25),
-        Count::Addon(100),
-        Count::InMailBlocks,
-        Count::Sent,
-        Count::InMailSent,
-        Count::NeedMessages,
-        Count::NeedInMails,
-        Count::ScenarioPerDay,
-        Count::ScenarioShare(0),
-        Count::ScenarioShare(4),
-        Count::ReadRate,
-        Count::Seed,
-        Count::Rule(RuleField::TierPrice(0)),
-        Count::Rule(RuleField::TierMessages(0)),
-        Count::Rule(RuleField::TierCredits(1)),
-        Count::Rule(RuleField::BundleSize(0)),
-        Count::Rule(RuleField::BundlePrice(0)),
-        Count::Rule(RuleField::BlockSize),
-        Count::Rule(RuleField::BlockPrice),
-        Count::Rule(RuleField::PayPerInMail),
+        Field::Addon(25),
+        Field::Addon(100),
+        Field::InMailBlocks,
+        Field::Sent,
+        Field::InMailSent,
+        Field::NeedMessages,
+        Field::NeedInMails,
+        Field::ScenarioPerDay,
+        Field::ScenarioShare(0),
+        Field::ScenarioShare(4),
+        Field::ReadRate,
+        Field::Seed,
+        Field::Rule(RuleField::TierPrice(0)),
+        Field::Rule(RuleField::TierMessages(0)),
+        Field::Rule(RuleField::TierCredits(1)),
+        Field::Rule(RuleField::BundleSize(0)),
+        Field::Rule(RuleField::BundlePrice(0)),
+        Field::Rule(RuleField::BlockSize),
+        Field::Rule(RuleField::BlockPrice),
+        Field::Rule(RuleField::PayPerInMail),
     ];
     let mut names: Vec<String> = counts.iter().map(|c| c.name()).collect();
     names.sort();
@@ -635,26 +748,26 @@ fn every_field_has_its_own_name_and_the_documented_test_id() {
         "element ids are unique: {names:?}"
     );
     // The README's testing contract.
-    assert_eq!(Count::Addon(100).test_id(None), "addon-count-100");
-    assert_eq!(Count::Sent.test_id(None), "sent-count");
-    assert_eq!(Count::InMailSent.test_id(None), "inmail-sent-count");
-    assert_eq!(Count::NeedMessages.test_id(None), "need-messages");
+    assert_eq!(Field::Addon(100).test_id(None), "addon-count-100");
+    assert_eq!(Field::Sent.test_id(None), "sent-count");
+    assert_eq!(Field::InMailSent.test_id(None), "inmail-sent-count");
+    assert_eq!(Field::NeedMessages.test_id(None), "need-messages");
     assert_eq!(
-        Count::ScenarioShare(2).test_id(None),
+        Field::ScenarioShare(2).test_id(None),
         "scenario-share-not-connected"
     );
     assert_eq!(
-        Count::Rule(RuleField::TierPrice(3)).test_id(Some("premium-business")),
+        Field::Rule(RuleField::TierPrice(3)).test_id(Some("premium-business")),
         "rules-tier-price-premium-business"
     );
     assert_eq!(
-        Count::Rule(RuleField::BundleSize(1)).test_id(None),
+        Field::Rule(RuleField::BundleSize(1)).test_id(None),
         "rules-bundle-size-1"
     );
-    assert_eq!(Count::Addon(25).part(), Part::Calculator);
-    assert_eq!(Count::NeedInMails.part(), Part::Compare);
-    assert_eq!(Count::Seed.part(), Part::Demo);
-    assert_eq!(Count::Rule(RuleField::BlockSize).part(), Part::Rules);
+    assert_eq!(Field::Addon(25).part(), Part::Calculator);
+    assert_eq!(Field::NeedInMails.part(), Part::Compare);
+    assert_eq!(Field::Seed.part(), Part::Demo);
+    assert_eq!(Field::Rule(RuleField::BlockSize).part(), Part::Rules);
 }
 
 #[test]
@@ -667,7 +780,9 @@ fn a_reload_of_the_widgets_own_url_keeps_a_change_saved_after_it() {
     let key = link_key(&params, None);
     // A change, saved as the page was left, beside that URL: Premium Business.
     let mut w = with_url("tier=recruiter&today=2026-01-20");
-    w.apply(Action::SelectTier("premium-business".into()));
+    w.apply(Action::Plan(PlanAction::SelectTier(
+        "premium-business".into(),
+    )));
     let saved = w.saved_state(Some(key.clone()));
     let reload = |url: &str, key: Option<String>| {
         initial_widget(Init {
@@ -681,6 +796,7 @@ fn a_reload_of_the_widgets_own_url_keeps_a_change_saved_after_it() {
     // The same URL: the saved change wins.
     assert_eq!(
         reload("tier=recruiter&today=2026-01-20", Some(key))
+            .choices
             .selection
             .tier_id,
         "premium-business"
@@ -689,7 +805,7 @@ fn a_reload_of_the_widgets_own_url_keeps_a_change_saved_after_it() {
     let other = pairs("tier=basic&today=2026-01-20");
     let (params, _) = parse_params(other.iter().map(|(n, v)| (n.as_str(), v.as_str())));
     let shared = reload("tier=basic&today=2026-01-20", Some(link_key(&params, None)));
-    assert_eq!(shared.selection.tier_id, "basic");
+    assert_eq!(shared.choices.selection.tier_id, "basic");
 }
 
 #[test]
@@ -700,50 +816,58 @@ fn another_tabs_save_is_followed_or_offered_never_lost() {
     };
     // The other tab picked Premium Business and sent 7.
     let mut other = initial_widget(init.clone());
-    other.apply(Action::SelectTier("premium-business".into()));
-    other.apply(Action::SetCount(Count::Sent, 7));
+    other.apply(Action::Plan(PlanAction::SelectTier(
+        "premium-business".into(),
+    )));
+    other.apply(Action::Field(Field::Sent, Edit::Set(7)));
     let saved = other.saved_state(None);
     let theirs = Rc::new(followed(&init, &saved).expect("a save this page reads"));
 
     // Nothing pending here: followed.
     let mut here = initial_widget(init.clone());
-    here.apply(Action::FollowSaved {
-        followed: theirs.clone(),
-        keep_local: false,
-    });
-    assert_eq!(here.selection.tier_id, "premium-business");
+    here.apply(Action::Host(HostAction::FollowSaved(
+        theirs.clone(),
+        Unsaved::Nothing,
+    )));
+    assert_eq!(here.choices.selection.tier_id, "premium-business");
     assert_eq!(here.month.usage.sent, 7);
-    assert!(here.notices.is_empty());
+    assert!(here.notices.shown().is_empty());
     // The same save again changes nothing and says nothing.
     let before = here.clone();
-    here.apply(Action::FollowSaved {
-        followed: theirs.clone(),
-        keep_local: true,
-    });
+    here.apply(Action::Host(HostAction::FollowSaved(
+        theirs.clone(),
+        Unsaved::Changes,
+    )));
     assert_eq!(here, before);
 
     // A change here not saved yet: offered instead, and this tab's plan stays.
     let mut busy = initial_widget(init.clone());
-    busy.apply(Action::SetCount(Count::Sent, 3));
-    busy.apply(Action::FollowSaved {
-        followed: theirs.clone(),
-        keep_local: true,
-    });
+    busy.apply(Action::Field(Field::Sent, Edit::Set(3)));
+    busy.apply(Action::Host(HostAction::FollowSaved(
+        theirs.clone(),
+        Unsaved::Changes,
+    )));
     assert_eq!(busy.month.usage.sent, 3);
-    assert_eq!(busy.notices, vec![Notice::OtherTabSaved(theirs.clone())]);
-    busy.apply(Action::LoadOffered(theirs.clone()));
+    assert_eq!(
+        busy.notices.shown(),
+        vec![Notice::OtherTabSaved(theirs.clone())]
+    );
+    busy.apply(Action::Host(HostAction::LoadOffered(theirs.clone())));
     assert_eq!(busy.month.usage.sent, 7);
-    assert!(busy.notices.is_empty());
+    assert!(busy.notices.shown().is_empty());
 
     // A draft of rules being typed is not discarded by following either.
     let mut editing = initial_widget(init.clone());
-    editing.apply(Action::EditRulesDraft("{".into()));
-    editing.apply(Action::FollowSaved {
-        followed: theirs,
-        keep_local: false,
-    });
-    assert!(editing.rules_draft.is_some());
-    assert!(matches!(editing.notices[..], [Notice::OtherTabSaved(_)]));
+    editing.apply(Action::Editor(EditorAction::Edit("{".into())));
+    editing.apply(Action::Host(HostAction::FollowSaved(
+        theirs,
+        Unsaved::Nothing,
+    )));
+    assert!(editing.editor.draft.is_some());
+    assert!(matches!(
+        editing.notices.shown()[..],
+        [Notice::OtherTabSaved(_)]
+    ));
 
     // A save this page cannot read whole is not followed.
     assert!(followed(&init, "{\"v\": 99}").is_none());

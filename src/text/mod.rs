@@ -177,6 +177,48 @@ impl Texts {
     }
 }
 
+/// The widget's words and formats, shared, and the currency its amounts are in: what every
+/// view model is worded with.
+#[derive(Clone)]
+pub struct I18n(pub Rc<Texts>, pub Currency);
+
+impl I18n {
+    /// The words, writing amounts in US dollars until a currency is given.
+    pub fn new(texts: Rc<Texts>) -> I18n {
+        I18n(texts, Currency::USD)
+    }
+
+    /// The same words, writing amounts in `currency`.
+    pub fn in_currency(&self, currency: Currency) -> I18n {
+        I18n(self.0.clone(), currency)
+    }
+
+    /// An amount in the widget's currency, from its minor units: `$29.99`, `¥4,980`.
+    pub fn money(&self, minor: u64) -> String {
+        self.0.money(minor, self.1)
+    }
+
+    /// Whole major units of the widget's currency, for chart axes.
+    pub fn money_whole(&self, major: u64) -> String {
+        self.0.format().money_whole(major, self.1)
+    }
+}
+
+/// The same words in the same currency: compared by identity, since a catalogue is only
+/// ever replaced whole.
+impl PartialEq for I18n {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0) && self.1 == other.1
+    }
+}
+
+impl std::ops::Deref for I18n {
+    type Target = Texts;
+    fn deref(&self) -> &Texts {
+        &self.0
+    }
+}
+
 #[cfg(test)]
 pub(crate) fn english_for_tests() -> Texts {
     Texts::english(Box::new(FixedFormat))

@@ -1,6 +1,6 @@
-//! The root component: one reducer over [`Widget`], the derived values every section
-//! shares (computed once per change), the contexts (words, dispatcher, ids), the sections,
-//! and, each as a hook of its own, what the widget does outside itself.
+//! The root component, a short shell: one reducer over [`Widget`], the actions as typed
+//! callbacks, the contexts (ids, checkout), the sections each with its input, and, each as
+//! a hook of its own, what the widget does outside itself.
 
 use std::rc::Rc;
 
@@ -9,30 +9,39 @@ use yew::prelude::*;
 
 use super::autoplay::use_autoplay;
 use super::calculator::Calculator;
-use super::checkout_link::Checkout;
-use super::context::{Dispatch, I18n, Ids};
+use super::context::Ids;
 use super::host_page::{
-    use_english, use_host_events, use_host_updates, use_upgrade_choice, ConfigUpdate,
+    use_checkout_events, use_english, use_host_events, use_host_updates, use_upgrade_choice,
+    ConfigUpdate,
 };
 use super::language_menu::LanguageMenu;
 use super::later::{is_later, use_later, Later, LaterPart};
 use super::notices::Notices;
 use super::page_heading::{PageHeading, PartRefs};
 use super::page_writes::{use_link_rules, use_page_writes, Writes};
-use super::schedule::use_staged;
+use super::schedule::{use_steps, Rendering};
 use super::share::use_shared;
 use super::upgrade_dialog::UpgradeDialog;
+use super::use_view::use_view;
 use super::use_words::use_words;
 use super::warm_up::use_warm_up;
-use super::{demo, finder, rules_editor, share};
+use super::{compare, demo, rules_editor, share};
 use crate::browser::catalogue_files::{locale, wanted, Wanted, WordsFiles};
-use crate::engine::currency::Currency;
-use crate::host::attributes::Sections;
+use crate::engine::rules::RuleSet;
+use crate::engine::summary::Summary;
+use crate::host::parts::Part;
 use crate::state::{
-    initial_widget, priced, shortcut, Action, Init, Notice, Part, RulesOrigin, Widget,
+    initial_widget, priced, shortcut, summary, Action, DisplayAction, Edit, EditorAction, Field,
+    HostAction, Init, Notice, NoticeAction, PlanAction, PlayerAction, SendAction, TextSize, Widget,
 };
-use crate::text::key;
-use crate::text::Texts;
+use crate::text::{key, I18n, Texts};
+use crate::view::calculator::CalculatorInput;
+use crate::view::compare::CompareInput;
+use crate::view::demo::DemoInput;
+use crate::view::dialog::{dialog, DialogInput};
+use crate::view::heading::{heading, language_menu, HeadingInput};
+use crate::view::notices::{notices, WayOn};
+use crate::view::rules::RulesInput;
 
 /// The reducer's state: the widget behind an `Rc`, so sections share it for free.
 #[derive(Clone, PartialEq)]
@@ -108,6 +117,58 @@ pub struct AppProps {
     pub link: HostLink,
     #[prop_or_default]
     pub update: Option<ConfigUpdate>,
+    /// In steps (a first render in the browser), or whole.
+    #[prop_or(Rendering::Steps)]
+    pub rendering: Rendering,
+}
+
+/// The widget's actions as typed callbacks, one per part of the state, made once: a section
+/// gets the ones it acts through.
+#[derive(Clone, PartialEq)]
+struct On {
+    plan: Callback<PlanAction>,
+    field: Callback<(Field, Edit)>,
+    send: Callback<SendAction>,
+    player: Callback<PlayerAction>,
+    editor: Callback<EditorAction>,
+    notice: Callback<NoticeAction>,
+    display: Callback<DisplayAction>,
+    host: Callback<HostAction>,
+    /// A notice about what the widget could not do (an unreadable file).
+    add_notice: Callback<Notice>,
+    dismiss: Callback<()>,
+    close_dialog: Callback<()>,
+    locale: Callback<String>,
+}
+
+/// The callback that sends a part's actions to the reducer.
+fn to<A: 'static>(store: &UseReducerDispatcher<Store>, part: fn(A) -> Action) -> Callback<A> {
+    let store = store.clone();
+    Callback::from(move |a| store.dispatch(part(a)))
+}
+
+#[hook]
+fn use_on(store: UseReducerDispatcher<Store>) -> On {
+    (*use_memo((), move |_| {
+        let notice = to(&store, Action::Notices);
+        On {
+            plan: to(&store, Action::Plan),
+            field: to(&store, |(field, edit)| Action::Field(field, edit)),
+            send: to(&store, Action::Send),
+            player: to(&store, Action::Player),
+            editor: to(&store, Action::Editor),
+            display: to(&store, Action::Display),
+            host: to(&store, Action::Host),
+            add_notice: notice.reform(NoticeAction::Add),
+            dismiss: notice.reform(|()| NoticeAction::DismissAll),
+            notice,
+            close_dialog: to(&store, |()| Action::Send(SendAction::CloseDialog)),
+            locale: to(&store, |tag| {
+                Action::Display(DisplayAction::ChooseLocale(tag))
+            }),
+        }
+    }))
+    .clone()
 }
 
 /// Keys typed into fields, or inside the pop-up, are not shortcuts.
@@ -119,21 +180,6 @@ fn is_typing(e: &KeyboardEvent) -> bool {
     })
 }
 
-/// The parts that are on, in the order they show (as `PART_NAMES` lists them).
-fn enabled(sections: Sections, share: bool, heading: bool) -> Vec<Part> {
-    [
-        (heading, Part::Heading),
-        (sections.calculator, Part::Calculator),
-        (share, Part::Share),
-        (sections.compare, Part::Compare),
-        (sections.demo, Part::Demo),
-        (sections.rules, Part::Rules),
-    ]
-    .into_iter()
-    .filter_map(|(on, s)| on.then_some(s))
-    .collect()
-}
-
 /// The words a widget needs: its language (an embed speaks its page's unless told
 /// otherwise; the standalone page, the one with the language menu, the visitor's) and the
 /// host's own catalogue. Worked out once per change of what it depends on.
@@ -141,18 +187,17 @@ fn enabled(sections: Sections, share: bool, heading: bool) -> Vec<Part> {
 fn use_wanted(state: &Widget, files: &WordsFiles) -> Rc<Wanted> {
     let deps = (
         state.requested_locale().map(str::to_owned),
-        state.language_menu,
-        state.messages_src.clone(),
+        state.page.language_menu,
+        state.page.messages_src.clone(),
         files.clone(),
     );
-    (*use_memo(deps, |(requested, menu, messages_src, files)| {
-        Rc::new(wanted(
+    use_memo(deps, |(requested, menu, messages_src, files)| {
+        wanted(
             locale(requested.as_deref(), !menu),
             messages_src.as_deref(),
             files,
-        ))
-    }))
-    .clone()
+        )
+    })
 }
 
 /// Keeps the widget's current words where the panic hook's error card can read them.
@@ -163,76 +208,75 @@ fn use_error_words(words: ErrorWords, texts: I18n) {
     });
 }
 
+/// The rules in the widget's currency, which every figure is computed from, and this
+/// month's summary under them: each worked out once per change of what it reads.
+#[hook]
+fn use_priced(state: &Widget) -> (Rc<RuleSet>, Rc<Summary>) {
+    let priced = use_memo(
+        (state.rules.set.clone(), state.choices.currency),
+        |(rules, currency)| priced(rules, *currency),
+    );
+    let month = &state.month;
+    let summary = use_memo(
+        (
+            priced.clone(),
+            state.choices.clone(),
+            month.today,
+            month.usage,
+        ),
+        |(priced, choices, today, usage)| summary(priced, choices, *today, usage),
+    );
+    (priced, summary)
+}
+
 /// The widget.
 #[function_component]
 pub fn App(props: &AppProps) -> Html {
     let store = use_reducer(|| Store(props.init.start.clone()));
-    // What the visitor did; everything the widget tells outside itself follows it.
+    let on = use_on(store.dispatcher());
     let state = store.0.clone();
+    let link = &props.link;
+    let parts = state.page.parts;
     // The parts render one at a time, each once the one before has been painted, so no
-    // single task builds the whole widget; until then each keeps its reserved space.
-    let parts: Rc<[Part]> = enabled(state.sections, state.share, state.heading).into();
-    // The later sections' code is fetched from the first render on, if any is on; their
-    // turn to render comes once it is here (or has failed), still one part per paint.
-    let later = use_later(parts.iter().copied().any(is_later));
+    // single task builds the whole widget; until then each keeps its reserved space. The
+    // later sections' code is fetched from the first render on, if any is on; their turn
+    // comes once it is here (or has failed).
+    let later = use_later(parts.iter().any(is_later));
     let renderable = match later {
-        Later::Loading => parts.iter().position(|&p| is_later(p)),
+        Later::Loading => parts.iter().position(is_later),
         Later::Ready(_) | Later::Failed(_) => None,
     }
-    .unwrap_or(parts.len());
-    let shown = use_staged(renderable);
-    use_warm_up(shown >= parts.len(), state.clone());
-    let dispatch: Dispatch = {
-        let dispatcher = store.dispatcher();
-        (*use_memo((), move |_| {
-            Callback::from(move |a: Action| dispatcher.dispatch(a))
-        }))
-        .clone()
-    };
-    let link = &props.link;
+    .unwrap_or(parts.iter().count());
+    let shown = use_steps(renderable, props.rendering);
     let wanted = use_wanted(&state, &link.words_files);
-    let (texts, words_again) = use_words(wanted, dispatch.clone());
+    let (words, words_again) = use_words(wanted, on.notice.clone());
     // Amounts in the widget's currency, in its language's way.
-    let texts = texts.in_currency(state.currency);
+    let words = words.in_currency(state.choices.currency);
+    let (priced, summary) = use_priced(&state);
     let ids = use_memo(props.instance, |n| Ids(AttrValue::from(format!("mq{n}"))));
-    // The rules in the widget's currency, which every figure is computed from.
-    let priced = (*use_memo(
-        (state.rules.clone(), state.currency),
-        |(rules, currency)| Rc::new(priced(rules, *currency)),
-    ))
-    .clone();
-    let summary = use_memo(
-        (
-            priced.clone(),
-            state.selection.clone(),
-            state.month.usage,
-            state.month.today,
-            state.period_rule,
-            state.billing,
-        ),
-        |_| Rc::new(state.summary()),
-    );
-    let summary: Rc<_> = (*summary).clone();
+    let part_refs = use_memo(parts, |parts| PartRefs::new(parts.iter()));
     let send_ref = use_node_ref();
 
     // What the widget does outside itself.
+    use_warm_up(shown >= parts.iter().count(), state.clone(), words.clone());
     let english = use_english();
-    use_error_words(link.error_words.clone(), texts.clone());
+    use_error_words(link.error_words.clone(), words.clone());
     use_host_events(
         link.host.clone(),
         english.clone(),
         priced.clone(),
-        state.selection.clone(),
+        state.choices.selection.clone(),
         summary.clone(),
     );
-    use_host_updates(props.update.clone(), dispatch.clone());
+    use_host_updates(props.update.clone(), on.host.clone());
+    let sharing = parts.has(Part::Share);
     let link_rules = use_link_rules(
-        link.sync_url || state.share,
-        state.rules.clone(),
-        state.rules_origin,
+        link.sync_url || sharing,
+        state.rules.set.clone(),
+        state.rules.origin,
     );
     let shared = use_shared(
-        state.share,
+        sharing,
         state.clone(),
         link_rules.clone(),
         link.sync_url,
@@ -249,88 +293,88 @@ pub fn App(props: &AppProps) -> Html {
         props.init.init.clone(),
         state.clone(),
         link_rules,
-        dispatch.clone(),
+        on.notice.clone(),
+        on.host.clone(),
     );
-    use_autoplay(state.playing, state.speed_ms, dispatch.clone());
+    use_autoplay(
+        state.player.playing(),
+        state.player.speed_ms,
+        on.player.clone(),
+    );
     let on_choose = use_upgrade_choice(
         link.host.clone(),
         english,
         priced.clone(),
-        state.billing,
-        dispatch.clone(),
+        state.choices.billing,
+        on.send.clone(),
     );
-    let part_refs = {
-        let parts = parts.clone();
-        (*use_memo(parts.clone(), move |_| PartRefs::new(&parts))).clone()
-    };
-
-    let on_close = dispatch.reform(|_: ()| Action::CloseDialog);
+    let checkout = use_checkout_events(link.host.clone());
     let onkeydown = {
-        let (dispatch, playing, sections) = (dispatch.clone(), state.playing, state.sections);
+        let (dispatch, player) = (store.dispatcher(), state.player);
         Callback::from(move |e: KeyboardEvent| {
             if e.ctrl_key() || e.meta_key() || e.alt_key() || is_typing(&e) {
                 return;
             }
-            if let Some(action) = shortcut(&e.key(), sections, playing) {
+            if let Some(action) = shortcut(&e.key(), parts, &player) {
                 e.prevent_default();
-                dispatch.emit(action);
+                dispatch.dispatch(action);
             }
         })
     };
-
-    let notices: Rc<[Notice]> = state.notices.as_slice().into();
-    let checkout = Checkout {
-        template: state.checkout_url.clone().map(AttrValue::from),
-        host: link.host.clone(),
+    let on_way = {
+        let (host, retry) = (on.host.clone(), words_again);
+        use_callback((), move |way: WayOn, _| match way {
+            WayOn::LoadOtherTab(followed) => host.emit(HostAction::LoadOffered(followed)),
+            WayOn::RetryWords => retry.emit(()),
+        })
     };
-    let currencies: Rc<[Currency]> = (*use_memo(state.rules.clone(), |rules| {
-        Rc::<[Currency]>::from(rules.currencies())
-    }))
-    .clone();
-    let rendered = parts.iter().enumerate().map(|(i, &part)| {
+
+    // The sections that are not in the later module, each from its view model.
+    let shown_notices: Rc<[Notice]> = state.notices.shown().into();
+    let notices_view = use_view(&shown_notices, &words, notices);
+    let dialog_view = use_view(&DialogInput::of(&state, &priced), &words, dialog);
+    let heading_input = HeadingInput {
+        parts,
+        language_menu: state.page.language_menu,
+    };
+    let heading_view = use_view(&heading_input, &words, heading);
+
+    let rendered = parts.iter().enumerate().map(|(i, part)| {
         let content = (i < shown).then(|| match part {
             Part::Heading => html! {
-                <PageHeading parts={parts.clone()} refs={part_refs.clone()} language_menu={state.language_menu} />
+                <PageHeading view={heading_view.clone()} refs={(*part_refs).clone()} on_locale={on.locale.clone()} />
             },
             Part::Calculator => html! {
-                <Calculator rules={priced.clone()} currencies={currencies.clone()} billing={state.billing}
-                    highlight={state.highlighted()}
-                    selection={state.selection.clone()} period_rule={state.period_rule}
-                    recipient={state.recipient} last_send={state.last_send.clone()} summary={summary.clone()}
-                    drafts={state.drafts_of(part)} send_ref={send_ref.clone()} />
+                <Calculator input={CalculatorInput::of(&state, &priced, &summary)} words={words.clone()}
+                    on_plan={on.plan.clone()} on_field={on.field.clone()} on_send={on.send.clone()}
+                    send_ref={send_ref.clone()} />
             },
             Part::Share => later.render(LaterPart::Share(share::Props {
                 link: shared.link.clone(),
                 snippet: shared.snippet.clone(),
-                edited: state.rules_origin == RulesOrigin::Custom,
-            })),
-            Part::Compare => later.render(LaterPart::Compare(finder::Props {
-                rules: priced.clone(),
-                billing: state.billing,
-                highlight: state.highlighted(),
-                need: state.need.clone(),
-                selection: state.selection.clone(),
-                drafts: state.drafts_of(part),
-            })),
+                edited: state.rules.origin == crate::state::RulesOrigin::Custom,
+                words: words.clone(),
+            }), &words),
+            Part::Compare => later.render(LaterPart::Compare(compare::Props {
+                input: CompareInput::of(&state, &priced),
+                words: words.clone(),
+                on_plan: on.plan.clone(),
+                on_field: on.field.clone(),
+            }), &words),
             Part::Demo => later.render(LaterPart::Demo(demo::Props {
-                month: state.month.clone(),
-                period_rule: state.period_rule,
-                sent: summary.sent,
-                remaining: summary.remaining,
-                scenario: state.scenario,
-                playing: state.playing,
-                speed_ms: state.speed_ms,
-                large_text: state.large_text,
-                drafts: state.drafts_of(part),
-            })),
+                input: DemoInput::of(&state, summary.sent, summary.remaining),
+                words: words.clone(),
+                on_player: on.player.clone(),
+                on_display: on.display.clone(),
+                on_field: on.field.clone(),
+            }), &words),
             Part::Rules => later.render(LaterPart::Rules(rules_editor::Props {
-                rules: state.rules.clone(),
-                origin: state.rules_origin,
-                draft: state.rules_draft.clone(),
-                error: state.rules_error.clone(),
-                status: state.rules_status.clone(),
-                drafts: state.drafts_of(part),
-            })),
+                input: RulesInput::of(&state),
+                words: words.clone(),
+                on_editor: on.editor.clone(),
+                on_field: on.field.clone(),
+                on_notice: on.add_notice.clone(),
+            }), &words),
         });
         // The part's class also reserves its space (the loader's sizing rules).
         html! {
@@ -339,25 +383,25 @@ pub fn App(props: &AppProps) -> Html {
             </div>
         }
     });
+    let large = state.display.text_size == TextSize::Large;
     html! {
-        <ContextProvider<I18n> context={texts.clone()}>
-        <ContextProvider<Dispatch> context={dispatch}>
+        <ContextProvider<Rendering> context={props.rendering}>
         <ContextProvider<Ids> context={(*ids).clone()}>
-        <ContextProvider<Checkout> context={checkout}>
-            <div class={classes!("mq-root", state.large_text.then_some("large-text"))} data-theme={state.theme.id()}
-                lang={texts.lang().to_owned()} dir={texts.dir().id()} aria-label={texts.text(key::WIDGET_LABEL).to_string()}
+        <ContextProvider<super::context::Checkout> context={checkout}>
+            <div class={classes!("mq-root", large.then_some("large-text"))} data-theme={state.page.theme.id()}
+                lang={words.lang().to_owned()} dir={words.dir().id()} aria-label={words.text(key::WIDGET_LABEL)}
                 role="group" tabindex="-1" {onkeydown}>
                 // With a heading, the language menu sits in it.
-                if state.language_menu && !state.heading { <LanguageMenu /> }
-                <Notices {notices} on_retry_words={words_again} />
+                if state.page.language_menu && !parts.has(Part::Heading) {
+                    <LanguageMenu view={language_menu(&words)} on_locale={on.locale.clone()} />
+                }
+                <Notices view={notices_view} notices={shown_notices} on_way={on_way} on_dismiss={on.dismiss.clone()} />
                 { for rendered }
-                <UpgradeDialog blocked={state.dialog.clone()} rules={priced.clone()} billing={state.billing}
-                    selection={state.selection.clone()} {on_choose} {on_close}
+                <UpgradeDialog view={dialog_view} on_choose={on_choose} on_close={on.close_dialog.clone()}
                     return_focus={send_ref} />
             </div>
-        </ContextProvider<Checkout>>
+        </ContextProvider<super::context::Checkout>>
         </ContextProvider<Ids>>
-        </ContextProvider<Dispatch>>
-        </ContextProvider<I18n>>
+        </ContextProvider<Rendering>>
     }
 }

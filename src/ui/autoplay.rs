@@ -3,15 +3,14 @@
 use gloo::timers::callback::Interval;
 use yew::prelude::*;
 
-use super::context::Dispatch;
-use crate::state::Action;
+use crate::state::PlayerAction;
 
 /// While `playing`, one step of the month every `speed_ms`; a change of either restarts
 /// the timer, and the timer goes with the widget.
 #[hook]
-pub fn use_autoplay(playing: bool, speed_ms: u32, dispatch: Dispatch) {
+pub fn use_autoplay(playing: bool, speed_ms: u32, on_player: Callback<PlayerAction>) {
     use_effect_with((playing, speed_ms), move |&(playing, ms)| {
-        let timer = playing.then(|| Interval::new(ms, move || dispatch.emit(Action::Step)));
+        let timer = playing.then(|| Interval::new(ms, move || on_player.emit(PlayerAction::Step)));
         move || drop(timer)
     });
 }

@@ -1,95 +1,64 @@
 //! The calculator: the plan picker (tiers, bundles, InMail and usage), the results, and
 //! the send preview.
 
-use std::rc::Rc;
-
 use yew::prelude::*;
 
-use super::context::{use_dispatch, use_ids, use_texts};
-use super::number_field::Field;
+use super::context::use_ids;
+use super::number_field::fields;
 use super::results::Results;
 use super::schedule::use_staged;
-use super::select::{Choice, Select};
+use super::select::Select;
 use super::send_preview::SendPreview;
 use super::tier_picker::TierPicker;
-use crate::engine::bill::{block_price, bundle_price, Billing};
+use super::use_view::use_view;
 use crate::engine::currency::Currency;
-use crate::engine::period::PeriodRule;
-use crate::engine::plan::Selection;
-use crate::engine::rules::RuleSet;
-use crate::engine::send::month_as_billed;
-use crate::engine::send::Recipient;
-use crate::engine::summary::Summary;
-use crate::state::{Action, Count, FieldDraft, LastSend};
-use crate::text::Texts;
-use crate::text::{key, Key};
-
-/// The reset-day select's choices: the calendar month, or a day of the month.
-fn billing_days(t: &Texts) -> Rc<[Choice]> {
-    std::iter::once(Choice::new("1", t.text(key::BILLING_CALENDAR)))
-        .chain((2..=31).map(|d| {
-            Choice::new(
-                d.to_string(),
-                t.fill(key::BILLING_DAY, &[("day", &t.count(d))]),
-            )
-        }))
-        .collect()
-}
+use crate::state::{Edit, Field, PlanAction, SendAction};
+use crate::text::I18n;
+use crate::view::calculator::{calculator, CalculatorInput, PricingView};
 
 /// How the plan is paid for, and in which currency: a Monthly / Yearly switch when anything
 /// is sold by the year, and a currency choice when the rules are priced in more than one.
 #[derive(Properties, PartialEq)]
 struct PricingProps {
-    billing: Billing,
-    yearly: bool,
-    currency: Currency,
-    currencies: Rc<[Currency]>,
+    view: PricingView,
+    on_plan: Callback<PlanAction>,
 }
 
 #[function_component]
 fn Pricing(props: &PricingProps) -> Html {
-    let t = use_texts();
-    let ids = use_ids();
-    let dispatch = use_dispatch();
-    let name = ids.id("billing");
-    let choices = (*use_memo(props.currencies.clone(), |currencies| {
-        currencies
-            .iter()
-            .map(|c| Choice::new(c.code().to_owned(), c.code().to_owned()))
-            .collect::<Rc<[Choice]>>()
-    }))
-    .clone();
+    let name = use_ids().id("billing");
     let on_currency = {
-        let dispatch = dispatch.clone();
-        use_callback((), move |code: String, _| {
-            if let Some(c) = Currency::find(&code) {
-                dispatch.emit(Action::SetCurrency(c));
+        let on_plan = props.on_plan.clone();
+        Callback::from(move |code: String| {
+            if let Some(currency) = Currency::find(&code) {
+                on_plan.emit(PlanAction::SetCurrency(currency));
             }
         })
     };
-    let option = |billing: Billing, label: Key| {
-        let onchange = dispatch.reform(move |_: Event| Action::SetBilling(billing));
+    let switch = props.view.billing.as_ref().map(|switch| {
+        let options = switch.options.iter().map(|(billing, label, checked)| {
+            let billing = *billing;
+            let onchange = props.on_plan.reform(move |_: Event| PlanAction::SetBilling(billing));
+            html! {
+                <label class="billing-option">
+                    <input type="radio" name={name.clone()} value={billing.id()}
+                        data-testid={format!("billing-{}", billing.id())} checked={*checked} {onchange} />
+                    <span>{ label.clone() }</span>
+                </label>
+            }
+        });
         html! {
-            <label class="billing-option">
-                <input type="radio" name={name.clone()} value={billing.id()}
-                    data-testid={format!("billing-{}", billing.id())}
-                    checked={props.billing == billing} {onchange} />
-                <span>{ t.text(label) }</span>
-            </label>
+            <fieldset class="billing-switch">
+                <legend class="visually-hidden">{ switch.legend.clone() }</legend>
+                { for options }
+            </fieldset>
         }
-    };
+    });
     html! {
         <div class="pricing-row">
-            if props.yearly {
-                <fieldset class="billing-switch">
-                    <legend class="visually-hidden">{ t.text(key::BILLING_LEGEND) }</legend>
-                    { option(Billing::Monthly, key::BILLING_MONTHLY) }
-                    { option(Billing::Yearly, key::BILLING_YEARLY) }
-                </fieldset>
-            }
-            if props.currencies.len() > 1 {
-                <Select label={AttrValue::from(t.text(key::CURRENCY_LABEL))} testid="currency" choices={choices}
-                    selected={props.currency.code().to_owned()} onchange={on_currency} />
+            { switch }
+            if let Some(view) = &props.view.currency {
+                <Select view={view.clone()} onchange={on_currency} />
             }
         </div>
     }
@@ -97,19 +66,12 @@ fn Pricing(props: &PricingProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    pub rules: Rc<RuleSet>,
-    /// Every currency the rules are priced in.
-    pub currencies: Rc<[Currency]>,
-    /// The tier marked for the visitor, and the mark's words when they are not the widget's.
-    pub highlight: Option<(String, Option<String>)>,
-    pub billing: Billing,
-    pub selection: Selection,
-    pub period_rule: PeriodRule,
-    pub recipient: Recipient,
-    pub last_send: Option<LastSend>,
-    pub summary: Rc<Summary>,
-    /// What was typed into the calculator's fields.
-    pub drafts: Rc<[FieldDraft]>,
+    pub input: CalculatorInput,
+    pub words: I18n,
+    pub on_plan: Callback<PlanAction>,
+    pub on_field: Callback<(Field, Edit)>,
+    pub on_send: Callback<SendAction>,
+    /// The Send button, so focus can come back to it when the pop-up closes.
     pub send_ref: NodeRef,
 }
 
@@ -119,86 +81,136 @@ pub fn Calculator(props: &Props) -> Html {
     // the results and the send preview), so neither building it nor the browser's layout
     // of it is one long task. The part's space is reserved throughout.
     let step = use_staged(3);
-    let t = use_texts();
-    let dispatch = use_dispatch();
-    let rules = &props.rules;
-    let s = &*props.summary;
-    // The fields' labels change only with the words or the rules.
-    let labels = use_memo(
-        (t.clone(), rules.clone(), props.billing),
-        |(t, rules, billing)| {
-            let bundles: Vec<AttrValue> = rules
-                .bundles
-                .iter()
-                .map(|b| {
-                    let price = t.money(month_as_billed(bundle_price(b), *billing));
-                    t.plural(key::ADDONS_BUNDLE, b.size, &[("price", &price)])
-                        .into()
-                })
-                .collect();
-            let block = rules.inmail;
-            let price = t.money(month_as_billed(block_price(rules), *billing));
-            let blocks: AttrValue = t
-                .plural(key::USAGE_BLOCKS, block.block_size, &[("price", &price)])
-                .into();
-            (bundles, blocks)
-        },
-    );
-    let drafts = &props.drafts;
-    let bundles = rules.bundles.iter().zip(&labels.0).map(|(b, label)| {
-        let count = Count::Addon(b.size);
-        Field::new(
-            count,
-            label.clone(),
-            Some(props.selection.addon_count(b.size)),
-        )
-        .view(drafts)
-    });
-    let days = (*use_memo(t.clone(), |t| billing_days(t))).clone();
-    let on_billing_day = {
-        let dispatch = dispatch.clone();
-        use_callback((), move |day: String, _| {
-            dispatch.emit(Action::SetBillingDay(day.parse().unwrap_or(1)))
-        })
-    };
+    let view = use_view(&props.input, &props.words, calculator);
+    let on_billing_day = props
+        .on_plan
+        .reform(|day: String| PlanAction::SetBillingDay(day.parse().unwrap_or(1)));
+    let (addons, usage) = (&view.addons, &view.usage);
     html! {
         <div class="calculator">
-            <section class="plan-picker" aria-label={t.text(key::PLAN_HEADING).to_string()}>
-                <h2>{ t.text(key::PLAN_HEADING) }</h2>
-                <Pricing billing={props.billing} yearly={rules.has_yearly_prices()} currency={rules.currency}
-                    currencies={props.currencies.clone()} />
-                <TierPicker rules={rules.clone()} billing={props.billing} selected={props.selection.tier_id.clone()}
-                    highlight={props.highlight.clone()} />
+            <section class="plan-picker" aria-label={view.heading.clone()}>
+                <h2>{ view.heading.clone() }</h2>
+                <Pricing view={view.pricing.clone()} on_plan={props.on_plan.clone()} />
+                <TierPicker view={view.tiers.clone()} on_plan={props.on_plan.clone()} />
                 if step >= 2 {
                 <fieldset class="addons">
-                    <legend>{ t.text(key::ADDONS_LEGEND) }<small>{ t.text(key::ADDONS_HINT) }</small></legend>
-                    if rules.bundles.is_empty() {
-                        <p class="muted">{ t.text(key::ADDONS_NONE) }</p>
+                    <legend>{ addons.legend.clone() }<small>{ addons.hint.clone() }</small></legend>
+                    if let Some(none) = &addons.none {
+                        <p class="muted">{ none.clone() }</p>
                     }
-                    <div class="field-grid">{ for bundles }</div>
+                    <div class="field-grid">{ fields(&addons.fields, &props.on_field) }</div>
                 </fieldset>
                 <fieldset class="usage">
-                    <legend>{ t.text(key::USAGE_LEGEND) }</legend>
+                    <legend>{ usage.legend.clone() }</legend>
                     <div class="field-grid">
-                        { Field::new(Count::InMailBlocks, labels.1.clone(), Some(props.selection.inmail_blocks)).view(drafts) }
-                        { Field::new(Count::Sent, t.text(key::USAGE_SENT), Some(s.sent)).view(drafts) }
-                        { Field::new(Count::InMailSent, t.text(key::USAGE_INMAIL_SENT), Some(s.inmail.sent)).view(drafts) }
-                        <Select label={AttrValue::from(t.text(key::BILLING_LABEL))} testid="billing-day" choices={days}
-                            selected={props.period_rule.day().to_string()} onchange={on_billing_day} />
+                        { fields(&usage.fields, &props.on_field) }
+                        <Select view={usage.reset_day.clone()} onchange={on_billing_day} />
                     </div>
                 </fieldset>
                 }
             </section>
             <div class="calculator-side">
             if step >= 3 {
-                <Results summary={props.summary.clone()} rules={rules.clone()} selection={props.selection.clone()} />
-                <section class="send-preview" aria-label={t.text(key::SEND_HEADING).to_string()}>
-                    <h2>{ t.text(key::SEND_HEADING) }</h2>
-                    <SendPreview rules={rules.clone()} recipient={props.recipient} last_send={props.last_send.clone()}
-                        credits_left={s.inmail.credits_left} send_ref={props.send_ref.clone()} />
+                <Results view={view.results.clone()} />
+                <section class="send-preview" aria-label={view.send.heading.clone()}>
+                    <h2>{ view.send.heading.clone() }</h2>
+                    <SendPreview view={view.send.clone()} on_send={props.on_send.clone()} send_ref={props.send_ref.clone()} />
                 </section>
             }
             </div>
         </div>
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use std::rc::Rc;
+
+    use super::*;
+    use crate::state::{Action, Widget};
+    use crate::ui::testing::{render, widget, widget_with, words_of};
+
+    fn calculator_of(w: &Widget) -> Html {
+        let priced = Rc::new(w.priced());
+        let summary = Rc::new(w.summary());
+        html! {
+            <Calculator input={CalculatorInput::of(w, &priced, &summary)} words={words_of(w)}
+                on_plan={Callback::noop()} on_field={Callback::noop()} on_send={Callback::noop()}
+                send_ref={NodeRef::default()} />
+        }
+    }
+
+    #[test]
+    fn the_plan_its_month_and_a_send_render_whole() {
+        let page = render(calculator_of(&widget()));
+        assert_eq!(
+            page.count("input[type=radio][data-testid^=tier-option-]"),
+            5
+        );
+        assert_eq!(
+            page.count("input[data-testid=tier-option-basic][checked]"),
+            1
+        );
+        assert_eq!(page.text("allowance"), "15");
+        assert_eq!(page.text("remaining"), "15");
+        assert_eq!(page.text("monthly-cost"), "$0.00");
+        assert_eq!(
+            page.attr("monthly-cost", "data-cents").as_deref(),
+            Some("0")
+        );
+        assert_eq!(
+            page.attr("reset-date", "datetime").as_deref(),
+            Some("2026-02-01")
+        );
+        assert_eq!(page.text("days-until-reset"), "12");
+        assert_eq!(page.attr("sent-count", "value").as_deref(), Some("0"));
+        assert_eq!(page.count("[role=meter][aria-valuenow=\"0\"]"), 1);
+        assert_eq!(page.text("send-button"), "Send");
+        assert_eq!(page.count("[data-testid=send-outcome]"), 0);
+        assert_eq!(
+            page.count("[data-testid=billing-monthly]"),
+            0,
+            "no yearly prices"
+        );
+    }
+
+    #[test]
+    fn a_blocked_send_and_a_bad_count_say_so() {
+        let mut w = widget();
+        w.apply(Action::Field(Field::Sent, Edit::Set(15)));
+        w.apply(Action::Send(SendAction::Send));
+        w.apply(Action::Field(Field::Addon(100), Edit::Type("x".into())));
+        let page = render(calculator_of(&w));
+        assert_eq!(
+            page.attr("send-outcome", "data-outcome").as_deref(),
+            Some("blocked")
+        );
+        assert_eq!(
+            page.attr("quota-warning", "data-level").as_deref(),
+            Some("reached")
+        );
+        assert_eq!(
+            page.text("addon-count-100-error"),
+            "Whole numbers only — still using 0"
+        );
+        assert_eq!(
+            page.attr("addon-count-100", "aria-invalid").as_deref(),
+            Some("true")
+        );
+    }
+
+    #[test]
+    fn a_rule_set_sold_by_the_year_in_two_currencies_offers_both() {
+        let rules = include_str!("../../rules/example-eur-gbp.json");
+        let w = widget_with(&[("rules", rules), ("checkout-url", "/buy?plan={tier}")]);
+        let page = render(calculator_of(&w));
+        assert_eq!(page.count("[data-testid=billing-monthly][checked]"), 1);
+        assert_eq!(page.count("[data-testid=billing-yearly]"), 1);
+        assert_eq!(page.count("select[data-testid=currency] option"), 2);
+        assert_eq!(page.text("monthly-cost"), "€0.00");
+        assert_eq!(
+            page.attr("checkout-basic", "href").as_deref(),
+            Some("/buy?plan=basic")
+        );
     }
 }

@@ -6,143 +6,79 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::context::{use_ids, use_texts};
-use crate::engine::chart::{label_room, Chart, Marker, BOTTOM, HEIGHT, LEFT, RIGHT, TOP, WIDTH};
-use crate::engine::rules::RuleSet;
-use crate::text::key;
-
-#[derive(Properties, PartialEq)]
-pub struct Props {
-    pub chart: Rc<Chart>,
-    pub rules: Rc<RuleSet>,
-    /// The tier of the cheapest plan, whose legend entry is marked.
-    pub cheapest: Option<usize>,
-    /// The visitor's selection: where it sits, and what it allows and costs.
-    pub selection: SelectionPoint,
-}
-
-/// The visitor's selection on the chart (also the marker's props).
-#[derive(Properties, Clone, Copy, PartialEq)]
-pub struct SelectionPoint {
-    pub at: Marker,
-    pub messages: u64,
-    pub cents: u64,
-}
+use super::context::use_ids;
+use crate::engine::chart::{BOTTOM, HEIGHT, LEFT, RIGHT, TOP, WIDTH};
+use crate::view::compare::{ChartBody, ChartView, PointView};
 
 /// A point that shows its value on hover and on focus.
-fn focusable_point(class: &'static str, shape: Html, at: Marker, label: String) -> Html {
-    let anchor = if at.x < WIDTH / 3 {
-        "start"
-    } else if at.x > WIDTH * 2 / 3 {
-        "end"
-    } else {
-        "middle"
-    };
+fn focusable_point(class: &'static str, shape: Html, point: &PointView) -> Html {
     html! {
-        <g class={class} tabindex="0" role="img" aria-label={label.clone()}>
+        <g class={class} tabindex="0" role="img" aria-label={point.label.clone()}>
             { shape }
-            <text class="tip" x={at.x.to_string()} y={(at.y - 12).max(TOP + 10).to_string()} text-anchor={anchor}>
-                { label }
+            <text class="tip" x={point.at.x.to_string()} y={point.label_y.to_string()} text-anchor={point.anchor}>
+                { point.label.clone() }
             </text>
         </g>
     }
 }
 
+#[derive(Properties, PartialEq)]
+struct MarkerProps {
+    point: PointView,
+}
+
+/// The visitor's selection.
 #[function_component]
-pub fn SelectionMarker(props: &SelectionPoint) -> Html {
-    let t = use_texts();
-    let label = t.fill(
-        key::CHART_SELECTION,
-        &[
-            ("messages", &t.count(props.messages)),
-            ("money", &t.money(props.cents)),
-        ],
-    );
+fn SelectionMarker(props: &MarkerProps) -> Html {
+    let at = props.point.at;
     let shape = html! {
-        <rect x={(props.at.x - 5).to_string()} y={(props.at.y - 5).to_string()} width="10" height="10" />
+        <rect x={(at.x - 5).to_string()} y={(at.y - 5).to_string()} width="10" height="10" />
     };
-    focusable_point("marker current", shape, props.at, label)
+    focusable_point("marker current", shape, &props.point)
 }
 
 #[derive(Properties, PartialEq)]
 struct BodyProps {
-    chart: Rc<Chart>,
-    rules: Rc<RuleSet>,
+    view: Rc<ChartBody>,
 }
 
-/// Everything in the SVG but the selection's marker: it changes only with the need or
-/// the rules, so picking a tier or a bundle redraws the marker alone.
+/// Everything in the SVG but the selection's marker: it changes only with the need or the
+/// rules, so picking a tier or a bundle redraws the marker alone.
 #[function_component]
-fn ChartBody(props: &BodyProps) -> Html {
-    let t = use_texts();
+fn Body(props: &BodyProps) -> Html {
     let ids = use_ids();
-    let c = &*props.chart;
-    let rules = &props.rules;
-    let tier_name = |i: usize| {
-        let name = rules.tiers.get(i).map_or("", |t| t.name.as_str());
-        t.isolate(name).into_owned()
-    };
+    let v = &*props.view;
+    let c = &*v.chart;
     let plot_bottom = HEIGHT - BOTTOM;
     let (title_id, desc_id, clip_id) = (ids.id("ct"), ids.id("cd"), ids.id("clip"));
-    let need_label = c.need.as_ref().map(|p| {
-        t.fill(
-            key::CHART_NEED,
-            &[
-                ("messages", &t.count(p.messages)),
-                ("money", &t.money(p.plan.total_cents)),
-                ("plan", &t.plan(&p.plan, rules)),
-            ],
-        )
-    });
-    let mut description = if c.inmails > 0 {
-        t.fill(
-            key::CHART_DESCRIPTION_INMAILS,
-            &[("max", &t.count(c.x_max)), ("inmails", &t.count(c.inmails))],
-        )
-    } else {
-        t.fill(key::CHART_DESCRIPTION, &[("max", &t.count(c.x_max))])
-    };
-    if let Some(label) = &need_label {
-        description.push(' ');
-        description.push_str(label);
-        description.push('.');
-    }
-    let y_ticks = c.y_ticks.iter().map(|tick| {
+    let y_ticks = c.y_ticks.iter().zip(&v.y_labels).map(|(tick, label)| {
         let y = tick.at.to_string();
         html! {
             <>
                 <line class="grid" x1={LEFT.to_string()} x2={(WIDTH - RIGHT).to_string()} y1={y.clone()} y2={y} />
-                <text x={(LEFT - 8).to_string()} y={(tick.at + 4).to_string()} text-anchor="end">{ t.money_whole(tick.value) }</text>
+                <text x={(LEFT - 8).to_string()} y={(tick.at + 4).to_string()} text-anchor="end">{ label.clone() }</text>
             </>
         }
     });
-    let x_ticks = c.x_ticks.iter().map(|tick| {
+    let x_ticks = c.x_ticks.iter().zip(&v.x_labels).map(|(tick, label)| {
         let x = tick.at.to_string();
         html! {
             <>
                 <line class="tick" x1={x.clone()} x2={x.clone()} y1={plot_bottom.to_string()} y2={(plot_bottom + 5).to_string()} />
-                <text x={x} y={(plot_bottom + 18).to_string()} text-anchor="middle">{ t.count(tick.value) }</text>
+                <text x={x} y={(plot_bottom + 18).to_string()} text-anchor="middle">{ label.clone() }</text>
             </>
         }
     });
-    let series = c.series.iter().map(|s| html! {
+    let series = c.series.iter().zip(&v.series_names).map(|(s, name)| html! {
         <path key={s.tier_index} class={format!("series series-{}", s.tier_index % 8)} d={s.path.clone()}>
-            <title>{ tier_name(s.tier_index) }</title>
+            <title>{ name.clone() }</title>
         </path>
     });
-    let points = c.points.iter().map(|p| {
-        let label = t.fill(
-            key::CHART_POINT,
-            &[
-                ("messages", &t.count(p.messages)),
-                ("money", &t.money(p.plan.total_cents)),
-                ("plan", &t.plan(&p.plan, rules)),
-            ],
-        );
+    let points = v.points.iter().map(|p| {
         let shape = html! { <circle cx={p.at.x.to_string()} cy={p.at.y.to_string()} r="4" /> };
-        focusable_point("point", shape, p.at, label)
+        focusable_point("point", shape, p)
     });
-    let need = c.need.as_ref().zip(need_label).map(|(p, label)| {
+    let need = v.need.as_ref().map(|p| {
         let x = p.at.x.to_string();
         let shape = html! {
             <>
@@ -150,12 +86,12 @@ fn ChartBody(props: &BodyProps) -> Html {
                 <circle cx={x} cy={p.at.y.to_string()} r="6" />
             </>
         };
-        focusable_point("marker need", shape, p.at, label)
+        focusable_point("marker need", shape, p)
     });
     html! {
         <>
-            <title id={title_id}>{ t.text(key::CHART_TITLE) }</title>
-            <desc id={desc_id}>{ description }</desc>
+            <title id={title_id}>{ v.title.clone() }</title>
+            <desc id={desc_id}>{ v.description.clone() }</desc>
             <defs>
                 <clipPath id={clip_id.clone()}>
                     <rect x={LEFT.to_string()} y={(TOP - 4).to_string()} width={(WIDTH - LEFT - RIGHT + 4).to_string()}
@@ -166,7 +102,7 @@ fn ChartBody(props: &BodyProps) -> Html {
                 { for y_ticks }
                 { for x_ticks }
                 <text class="axis-title" x={((LEFT + WIDTH - RIGHT) / 2).to_string()} y={(HEIGHT - 2).to_string()}
-                    text-anchor="middle">{ t.text(key::CHART_AXIS) }</text>
+                    text-anchor="middle">{ v.axis.clone() }</text>
             </g>
             <g clip-path={format!("url(#{clip_id})")}>
                 { for series }
@@ -178,60 +114,73 @@ fn ChartBody(props: &BodyProps) -> Html {
     }
 }
 
-/// The characters of the widest money label on the y axis (direction marks take no room).
-fn widest_label(labels: impl Iterator<Item = String>) -> usize {
-    labels
-        .map(|label| {
-            label
-                .chars()
-                .filter(|c| !matches!(c, '\u{200e}' | '\u{200f}' | '\u{061c}'))
-                .count()
-        })
-        .max()
-        .unwrap_or(0)
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub view: ChartView,
 }
 
 #[function_component]
 pub fn CostChart(props: &Props) -> Html {
-    let t = use_texts();
     let ids = use_ids();
-    let room = *use_memo((props.chart.clone(), t.clone()), |(chart, t)| {
-        label_room(widest_label(
-            chart.y_ticks.iter().map(|tick| t.money_whole(tick.value)),
-        ))
+    let v = &props.view;
+    let legend = v.legend.iter().map(|(index, name, cheapest)| html! {
+        <li key={*index} class={classes!(format!("series-{}", index % 8), cheapest.then_some("cheapest"))}>
+            <span class="swatch" aria-hidden="true"></span><bdi>{ name.clone() }</bdi>
+        </li>
     });
-    let c = &*props.chart;
-    let rules = &props.rules;
-    let legend = c.series.iter().map(|s| {
-        let name = rules
-            .tiers
-            .get(s.tier_index)
-            .map_or("", |t| t.name.as_str())
-            .to_owned();
-        html! {
-            <li key={s.tier_index} class={classes!(format!("series-{}", s.tier_index % 8),
-                (props.cheapest == Some(s.tier_index)).then_some("cheapest"))}>
-                <span class="swatch" aria-hidden="true"></span><bdi>{ name }</bdi>
-            </li>
-        }
-    });
-    let selection = props.selection;
     html! {
         <figure class="cost-chart">
-            <svg data-testid="cost-chart" viewBox={format!("{} 0 {} {HEIGHT}", -room, WIDTH + room)} role="img"
+            <svg data-testid="cost-chart" viewBox={format!("{} 0 {} {HEIGHT}", -v.room, WIDTH + v.room)} role="img"
                 aria-labelledby={format!("{} {}", ids.id("ct"), ids.id("cd"))}>
-                <ChartBody chart={props.chart.clone()} rules={rules.clone()} />
-                <SelectionMarker at={selection.at} messages={selection.messages} cents={selection.cents} />
+                <Body view={v.body.clone()} />
+                <SelectionMarker point={v.selection.clone()} />
             </svg>
             <figcaption>
                 <ul class="legend">
                     { for legend }
-                    <li class="envelope-key"><span class="swatch" aria-hidden="true"></span>{ t.text(key::CHART_KEY_CHEAPEST) }</li>
-                    <li class="need-key"><span class="swatch" aria-hidden="true"></span>{ t.text(key::CHART_KEY_NEED) }</li>
-                    <li class="current-key"><span class="swatch" aria-hidden="true"></span>{ t.text(key::CHART_KEY_SELECTION) }</li>
+                    <li class="envelope-key"><span class="swatch" aria-hidden="true"></span>{ v.key_cheapest.clone() }</li>
+                    <li class="need-key"><span class="swatch" aria-hidden="true"></span>{ v.key_need.clone() }</li>
+                    <li class="current-key"><span class="swatch" aria-hidden="true"></span>{ v.key_selection.clone() }</li>
                 </ul>
-                <p class="muted">{ t.text(key::CHART_HINT) }</p>
+                <p class="muted">{ v.hint.clone() }</p>
             </figcaption>
         </figure>
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use crate::ui::testing::{render, widget, words_of};
+    use crate::view::compare::{compare, CompareFacts, CompareInput};
+
+    #[test]
+    fn a_line_per_tier_points_to_read_and_a_text_alternative() {
+        let w = widget();
+        let input = CompareInput::of(&w, &Rc::new(w.priced()));
+        let (rules, need, billing) = input.basis();
+        let view = compare(
+            &input,
+            &CompareFacts::of(&rules, &need, billing, true),
+            &words_of(&w),
+        )
+        .chart
+        .unwrap();
+        let page = render(html! { <CostChart view={view.clone()} /> });
+        assert_eq!(
+            page.count("svg[role=img][aria-labelledby=\"mq1-ct mq1-cd\"]"),
+            1
+        );
+        assert_eq!(
+            page.texts("title#mq1-ct"),
+            ["Monthly cost by messages needed"]
+        );
+        assert_eq!(page.count("path.series"), view.body.chart.series.len());
+        assert_eq!(
+            page.count("g.point[tabindex=\"0\"][role=img]"),
+            view.body.points.len()
+        );
+        assert_eq!(page.count("g.marker.current"), 1);
+        assert_eq!(page.count(".legend li.cheapest"), 1);
     }
 }

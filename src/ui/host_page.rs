@@ -7,7 +7,7 @@ use std::rc::Rc;
 use web_sys::Element;
 use yew::prelude::*;
 
-use super::context::{Dispatch, I18n};
+use super::context::Checkout;
 use crate::browser::intl::IntlFormat;
 use crate::browser::{clock, events};
 use crate::engine::bill::Billing;
@@ -18,8 +18,8 @@ use crate::engine::summary::Summary;
 use crate::host::attributes::EmbedConfig;
 use crate::host::events::{change_detail, upgrade_detail};
 use crate::host::Ignored;
-use crate::state::Action;
-use crate::text::Texts;
+use crate::state::{HostAction, SendAction};
+use crate::text::{I18n, Texts};
 
 /// New attributes from the host page; `generation` tells one update from the next.
 #[derive(Clone)]
@@ -82,7 +82,7 @@ pub fn use_upgrade_choice(
     english: I18n,
     rules: Rc<RuleSet>,
     billing: Billing,
-    dispatch: Dispatch,
+    on_send: Callback<SendAction>,
 ) -> Callback<UnblockOption> {
     use_callback(
         (host, english, rules, billing),
@@ -90,20 +90,33 @@ pub fn use_upgrade_choice(
             let label = english.unblock(&option.unblock, rules);
             let detail = upgrade_detail(&option, label, rules.currency, *billing);
             events::dispatch(host, "messaging-quota:upgrade-click", &detail);
-            dispatch.emit(Action::ApplyUnblock(option.unblock));
+            on_send.emit(SendAction::ApplyUnblock(option.unblock));
         },
     )
 }
 
 /// Applies the host page's attribute changes (each once: an update carries a generation).
 #[hook]
-pub fn use_host_updates(update: Option<ConfigUpdate>, dispatch: Dispatch) {
+pub fn use_host_updates(update: Option<ConfigUpdate>, on_host: Callback<HostAction>) {
     use_effect_with(update, move |update| {
         if let Some(u) = update {
-            dispatch.emit(Action::Configure(
+            on_host.emit(HostAction::Configure(
                 Box::new(u.config.clone()),
                 u.problems.clone(),
             ));
         }
     });
+}
+
+/// Where a followed checkout link is told: the host hears of it
+/// (`messaging-quota:checkout`, cancelable) and says whether the browser goes on.
+#[hook]
+pub fn use_checkout_events(host: Element) -> Checkout {
+    (*use_memo(host, |host| {
+        let host = host.clone();
+        Checkout(Callback::from(move |detail| {
+            events::dispatch_cancelable(&host, "messaging-quota:checkout", &detail)
+        }))
+    }))
+    .clone()
 }

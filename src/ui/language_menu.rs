@@ -4,21 +4,24 @@
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
-use super::context::{use_dispatch, use_ids, use_texts};
-use crate::state::Action;
-use crate::text::key;
-use crate::text::languages::{language_for, LANGUAGES};
+use super::context::use_ids;
+use crate::view::heading::LanguageMenuView;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub view: LanguageMenuView,
+    /// The locale of the language picked.
+    pub on_locale: Callback<String>,
+}
 
 #[function_component]
-pub fn LanguageMenu() -> Html {
-    let t = use_texts();
-    let dispatch = use_dispatch();
+pub fn LanguageMenu(props: &Props) -> Html {
+    let v = &props.view;
     let id = use_ids().id("language");
-    let current = language_for(t.lang()).locale;
     let select_ref = use_node_ref();
     {
         // The state's choice, whatever the visitor did to the select before.
-        let select_ref = select_ref.clone();
+        let (select_ref, current) = (select_ref.clone(), v.current);
         use_effect(move || {
             if let Some(select) = select_ref.cast::<HtmlSelectElement>() {
                 if select.value() != current {
@@ -27,20 +30,38 @@ pub fn LanguageMenu() -> Html {
             }
         });
     }
-    let onchange = dispatch.reform(|e: Event| {
+    let onchange = props.on_locale.reform(|e: Event| {
         let select: HtmlSelectElement = e.target_unchecked_into();
-        Action::ChooseLocale(select.value())
+        select.value()
     });
     html! {
         <div class="language-menu">
-            <label for={id.clone()}>{ t.text(key::LANGUAGE_LABEL) }</label>
+            <label for={id.clone()}>{ v.label.clone() }</label>
             <select {id} ref={select_ref} data-testid="language" {onchange}>
-                { for LANGUAGES.iter().map(|l| html! {
-                    <option key={l.code} value={l.locale} lang={l.code} selected={l.locale == current}>
+                { for v.languages.iter().map(|l| html! {
+                    <option key={l.code} value={l.locale} lang={l.code} selected={l.locale == v.current}>
                         { l.name }
                     </option>
                 }) }
             </select>
         </div>
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use crate::ui::testing::render;
+    use crate::view::heading::language_menu;
+    use crate::view::words;
+
+    #[test]
+    fn each_language_under_its_own_name_and_in_its_own_language() {
+        let page = render(
+            html! { <LanguageMenu view={language_menu(&words())} on_locale={Callback::noop()} /> },
+        );
+        assert_eq!(page.count("label[for=mq1-language]"), 1);
+        assert_eq!(page.texts("option[lang=de]"), ["Deutsch"]);
+        assert_eq!(page.texts("option[selected]"), ["English"]);
     }
 }

@@ -10,13 +10,13 @@ use wasm_split_helpers::{wasm_split, SplitLoaderError};
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
-use super::context::use_texts;
+use super::compare::{self, Compare};
 use super::demo::{self, Demo};
-use super::finder::{self, Finder};
 use super::rules_editor::{self, RulesEditor};
 use super::share::{self, Share};
-use crate::state::Part;
-use crate::text::key;
+use crate::host::parts::Part;
+use crate::text::I18n;
+use crate::view::{unavailable, UnavailableView};
 
 /// Whether a part's code is in the later module.
 pub fn is_later(part: Part) -> bool {
@@ -26,7 +26,7 @@ pub fn is_later(part: Part) -> bool {
 /// A later section with what it shows.
 pub enum LaterPart {
     Share(share::Props),
-    Compare(finder::Props),
+    Compare(compare::Props),
     Demo(demo::Props),
     Rules(rules_editor::Props),
 }
@@ -37,7 +37,7 @@ pub type LaterView = fn(LaterPart) -> Html;
 fn view(part: LaterPart) -> Html {
     match part {
         LaterPart::Share(props) => html! { <Share ..props /> },
-        LaterPart::Compare(props) => html! { <Finder ..props /> },
+        LaterPart::Compare(props) => html! { <Compare ..props /> },
         LaterPart::Demo(props) => html! { <Demo ..props /> },
         LaterPart::Rules(props) => html! { <RulesEditor ..props /> },
     }
@@ -105,29 +105,80 @@ pub fn use_later(wanted: bool) -> Later {
 impl Later {
     /// The section, once its code is here: nothing while it loads (its space is kept), and
     /// what happened with a way on if the fetch failed.
-    pub fn render(&self, part: LaterPart) -> Html {
+    pub fn render(&self, part: LaterPart, words: &I18n) -> Html {
         match self {
             Later::Loading => Html::default(),
             Later::Ready(view) => view(part),
-            Later::Failed(retry) => html! { <LaterFailed retry={retry.clone()} /> },
+            Later::Failed(retry) => html! {
+                <Unavailable view={unavailable(words)} retry={retry.clone()} />
+            },
         }
     }
 }
 
 #[derive(Properties, PartialEq)]
-struct FailedProps {
-    pub retry: Callback<()>,
+struct UnavailableProps {
+    view: UnavailableView,
+    retry: Callback<()>,
 }
 
 /// In a later section's place when its code could not be fetched: what happened, and a way on.
 #[function_component]
-fn LaterFailed(props: &FailedProps) -> Html {
-    let t = use_texts();
+fn Unavailable(props: &UnavailableProps) -> Html {
     let onclick = props.retry.reform(|_: MouseEvent| ());
     html! {
         <p class="later-failed" role="status" data-testid="section-unavailable">
-            <span>{ t.text(key::SECTION_UNAVAILABLE) }</span>
-            <button type="button" class="button link" data-testid="section-retry" {onclick}>{ t.text(key::SECTION_RETRY) }</button>
+            <span>{ props.view.text.clone() }</span>
+            <button type="button" class="button link" data-testid="section-retry" {onclick}>{ props.view.retry.clone() }</button>
         </p>
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use crate::ui::testing::render;
+
+    #[test]
+    fn a_section_whose_code_failed_says_so_with_try_again() {
+        let words = crate::view::words();
+        let failed = Later::Failed(Callback::noop());
+        let page = render(failed.render(
+            LaterPart::Share(share::Props {
+                link: "".into(),
+                snippet: "".into(),
+                edited: false,
+                words: words.clone(),
+            }),
+            &words,
+        ));
+        assert_eq!(
+            page.count("[data-testid=section-unavailable][role=status]"),
+            1
+        );
+        assert_eq!(page.text("section-retry"), "Try again");
+        let loading = render(Later::Loading.render(
+            LaterPart::Share(share::Props {
+                link: "".into(),
+                snippet: "".into(),
+                edited: false,
+                words: words.clone(),
+            }),
+            &words,
+        ));
+        assert_eq!(loading.all_text(), "", "its space is kept, empty");
+        let ready = render(Later::Ready(view).render(
+            LaterPart::Share(share::Props {
+                link: "https://x.example/".into(),
+                snippet: "".into(),
+                edited: false,
+                words: words.clone(),
+            }),
+            &words,
+        ));
+        assert_eq!(
+            ready.attr("share-link", "value").as_deref(),
+            Some("https://x.example/")
+        );
     }
 }

@@ -5,66 +5,74 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::context::use_texts;
-use crate::engine::period::iso_date;
-use crate::engine::player::{LogItem, Outcome};
-use crate::text::key;
-
-/// The most entries shown; the month keeps more.
-pub const SHOWN: usize = 60;
+use crate::view::demo::LogEntry;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
     /// The latest entries, newest first.
-    pub entries: Rc<[LogItem]>,
+    pub entries: Vec<LogEntry>,
+    /// Said while there are none.
+    pub empty: Option<Rc<str>>,
 }
 
 #[function_component]
 pub fn MessageLog(props: &Props) -> Html {
-    let t = use_texts();
-    let items = props.entries.iter().map(|item| match item {
-        LogItem::Send(e) => {
-            let what = match e.outcome {
-                Outcome::Delivered => t.text(key::LOG_MESSAGE).to_string(),
-                Outcome::InMail { charge_cents: 0 } => t.text(key::LOG_INMAIL_CREDIT).to_string(),
-                Outcome::InMail { charge_cents } => {
-                    t.fill(key::LOG_INMAIL_PAID, &[("price", &t.money(charge_cents))])
+    let items = props.entries.iter().map(|entry| match entry {
+        LogEntry::Send { key, iso, day, outcome, status_id, recipient, what, status, replied } => html! {
+            <li key={key.clone()} class="log-entry" data-outcome={*outcome} data-status={*status_id}>
+                <time datetime={iso.clone()}>{ day.clone() }</time>
+                <span class="log-recipient">{ recipient.clone() }</span>
+                <span class="log-what">{ what.clone() }</span>
+                <span class={classes!("status", *status_id)}>{ status.clone() }</span>
+                if let Some(replied) = replied {
+                    <span class="badge subtle">{ replied.clone() }</span>
                 }
-                Outcome::Refused => t.text(key::LOG_REFUSED).to_string(),
-                Outcome::Blocked => t.text(key::LOG_BLOCKED).to_string(),
-            };
-            html! {
-                <li key={format!("s{}", e.id)} class="log-entry" data-outcome={e.outcome.id()} data-status={e.status.id()}>
-                    <time datetime={iso_date(e.day)}>{ t.format().day_month(e.day) }</time>
-                    <span class="log-recipient">{ t.recipient(e.recipient) }</span>
-                    <span class="log-what">{ what }</span>
-                    <span class={classes!("status", e.status.id())}>{ t.status(e.status) }</span>
-                    if e.replied {
-                        <span class="badge subtle">{ t.text(key::LOG_REPLIED) }</span>
-                    }
-                </li>
-            }
-        }
-        LogItem::Reset { day, rolled_over } => {
-            let detail = if *rolled_over > 0 {
-                t.plural(key::LOG_RESET_ROLLED_OVER, *rolled_over, &[])
-            } else {
-                t.text(key::LOG_RESET_DETAIL).to_string()
-            };
-            html! {
-                <li key={format!("r{}", iso_date(*day))} class="log-event" data-testid="reset-event">
-                    <time datetime={iso_date(*day)}>{ t.format().day_month(*day) }</time>
-                    <strong>{ t.text(key::LOG_RESET) }</strong>{ detail }
-                </li>
-            }
-        }
+            </li>
+        },
+        LogEntry::Reset { key, iso, day, title, detail } => html! {
+            <li key={key.clone()} class="log-event" data-testid="reset-event">
+                <time datetime={iso.clone()}>{ day.clone() }</time>
+                <strong>{ title.clone() }</strong>{ detail.clone() }
+            </li>
+        },
     });
     html! {
         <>
-            if props.entries.is_empty() {
-                <p class="muted">{ t.text(key::LOG_EMPTY) }</p>
+            if let Some(empty) = &props.empty {
+                <p class="muted">{ empty.clone() }</p>
             }
             <ol class="message-log" data-testid="message-log">{ for items }</ol>
         </>
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use crate::state::{Action, PlayerAction, SendAction};
+    use crate::ui::testing::{render, widget, words_of};
+    use crate::view::demo::{demo, DemoInput};
+
+    #[test]
+    fn the_latest_first_a_reset_among_them() {
+        let mut w = widget();
+        let render_log = |w: &crate::state::Widget| {
+            let s = w.summary();
+            let log = demo(&DemoInput::of(w, s.sent, s.remaining), &words_of(w)).log;
+            render(html! { <MessageLog entries={log.entries} empty={log.empty} /> })
+        };
+        assert_eq!(render_log(&w).count("p.muted"), 1, "nothing sent yet");
+        w.apply(Action::Send(SendAction::Send));
+        w.apply(Action::Player(PlayerAction::JumpToReset));
+        w.apply(Action::Send(SendAction::SetRecipient(
+            crate::engine::send::Recipient::Group,
+        )));
+        w.apply(Action::Send(SendAction::Send));
+        let page = render_log(&w);
+        assert_eq!(page.count("p.muted"), 0);
+        let outcomes: Vec<String> = page.texts("[data-testid=message-log] > li");
+        assert_eq!(outcomes.len(), 3);
+        assert!(outcomes[0].contains("Refused"), "{outcomes:?}");
+        assert_eq!(page.count("li[data-testid=reset-event]"), 1);
     }
 }

@@ -1,21 +1,20 @@
 //! The widget as Yew function components. [`App`] holds the state in a reducer and hands
-//! each section what it shows: shared values behind `Rc`s, computed once per change, so a
-//! component whose props are equal is skipped. Components get words from the [`I18n`]
-//! context and send actions through the dispatcher context; lists are keyed.
-//!
-//! [`I18n`]: context::I18n
+//! each section its input (what it reads of the state) and the actions it acts through, as
+//! typed callbacks; a section works out its view model once per change of its input
+//! (`use_view`), and hands each component the part it shows, so a component whose props
+//! are equal is skipped. Components render their view models and compute nothing; lists
+//! are keyed.
 
 mod app;
 mod autoplay;
 mod calculator;
 mod checkout_link;
+mod compare;
 mod compare_table;
 mod context;
 mod cost_chart;
 mod demo;
 mod feature_matrix;
-mod finder;
-mod highlight;
 mod host_page;
 mod language_menu;
 mod later;
@@ -32,11 +31,15 @@ mod schedule;
 mod select;
 mod send_preview;
 mod share;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod testing;
 mod tier_picker;
 mod timeline;
 mod upgrade_dialog;
+mod use_view;
 mod use_words;
 mod warm_up;
 
 pub use app::{App, AppProps, ErrorWords, HostLink, InitCell};
 pub use host_page::ConfigUpdate;
+pub use schedule::Rendering;

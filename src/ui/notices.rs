@@ -1,29 +1,29 @@
 //! Notices about input the widget could not use and what it could not do, with a Dismiss
 //! button; a notice with a way on has its button beside it (load another tab's plan, fetch
-//! a language again).
+//! a language again). What a reader said of a text it could not read goes to the console.
 
 use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::context::{use_dispatch, use_texts, Dispatch, I18n};
 use crate::browser::console::{console_words, warn_once};
-use crate::state::{Action, Notice};
-use crate::text::key;
+use crate::state::Notice;
+use crate::view::notices::{NoticesView, WayOn};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
+    pub view: Rc<NoticesView>,
+    /// The notices themselves, for the console.
     pub notices: Rc<[Notice]>,
-    /// Fetches the language's words again.
-    pub on_retry_words: Callback<()>,
+    pub on_way: Callback<WayOn>,
+    pub on_dismiss: Callback<()>,
 }
 
-#[function_component]
-pub fn Notices(props: &Props) -> Html {
-    let t = use_texts();
-    let dispatch = use_dispatch();
-    // What a reader said of a text it could not read goes to the console, once.
-    use_effect_with(props.notices.clone(), |notices| {
+/// What a JSON reader said of a text it could not read, in the console once: it quotes the
+/// text and differs between browsers, so the notice itself says it in the widget's words.
+#[hook]
+fn use_parser_details(notices: Rc<[Notice]>) {
+    use_effect_with(notices, |notices| {
         let details: Vec<String> = notices
             .iter()
             .filter_map(|n| {
@@ -36,36 +36,63 @@ pub fn Notices(props: &Props) -> Html {
             .collect();
         warn_once(&details);
     });
-    if props.notices.is_empty() {
-        return html! {};
+}
+
+#[function_component]
+pub fn Notices(props: &Props) -> Html {
+    use_parser_details(props.notices.clone());
+    let v = &*props.view;
+    if v.notices.is_empty() {
+        return Html::default();
     }
-    let onclick = dispatch.reform(|_: MouseEvent| Action::DismissNotices);
+    let onclick = props.on_dismiss.reform(|_: MouseEvent| ());
+    let items = v.notices.iter().map(|n| {
+        let way_on = n.way_on.as_ref().map(|w| {
+            let way = w.way.clone();
+            let onclick = props.on_way.reform(move |_: MouseEvent| way.clone());
+            html! {
+                <button type="button" class="button link" data-testid={w.testid} {onclick}>{ w.label.clone() }</button>
+            }
+        });
+        html! { <li>{ n.text.clone() }{ way_on }</li> }
+    });
     html! {
         <div class="notices" role="status" data-testid="input-notice">
-            <ul>
-                { for props.notices.iter().map(|n| html! { <li>{ t.notice(n) }{ way_on(n, &t, &dispatch, &props.on_retry_words) }</li> }) }
-            </ul>
-            <button type="button" class="button link" {onclick}>{ t.text(key::NOTICES_DISMISS) }</button>
+            <ul>{ for items }</ul>
+            <button type="button" class="button link" {onclick}>{ v.dismiss.clone() }</button>
         </div>
     }
 }
 
-/// The button that acts on a notice, for the notices that have one.
-fn way_on(notice: &Notice, t: &I18n, dispatch: &Dispatch, retry_words: &Callback<()>) -> Html {
-    let (label, testid, onclick) = match notice {
-        Notice::OtherTabSaved(followed) => {
-            let followed = followed.clone();
-            let onclick =
-                dispatch.reform(move |_: MouseEvent| Action::LoadOffered(followed.clone()));
-            (key::NOTICE_OTHER_TAB_LOAD, "load-other-tab", onclick)
-        }
-        Notice::LanguageUnavailable { .. } => {
-            let onclick = retry_words.reform(|_: MouseEvent| ());
-            (key::NOTICE_LANGUAGE_RETRY, "language-retry", onclick)
-        }
-        _ => return html! {},
-    };
-    html! {
-        <>{ " " }<button type="button" class="button link" data-testid={testid} {onclick}>{ t.text(label) }</button></>
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use crate::ui::testing::render;
+    use crate::view::notices::notices;
+    use crate::view::words;
+
+    #[test]
+    fn each_notice_with_its_way_on_and_one_dismiss() {
+        let shown: Rc<[Notice]> = Rc::new([
+            Notice::StorageFull,
+            Notice::LanguageUnavailable {
+                language: "Deutsch".into(),
+            },
+        ]);
+        let view = Rc::new(notices(&shown, &words()));
+        let page = render(html! {
+            <Notices {view} notices={shown} on_way={Callback::noop()} on_dismiss={Callback::noop()} />
+        });
+        assert_eq!(page.count("[data-testid=input-notice][role=status] li"), 2);
+        assert_eq!(page.text("language-retry"), "Try again");
+        assert_eq!(
+            page.texts("[data-testid=input-notice] > button"),
+            ["Dismiss"]
+        );
+        let none = Rc::new(notices(&Rc::<[Notice]>::from([]), &words()));
+        let empty = render(html! {
+            <Notices view={none} notices={Rc::<[Notice]>::from([])} on_way={Callback::noop()} on_dismiss={Callback::noop()} />
+        });
+        assert_eq!(empty.count("[data-testid=input-notice]"), 0);
     }
 }

@@ -1,6 +1,5 @@
 //! The widget's own heading, for a page it is the main content of (`heading`): its title,
-//! what it does, and a way to each of its sections, the cheapest-plan finder first, since
-//! "what do I need?" is a visitor's first question. All in the widget's language, and the
+//! what it does, and a way to each of its sections. All in the widget's language, and the
 //! page's title follows it.
 
 use std::rc::Rc;
@@ -8,18 +7,17 @@ use std::rc::Rc;
 use web_sys::HtmlElement;
 use yew::prelude::*;
 
-use super::context::use_texts;
 use super::language_menu::LanguageMenu;
-use crate::state::Part;
-use crate::text::{key, Key};
+use crate::host::parts::Part;
+use crate::view::heading::HeadingView;
 
 /// Where each part of the widget is, so the navigation can take the visitor there.
 #[derive(Clone, PartialEq)]
 pub struct PartRefs(Rc<[(Part, NodeRef)]>);
 
 impl PartRefs {
-    pub fn new(parts: &[Part]) -> PartRefs {
-        PartRefs(parts.iter().map(|&p| (p, NodeRef::default())).collect())
+    pub fn new(parts: impl Iterator<Item = Part>) -> PartRefs {
+        PartRefs(parts.map(|p| (p, NodeRef::default())).collect())
     }
 
     /// The element of a part that is on.
@@ -29,18 +27,6 @@ impl PartRefs {
             .find(|(p, _)| *p == part)
             .map(|(_, r)| r.clone())
             .unwrap_or_default()
-    }
-}
-
-/// The heading a part opens with, which also names it in the navigation.
-fn heading_key(part: Part) -> Key {
-    match part {
-        Part::Heading => key::PAGE_TITLE,
-        Part::Calculator => key::PLAN_HEADING,
-        Part::Share => key::SHARE_HEADING,
-        Part::Compare => key::COMPARE_HEADING,
-        Part::Demo => key::DEMO_HEADING,
-        Part::Rules => key::RULES_HEADING,
     }
 }
 
@@ -64,34 +50,25 @@ fn go_to(part: &NodeRef) {
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    /// The parts that are on, in the order they show.
-    pub parts: Rc<[Part]>,
+    pub view: Rc<HeadingView>,
     pub refs: PartRefs,
-    /// The language menu shows beside the title.
-    pub language_menu: bool,
+    pub on_locale: Callback<String>,
 }
 
 #[function_component]
 pub fn PageHeading(props: &Props) -> Html {
-    let t = use_texts();
-    use_effect_with(t.clone(), |t| {
-        gloo::utils::document().set_title(&t.text(key::PAGE_DOCUMENT_TITLE));
+    let v = &*props.view;
+    use_effect_with(v.document_title.clone(), |title| {
+        gloo::utils::document().set_title(title);
     });
-    // The finder first, then the rest as they show.
-    let sections = props.parts.iter().filter(|p| **p != Part::Heading);
-    let order = sections
-        .clone()
-        .filter(|p| **p == Part::Compare)
-        .chain(sections.clone().filter(|p| **p != Part::Compare));
-    let links = order.map(|&part| {
-        let target = props.refs.of(part);
+    let links = v.nav.iter().map(|item| {
+        let target = props.refs.of(item.part);
         let onclick = Callback::from(move |_: MouseEvent| go_to(&target));
-        let key = heading_key(part);
         html! {
-            <li key={key.id()}>
-                <button type="button" class={classes!("button", if part == Part::Compare { "primary" } else { "secondary" })}
-                    data-testid={format!("nav-{}", part.id())} {onclick}>
-                    { t.text(key) }
+            <li key={item.part.id()}>
+                <button type="button" class={classes!("button", if item.primary { "primary" } else { "secondary" })}
+                    data-testid={format!("nav-{}", item.part.id())} {onclick}>
+                    { item.label.clone() }
                 </button>
             </li>
         }
@@ -99,15 +76,54 @@ pub fn PageHeading(props: &Props) -> Html {
     html! {
         <header class="page-heading">
             <div class="heading-row">
-                <h1>{ t.text(key::PAGE_TITLE) }</h1>
-                if props.language_menu { <LanguageMenu /> }
+                <h1>{ v.title.clone() }</h1>
+                if let Some(menu) = &v.language_menu {
+                    <LanguageMenu view={menu.clone()} on_locale={props.on_locale.clone()} />
+                }
             </div>
-            <p class="muted">{ t.text(key::PAGE_INTRO) }</p>
-            if sections.count() > 1 {
-                <nav aria-label={t.text(key::NAV_LABEL).to_string()}>
+            <p class="muted">{ v.intro.clone() }</p>
+            if !v.nav.is_empty() {
+                <nav aria-label={v.nav_label.clone()}>
                     <ul class="section-nav">{ for links }</ul>
                 </nav>
             }
         </header>
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use crate::host::parts::Parts;
+    use crate::ui::testing::render;
+    use crate::view::heading::{heading, HeadingInput};
+    use crate::view::words;
+
+    #[test]
+    fn the_title_a_way_to_each_section_and_the_language_menu() {
+        let parts = Parts::default().with(Part::Heading, true);
+        let view = Rc::new(heading(
+            &HeadingInput {
+                parts,
+                language_menu: true,
+            },
+            &words(),
+        ));
+        let page = render(html! {
+            <PageHeading {view} refs={PartRefs::new(parts.iter())} on_locale={Callback::noop()} />
+        });
+        assert_eq!(page.texts("h1"), ["Messaging Quota"]);
+        assert_eq!(
+            page.texts("nav button"),
+            [
+                "Find the cheapest plan",
+                "Your plan",
+                "Play a month",
+                "Rules"
+            ]
+        );
+        assert_eq!(page.count("[data-testid=nav-compare].primary"), 1);
+        assert_eq!(page.count("select[data-testid=language] option"), 9);
+        assert_eq!(page.count("option[value=en-US][selected]"), 1);
     }
 }

@@ -10,14 +10,15 @@ use wasm_bindgen::JsCast;
 use web_sys::Element;
 use yew::prelude::*;
 
-use super::context::Dispatch;
 use crate::browser::link;
 use crate::browser::storage::{self, KeyClaim, Refused};
 use crate::browser::url::{self, RulesPart};
 use crate::engine::rules::RuleSet;
 use crate::host::attributes::STORAGE_PREFIX;
-use crate::host::params::ParamTarget;
-use crate::state::{followed, Action, Init, Notice, RulesOrigin, Widget};
+use crate::host::params::Params;
+use crate::state::{
+    followed, ActiveRules, HostAction, Init, Notice, NoticeAction, RulesOrigin, Unsaved, Widget,
+};
 
 /// How long typing must pause before the URL and the saved state are written.
 const WRITE_AFTER_MS: u32 = 200;
@@ -27,8 +28,8 @@ const RETRY_REFUSED_MS: u32 = 5_000;
 
 /// What the saved state and the URL are made of: a change of anything else (the pop-up,
 /// the player's speed) writes nothing.
-fn written_parts(w: &Widget) -> (Rc<RuleSet>, RulesOrigin, ParamTarget) {
-    (w.rules.clone(), w.rules_origin, w.param_target())
+fn written_parts(w: &Widget) -> (ActiveRules, Params) {
+    (w.rules.clone(), w.params())
 }
 
 /// What a link carries of the rules in use: a preset is named in the query; edited rules
@@ -117,14 +118,15 @@ type Flush = Rc<dyn Fn(bool)>;
 /// memory, and is written again every few seconds and at the next change until it is
 /// taken. Another tab's save under the same key (a `storage` event) is followed, unless
 /// this widget has a change not written yet, which it then offers instead
-/// (`Action::FollowSaved`): no tab overwrites another's plan without a word.
+/// (`HostAction::FollowSaved`): no tab overwrites another's plan without a word.
 #[hook]
 pub fn use_page_writes(
     writes: Writes,
     init: Rc<Init>,
     state: Rc<Widget>,
     rules: LinkRules,
-    dispatch: Dispatch,
+    on_notice: Callback<NoticeAction>,
+    on_host: Callback<HostAction>,
 ) {
     let pending = use_mut_ref(Pending::default);
     // This widget's claim on its storage key, while it has one.
@@ -132,7 +134,7 @@ pub fn use_page_writes(
     let again = use_mut_ref(|| None::<Flush>);
     let flush: Flush = {
         let (pending, claim) = (pending.clone(), claim.clone());
-        let (again, dispatch) = (again.clone(), dispatch.clone());
+        let (again, on_notice) = (again.clone(), on_notice.clone());
         (*use_memo(writes.clone(), move |writes| -> Flush {
             let writes = writes.clone();
             Rc::new(move |url: bool| {
@@ -157,13 +159,13 @@ pub fn use_page_writes(
                 match stored {
                     Ok(()) if p.refused => {
                         p.refused = false;
-                        dispatch.emit(Action::WithdrawNotice(Notice::StorageFull));
+                        on_notice.emit(NoticeAction::Withdraw(Notice::StorageFull));
                     }
                     Ok(()) => {}
                     Err(Refused) => {
                         if !p.refused {
                             p.refused = true;
-                            dispatch.emit(Action::AddNotice(Notice::StorageFull));
+                            on_notice.emit(NoticeAction::Add(Notice::StorageFull));
                         }
                         // Kept, unless a newer state is waiting already, and tried again.
                         p.state.get_or_insert((state, rules));
@@ -194,8 +196,8 @@ pub fn use_page_writes(
                     key: key.trim_start_matches(STORAGE_PREFIX).to_owned(),
                 };
                 let say: Rc<dyn Fn()> = {
-                    let dispatch = dispatch.clone();
-                    Rc::new(move || dispatch.emit(Action::AddNotice(notice.clone())))
+                    let on_notice = on_notice.clone();
+                    Rc::new(move || on_notice.emit(NoticeAction::Add(notice.clone())))
                 };
                 let claimed = storage::claim(key, instance, &host, say.clone());
                 if claimed.is_none() {
@@ -215,11 +217,12 @@ pub fn use_page_writes(
                         };
                         // A save this page cannot read as a whole is left alone.
                         if let Some(followed) = followed(&init, &text) {
-                            let keep_local = pending.borrow().state.is_some();
-                            dispatch.emit(Action::FollowSaved {
-                                followed: Rc::new(followed),
-                                keep_local,
-                            });
+                            let unsaved = if pending.borrow().state.is_some() {
+                                Unsaved::Changes
+                            } else {
+                                Unsaved::Nothing
+                            };
+                            on_host.emit(HostAction::FollowSaved(Rc::new(followed), unsaved));
                         }
                     },
                 ));

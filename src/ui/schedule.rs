@@ -40,13 +40,35 @@ pub fn after_paint(then: impl FnOnce() + 'static) -> AfterPaint {
     }
 }
 
+/// How the widget's parts come: in steps, one per paint (a first render in the browser), or
+/// whole at once (rendered ahead of the page, and in tests). `App` provides it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Rendering {
+    Steps,
+    Whole,
+}
+
+#[hook]
+fn use_rendering() -> Rendering {
+    use_context::<Rendering>().expect("use_rendering: rendered outside App, which provides it")
+}
+
 /// How many of `stages` steps to show: 1 on the first render, then one more after each
 /// paint, until all are shown. A component that builds in steps (the App its sections, the
 /// calculator its parts) renders `if step >= n`, so no single task builds all of it, and the
 /// browser paints between the steps. When `stages` grows, the new steps follow the same way.
+/// Rendered whole, all at once.
 #[hook]
 pub fn use_staged(stages: usize) -> usize {
-    let shown = use_state_eq(|| 1usize);
+    let rendering = use_rendering();
+    use_steps(stages, rendering)
+}
+
+/// [`use_staged`], for the component that provides the rendering: `App`.
+#[hook]
+pub fn use_steps(stages: usize, rendering: Rendering) -> usize {
+    let whole = rendering == Rendering::Whole;
+    let shown = use_state_eq(move || if whole { usize::MAX } else { 1 });
     {
         let shown = shown.clone();
         use_effect_with((*shown, stages), move |&(done, stages)| {
@@ -57,10 +79,12 @@ pub fn use_staged(stages: usize) -> usize {
     *shown
 }
 
-/// Whether the element has come within a viewport of being seen (once true, it stays).
+/// Whether the element has come within a viewport of being seen (once true, it stays);
+/// rendered whole, it is.
 #[hook]
 pub fn use_seen(node: NodeRef) -> bool {
-    let seen = use_state_eq(|| false);
+    let whole = use_rendering() == Rendering::Whole;
+    let seen = use_state_eq(move || whole);
     {
         let seen = seen.clone();
         use_effect_with(*seen, move |already| {

@@ -2,44 +2,24 @@
 //! what the state holds, whatever options it had before (the `selected` attribute alone
 //! stops counting once a visitor has used the select).
 
-use std::rc::Rc;
-
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
-/// One option of a select.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Choice {
-    /// What the select's value becomes when it is picked.
-    pub value: AttrValue,
-    /// What the visitor reads.
-    pub text: AttrValue,
-}
-
-impl Choice {
-    pub fn new(value: impl Into<AttrValue>, text: impl Into<AttrValue>) -> Choice {
-        Choice {
-            value: value.into(),
-            text: text.into(),
-        }
-    }
-}
+use crate::view::SelectView;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    pub label: AttrValue,
-    pub testid: AttrValue,
-    /// Memoised by the caller, so an unchanged list is the same pointer.
-    pub choices: Rc<[Choice]>,
-    pub selected: AttrValue,
+    pub view: SelectView,
+    /// The value of the option picked.
     pub onchange: Callback<String>,
 }
 
 #[function_component]
 pub fn Select(props: &Props) -> Html {
+    let v = &props.view;
     let select_ref = use_node_ref();
     {
-        let (select_ref, selected) = (select_ref.clone(), props.selected.clone());
+        let (select_ref, selected) = (select_ref.clone(), v.selected.clone());
         use_effect(move || {
             if let Some(select) = select_ref.cast::<HtmlSelectElement>() {
                 if select.value() != *selected {
@@ -54,14 +34,34 @@ pub fn Select(props: &Props) -> Html {
     });
     html! {
         <label class="select-field">
-            <span>{ props.label.clone() }</span>
-            <select ref={select_ref} data-testid={props.testid.clone()} {onchange}>
-                { for props.choices.iter().map(|c| html! {
-                    <option key={c.value.to_string()} value={c.value.clone()} selected={c.value == props.selected}>
+            <span>{ v.label.clone() }</span>
+            <select ref={select_ref} data-testid={v.testid} {onchange}>
+                { for v.choices.iter().map(|c| html! {
+                    <option key={&*c.value} value={c.value.clone()} selected={c.value == v.selected}>
                         { c.text.clone() }
                     </option>
                 }) }
             </select>
         </label>
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use crate::ui::testing::render;
+    use crate::view::Choice;
+
+    #[test]
+    fn the_option_in_use_is_selected() {
+        let view = SelectView {
+            label: "Speed".into(),
+            testid: "speed",
+            choices: vec![Choice::new("1", "Slow"), Choice::new("2", "Fast")].into(),
+            selected: "2".into(),
+        };
+        let page = render(html! { <Select {view} onchange={Callback::noop()} /> });
+        assert_eq!(page.texts("label.select-field > span"), ["Speed"]);
+        assert_eq!(page.texts("[data-testid=speed] option[selected]"), ["Fast"]);
     }
 }

@@ -11,11 +11,13 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{HtmlElement, HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
-use super::context::{use_ids, use_texts};
+use super::context::use_ids;
 use super::page_writes::LinkRules;
+use super::use_view::use_view;
 use crate::browser::{embed_markup, url};
 use crate::state::Widget;
-use crate::text::key;
+use crate::text::I18n;
+use crate::view::share::{share, Copied, ShareInput};
 
 /// The link and the embed code for a state.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -67,14 +69,7 @@ pub fn use_shared(
     };
     {
         let shared = shared.clone();
-        let deps = on.then(|| {
-            (
-                state.rules.clone(),
-                state.rules_origin,
-                state.param_target(),
-                rules.clone(),
-            )
-        });
+        let deps = on.then(|| (state.rules.clone(), state.params(), rules.clone()));
         use_effect_with(deps, move |deps| {
             let timer = deps.is_some().then(|| {
                 Timeout::new(SHARE_AFTER_MS, move || {
@@ -87,21 +82,13 @@ pub fn use_shared(
     (*shared).clone()
 }
 
-/// What the last copy did.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Copied {
-    Link,
-    Snippet,
-    /// The browser refused the clipboard: the text is selected instead.
-    Refused,
-}
-
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub link: AttrValue,
     pub snippet: AttrValue,
     /// Whether the rules are edited (the link and the code carry them).
     pub edited: bool,
+    pub words: I18n,
 }
 
 /// Selects all the text of a field (the link's input or the code's textarea).
@@ -114,7 +101,7 @@ fn select_text(field: &web_sys::Element) {
 }
 
 /// Copies `text`, then says so; where the clipboard is refused, selects `field`'s text.
-fn copy(text: AttrValue, field: NodeRef, done: Copied, status: UseStateHandle<Option<Copied>>) {
+fn copy(text: Rc<str>, field: NodeRef, done: Copied, status: UseStateHandle<Option<Copied>>) {
     let select = move || {
         if let Some(element) = field.cast::<HtmlElement>() {
             let _ = element.focus();
@@ -139,12 +126,18 @@ fn copy(text: AttrValue, field: NodeRef, done: Copied, status: UseStateHandle<Op
 
 #[function_component]
 pub fn Share(props: &Props) -> Html {
-    let t = use_texts();
     let ids = use_ids();
     let status = use_state_eq(|| None::<Copied>);
+    let input = ShareInput {
+        link: Rc::from(props.link.as_str()),
+        snippet: Rc::from(props.snippet.as_str()),
+        edited: props.edited,
+        copied: *status,
+    };
+    let view = use_view(&input, &props.words, share);
     let (link_ref, code_ref) = (use_node_ref(), use_node_ref());
     let (link_id, code_id) = (ids.id("share-link"), ids.id("share-code"));
-    let on_copy = |text: &AttrValue, field: &NodeRef, done: Copied| {
+    let on_copy = |text: &Rc<str>, field: &NodeRef, done: Copied| {
         let (text, field, status) = (text.clone(), field.clone(), status.clone());
         Callback::from(move |_: MouseEvent| copy(text.clone(), field.clone(), done, status.clone()))
     };
@@ -154,37 +147,64 @@ pub fn Share(props: &Props) -> Html {
             select_text(&field);
         }
     });
-    let said = status.map(|s| match s {
-        Copied::Link => t.text(key::SHARE_COPIED_LINK),
-        Copied::Snippet => t.text(key::SHARE_COPIED_SNIPPET),
-        Copied::Refused => t.text(key::SHARE_COPY_REFUSED),
-    });
     html! {
-        <section class="share" aria-label={t.text(key::SHARE_HEADING).to_string()}>
-            <h2>{ t.text(key::SHARE_HEADING) }</h2>
+        <section class="share" aria-label={view.heading.clone()}>
+            <h2>{ view.heading.clone() }</h2>
             <div class="share-field">
-                <label for={link_id.clone()}>{ t.text(key::SHARE_LINK_LABEL) }</label>
+                <label for={link_id.clone()}>{ view.link_label.clone() }</label>
                 <div class="share-row">
                     <input id={link_id} ref={link_ref.clone()} type="url" readonly=true data-testid="share-link"
-                        value={props.link.clone()} onfocus={select_all.clone()} />
+                        value={view.link.clone()} onfocus={select_all.clone()} />
                     <button type="button" class="button secondary" data-testid="share-copy-link"
-                        onclick={on_copy(&props.link, &link_ref, Copied::Link)}>{ t.text(key::SHARE_COPY_LINK) }</button>
+                        onclick={on_copy(&view.link, &link_ref, Copied::Link)}>{ view.copy_link.clone() }</button>
                 </div>
-                if props.edited {
-                    <p class="muted">{ t.text(key::SHARE_LINK_EDITED) }</p>
+                if let Some(edited) = &view.edited {
+                    <p class="muted">{ edited.clone() }</p>
                 }
             </div>
             <div class="share-field">
-                <label for={code_id.clone()}>{ t.text(key::SHARE_SNIPPET_LABEL) }</label>
+                <label for={code_id.clone()}>{ view.snippet_label.clone() }</label>
                 <textarea id={code_id} ref={code_ref.clone()} class="share-code" readonly=true rows="4" spellcheck="false"
-                    data-testid="embed-snippet" value={props.snippet.clone()} onfocus={select_all} />
+                    data-testid="embed-snippet" value={view.snippet.clone()} onfocus={select_all} />
                 <div class="share-row">
-                    <p class="muted">{ t.text(key::SHARE_SNIPPET_NOTE) }</p>
+                    <p class="muted">{ view.snippet_note.clone() }</p>
                     <button type="button" class="button secondary" data-testid="share-copy-snippet"
-                        onclick={on_copy(&props.snippet, &code_ref, Copied::Snippet)}>{ t.text(key::SHARE_COPY_SNIPPET) }</button>
+                        onclick={on_copy(&view.snippet, &code_ref, Copied::Snippet)}>{ view.copy_snippet.clone() }</button>
                 </div>
             </div>
-            <p class="share-status" role="status" aria-live="polite" data-testid="share-status">{ said }</p>
+            <p class="share-status" role="status" aria-live="polite" data-testid="share-status">{ view.status.clone() }</p>
         </section>
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use crate::ui::testing::render;
+    use crate::view::words;
+
+    #[test]
+    fn the_link_and_the_code_each_with_a_copy_button() {
+        let page = render(html! {
+            <Share link="https://x.example/?tier=basic" snippet="<messaging-quota></messaging-quota>" edited=true
+                words={words()} />
+        });
+        assert_eq!(
+            page.attr("share-link", "value").as_deref(),
+            Some("https://x.example/?tier=basic")
+        );
+        assert_eq!(
+            page.text("embed-snippet"),
+            "<messaging-quota></messaging-quota>"
+        );
+        assert_eq!(page.text("share-copy-link"), "Copy link");
+        assert_eq!(
+            page.count("[data-testid=share-status][aria-live=polite]"),
+            1
+        );
+        assert_eq!(page.count("label[for=mq1-share-link]"), 1);
+        assert!(page
+            .all_text()
+            .contains("The link carries your edited rules"));
     }
 }

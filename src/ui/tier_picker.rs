@@ -1,109 +1,78 @@
 //! The account tiers as radio buttons, each with its price and what it includes.
 
-use std::rc::Rc;
-
 use yew::prelude::*;
 
-use super::context::{use_dispatch, use_ids, use_texts};
-use super::highlight;
-use crate::engine::bill::{tier_price, Billing};
-use crate::engine::rules::RuleSet;
-use crate::engine::send::month_as_billed;
-use crate::state::Action;
-use crate::text::key;
+use super::context::use_ids;
+use crate::state::PlanAction;
+use crate::view::calculator::TiersView;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    pub rules: Rc<RuleSet>,
-    pub billing: Billing,
-    pub selected: AttrValue,
-    /// The tier marked for the visitor, and the mark's words when they are not the widget's.
-    pub highlight: Option<(String, Option<String>)>,
+    pub view: TiersView,
+    pub on_plan: Callback<PlanAction>,
 }
 
 #[function_component]
 pub fn TierPicker(props: &Props) -> Html {
-    let t = use_texts();
-    let ids = use_ids();
-    let dispatch = use_dispatch();
-    let name = ids.id("tier");
-    // Each tier's price and what it includes change only with the words or the rules.
-    let details = use_memo(
-        (t.clone(), props.rules.clone(), props.billing),
-        |(t, rules, billing)| {
-            rules
-                .tiers
-                .iter()
-                .map(|tier| {
-                    let credits = if tier.inmail_credits > 0 {
-                        t.plural(key::PLAN_TIER_CREDITS, tier.inmail_credits, &[])
-                    } else {
-                        String::new()
-                    };
-                    let price = tier_price(tier);
-                    // Under yearly billing, how the tier is billed: by the year, or still monthly.
-                    let billed = match (*billing, price.yearly) {
-                        (Billing::Monthly, _) => String::new(),
-                        // Nothing to pay, nothing to bill.
-                        _ if price.monthly == 0 => String::new(),
-                        (Billing::Yearly, Some(year)) => {
-                            t.fill(key::PLAN_BILLED_YEARLY, &[("year", &t.money(year))])
-                        }
-                        (Billing::Yearly, None) => t.text(key::PLAN_BILLED_MONTHLY).to_string(),
-                    };
-                    (
-                        AttrValue::from(t.money(month_as_billed(price, *billing))),
-                        AttrValue::from(billed),
-                        AttrValue::from(
-                            t.plural(key::PLAN_TIER_MESSAGES, tier.free_messages, &[]) + &credits,
-                        ),
-                        AttrValue::from(t.tier_features(tier, rules)),
-                    )
-                })
-                .collect::<Vec<_>>()
-        },
-    );
-    let billing = props.billing;
-    let price_cents =
-        |tier: &crate::engine::rules::Tier| month_as_billed(tier_price(tier), billing);
-    let highlighted = |tier: &str| highlight::mark(props.highlight.as_ref(), tier, &t);
-    let tiers = props
-        .rules
-        .tiers
-        .iter()
-        .zip(details.iter())
-        .map(|(tier, (price, billed, detail, features))| {
-            let id = tier.id.clone();
-            let onchange = dispatch.reform(move |_: Event| Action::SelectTier(id.clone()));
-            html! {
-                <label class="tier-option" key={tier.id.clone()} data-highlight={highlighted(&tier.id).map(|_| "true")}>
-                    <input type="radio" name={name.clone()} value={tier.id.clone()}
-                        data-testid={format!("tier-option-{}", tier.id)}
-                        checked={*props.selected == tier.id} {onchange} />
-                    <span class="tier-name">
-                        <bdi>{ tier.name.clone() }</bdi>
-                        if let Some(label) = highlighted(&tier.id) {
-                            <bdi class="badge highlight" data-testid="highlight-badge">{ label }</bdi>
-                        }
-                    </span>
-                    <span class="tier-price" data-cents={price_cents(tier).to_string()}>
-                        { price.clone() }<small>{ t.text(key::UNITS_PER_MONTH) }</small>
-                        if !billed.is_empty() { <small class="tier-billed">{ billed.clone() }</small> }
-                        if let Some(days) = tier.trial_days {
-                            <small class="tier-billed trial-note">{ t.plural(key::TRIAL_SHORT, days, &[]) }</small>
-                        }
-                    </span>
-                    <span class="tier-detail">
-                        { detail.clone() }
-                        if !features.is_empty() { <span class="tier-features">{ features.clone() }</span> }
-                    </span>
-                </label>
-            }
-        });
+    let name = use_ids().id("tier");
+    let tiers = props.view.tiers.iter().map(|tier| {
+        let id = tier.id.clone();
+        let onchange = props.on_plan.reform(move |_: Event| PlanAction::SelectTier(id.clone()));
+        html! {
+            <label class="tier-option" key={tier.id.clone()} data-highlight={tier.mark.as_ref().map(|_| "true")}>
+                <input type="radio" name={name.clone()} value={tier.id.clone()}
+                    data-testid={format!("tier-option-{}", tier.id)} checked={tier.checked} {onchange} />
+                <span class="tier-name">
+                    <bdi>{ tier.name.clone() }</bdi>
+                    if let Some(label) = &tier.mark {
+                        <bdi class="badge highlight" data-testid="highlight-badge">{ label.clone() }</bdi>
+                    }
+                </span>
+                <span class="tier-price" data-cents={tier.price_cents.to_string()}>
+                    { tier.price.clone() }<small>{ tier.per_month.clone() }</small>
+                    if let Some(billed) = &tier.billed { <small class="tier-billed">{ billed.clone() }</small> }
+                    if let Some(trial) = &tier.trial {
+                        <small class="tier-billed trial-note">{ trial.clone() }</small>
+                    }
+                </span>
+                <span class="tier-detail">
+                    { tier.detail.clone() }
+                    if let Some(features) = &tier.features { <span class="tier-features">{ features.clone() }</span> }
+                </span>
+            </label>
+        }
+    });
     html! {
         <fieldset class="tiers">
-            <legend>{ t.text(key::PLAN_TIERS) }</legend>
+            <legend>{ props.view.legend.clone() }</legend>
             { for tiers }
         </fieldset>
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use std::rc::Rc;
+
+    use super::*;
+    use crate::ui::testing::{render, widget_with, words_of};
+    use crate::view::calculator::{calculator, CalculatorInput};
+
+    #[test]
+    fn each_tier_with_its_price_and_the_highlighted_one_marked() {
+        let w = widget_with(&[
+            ("highlight", "sales-navigator"),
+            ("highlight-label", "Best"),
+        ]);
+        let input = CalculatorInput::of(&w, &Rc::new(w.priced()), &Rc::new(w.summary()));
+        let view = calculator(&input, &words_of(&w)).tiers;
+        let page = render(html! { <TierPicker {view} on_plan={Callback::noop()} /> });
+        assert_eq!(page.texts("legend"), ["Account tier"]);
+        assert_eq!(page.texts("[data-testid=highlight-badge]"), ["Best"]);
+        assert_eq!(
+            page.count("label[data-highlight=true] input[value=sales-navigator]"),
+            1
+        );
+        assert_eq!(page.texts(".tier-price")[1], "$29.99/mo");
     }
 }

@@ -4,77 +4,69 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::context::use_texts;
-use crate::engine::period::{iso_date, Period};
-use crate::engine::player::TimelineDay;
-use crate::text::key;
+use crate::view::demo::TimelineView;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    pub days: Rc<Vec<TimelineDay>>,
-    pub period: Period,
+    pub view: Rc<TimelineView>,
 }
 
 #[function_component]
 pub fn Timeline(props: &Props) -> Html {
-    let t = use_texts();
-    let total = |d: &TimelineDay| d.delivered + d.inmails + d.blocked + d.refused;
-    let busiest = props.days.iter().map(total).max().unwrap_or(0).max(1);
-    let days = props.days.iter().map(|d| {
-        let sends = total(d);
-        let label = t.fill(
-            if d.is_today { key::DEMO_DAY_TODAY } else { key::DEMO_DAY },
-            &[
-                ("date", &t.date(d.day)),
-                ("delivered", &t.count(d.delivered)),
-                ("inmails", &t.count(d.inmails)),
-                ("blocked", &t.count(d.blocked)),
-                ("refused", &t.count(d.refused)),
-            ],
-        );
-        let mut y = 40;
-        let bars = [
-            (d.delivered, "bar-delivered"),
-            (d.inmails, "bar-inmail"),
-            (d.blocked, "bar-blocked"),
-            (d.refused, "bar-refused"),
-        ]
-        .into_iter()
-        .filter_map(|(count, class)| {
-            let h = count * 40 / busiest;
-            (h > 0).then(|| {
-                y -= h;
-                html! { <rect class={class} x="1" y={y.to_string()} width="10" height={h.to_string()} /> }
-            })
-        })
-        .collect::<Html>();
-        let iso = iso_date(d.day);
+    let v = &*props.view;
+    let days = v.days.iter().map(|d| {
+        let bars = d.bars.iter().map(|(class, top, height)| html! {
+            <rect class={*class} x="1" y={top.to_string()} width="10" height={height.to_string()} />
+        }).collect::<Html>();
         html! {
-            <li key={iso.clone()} class={classes!("day", d.is_today.then_some("today"), (!d.is_working_day).then_some("weekend"))}
-                data-date={iso} data-sends={sends.to_string()} aria-current={d.is_today.then_some("date")}
-                title={label.clone()}>
+            <li key={d.iso.clone()} class={classes!("day", d.today.then_some("today"), (!d.working_day).then_some("weekend"))}
+                data-date={d.iso.clone()} data-sends={d.sends.to_string()} aria-current={d.today.then_some("date")}
+                title={d.label.clone()}>
                 <svg viewBox="0 0 12 40" preserveAspectRatio="none" aria-hidden="true" focusable="false">{ bars }</svg>
-                <span class="day-number">{ t.format().day_number(d.day) }</span>
-                <span class="visually-hidden">{ label }</span>
-                if sends > 0 {
-                    <span class="day-count" aria-hidden="true">{ t.count(sends) }</span>
+                <span class="day-number">{ d.number.clone() }</span>
+                <span class="visually-hidden">{ d.label.clone() }</span>
+                if let Some(count) = &d.count {
+                    <span class="day-count" aria-hidden="true">{ count.clone() }</span>
                 }
             </li>
         }
     });
-    let reset = t.fill(
-        key::DEMO_RESET_DAY,
-        &[("date", &t.date(props.period.reset))],
-    );
     html! {
-        <ol class="timeline" data-testid="timeline" aria-label={t.fill(key::DEMO_TIMELINE, &[
-            ("start", &t.date(props.period.start)), ("reset", &t.date(props.period.reset))])}>
+        <ol class="timeline" data-testid="timeline" aria-label={v.label.clone()}>
             { for days }
-            <li key="reset" class="day reset-day" data-testid="reset-day" data-date={iso_date(props.period.reset)} title={reset.clone()}>
+            <li key="reset" class="day reset-day" data-testid="reset-day" data-date={v.reset_iso.clone()} title={v.reset_label.clone()}>
                 <span class="reset-flag" aria-hidden="true">{ "↺" }</span>
-                <span class="day-number">{ t.format().day_month(props.period.reset) }</span>
-                <span class="visually-hidden">{ reset }</span>
+                <span class="day-number">{ v.reset_day.clone() }</span>
+                <span class="visually-hidden">{ v.reset_label.clone() }</span>
             </li>
         </ol>
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use crate::state::{Action, PlayerAction, SendAction};
+    use crate::ui::testing::{render, widget, words_of};
+    use crate::view::demo::{demo, DemoInput};
+
+    #[test]
+    fn each_day_with_its_sends_and_the_reset_day() {
+        let mut w = widget();
+        w.apply(Action::Send(SendAction::Send));
+        w.apply(Action::Player(PlayerAction::NextDay));
+        let s = w.summary();
+        let view = demo(&DemoInput::of(&w, s.sent, s.remaining), &words_of(&w)).timeline;
+        let page = render(html! { <Timeline {view} /> });
+        assert_eq!(
+            page.count("li[data-date=\"2026-01-20\"][data-sends=\"1\"] rect.bar-delivered"),
+            1
+        );
+        assert_eq!(page.count("li.today[data-date=\"2026-01-21\"]"), 1);
+        assert_eq!(
+            page.attr("reset-day", "data-date").as_deref(),
+            Some("2026-02-01")
+        );
+        assert_eq!(page.count("li.weekend"), 9);
     }
 }

@@ -1,32 +1,23 @@
 //! The upgrade pop-up: a modal `<dialog>` shown while a send is blocked. It says the limit
 //! is reached and when it resets, and lists every way to unblock the send by what the month
-//! costs in all once it is chosen, the cheapest first, marked and focused. Esc and "Not now" close it; focus goes back to
-//! Send.
-
-use std::rc::Rc;
+//! costs in all once it is chosen, the cheapest first, marked and focused. Esc and "Not
+//! now" close it; focus goes back to Send.
 
 use gloo::events::EventListener;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlDialogElement, HtmlElement};
 use yew::prelude::*;
 
-use super::checkout_link::CheckoutLink;
-use super::context::{use_ids, use_texts};
+use super::checkout_link::checkout_link;
+use super::context::use_ids;
 use super::rich::rich;
-use crate::engine::bill::Billing;
-use crate::engine::plan::Selection;
-use crate::engine::rules::RuleSet;
-use crate::engine::send::{apply_unblock, Blocked, Unblock, UnblockOption};
-use crate::host::checkout::{CheckoutSource, Purchase};
-use crate::text::key;
+use crate::engine::send::UnblockOption;
+use crate::view::dialog::DialogView;
+use crate::view::Piece;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    pub blocked: Option<Rc<Blocked>>,
-    pub rules: Rc<RuleSet>,
-    pub billing: Billing,
-    /// The selection the send was blocked under: each way to unblock changes it.
-    pub selection: Selection,
+    pub view: std::rc::Rc<DialogView>,
     /// A way to unblock was chosen.
     pub on_choose: Callback<UnblockOption>,
     /// The pop-up was closed (Esc or "Not now").
@@ -35,25 +26,15 @@ pub struct Props {
     pub return_focus: NodeRef,
 }
 
-/// An option's name in test ids: the tier's id, or `addon-{size}`.
-fn option_id(unblock: &Unblock) -> String {
-    match unblock {
-        Unblock::Tier(id) => id.clone(),
-        Unblock::Bundle(size) => format!("addon-{size}"),
-    }
-}
-
-#[function_component]
-pub fn UpgradeDialog(props: &Props) -> Html {
-    let t = use_texts();
-    let ids = use_ids();
-    let dialog_ref = use_node_ref();
+/// Keeps the dialog element open while the widget's state says so; when it closes (by a
+/// choice, "Not now" or Esc), focus goes back to `return_focus`. Esc closes it natively:
+/// `on_close` hears of it.
+#[hook]
+fn use_modal(dialog_ref: NodeRef, open: bool, return_focus: NodeRef, on_close: Callback<()>) {
     let was_open = use_mut_ref(|| false);
     {
-        // The dialog's state follows the widget's: open while a send is blocked. When it
-        // closes (by a choice, "Not now" or Esc), focus goes back to Send.
-        let (dialog_ref, return_focus) = (dialog_ref.clone(), props.return_focus.clone());
-        use_effect_with(props.blocked.is_some(), move |open| {
+        let dialog_ref = dialog_ref.clone();
+        use_effect_with(open, move |open| {
             let Some(dialog) = dialog_ref.cast::<HtmlDialogElement>() else {
                 return;
             };
@@ -70,84 +51,60 @@ pub fn UpgradeDialog(props: &Props) -> Html {
             }
         });
     }
-    {
-        // Esc closes the dialog natively; the widget hears of it through `close`.
-        let (dialog_ref, on_close) = (dialog_ref.clone(), props.on_close.clone());
-        use_effect_with((), move |_| {
-            let listener = dialog_ref.cast::<HtmlDialogElement>().map(|dialog| {
-                EventListener::new(&dialog, "close", move |event| {
-                    // The event is queued: if the pop-up opened again since (a quick Send
-                    // after Esc), this close is old news.
-                    let reopened = event
-                        .target()
-                        .and_then(|t| t.dyn_into::<HtmlDialogElement>().ok())
-                        .is_some_and(|d| d.open());
-                    if !reopened {
-                        on_close.emit(());
-                    }
-                })
-            });
-            move || drop(listener)
+    use_effect_with((), move |_| {
+        let listener = dialog_ref.cast::<HtmlDialogElement>().map(|dialog| {
+            EventListener::new(&dialog, "close", move |event| {
+                // The event is queued: if the pop-up opened again since (a quick Send
+                // after Esc), this close is old news.
+                let reopened = event
+                    .target()
+                    .and_then(|t| t.dyn_into::<HtmlDialogElement>().ok())
+                    .is_some_and(|d| d.open());
+                if !reopened {
+                    on_close.emit(());
+                }
+            })
         });
-    }
-    let heading = ids.id("upgrade-heading");
-    let body = props.blocked.as_ref().map(|b| {
-        let intro = rich(&t.template(key::DIALOG_BODY, None), |name| match name {
-            "allowance" => Some(Html::from(t.count(b.allowance))),
-            "not-delivered" => Some(html! { <strong>{ t.text(key::DIALOG_NOT_DELIVERED) }</strong> }),
-            "date" => Some(Html::from(t.date(b.reset))),
-            "days" => Some(Html::from(t.plural(key::UNITS_DAYS_LEFT, b.days_left, &[]))),
-            _ => None,
+        move || drop(listener)
+    });
+}
+
+#[function_component]
+pub fn UpgradeDialog(props: &Props) -> Html {
+    let v = &*props.view;
+    let heading = use_ids().id("upgrade-heading");
+    let dialog_ref = use_node_ref();
+    use_modal(
+        dialog_ref.clone(),
+        v.body.is_some(),
+        props.return_focus.clone(),
+        props.on_close.clone(),
+    );
+    let body = v.body.as_ref().map(|b| {
+        let intro = rich(&b.intro, |piece| match piece {
+            Piece::Slot(_, text) => html! { <strong>{ text.clone() }</strong> },
+            Piece::Text(text) => Html::from(text.clone()),
         });
         let options = b.options.iter().map(|o| {
-            let testid = format!("upgrade-option-{}", option_id(&o.unblock));
             let onclick = {
-                let (option, on_choose) = (o.clone(), props.on_choose.clone());
+                let (option, on_choose) = (o.option.clone(), props.on_choose.clone());
                 Callback::from(move |_: MouseEvent| on_choose.emit(option.clone()))
             };
-            // What the visitor pays in all is the figure that leads; what the option itself
-            // costs follows.
-            let purchase = |o: &UnblockOption| {
-                let mut selection = props.selection.clone();
-                apply_unblock(&mut selection, &o.unblock);
-                Purchase {
-                    selection,
-                    billing: props.billing,
-                    currency: props.rules.currency,
-                    month_cents: o.new_total_cents,
-                    year_cents: o.new_year_cents,
-                }
-            };
-            let total = |o: &UnblockOption| match props.billing {
-                Billing::Monthly => t.fill(key::DIALOG_TOTAL, &[("total", &t.money(o.new_total_cents))]),
-                Billing::Yearly => t.fill(key::DIALOG_TOTAL_YEARLY, &[
-                    ("total", &t.money(o.new_total_cents)),
-                    ("year", &t.money(o.new_year_cents)),
-                ]),
-            };
-            let detail = match &o.unblock {
-                Unblock::Tier(_) => key::DIALOG_DETAIL_TIER,
-                Unblock::Bundle(_) => key::DIALOG_DETAIL_BUNDLE,
-            };
+            let cheapest = o.cheapest.is_some();
             html! {
-                <li key={testid.clone()} class={o.cheapest.then_some("cheapest")}>
-                    <button type="button" class="unblock-option" data-testid={testid}
-                        data-cents={o.price_cents.to_string()} data-total-cents={o.new_total_cents.to_string()}
-                        data-year-cents={o.new_year_cents.to_string()}
-                        data-cheapest={o.cheapest.then_some("true")} autofocus={o.cheapest} {onclick}>
-                        <span class="option-label">{ t.unblock(&o.unblock, &props.rules) }</span>
-                        <span class="option-price">{ total(o) }</span>
-                        <span class="option-detail">{ t.fill(detail, &[
-                            ("messages", &t.count(o.new_allowance)),
-                            ("price", &t.money(o.price_cents)),
-                        ]) }</span>
-                        if o.cheapest {
-                            <span class="badge">{ t.text(key::BADGE_CHEAPEST) }</span>
+                <li key={o.testid.clone()} class={cheapest.then_some("cheapest")}>
+                    <button type="button" class="unblock-option" data-testid={o.testid.clone()}
+                        data-cents={o.option.price_cents.to_string()} data-total-cents={o.option.new_total_cents.to_string()}
+                        data-year-cents={o.option.new_year_cents.to_string()}
+                        data-cheapest={cheapest.then_some("true")} autofocus={cheapest} {onclick}>
+                        <span class="option-label">{ o.label.clone() }</span>
+                        <span class="option-price">{ o.total.clone() }</span>
+                        <span class="option-detail">{ o.detail.clone() }</span>
+                        if let Some(badge) = &o.cheapest {
+                            <span class="badge">{ badge.clone() }</span>
                         }
                     </button>
-                    // Buying it, beside choosing it (a link may not sit inside a button).
-                    <CheckoutLink rules={props.rules.clone()} purchase={purchase(o)} source={CheckoutSource::PopUp}
-                        testid={format!("upgrade-checkout-{}", option_id(&o.unblock))} class="small" />
+                    { checkout_link(&o.checkout, "small") }
                 </li>
             }
         });
@@ -155,8 +112,8 @@ pub fn UpgradeDialog(props: &Props) -> Html {
             <>
                 <p>{ intro }</p>
                 <ul class="unblock-options">{ for options }</ul>
-                if b.options.is_empty() {
-                    <p class="muted">{ t.text(key::DIALOG_NONE) }</p>
+                if let Some(none) = &b.none {
+                    <p class="muted">{ none.clone() }</p>
                 }
             </>
         }
@@ -165,13 +122,72 @@ pub fn UpgradeDialog(props: &Props) -> Html {
     html! {
         <dialog class="upgrade-dialog" ref={dialog_ref} role="dialog" aria-modal="true"
             aria-labelledby={heading.clone()} data-testid="upgrade-dialog">
-            <h2 id={heading}>{ t.text(key::DIALOG_HEADING) }</h2>
+            <h2 id={heading}>{ v.heading.clone() }</h2>
             { body }
             <div class="dialog-actions">
                 <button type="button" class="button secondary" data-testid="upgrade-dialog-close" onclick={on_not_now}>
-                    { t.text(key::DIALOG_CLOSE) }
+                    { v.close.clone() }
                 </button>
             </div>
         </dialog>
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use std::rc::Rc;
+
+    use super::*;
+    use crate::state::{Action, Edit, Field, SendAction};
+    use crate::ui::testing::{render, widget_with, words_of};
+    use crate::view::dialog::{dialog, DialogInput};
+
+    #[test]
+    fn a_blocked_send_lists_every_way_the_cheapest_first_with_a_link_to_buy_it() {
+        let mut w = widget_with(&[(
+            "checkout-url",
+            "https://shop.example/buy?plan={tier}&addons={addons}",
+        )]);
+        w.apply(Action::Field(Field::Sent, Edit::Set(15)));
+        w.apply(Action::Send(SendAction::Send));
+        let view = Rc::new(dialog(
+            &DialogInput::of(&w, &Rc::new(w.priced())),
+            &words_of(&w),
+        ));
+        let page = render(html! {
+            <UpgradeDialog {view} on_choose={Callback::noop()} on_close={Callback::noop()} return_focus={NodeRef::default()} />
+        });
+        assert_eq!(
+            page.count("dialog[data-testid=upgrade-dialog][aria-labelledby=mq1-upgrade-heading]"),
+            1
+        );
+        assert_eq!(page.texts("dialog p strong"), ["not delivered"]);
+        let first = page.texts(".unblock-options > li:first-child .option-price");
+        assert_eq!(first, ["$14.99/mo in all"]);
+        assert_eq!(
+            page.attr("upgrade-option-addon-25", "data-cheapest")
+                .as_deref(),
+            Some("true")
+        );
+        assert_eq!(page.count("[data-cheapest=true]"), 1);
+        assert_eq!(
+            page.attr("upgrade-checkout-addon-25", "href").as_deref(),
+            Some("https://shop.example/buy?plan=basic&addons=25x1")
+        );
+        assert_eq!(page.text("upgrade-dialog-close"), "Not now");
+    }
+
+    #[test]
+    fn closed_it_holds_only_its_heading_and_close_button() {
+        let w = widget_with(&[]);
+        let view = Rc::new(dialog(
+            &DialogInput::of(&w, &Rc::new(w.priced())),
+            &words_of(&w),
+        ));
+        let page = render(html! {
+            <UpgradeDialog {view} on_choose={Callback::noop()} on_close={Callback::noop()} return_focus={NodeRef::default()} />
+        });
+        assert_eq!(page.count("dialog li"), 0);
+        assert_eq!(page.count("dialog[open]"), 0);
     }
 }

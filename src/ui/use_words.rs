@@ -8,11 +8,11 @@ use std::rc::Rc;
 use gloo::events::EventListener;
 use yew::prelude::*;
 
-use super::context::{Dispatch, I18n};
 use crate::browser::catalogue_files::{load, ready, Wanted};
 use crate::browser::console::warn_once;
 use crate::browser::intl::IntlFormat;
-use crate::state::{Action, Notice};
+use crate::state::{Notice, NoticeAction};
+use crate::text::I18n;
 use crate::text::Texts;
 
 /// The words on show, and what they were read for.
@@ -86,7 +86,7 @@ impl Reducible for Asks {
 /// that failed is fetched again on the callback, on the browser's `online`, and when the
 /// language is asked for again.
 #[hook]
-pub fn use_words(wanted: Rc<Wanted>, dispatch: Dispatch) -> (I18n, Callback<()>) {
+pub fn use_words(wanted: Rc<Wanted>, on_notice: Callback<NoticeAction>) -> (I18n, Callback<()>) {
     let shown = {
         let wanted = wanted.clone();
         use_reducer(move || Shown::first(wanted))
@@ -129,10 +129,10 @@ pub fn use_words(wanted: Rc<Wanted>, dispatch: Dispatch) -> (I18n, Callback<()>)
             warn_once(warnings);
             let before = std::mem::replace(&mut *said_before.borrow_mut(), notices.clone());
             for gone in before.iter().filter(|n| !notices.contains(n)) {
-                dispatch.emit(Action::WithdrawNotice(gone.clone()));
+                on_notice.emit(NoticeAction::Withdraw(gone.clone()));
             }
             for notice in notices.iter() {
-                dispatch.emit(Action::AddNotice(notice.clone()));
+                on_notice.emit(NoticeAction::Add(notice.clone()));
             }
         });
     }

@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use messaging_quota::host::reference::{ATTRIBUTES, CSS_PROPERTIES, EVENTS};
+use messaging_quota::host::reference::{attributes, CSS_PROPERTIES, EVENTS};
 
 use crate::Result;
 
@@ -30,7 +30,7 @@ fn table<const N: usize>(header: &str, rows: impl Iterator<Item = [String; N]>) 
 fn tables() -> [(&'static str, String); 3] {
     let attributes = table(
         "attribute | values | default",
-        ATTRIBUTES.iter().map(|a| {
+        attributes().into_iter().map(|a| {
             [
                 format!("`{}`", a.name),
                 cell(a.values),

@@ -7,8 +7,8 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use messaging_quota::host::attributes::{FLAGGED_PARTS, PART_NAMES};
-use messaging_quota::host::reference::{attribute_names, CSS_PROPERTIES};
+use messaging_quota::host::parts::Part;
+use messaging_quota::host::reference::{attributes, CSS_PROPERTIES};
 use messaging_quota::text::languages::RIGHT_TO_LEFT;
 use serde_json::json;
 
@@ -92,7 +92,7 @@ pub fn build_module(
     words: &BTreeMap<&str, LoaderWords>,
     target: Target,
 ) -> Result<String> {
-    let attributes: Vec<&str> = attribute_names().collect();
+    let attributes: Vec<String> = attributes().into_iter().map(|a| a.name).collect();
     let build = build_id(assets);
     let manifest = match target {
         Target::Site => json!(MANIFEST),
@@ -127,12 +127,12 @@ pub fn build_module(
         (
             "PARTS",
             "The widget's parts, in the order they show, as `sections` names them.",
-            json!(PART_NAMES),
+            json!(Part::names()),
         ),
         (
             "FLAGGED_PARTS",
             "The parts an attribute of the same name turns on, off by default.",
-            json!(FLAGGED_PARTS),
+            json!(Part::flagged_names()),
         ),
         (
             "WORDS",

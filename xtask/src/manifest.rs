@@ -3,11 +3,11 @@
 //! default and description, its events and its CSS custom properties, from the same table
 //! as the README's (src/host/reference.rs).
 
-use messaging_quota::host::reference::{ATTRIBUTES, CSS_PROPERTIES, EVENTS};
+use messaging_quota::host::reference::{attributes, CSS_PROPERTIES, EVENTS};
 use serde_json::json;
 
 pub fn manifest() -> String {
-    let attributes: Vec<_> = ATTRIBUTES
+    let attributes: Vec<_> = attributes()
         .iter()
         .map(|a| {
             json!({
@@ -75,7 +75,7 @@ mod tests {
             .iter()
             .map(|a| a["name"].as_str().unwrap())
             .collect();
-        let read: Vec<&str> = messaging_quota::host::reference::attribute_names().collect();
+        let read: Vec<String> = attributes().into_iter().map(|a| a.name).collect();
         assert_eq!(listed, read);
         assert_eq!(element["tagName"], "messaging-quota");
         assert_eq!(element["events"].as_array().unwrap().len(), EVENTS.len());

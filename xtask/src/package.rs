@@ -14,7 +14,7 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use messaging_quota::host::reference::{ATTRIBUTES, EVENTS};
+use messaging_quota::host::reference::{attributes, EVENTS};
 use serde::Deserialize;
 use serde_json::json;
 
@@ -113,12 +113,12 @@ export type MessagingQuotaHandler<K extends keyof MessagingQuotaEventMap> =\n\
 /** The props of <MessagingQuota>: each attribute of <messaging-quota>, camelCased. */\n\
 export interface MessagingQuotaProps {\n",
     );
-    for a in ATTRIBUTES {
+    for a in attributes() {
         out.push_str(&doc(
             &format!("`{}`: {} Default: {}.", a.name, a.values, a.default),
             "  ",
         ));
-        out.push_str(&format!("  {}?: {};\n", prop_name(a.name), a.ts_type));
+        out.push_str(&format!("  {}?: {};\n", prop_name(&a.name), a.ts_type));
     }
     for e in EVENTS {
         out.push_str(&doc(&format!("`{}`: {}", e.name, e.description), "  "));
@@ -139,9 +139,9 @@ export default MessagingQuota;\n",
 
 /// The React component's table of props: attribute and event names by prop.
 fn react_names() -> String {
-    let props: BTreeMap<String, &str> = ATTRIBUTES
-        .iter()
-        .map(|a| (prop_name(a.name), a.name))
+    let props: BTreeMap<String, String> = attributes()
+        .into_iter()
+        .map(|a| (prop_name(&a.name), a.name))
         .collect();
     let handlers: BTreeMap<String, &str> = EVENTS
         .iter()
@@ -286,9 +286,9 @@ mod tests {
             "{d}"
         );
         assert!(d.contains("  onCheckout?: "), "{d}");
-        for a in ATTRIBUTES {
+        for a in attributes() {
             assert!(
-                d.contains(&format!("  {}?: ", prop_name(a.name))),
+                d.contains(&format!("  {}?: ", prop_name(&a.name))),
                 "{}",
                 a.name
             );

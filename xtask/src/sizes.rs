@@ -6,7 +6,7 @@
 use std::fmt::Write;
 use std::path::Path;
 
-use messaging_quota::host::attributes::{FLAGGED_PARTS, PART_NAMES};
+use messaging_quota::host::parts::Part;
 use serde::Deserialize;
 
 use crate::Result;
@@ -123,7 +123,8 @@ impl Sizes {
                 .collect::<Vec<_>>()
                 .join(", ")
         };
-        let parts = PART_NAMES;
+        let parts = Part::names();
+        let flagged_parts = Part::flagged_names();
         let mut out = String::from(
             "/* Messaging Quota: keeps each widget's space before its loader runs (an async or\n   \
              deferred script, a tag manager), and an iframe of the standalone page its height.\n   \
@@ -142,7 +143,7 @@ impl Sizes {
             .map(|p| format!("var(--mq-on-{p}) * (var(--mq-h-{p}, 0px) + {GAP}px)"))
             .collect();
         // Every section is on by default; a flagged part is off unless its flag asks for it.
-        let flagged = |p: &&str| FLAGGED_PARTS.contains(p);
+        let flagged = |p: &&str| flagged_parts.contains(p);
         let ons: Vec<String> = parts
             .iter()
             .map(|p| format!("--mq-on-{p}: {};", u8::from(!flagged(p))))
@@ -179,7 +180,7 @@ impl Sizes {
                 .collect();
             let _ = writeln!(out, "{} {{ --mq-on-{p}: 1; }}", on.join(", "));
         }
-        for p in FLAGGED_PARTS {
+        for p in &flagged_parts {
             let on: Vec<String> = ELEMENTS
                 .iter()
                 .map(|(el, prefix)| {

@@ -9,7 +9,7 @@ use messaging_quota::host::events::{
     BilledId, BillingId, ChangeDetail, ChargeId, LevelId, LineDetail, LoadAsset, LoadErrorDetail,
     LoadFailure, SelectionDetail, SummaryDetail, UpgradeDetail, UpgradeKind,
 };
-use messaging_quota::host::reference::{ATTRIBUTES, EVENTS};
+use messaging_quota::host::reference::{attributes, EVENTS};
 use ts_rs::{Config, TS};
 
 /// A JSDoc comment, indented.
@@ -57,7 +57,7 @@ pub fn declarations() -> String {
     out.push_str(&detail_types());
     out.push_str("\n/** The attributes of `<messaging-quota>` (on a mount point: `data-` and the name). */\n");
     out.push_str("export interface MessagingQuotaAttributes {\n");
-    for a in ATTRIBUTES {
+    for a in attributes() {
         out.push_str(&doc(&format!("{} Default: {}.", a.values, a.default), "  "));
         out.push_str(&format!("  {:?}?: {};\n", a.name, a.ts_type));
     }
