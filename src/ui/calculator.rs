@@ -1,6 +1,8 @@
 //! The calculator: the plan picker (tiers, bundles, InMail and usage), the results, and
 //! the send preview.
 
+use std::rc::Rc;
+
 use yew::prelude::*;
 
 use super::context::use_ids;
@@ -20,7 +22,7 @@ use crate::view::calculator::{calculator, CalculatorInput, PricingView};
 /// is sold by the year, and a currency choice when the rules are priced in more than one.
 #[derive(Properties, PartialEq)]
 struct PricingProps {
-    view: PricingView,
+    view: Rc<PricingView>,
     on_plan: Callback<PlanAction>,
 }
 

@@ -9,7 +9,7 @@ use crate::view::compare::TableView;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    pub view: TableView,
+    pub view: std::rc::Rc<TableView>,
 }
 
 #[function_component]

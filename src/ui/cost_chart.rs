@@ -116,7 +116,7 @@ fn Body(props: &BodyProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    pub view: ChartView,
+    pub view: Rc<ChartView>,
 }
 
 #[function_component]

@@ -7,7 +7,7 @@ use crate::view::compare::FeaturesView;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    pub view: FeaturesView,
+    pub view: std::rc::Rc<FeaturesView>,
 }
 
 #[function_component]

@@ -10,7 +10,7 @@ use crate::view::demo::LogEntry;
 #[derive(Properties, PartialEq)]
 pub struct Props {
     /// The latest entries, newest first.
-    pub entries: Vec<LogEntry>,
+    pub entries: Rc<[LogEntry]>,
     /// Said while there are none.
     pub empty: Option<Rc<str>>,
 }

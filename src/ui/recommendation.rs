@@ -11,7 +11,7 @@ use crate::view::Piece;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    pub view: RecommendationView,
+    pub view: std::rc::Rc<RecommendationView>,
     pub on_plan: Callback<PlanAction>,
 }
 
@@ -78,7 +78,7 @@ mod tests {
     use crate::ui::testing::{render, widget_with, words_of};
     use crate::view::compare::{compare, CompareFacts, CompareInput};
 
-    fn view(w: &crate::state::Widget) -> RecommendationView {
+    fn view(w: &crate::state::Widget) -> std::rc::Rc<RecommendationView> {
         let input = CompareInput::of(w, &Rc::new(w.priced()));
         let (rules, need, billing) = input.basis();
         compare(

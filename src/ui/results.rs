@@ -11,7 +11,7 @@ use crate::view::Piece;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    pub view: ResultsView,
+    pub view: std::rc::Rc<ResultsView>,
 }
 
 #[function_component]

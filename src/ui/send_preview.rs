@@ -9,7 +9,7 @@ use crate::view::calculator::SendView;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    pub view: SendView,
+    pub view: std::rc::Rc<SendView>,
     pub on_send: Callback<SendAction>,
     /// The Send button, so focus can come back to it when the pop-up closes.
     pub send_ref: NodeRef,

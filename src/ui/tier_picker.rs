@@ -8,7 +8,7 @@ use crate::view::calculator::TiersView;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    pub view: TiersView,
+    pub view: std::rc::Rc<TiersView>,
     pub on_plan: Callback<PlanAction>,
 }
 

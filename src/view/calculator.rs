@@ -59,12 +59,12 @@ impl CalculatorInput {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CalculatorView {
     pub heading: Rc<str>,
-    pub pricing: PricingView,
-    pub tiers: TiersView,
+    pub pricing: Rc<PricingView>,
+    pub tiers: Rc<TiersView>,
     pub addons: AddonsView,
     pub usage: UsageView,
-    pub results: ResultsView,
-    pub send: SendView,
+    pub results: Rc<ResultsView>,
+    pub send: Rc<SendView>,
 }
 
 /// How the plan is paid for, and in which currency.
@@ -209,12 +209,12 @@ pub struct SendView {
 pub fn calculator(input: &CalculatorInput, t: &I18n) -> CalculatorView {
     CalculatorView {
         heading: t.text(key::PLAN_HEADING),
-        pricing: pricing(input, t),
-        tiers: tiers(input, t),
+        pricing: Rc::new(pricing(input, t)),
+        tiers: Rc::new(tiers(input, t)),
         addons: addons(input, t),
         usage: usage(input, t),
-        results: results(input, t),
-        send: send(input, t),
+        results: Rc::new(results(input, t)),
+        send: Rc::new(send(input, t)),
     }
 }
 
@@ -432,7 +432,7 @@ fn results(input: &CalculatorInput, t: &I18n) -> ResultsView {
     };
     let reset = pieces(
         &t.template(key::RESULTS_RESETS, Some(s.days_left)),
-        |name| match name {
+        &|name| match name {
             "date" => Some(Piece::Slot("date", t.date(s.period.reset))),
             "days" => Some(Piece::Slot("days", s.days_left.to_string())),
             _ => None,
@@ -746,7 +746,7 @@ mod tests {
         w.apply(Action::Field(Field::Sent, Edit::Set(15)));
         w.apply(Action::Send(SendAction::Send));
         let v = view_of(&w);
-        let outcome = v.send.outcome.unwrap();
+        let outcome = v.send.outcome.clone().unwrap();
         assert_eq!((outcome.id, &*outcome.title), ("blocked", "Not delivered"));
         assert_eq!(
             outcome.detail,
@@ -779,7 +779,7 @@ mod tests {
         )));
         w.apply(Action::Plan(PlanAction::SetBilling(Billing::Yearly)));
         let v = view_of(&w);
-        let switch = v.pricing.billing.unwrap();
+        let switch = v.pricing.billing.clone().unwrap();
         assert_eq!(
             switch
                 .options
@@ -795,7 +795,7 @@ mod tests {
             .as_deref()
             .unwrap()
             .starts_with("billed yearly: "));
-        let (cents, _, words) = v.results.saving.unwrap();
+        let (cents, _, words) = v.results.saving.clone().unwrap();
         assert!(
             cents > 0 && words.starts_with("Billed yearly, this saves "),
             "{words}"

@@ -92,10 +92,10 @@ pub struct CompareView {
     /// Messages and InMails a month.
     pub need: [FieldView; 2],
     pub min_tier: SelectView,
-    pub recommendation: RecommendationView,
-    pub table: Option<TableView>,
-    pub features: Option<FeaturesView>,
-    pub chart: Option<ChartView>,
+    pub recommendation: Rc<RecommendationView>,
+    pub table: Option<Rc<TableView>>,
+    pub features: Option<Rc<FeaturesView>>,
+    pub chart: Option<Rc<ChartView>>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -288,13 +288,20 @@ pub fn compare(input: &CompareInput, facts: &CompareFacts, t: &I18n) -> CompareV
                 .collect(),
             selected: need.min_tier.as_deref().unwrap_or_default().into(),
         },
-        recommendation: recommendation(input, facts, t),
-        table: facts.rows.as_ref().map(|rows| table(input, rows, t)),
-        features: facts.rows.as_ref().and_then(|_| features(&input.rules, t)),
+        recommendation: Rc::new(recommendation(input, facts, t)),
+        table: facts
+            .rows
+            .as_ref()
+            .map(|rows| Rc::new(table(input, rows, t))),
+        features: facts
+            .rows
+            .as_ref()
+            .and_then(|_| features(&input.rules, t))
+            .map(Rc::new),
         chart: facts
             .chart
             .as_ref()
-            .map(|chart| chart_view(input, facts, chart, t)),
+            .map(|chart| Rc::new(chart_view(input, facts, chart, t))),
     }
 }
 
@@ -322,7 +329,7 @@ fn recommendation(input: &CompareInput, facts: &CompareFacts, t: &I18n) -> Recom
             }
             Versus::Covers { .. } => t.text(key::COMPARE_MEETS).to_string(),
         };
-        let cost = pieces(&t.template(key::COMPARE_COST, None), |name| match name {
+        let cost = pieces(&t.template(key::COMPARE_COST, None), &|name| match name {
             "month" => Some(Piece::Slot("month", t.money(plan.total_cents))),
             "year" => Some(Piece::Text(t.money(plan.year_cents))),
             _ => None,

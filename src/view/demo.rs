@@ -148,7 +148,7 @@ pub struct LogView {
     /// Replies not seen yet.
     pub unread: u64,
     /// The latest entries, newest first.
-    pub entries: Vec<LogEntry>,
+    pub entries: Rc<[LogEntry]>,
     pub empty: Option<Rc<str>>,
 }
 
@@ -338,7 +338,7 @@ fn timeline_view(days: &[TimelineDay], period: &Period, t: &I18n) -> TimelineVie
 }
 
 fn log(month: &Month, t: &I18n) -> LogView {
-    let entries: Vec<LogEntry> = month
+    let entries: Rc<[LogEntry]> = month
         .log
         .iter()
         .rev()

@@ -88,7 +88,7 @@ pub fn dialog(input: &DialogInput, t: &I18n) -> DialogView {
 }
 
 fn body(input: &DialogInput, b: &Blocked, t: &I18n) -> DialogBody {
-    let intro = pieces(&t.template(key::DIALOG_BODY, None), |name| match name {
+    let intro = pieces(&t.template(key::DIALOG_BODY, None), &|name| match name {
         "allowance" => Some(Piece::Text(t.count(b.allowance))),
         "not-delivered" => Some(Piece::Slot(
             "not-delivered",

@@ -118,7 +118,7 @@ pub enum Piece {
 /// `template` as pieces: each `{name}` that `slot` knows is replaced by what it gives (text
 /// joins the text around it, so no two text pieces follow each other); any other stays as
 /// written.
-pub fn pieces(template: &str, slot: impl Fn(&str) -> Option<Piece>) -> Vec<Piece> {
+pub fn pieces(template: &str, slot: &dyn Fn(&str) -> Option<Piece>) -> Vec<Piece> {
     let mut out = Vec::with_capacity(5);
     let mut text = String::new();
     let mut rest = template;
@@ -248,19 +248,25 @@ mod tests {
             _ => None,
         };
         assert_eq!(
-            pieces("Resets on {date} ({days} days, {n} left)", slot),
+            pieces("Resets on {date} ({days} days, {n} left)", &slot),
             [
                 Piece::Text("Resets on ".into()),
                 Piece::Slot("date", "Mar 1".into()),
                 Piece::Text(" ({days} days, 3 left)".into()),
             ]
         );
-        assert_eq!(pieces("{n} and {n}", slot), [Piece::Text("3 and 3".into())]);
         assert_eq!(
-            pieces("{date}", slot),
+            pieces("{n} and {n}", &slot),
+            [Piece::Text("3 and 3".into())]
+        );
+        assert_eq!(
+            pieces("{date}", &slot),
             [Piece::Slot("date", "Mar 1".into())]
         );
-        assert_eq!(pieces("no {close", slot), [Piece::Text("no {close".into())]);
+        assert_eq!(
+            pieces("no {close", &slot),
+            [Piece::Text("no {close".into())]
+        );
     }
 
     #[test]

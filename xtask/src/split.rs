@@ -110,6 +110,14 @@ pub fn split(root: &Path, dir: &Path) -> Result<String> {
             .arg("--out-name=messaging-quota"),
         "wasm-bindgen",
     )?;
+    // `MESSAGING_QUOTA_WASM_NAMES=1` keeps the functions' names, for a size profile (twiggy):
+    // the code and data are the same, with a names section beside them.
+    let names = std::env::var_os("MESSAGING_QUOTA_WASM_NAMES").is_some();
+    let strip: &[&str] = if names {
+        &["-g"]
+    } else {
+        &["--strip-debug", "--strip-producers"]
+    };
     for (from, to) in [
         (bindgen.join(MAIN), out.join(MAIN)),
         (later.clone(), dir.join(LATER)),
@@ -118,7 +126,7 @@ pub fn split(root: &Path, dir: &Path) -> Result<String> {
             Command::new("wasm-opt")
                 .args(WASM_OPT)
                 .args(FEATURES)
-                .args(["--strip-debug", "--strip-producers"])
+                .args(strip)
                 .arg(&from)
                 .arg("-o")
                 .arg(&to),
