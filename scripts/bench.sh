@@ -18,9 +18,9 @@ if [ "$(lighthouse --version 2>/dev/null)" != "$LIGHTHOUSE_VERSION" ]; then
 fi
 trunk build --release
 (cd bench/hello && trunk build --release)
-node tests/browser/size.mjs
-node tests/browser/bench.mjs
-node tests/browser/mobile.mjs
-node tests/browser/host.mjs
-node tests/browser/lighthouse.mjs
+node bench/size.mjs
+node bench/bench.mjs
+node bench/mobile.mjs
+node bench/host.mjs
+node bench/lighthouse.mjs
 cargo bench --bench recommend

@@ -40,4 +40,4 @@ scripts/package.sh
 node --test --test-concurrency=1 tests/vite-host/
 
 echo "==> size of the release build"
-node tests/browser/size.mjs
+node bench/size.mjs

@@ -95,6 +95,10 @@ test('following a link goes there; middle-click opens it in a new tab; a cancell
   await context.close();
 });
 
+/** Every link's href in every widget of the page. */
+const hrefsOf = (page) => page.evaluate(() => [...document.querySelectorAll('messaging-quota, [data-messaging-quota]')]
+  .flatMap((el) => [...el.shadowRoot.querySelectorAll('a[href]')].map((a) => a.getAttribute('href'))));
+
 test('a javascript: URL from an attribute, a rule file, a link or the saved state never reaches an href', async () => {
   const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
   const evil = { ...ARTICLE, checkout_url: 'javascript:alert(document.domain)' };
@@ -111,15 +115,20 @@ test('a javascript: URL from an attribute, a rule file, a link or the saved stat
   }, JSON.stringify({ ...evil, id: 'linked' }));
   const linked = await open(site, `/?today=2026-01-20#mq-rules=${part}`, { context });
   assert.match(await text(linked, 'input-notice'), /edited rules could not be used/);
-  // A saved state holding such rules.
-  await linked.evaluate((json) => localStorage.setItem('messaging-quota:standalone', json), JSON.stringify({
+  const linkedHrefs = await hrefsOf(linked);
+  const linkedCheckouts = await linked.locator('[data-testid^="checkout-"]').count();
+  // A saved state holding such rules, planted once the standalone tab is closed: it shares
+  // the key, and would save its own state over it when it goes.
+  await linked.close();
+  await page.evaluate((json) => localStorage.setItem('messaging-quota:standalone', json), JSON.stringify({
     v: 2, saved_on: '2026-01-20', state: { tier: 'basic' }, rules: { ...evil, id: 'saved' },
   }));
   const saved = await open(site, '/', { context });
   assert.match(await text(saved, 'input-notice'), /Saved state could not be read/);
-  for (const p of [page, linked, saved]) {
-    const hrefs = await p.evaluate(() => [...document.querySelectorAll('messaging-quota, [data-messaging-quota]')]
-      .flatMap((el) => [...el.shadowRoot.querySelectorAll('a[href]')].map((a) => a.getAttribute('href'))));
+  assert.ok(linkedHrefs.every((h) => /^https?:/.test(h)), linkedHrefs.join(' '));
+  assert.equal(linkedCheckouts, 0, 'no link to buy from the link\'s rules');
+  for (const p of [page, saved]) {
+    const hrefs = await hrefsOf(p);
     assert.ok(hrefs.every((h) => /^https?:/.test(h)), hrefs.join(' '));
     assert.equal(await p.locator('[data-testid^="checkout-"]').count(), 0, 'no link to buy at all');
   }

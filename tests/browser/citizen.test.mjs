@@ -2,7 +2,7 @@
 // moved without a second copy, attributes applied once, notices that stay readable.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useSite, open, text, type, builtAssets, hostPage } from './support.mjs';
+import { useSite, open, text, type, builtAssets, hostPage, settle, allParts } from './support.mjs';
 import { STRICT_CSP } from './server.mjs';
 
 const site = useSite();
@@ -16,7 +16,10 @@ test('a widget far below the fold fetches nothing but the loader until it is scr
   const page = await context.newPage();
   await page.goto(`${site.url}/examples/article-far.html`);
   await page.waitForLoadState('networkidle');
-  await page.waitForTimeout(500);
+  // The skeleton is up and the viewport observer has reported: a widget that wrongly thought
+  // itself near would have asked for its files by now.
+  await page.locator('messaging-quota').evaluate((el) => el.shadowRoot.querySelector('.mq-skeleton'));
+  await settle(page);
   const widget = page.locator('messaging-quota');
   assert.deepEqual(requests.filter((p) => p.includes('wasm') || p.includes('i18n') || p.includes('messaging-quota') && p !== '/messaging-quota.js'), [], 'nothing of the widget but its loader yet');
   assert.ok(requests.includes('/messaging-quota.js'));
@@ -84,8 +87,9 @@ for (const [width, height] of [[1280, 900], [390, 800]]) {
       });
       await page.goto(site.url + path);
       await page.waitForFunction(() => performance.getEntriesByName('messaging-quota:first-render').length === 1);
-      // Every section in (they follow the first, a frame apart), then a quiet moment.
-      await page.waitForTimeout(1500);
+      // Every section in (they follow the first, a frame apart), and the shifts reported.
+      await allParts(page);
+      await settle(page);
       const shift = await page.evaluate(() => window.__shift);
       assert.ok(shift <= 0.02, `layout shift ${shift.toFixed(4)}`);
       await context.close();
@@ -114,8 +118,12 @@ test('added and removed widgets leave nothing behind: DOM nodes and listeners st
     await page.waitForFunction((n) => performance.getEntriesByName('messaging-quota:first-render').length >= n,
       before + 20, { timeout: 60000 });
     widgetNodes = await page.evaluate(() => document.querySelector('messaging-quota').shadowRoot.querySelectorAll('*').length);
-    await page.evaluate(() => document.querySelector('#host').replaceChildren());
-    await page.waitForTimeout(200);
+    await page.evaluate(() => {
+      window.__removed = [...document.querySelector('#host').children];
+      document.querySelector('#host').replaceChildren();
+    });
+    // Each widget taken down: its shadow root emptied.
+    await page.waitForFunction(() => window.__removed.every((el) => el.shadowRoot.childNodes.length === 0));
     await cdp.send('HeapProfiler.collectGarbage');
     return cdp.send('Memory.getDOMCounters');
   };
@@ -146,9 +154,15 @@ test('a widget removed while its rules-src loads stops there; put back, it mount
     el.addEventListener('messaging-quota:change', () => { window.__events += 1; });
   });
   await page.waitForFunction(() => performance.getEntriesByName('messaging-quota:mount').length === 1);
+  const isRules = (r) => r.url().includes('/rules/linkedin-help.json');
+  // The fetch of the rules ends: cut off (the widget that asked went), or answered.
+  const rulesEnded = Promise.race([page.waitForEvent('requestfailed', isRules), page.waitForEvent('requestfinished', isRules)]);
   const el = await page.evaluate(() => { window.__w = document.querySelector('#w'); window.__w.remove(); return true; });
   assert.ok(el);
-  await page.waitForTimeout(3500);
+  // What a live widget would do with the rules, it would have done once the page has run
+  // what the fetch's end queued.
+  await rulesEnded;
+  await settle(page, 5);
   assert.equal(await renders(page), 0, 'nothing rendered into the removed element');
   assert.equal(await page.evaluate(() => localStorage.getItem('messaging-quota:slow')), null, 'nothing saved');
   assert.equal(await page.evaluate(() => window.__w.shadowRoot.childNodes.length), 0, 'its shadow root emptied');
@@ -169,7 +183,7 @@ test('moving a widget (removed and appended in one task) keeps the one widget an
     const el = document.querySelector('#recruiting');
     document.querySelector('main').prepend(el);
   });
-  await page.waitForTimeout(300);
+  await settle(page);
   assert.equal(await recruiting.locator('.mq-root').count(), 1);
   assert.equal(await text(recruiting, 'remaining'), '143', 'the state carried on');
   assert.equal(await renders(page), 2, 'no second mount');

@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { useSite, text, hostPage, DIST } from './support.mjs';
+import { useSite, text, hostPage, DIST, settle, allParts } from './support.mjs';
 
 const site = useSite();
 const LOADER = readFileSync(`${DIST}/messaging-quota.js`, 'utf8');
@@ -82,7 +82,9 @@ async function lateLoaderShift(width, sections, reserved) {
   const page = await context.newPage();
   await page.goto(`${site.url}/late.html`, { waitUntil: 'commit' });
   await page.waitForFunction(() => performance.getEntriesByName('messaging-quota:first-render').length === 1, null, { timeout: 30000 });
-  await page.waitForTimeout(1500);
+  // Every part in (the later sections come after the first render), and their shifts reported.
+  await allParts(page);
+  await settle(page);
   const cls = await page.evaluate(() => {
     let cls = 0; let session = 0; let first = 0; let last = -Infinity;
     for (const s of window.__shifts) {
@@ -120,7 +122,11 @@ test('the iframe snippet starts the frame at the standalone page\'s height: it d
     // Measured before the page inside can say anything: it has not loaded yet.
     const start = await page.locator('#quota-frame').evaluate((el) => el.getBoundingClientRect().height);
     await page.waitForFunction(() => document.querySelector('#quota-frame').dataset.sized === 'true');
-    await page.waitForTimeout(500);
+    // The page inside whole (each part in), and its last word on its height heard.
+    const inside = page.frames().find((f) => f !== page.mainFrame());
+    await allParts(inside);
+    await settle(inside);
+    await settle(page);
     const end = await page.locator('#quota-frame').evaluate((el) => el.getBoundingClientRect().height);
     assert.ok(start > 3000, `${width}px: ${start}px reserved from the start, not the browser's 150`);
     // Within 1% (the reservation is measured every 5 px of width and fits the tallest of a

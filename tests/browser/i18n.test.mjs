@@ -242,8 +242,11 @@ test('the standalone page speaks the browser’s language and offers a language 
   await menu.selectOption('ar');
   await page.waitForFunction(() => document.querySelector('[data-messaging-quota]').shadowRoot.querySelector('.mq-root').dir === 'rtl');
   assert.equal(await text(page, 'send-button'), 'إرسال');
-  await page.waitForTimeout(400);
   assert.equal(page.url(), before, 'the language is not in the URL');
+  // A change the URL does carry is written with all it carries: still no language.
+  await page.getByTestId('tier-option-recruiter').check();
+  await page.waitForFunction(() => new URLSearchParams(location.search).get('tier') === 'recruiter');
+  assert.deepEqual([...new URL(page.url()).searchParams.keys()].filter((k) => /lang|locale/.test(k)), [], 'the language is not in the URL');
   assert.equal(await page.locator('[data-messaging-quota] option[lang="ar"]').count(), 1, 'each language named in itself, marked with its lang');
   assert.deepEqual(page.problems, []);
   await context.close();

@@ -3,19 +3,28 @@
 // what the visitor typed meanwhile stays, and a fetch that fails is said in place with a way on.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useSite, open, text, type, costCents, builtAssets, hostPage } from './support.mjs';
+import { useSite, open, text, type, costCents, builtAssets, hostPage, settle, allParts } from './support.mjs';
 
 const site = useSite();
 const LATER = /\/wasm\/messaging-quota-later-[0-9a-f]{16}\.wasm$/;
 /** The parts whose code is in the later module, on the standalone page. */
 const LATER_PARTS = ['share', 'compare', 'demo', 'rules'];
 
-/** Sums the page's layout shifts not caused by input, from the start (as CLS counts them). */
+/**
+ * Sums the page's layout shifts: those not caused by input, from the start (as CLS counts
+ * them), in `__shift`; and every one after `__since` (a time the test sets), input or not,
+ * in `__shiftSince`.
+ */
 async function watchShifts(context) {
   await context.addInitScript(() => {
     window.__shift = 0;
+    window.__shiftSince = 0;
+    window.__since = Infinity;
     new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shift += e.value;
+      for (const e of list.getEntries()) {
+        if (!e.hadRecentInput) window.__shift += e.value;
+        if (e.startTime >= window.__since) window.__shiftSince += e.value;
+      }
     }).observe({ type: 'layout-shift', buffered: true });
   });
 }
@@ -29,10 +38,12 @@ const partBoxes = (page) => page.evaluate(() => Object.fromEntries(
 /** Serves the later module only once `release()` is called; counts its requests. */
 async function holdLater(context) {
   let release;
+  let asked;
   const released = new Promise((r) => { release = r; });
-  const held = { requests: 0, release };
+  const held = { requests: 0, release, asked: new Promise((r) => { asked = r; }) };
   await context.route(LATER, async (route) => {
     held.requests += 1;
+    asked();
     await released;
     await route.continue();
   });
@@ -47,7 +58,7 @@ test('the calculator renders and takes input before the later sections\' code ar
   await page.goto(`${site.url}/`);
   await page.waitForFunction(() => performance.getEntriesByName('messaging-quota:first-render').length === 1);
   await page.getByTestId('monthly-cost').waitFor();
-  for (let i = 0; i < 50 && held.requests === 0; i += 1) await page.waitForTimeout(100);
+  await held.asked;
   assert.equal(held.requests, 1, 'the later module is asked for once the widget has rendered');
   // The later parts keep their reserved space, empty, while their code is on its way.
   const before = await partBoxes(page);
@@ -63,15 +74,16 @@ test('the calculator renders and takes input before the later sections\' code ar
   await page.waitForFunction((want) => document.querySelector('[data-messaging-quota]').shadowRoot
     .querySelector('[data-testid="allowance"]').textContent.trim() === want, allowance);
   const cost = await costCents(page);
-  // Past the half second in which a shift counts as caused by the typing.
-  await page.waitForTimeout(700);
-  const shiftBefore = await page.evaluate(() => window.__shift);
+  // From here on every shift counts, even one the browser would put down to the typing.
+  await settle(page);
+  await page.evaluate(() => { window.__since = performance.now(); });
   held.release();
   await page.getByTestId('compare-row-basic').waitFor();
   await page.getByTestId('rules-editor').waitFor();
   await page.getByTestId('share-link').waitFor();
   await page.getByTestId('timeline').waitFor();
-  await page.waitForTimeout(300);
+  await allParts(page);
+  await settle(page);
   // What the visitor did is all there, in the new sections too.
   assert.equal(await page.getByTestId('tier-option-premium-business').isChecked(), true);
   assert.equal(await page.getByTestId('addon-count-100').inputValue(), '2');
@@ -81,7 +93,7 @@ test('the calculator renders and takes input before the later sections\' code ar
   const after = await partBoxes(page);
   assert.equal(after.calculator.top, before.calculator.top, 'the calculator did not move');
   assert.equal(after.share.top, before.share.top, 'the first later part did not move');
-  const shift = await page.evaluate(() => window.__shift) - shiftBefore;
+  const shift = await page.evaluate(() => window.__shiftSince);
   assert.ok(shift <= 0.02, `layout shift when the later sections came: ${shift.toFixed(4)}`);
   await context.close();
 });
@@ -137,7 +149,8 @@ test('a calculator-only widget never fetches the later module; one with later se
     <messaging-quota id="a" sections="calculator" loading="eager"></messaging-quota>
     <messaging-quota id="b" sections="calculator" loading="eager"></messaging-quota>`);
   const page = await open(site, '/only-calculator.html', { context, widgets: 2 });
-  await page.waitForTimeout(1000);
+  // Each widget asks for the later module, if at all, from its first render on.
+  await settle(page);
   assert.equal(requests.filter((p) => LATER.test(p)).length, 0, `no later module: ${requests.join(', ')}`);
   assert.equal(requests.filter((p) => p === builtAssets().wasm).length, 1, 'the main module, once');
 

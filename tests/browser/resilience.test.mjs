@@ -7,7 +7,7 @@ import { cpSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, sta
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deflateRawSync } from 'node:zlib';
-import { useSite, open, text, hostPage, DIST } from './support.mjs';
+import { useSite, open, text, hostPage, DIST, settle } from './support.mjs';
 import { serve } from './server.mjs';
 
 const site = useSite();
@@ -223,9 +223,13 @@ test('a storage that throws QuotaExceededError: said once on the page, the plan 
   const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
   await context.addInitScript(() => {
     window.__full = true;
+    window.__refused = 0;
     const setItem = Storage.prototype.setItem;
     Storage.prototype.setItem = function (key, value) {
-      if (window.__full && key.startsWith('messaging-quota:')) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      if (window.__full && key.startsWith('messaging-quota:')) {
+        window.__refused += 1;
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      }
       return setItem.call(this, key, value);
     };
   });
@@ -235,8 +239,11 @@ test('a storage that throws QuotaExceededError: said once on the page, the plan 
   const notice = page.getByTestId('input-notice');
   await notice.waitFor();
   assert.match(await notice.textContent(), /storage is full/);
+  const refused = await page.evaluate(() => window.__refused);
   await page.getByTestId('sent-count').fill('9');
-  await page.waitForTimeout(400);
+  // The change was tried, and refused again.
+  await page.waitForFunction((n) => window.__refused > n, refused);
+  await settle(page);
   assert.equal((await notice.textContent()).match(/storage is full/g).length, 1, 'said once');
   assert.equal(await page.getByTestId('tier-option-recruiter').isChecked(), true, 'the plan is kept on the page');
   // Room again: written by itself, and the notice goes.

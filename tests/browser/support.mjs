@@ -5,6 +5,9 @@ import { existsSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+
+/** Playwright's Chromium driver, for the measurement scripts in bench/ too. */
+export { chromium };
 import { serve } from './server.mjs';
 
 export const DIST = fileURLToPath(new URL('../../dist', import.meta.url));
@@ -83,6 +86,25 @@ export async function open(site, path = '/', { widgets = 1, context } = {}) {
   await page.waitForFunction(() => [...document.querySelectorAll('[data-messaging-quota], messaging-quota')]
     .every((el) => !el.shadowRoot?.querySelector('.mq-root:not(.mq-skeleton)') || !el.shadowRoot.querySelector('.mq-part:empty')));
   return page;
+}
+
+/**
+ * Waits until the page has run `turns` rounds of its event loop: a frame, then a task queued
+ * after it. Work the page had queued (a microtask, a 0 ms timer, a frame callback, an
+ * IntersectionObserver's first report, a layout shift's entry) has run by then: what should
+ * have happened has, and what should not have would have.
+ */
+export async function settle(page, turns = 3) {
+  await page.evaluate((n) => new Promise((resolve) => {
+    const turn = (left) => (left === 0 ? resolve() : requestAnimationFrame(() => setTimeout(() => turn(left - 1), 0)));
+    turn(n);
+  }), turns);
+}
+
+/** Waits until every widget of the page shows each of its parts (they follow one a frame). */
+export async function allParts(page) {
+  await page.waitForFunction(() => [...document.querySelectorAll('[data-messaging-quota], messaging-quota')]
+    .every((el) => el.shadowRoot?.querySelector('.mq-root:not(.mq-skeleton)') && !el.shadowRoot.querySelector('.mq-part:empty')));
 }
 
 /**

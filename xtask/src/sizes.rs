@@ -1,4 +1,4 @@
-//! The space the widget takes, from the heights measured by `tests/browser/sizes.mjs`
+//! The space the widget takes, from the heights measured by `bench/sizes.mjs`
 //! (`embed/sizes.json`): the skeleton's sizing rules inside the widget's shadow root, and
 //! the reservation stylesheet a host links so that the space is kept even before the loader
 //! runs (an `async` script, a tag manager) and for an iframe of the standalone page.

@@ -7,11 +7,11 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { serve } from './server.mjs';
-import { DIST } from './support.mjs';
+import { serve } from '../tests/browser/server.mjs';
+import { DIST } from '../tests/browser/support.mjs';
 
 const RUNS = Number(process.env.RUNS ?? 3);
-const cli = fileURLToPath(new URL('../../.tools/node_modules/.bin/lighthouse', import.meta.url));
+const cli = fileURLToPath(new URL('../.tools/node_modules/.bin/lighthouse', import.meta.url));
 const site = await serve(DIST);
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 

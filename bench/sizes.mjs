@@ -8,9 +8,8 @@
 // measurement script, not a test.
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-import { serve } from './server.mjs';
-import { CHROMIUM_ARGS, DIST } from './support.mjs';
+import { serve } from '../tests/browser/server.mjs';
+import { chromium, CHROMIUM_ARGS, DIST } from '../tests/browser/support.mjs';
 
 const site = await serve(DIST);
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
@@ -36,7 +35,7 @@ const GROUPS = [
   { languages: ['en', 'ja'], locales: ['en-US', 'ja-JP'] },
   { languages: ['ar'], locales: ['ar'] },
 ];
-const ABOUT = 'Heights each part of the widget takes, in px, by container width band [from, to) and language group, and (frame) the standalone page\'s whole height by the width of a frame showing it; measured by tests/browser/sizes.mjs --write (the first group, for any language, takes the tallest of all). Generated data: the build turns it into the skeleton\'s sizing rules and the host reservation stylesheet.';
+const ABOUT = 'Heights each part of the widget takes, in px, by container width band [from, to) and language group, and (frame) the standalone page\'s whole height by the width of a frame showing it; measured by bench/sizes.mjs --write (the first group, for any language, takes the tallest of all). Generated data: the build turns it into the skeleton\'s sizing rules and the host reservation stylesheet.';
 const byLocale = {};
 for (const locale of LOCALES) {
 await page.goto(`${site.url}/sizes.html?locale=${locale}`);
@@ -135,7 +134,7 @@ lines.push('  ]', '}');
 const json = `${lines.join('\n')}\n`;
 console.log(json);
 if (process.argv.includes('--write')) {
-  const file = fileURLToPath(new URL('../../embed/sizes.json', import.meta.url));
+  const file = fileURLToPath(new URL('../embed/sizes.json', import.meta.url));
   writeFileSync(file, json);
   console.log(`written to ${file}`);
 }

@@ -3,9 +3,9 @@
 import { readFileSync, existsSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
-import { builtAssets } from './support.mjs';
+import { builtAssets } from '../tests/browser/support.mjs';
 
-const dist = fileURLToPath(new URL('../../dist/', import.meta.url));
+const dist = fileURLToPath(new URL('../dist/', import.meta.url));
 // The payload budget, gzip (docs/performance.md).
 const BUDGET_KB = 279;
 const built = builtAssets();
@@ -36,7 +36,7 @@ const sizes = catalogues.map(([, path]) => gzipSync(readFileSync(dist + path.sli
 console.log(`a language file, fetched only in that language (${catalogues.map(([code]) => code).join(', ')}): ${Math.min(...sizes).toFixed(1)}–${Math.max(...sizes).toFixed(1)} KB gzip`);
 const reserve = gzipSync(readFileSync(dist + 'messaging-quota-reserve.css'), { level: 9 }).length / 1024;
 console.log(`host reservation stylesheet, for async or tag-manager loading (messaging-quota-reserve.css): ${reserve.toFixed(1)} KB gzip`);
-const hello = fileURLToPath(new URL('../../bench/hello/dist/', import.meta.url));
+const hello = fileURLToPath(new URL('./hello/dist/', import.meta.url));
 if (existsSync(hello)) {
   let h = 0;
   for (const f of readdirSync(hello)) if (/\.(wasm|js)$/.test(f)) h += gzipSync(readFileSync(hello + f), { level: 9 }).length;

@@ -4,9 +4,8 @@
 // host's reservation stylesheet), bytes fetched before and after scrolling to a widget far
 // below the fold, and the time from that widget entering the viewport to its first render.
 // Per width and CPU rate, median of RUNS cold loads. A measurement script: it prints.
-import { chromium } from 'playwright-core';
-import { serve } from './server.mjs';
-import { CHROMIUM_ARGS, DIST } from './support.mjs';
+import { serve } from '../tests/browser/server.mjs';
+import { chromium, CHROMIUM_ARGS, DIST } from '../tests/browser/support.mjs';
 
 const RUNS = Number(process.env.RUNS ?? 3);
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];

@@ -4,15 +4,14 @@
 // fetched before it, for the standalone page and for a calculator-only embed on an article;
 // then the longest task from navigation through the first input at 390 and 1280 px (4x CPU).
 // A measurement script, not a test: it prints figures and never fails on them.
-import { chromium } from 'playwright-core';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { serve } from './server.mjs';
-import { CHROMIUM_ARGS } from './support.mjs';
+import { serve } from '../tests/browser/server.mjs';
+import { chromium, CHROMIUM_ARGS } from '../tests/browser/support.mjs';
 
 const LOADS = Number(process.env.LOADS ?? 9);
-const dist = fileURLToPath(new URL('../../dist', import.meta.url));
-const helloDist = fileURLToPath(new URL('../../bench/hello/dist', import.meta.url));
+const dist = fileURLToPath(new URL('../dist', import.meta.url));
+const helloDist = fileURLToPath(new URL('./hello/dist', import.meta.url));
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const ms = (x) => `${x.toFixed(0)} ms`;
 const kb = (x) => `${(x / 1024).toFixed(1)} KB`;

@@ -3,15 +3,14 @@
 // to first render for an embed, the first input after the widget appears and later inputs,
 // input to update, at 4x CPU slowdown. Served as a CDN would (tests/browser/server.mjs).
 // A measurement script, not a test: it prints figures and never fails on them.
-import { chromium } from 'playwright-core';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { serve } from './server.mjs';
-import { CHROMIUM_ARGS } from './support.mjs';
+import { serve } from '../tests/browser/server.mjs';
+import { chromium, CHROMIUM_ARGS } from '../tests/browser/support.mjs';
 
 const LOADS = Number(process.env.LOADS ?? 15);
-const dist = fileURLToPath(new URL('../../dist', import.meta.url));
-const helloDist = fileURLToPath(new URL('../../bench/hello/dist', import.meta.url));
+const dist = fileURLToPath(new URL('../dist', import.meta.url));
+const helloDist = fileURLToPath(new URL('./hello/dist', import.meta.url));
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const p95 = (xs) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.95))];
 const ms = (x) => `${x.toFixed(1)} ms`;
