@@ -29,7 +29,7 @@ use crate::engine::rules::RuleSet;
 pub struct Choices {
     pub selection: Selection,
     pub period_rule: PeriodRule,
-    /// What the finder plans for.
+    /// What Compare plans for.
     pub need: Need,
     /// The currency prices are shown in: the rules' own or one of their price lists.
     pub currency: Currency,

@@ -164,7 +164,7 @@ pub enum PlanAction {
     SetBilling(Billing),
     /// Prices in another currency the rules are priced in.
     SetCurrency(Currency),
-    /// The lowest tier the finder may recommend (`None`: any).
+    /// The lowest tier Compare may recommend (`None`: any).
     SetMinTier(Option<String>),
     ApplyRecommendation,
 }

@@ -1,4 +1,4 @@
-//! The finder, "Find the cheapest plan": the need, the recommendation, every tier side by
+//! Compare, "Find the cheapest plan": the need, the recommendation, every tier side by
 //! side, what each includes, and the cost chart (the table and the chart once the section
 //! comes near the viewport).
 

@@ -25,7 +25,7 @@ use super::{
     checkout, mark, pieces, CheckoutView, Choice, FieldView, Highlight, Piece, SelectView,
 };
 
-/// What the finder reads of the state.
+/// What Compare reads of the state.
 #[derive(Clone, Debug, PartialEq)]
 pub struct CompareInput {
     /// The rules in the widget's currency.
@@ -59,7 +59,7 @@ impl CompareInput {
     }
 }
 
-/// The engine's work for the finder.
+/// The engine's work for Compare.
 #[derive(Clone, Debug, PartialEq)]
 pub struct CompareFacts {
     /// The cheapest plan for the need.
@@ -259,7 +259,7 @@ pub fn purchase_of(plan: &Plan, rules: &RuleSet) -> Purchase {
     }
 }
 
-/// The finder as it shows.
+/// Compare as it shows.
 pub fn compare(input: &CompareInput, facts: &CompareFacts, t: &I18n) -> CompareView {
     let need = &input.choices.need;
     let field =

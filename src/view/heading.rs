@@ -1,5 +1,5 @@
 //! The widget's own heading (`heading`), for a page it is the main content of: its title,
-//! what it does, and a way to each section, the finder first ("what do I need?" is a
+//! what it does, and a way to each section, Compare first ("what do I need?" is a
 //! visitor's first question). Also the language menu, which sits in the heading when there
 //! is one.
 
@@ -15,7 +15,7 @@ pub struct NavItem {
     pub part: Part,
     /// The section's heading, which also names it here.
     pub label: Rc<str>,
-    /// The way the visitor is most likely to want: the finder's.
+    /// The way the visitor is most likely to want: to Compare.
     pub primary: bool,
 }
 
@@ -72,7 +72,7 @@ pub struct HeadingInput {
 pub fn heading(input: &HeadingInput, t: &I18n) -> HeadingView {
     let (parts, menu) = (input.parts, input.language_menu);
     let sections: Vec<Part> = parts.iter().filter(|p| *p != Part::Heading).collect();
-    // The finder first, then the rest as they show.
+    // Compare first, then the rest as they show.
     let order = sections
         .iter()
         .filter(|p| **p == Part::Compare)
@@ -105,7 +105,7 @@ mod tests {
     use crate::view::words;
 
     #[test]
-    fn the_finder_comes_first_and_a_lone_section_needs_no_way_to_it() {
+    fn compare_comes_first_and_a_lone_section_needs_no_way_to_it() {
         let t = words();
         let all = Parts::default().with(Part::Heading, true);
         let view = heading(
