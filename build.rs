@@ -13,8 +13,9 @@ use std::fmt::Write;
 fn main() {
     // The linker keeps its relocations in the wasm: where the build splits it into the first
     // view's module and the later sections' (xtask/src/split.rs), they say which code and
-    // data each function uses.
-    if std::env::var("CARGO_CFG_TARGET_ARCH").as_deref() == Ok("wasm32") {
+    // data each function uses. (The server renderer's build, `ssr`, is not split.)
+    let wasm = std::env::var("CARGO_CFG_TARGET_ARCH").as_deref() == Ok("wasm32");
+    if wasm && std::env::var_os("CARGO_FEATURE_SSR").is_none() {
         println!("cargo:rustc-link-arg-cdylib=--emit-relocs");
     }
     println!("cargo:rerun-if-changed=i18n/en.json");

@@ -7,7 +7,7 @@
 // loading fails, the skeleton says so in the same space and offers to try again.
 // No inline script or style, so it runs under a strict Content Security Policy.
 
-import { ASSETS, ATTRIBUTES, BUILD, VERSION } from '@messaging-quota/build';
+import { ASSETS, ATTRIBUTES, BUILD, PARAMS, VERSION } from '@messaging-quota/build';
 import { attribute, attributesOf } from './element.js';
 import { languageOf } from './language.js';
 import {
@@ -18,6 +18,52 @@ import { clearLoadError, showLoadError, showUpdating, sizingSheet, skeleton } fr
 /** What a page can ask of the widget without an element: which version it runs. */
 function announce() {
   globalThis.messagingQuota ??= Object.freeze({ version: VERSION });
+}
+
+const OFF_FLAGS = '[X="false" i], [X="0"], [X="no" i], [X="off" i]';
+
+/** Selects the widgets whose attribute `name` is on (`data-name` on a mount point). */
+function flagged(name) {
+  return ['', 'data-'].map((p) => `${p ? '[data-messaging-quota]' : 'messaging-quota'}[${p}${name}]:not(${OFF_FLAGS.replaceAll('X', p + name)})`);
+}
+
+/**
+ * Before the page is first painted: a widget drawn ahead of the page (prerendered) whose
+ * link or saved state will change its figures once it is alive shows them marked as not yet
+ * the visitor's (the widget's stylesheet reads `--messaging-quota-pending`). A link applies
+ * to a widget that keeps the URL (`sync-url`) when the URL carries the widget's parameters;
+ * a saved state to one that remembers under a key (`persist`) the storage holds.
+ */
+function markPending() {
+  const selectors = [];
+  const query = new URLSearchParams(location.search);
+  if (PARAMS.some((p) => query.has(p)) || location.hash.includes('mq-rules=')) selectors.push(...flagged('sync-url'));
+  try {
+    for (let i = 0; i < localStorage.length; i += 1) {
+      const key = localStorage.key(i);
+      if (!key?.startsWith('messaging-quota:')) continue;
+      const name = key.slice('messaging-quota:'.length);
+      const values = name === 'default' ? ['', 'true', '1', 'yes', 'on'] : [name];
+      for (const v of values) selectors.push(`messaging-quota[persist="${CSS.escape(v)}"]`, `[data-messaging-quota][data-persist="${CSS.escape(v)}"]`);
+    }
+  } catch {
+    // Storage forbidden: nothing saved applies.
+  }
+  if (!selectors.length) return;
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(`${selectors.join(', ')} { --messaging-quota-pending: 1; }`);
+  document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+}
+
+/**
+ * Whether the parser is past `element` (its children, and a declarative shadow root's,
+ * are all there): the page has finished loading, or a node follows it or one of its
+ * ancestors.
+ */
+function parsed(element) {
+  if (document.readyState !== 'loading') return true;
+  for (let node = element; node; node = node.parentNode) if (node.nextSibling) return true;
+  return false;
 }
 
 /** Installs the widget on this page, its files under `here` (a folder URL). */
@@ -45,6 +91,9 @@ export function install(here) {
   if (shared.observing) return;
   shared.observing = true;
   announce();
+  markPending();
+  // Widgets met while the parser may still be inside them: connected once it is past.
+  const unparsed = new Set();
 
   /** What every widget needs, loaded once and shared; a failure is dropped, not kept. */
   function needs() {
@@ -71,7 +120,10 @@ export function install(here) {
     }
   }, { rootMargin: '100% 0px 100% 0px' });
 
-  /** Sets a widget up: its shadow root, the sizing rules and the skeleton; starts it when due. */
+  /**
+   * Sets a widget up: its shadow root, the sizing rules and the skeleton, or the drawing a
+   * prerender gave it (a declarative shadow root, kept as it is); starts it when due.
+   */
   function connect(element) {
     const known = shared.widgets.get(element);
     if (known) {
@@ -79,14 +131,28 @@ export function install(here) {
       known.leaving = false;
       return;
     }
+    // A drawing (a declarative shadow root) streams in as the parser goes through the
+    // element: until it is past, what the element holds is not known yet.
+    if (!parsed(element)) {
+      unparsed.add(element);
+      return;
+    }
+    unparsed.delete(element);
     const root = element.shadowRoot ?? element.attachShadow({ mode: 'open' });
     root.adoptedStyleSheets = [sizingSheet()];
-    const container = document.createElement('div');
-    container.className = 'mq-mount';
-    const placeholder = skeleton(element);
-    container.append(placeholder);
-    root.replaceChildren(container);
-    const widget = { root, container, placeholder, handle: null, starting: false, leaving: false };
+    const drawing = [...root.children].find((c) => c.matches('.mq-mount[data-mq-build]')) ?? null;
+    let container = drawing;
+    let placeholder = drawing?.querySelector(':scope > .mq-root');
+    if (!drawing) {
+      container = document.createElement('div');
+      container.className = 'mq-mount';
+      placeholder = skeleton(element);
+      container.append(placeholder);
+      root.replaceChildren(container);
+    }
+    const widget = {
+      root, container, placeholder, drawn: drawing?.dataset.mqBuild ?? null, handle: null, starting: false, leaving: false,
+    };
     shared.widgets.set(element, widget);
     if (attribute(element, 'loading') === 'eager') start(element);
     else nearView.observe(element);
@@ -144,11 +210,14 @@ export function install(here) {
     await new Promise((resolve) => setTimeout(resolve, 0));
     widget.starting = false;
     if (shared.widgets.get(element) !== widget || !element.isConnected) return;
-    // The sizing rules last: they win over the widget's own where both size a part.
-    widget.root.adoptedStyleSheets = [stylesheet, sizingSheet()];
+    // The sizing rules last: they win over the widget's own where both size a part. (A
+    // drawing of this build brings this build's styles with it.)
+    const drawnHere = widget.drawn === null ? undefined : widget.drawn === shared.build;
+    if (!drawnHere) widget.root.adoptedStyleSheets = [stylesheet, sizingSheet()];
     performance.mark('messaging-quota:mount');
     widget.handle = api.mount(
       widget.container, element, attributesOf(element), here.href, wordsFiles(here, shared.assets), shared.answers,
+      drawnHere,
     );
     if (element.hasAttribute('data-post-height')) postHeight();
   }
@@ -240,6 +309,14 @@ export function install(here) {
     node.querySelectorAll(SELECTOR).forEach((el) => { if (!el.isConnected) disconnect(el); });
   }
 
+  /** Connects the widgets the parser has gone past since they were met. */
+  function connectParsed() {
+    for (const element of unparsed) {
+      if (!element.isConnected) unparsed.delete(element);
+      else if (parsed(element)) connect(element);
+    }
+  }
+
   // No need to wait for the whole page: the observer also sees the parser add elements.
   scan(document.documentElement);
   new MutationObserver((records) => {
@@ -249,9 +326,11 @@ export function install(here) {
       // A mount point's own data- attributes changed.
       if (record.type === 'attributes' && record.target.matches?.(SELECTOR)) changed(record.target);
     }
+    if (unparsed.size) connectParsed();
   }).observe(document.documentElement, {
     childList: true, subtree: true, attributeFilter: ATTRIBUTES.map((a) => `data-${a}`),
   });
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', connectParsed, { once: true });
 
   if (!customElements.get('messaging-quota')) {
     customElements.define('messaging-quota', class extends HTMLElement {

@@ -9,10 +9,13 @@ import { ATTRIBUTES, VERSION } from '@messaging-quota/build';
 import { install } from './install.js';
 
 // The module's own URL through a name: written `new URL('./', import.meta.url)`, a bundler
-// would take the folder for a file to copy.
+// would take the folder for a file to copy. Turbopack (Next.js) names the module by a
+// `file:` URL of its sources and each file by a path from the site's root: there the files
+// are resolved against the page.
 const moduleUrl = import.meta.url;
 if (typeof document !== 'undefined' && typeof customElements !== 'undefined') {
-  install(new URL('./', moduleUrl));
+  const own = new URL(String(moduleUrl), document.baseURI);
+  install(new URL('./', own.protocol === 'file:' && location.protocol !== 'file:' ? document.baseURI : own));
 }
 
 /** The widget's version: the crate's, the package's and the loader's. */

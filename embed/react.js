@@ -10,6 +10,10 @@
 // adds and removes the same listeners. Plain `createElement`, no JSX: no build step of its
 // own, and React 18 or 19. A client component (`'use client'`): a server component may render
 // it, and Next.js's App Router renders it on the server and hydrates it in the browser.
+// `shadow` (from `renderToString` of `messaging-quota/server`, with the same attributes) is
+// rendered into the element as its declarative shadow root, so the widget's figures are in
+// the server's HTML; React leaves it as it is when it hydrates, and the widget comes alive
+// over it.
 
 import { createElement, forwardRef, useCallback, useEffect, useRef } from 'react';
 import { HANDLERS, PROPS } from '@messaging-quota/react-names';
@@ -55,6 +59,9 @@ export const MessagingQuota = forwardRef(function MessagingQuota(props, forwarde
     className: props.className,
     style: props.style,
     ref,
+    // The drawing becomes the element's shadow root as the browser parses it: the element
+    // itself has no children to compare when React hydrates.
+    ...(props.shadow ? { dangerouslySetInnerHTML: { __html: props.shadow }, suppressHydrationWarning: true } : {}),
   });
 });
 

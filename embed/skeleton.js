@@ -2,14 +2,14 @@
 // (for its parts, its width and its language), marked busy for assistive technology; and,
 // when loading failed, a message with a Retry button in the same space.
 
-import { ROOT_BOX, SIZES_CSS, THEME } from '@messaging-quota/build';
+import { BOX_CSS, THEME } from '@messaging-quota/build';
 import { attribute, partsOf } from './element.js';
 import { languageOf } from './language.js';
 
 /**
- * The rules the skeleton and the widget share: the space each part takes by the width the
- * widget has (container queries) and by its language (the sizes are generated from the
- * measured heights: embed/sizes.json), and the root's box they assume (ROOT_BOX). Also the
+ * The rules the skeleton and the widget share (BOX_CSS): the space each part takes by the
+ * width the widget has (container queries) and by its language (the sizes are generated from
+ * the measured heights: embed/sizes.json), and the root's box they assume. Also the
  * skeleton's look and the load failure's, in the widget's own theme defaults (THEME, from
  * src/host/reference.rs),
  * which must not wait for the widget's stylesheet (it may be what failed). A constructed
@@ -17,17 +17,7 @@ import { languageOf } from './language.js';
  * attributes, not the CSSOM.
  */
 const CSS = `
-:host { display: block; }
-/* The host page's reservation (messaging-quota-reserve.css) ends where the skeleton begins. */
-:host { container-type: normal !important; }
-:host::before { content: none !important; display: none !important; }
-.mq-mount { all: initial; display: block; }
-.mq-root {
-  box-sizing: border-box; container-type: inline-size; display: flex; flex-direction: column;
-  gap: ${ROOT_BOX.gap}px; padding: ${ROOT_BOX.padding}px; border: ${ROOT_BOX.border}px solid transparent;
-}
-.mq-part { display: block; box-sizing: border-box; }
-${SIZES_CSS}
+${BOX_CSS}
 .mq-skeleton {
   position: relative;
   color-scheme: light;

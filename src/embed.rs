@@ -10,15 +10,19 @@ use wasm_bindgen::prelude::*;
 use web_sys::{AbortController, Element};
 use yew::AppHandle;
 
-use crate::browser::catalogue_files::WordsFiles;
+use crate::browser::catalogue_files::{self as words, WordsFiles};
 use crate::browser::rules_src::{fetch_rules, same_origin_url};
 use crate::browser::{catalogue_files, clock, console, link, storage, url};
 use crate::engine::rules::RuleSet;
 use crate::host::attributes::{parse_attributes, EmbedConfig};
 use crate::host::{ignored, FetchProblem, Fetched, Ignored, Reason};
-use crate::state::Init;
+use crate::prerender::{fingerprint, knows_the_day, Inputs};
+use crate::state::{initial_widget, Init};
 use crate::text::key;
-use crate::ui::{App, AppProps, ConfigUpdate, ErrorWords, HostLink, InitCell, Rendering};
+use crate::ui::{
+    fetch_later, Ahead, App, AppProps, ConfigUpdate, ErrorWords, HostLink, InitCell, Rendering,
+    Resume,
+};
 
 thread_local! {
     /// Every mount point and its error card's words, so a panic can put a card in each.
@@ -122,6 +126,174 @@ fn render(inner: &Shared, container: &Element, props: AppProps) {
     m.props = Some(props);
 }
 
+/// A form control the visitor changed in the drawing before the widget came alive, and what
+/// they changed it to.
+struct Changed {
+    control: Element,
+    /// `input` for text, `change` for a choice.
+    event: &'static str,
+    value: Option<String>,
+    checked: Option<bool>,
+}
+
+/// What the visitor changed in the drawing: each control whose value is not the one drawn.
+/// Choices first (a tier, a select), then what was typed, each in the order they show.
+fn changed_controls(container: &Element) -> Vec<Changed> {
+    let Ok(found) = container.query_selector_all("input, select, textarea") else {
+        return Vec::new();
+    };
+    let mut choices = Vec::new();
+    let mut typed = Vec::new();
+    for i in 0..found.length() {
+        let Some(control) = found.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else {
+            continue;
+        };
+        if let Some(input) = control.dyn_ref::<web_sys::HtmlInputElement>() {
+            if matches!(input.type_().as_str(), "radio" | "checkbox") {
+                if input.checked() != input.default_checked() {
+                    let checked = Some(input.checked());
+                    choices.push(Changed {
+                        control,
+                        event: "change",
+                        value: None,
+                        checked,
+                    });
+                }
+            } else if input.value() != input.default_value() {
+                let value = Some(input.value());
+                typed.push(Changed {
+                    control,
+                    event: "input",
+                    value,
+                    checked: None,
+                });
+            }
+        } else if let Some(select) = control.dyn_ref::<web_sys::HtmlSelectElement>() {
+            let drawn = select
+                .query_selector("option[selected]")
+                .ok()
+                .flatten()
+                .and_then(|o| o.get_attribute("value"));
+            if drawn.is_some_and(|d| d != select.value()) {
+                let value = Some(select.value());
+                choices.push(Changed {
+                    control,
+                    event: "change",
+                    value,
+                    checked: None,
+                });
+            }
+        } else if let Some(area) = control.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+            if area
+                .default_value()
+                .is_ok_and(|drawn| drawn != area.value())
+            {
+                let value = Some(area.value());
+                typed.push(Changed {
+                    control,
+                    event: "input",
+                    value,
+                    checked: None,
+                });
+            }
+        }
+    }
+    choices.extend(typed);
+    choices
+}
+
+/// Puts what the visitor changed back, as they did it: the widget hears each as an input.
+fn replay(changes: Vec<Changed>) {
+    for c in changes {
+        if let Some(input) = c.control.dyn_ref::<web_sys::HtmlInputElement>() {
+            match (&c.value, c.checked) {
+                (_, Some(checked)) => input.set_checked(checked),
+                (Some(value), _) => input.set_value(value),
+                _ => {}
+            }
+        } else if let Some(select) = c.control.dyn_ref::<web_sys::HtmlSelectElement>() {
+            select.set_value(c.value.as_deref().unwrap_or_default());
+        } else if let Some(area) = c.control.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+            area.set_value(c.value.as_deref().unwrap_or_default());
+        }
+        let init = web_sys::EventInit::new();
+        init.set_bubbles(true);
+        if let Ok(event) = web_sys::Event::new_with_event_init_dict(c.event, &init) {
+            let _ = c.control.dispatch_event(&event);
+        }
+    }
+}
+
+/// The props to hydrate `container`'s drawing with, when the widget can be sure its first
+/// render is the drawing's: the drawing's rules (`rules`, as fetched for the page now) and
+/// words are the same, the page did not edit it, and the later sections' code is here when
+/// it draws any. `start` is the state the visitor's own inputs give, carried on from once
+/// hydrated. `None`: render afresh in its place.
+async fn hydration(
+    container: &Element,
+    drawing: Inputs,
+    rules: Option<(Option<String>, Option<Rc<RuleSet>>)>,
+    props: &AppProps,
+) -> Option<AppProps> {
+    let (mut config, problems) = drawing.config();
+    if let Some(src) = config.rules_src.clone() {
+        // The rules `rules-src` gave this page now, when it names the same file.
+        let (fetched_src, fetched) = rules?;
+        if fetched_src.as_deref() != Some(src.as_str()) {
+            return None;
+        }
+        config.rules = Some(fetched?);
+    }
+    let files = &props.link.words_files;
+    let wanted = words::wanted(
+        words::locale(config.locale.as_deref(), !config.language_menu),
+        config.messages_src.as_deref(),
+        files,
+    );
+    words::load(&wanted).await;
+    let drawn_words = words::ready(&wanted).filter(|w| w.notices.is_empty())?;
+    if fingerprint(config.rules.as_deref(), &drawn_words.texts) != drawing.fingerprint {
+        return None;
+    }
+    let elements = container.query_selector_all("*").ok()?.length();
+    if elements != drawing.elements {
+        return None;
+    }
+    let later = config.parts.iter().any(crate::ui::is_later);
+    if later && !fetch_later().await {
+        return None;
+    }
+    let day_known = knows_the_day(&config);
+    let start = initial_widget(Init {
+        config,
+        problems,
+        local_today: drawing.today(),
+        ..Init::default()
+    });
+    let resume = Resume(props.init.start.clone());
+    // What the visitor changed in the drawing (hydration draws it back as it was), given back
+    // once the widget carries on from their own state.
+    let changed = RefCell::new(Some(changed_controls(container)));
+    let then = yew::Callback::from(move |()| {
+        if let Some(changed) = changed.borrow_mut().take() {
+            replay(changed);
+        }
+    });
+    Some(AppProps {
+        init: InitCell {
+            init: props.init.init.clone(),
+            start: Rc::new(start),
+        },
+        rendering: Rendering::Whole,
+        ahead: Some(Ahead {
+            day_known,
+            resume: Some(resume),
+            then,
+        }),
+        ..props.clone()
+    })
+}
+
 /// Applies `config`'s `rules-src`, then hands the configuration on: at once when there is
 /// none or it has not changed since the last fetch; after fetching it otherwise. A URL off
 /// the page's origin is refused; a fetch still in flight for an earlier URL is aborted.
@@ -199,7 +371,11 @@ fn warn(problem: &Ignored) {
 /// Mounts a widget into `container`; events go to `host`, configured by its attributes.
 /// `base` is the loader's folder, `words_files` this build's language files by code (URLs)
 /// and `answers` the catalogue fetches it started. The container keeps what it shows (the
-/// loader's skeleton) until the widget's rules and words are there, then renders.
+/// loader's skeleton, or the widget drawn ahead of the page) until the widget's rules and
+/// words are there. `drawn` says what it shows: `None` the skeleton; `Some(true)` a drawing
+/// of this build, which the widget comes alive over when it can be sure to match it (see
+/// `prerender`); `Some(false)` another build's, replaced. Over a drawing, the widget renders
+/// whole, so its space never shrinks.
 #[wasm_bindgen]
 pub fn mount(
     container: Element,
@@ -208,6 +384,7 @@ pub fn mount(
     base: String,
     words_files: js_sys::Map,
     answers: Option<js_sys::Map>,
+    drawn: Option<bool>,
 ) -> WidgetHandle {
     if let Some(answers) = answers {
         catalogue_files::share_answers(answers);
@@ -238,6 +415,15 @@ pub fn mount(
         base: base.into(),
         words_files: WordsFiles(words_files),
         error_words,
+    };
+    let drawing = (drawn == Some(true))
+        .then(|| container.get_attribute("data-mq-render"))
+        .flatten()
+        .and_then(|text| Inputs::from_json(&text));
+    let rendering = if drawn.is_some() {
+        Rendering::Whole
+    } else {
+        Rendering::Steps
     };
     let (shared, target) = (inner.clone(), container.clone());
     with_rules_src(&inner, config, problems, move |config, problems| {
@@ -270,6 +456,7 @@ pub fn mount(
                 config,
                 problems,
             };
+            let rules = (init.config.rules_src.clone(), init.config.rules.clone());
             let init = InitCell::new(init);
             TimeoutFuture::new(0).await;
             if shared.borrow().gone {
@@ -280,8 +467,33 @@ pub fn mount(
                 init,
                 link,
                 update: None,
-                rendering: Rendering::Steps,
+                rendering,
+                ahead: None,
             };
+            if let Some(drawing) = drawing {
+                let alive = hydration(&target, drawing, Some(rules), &props).await;
+                if shared.borrow().gone {
+                    return;
+                }
+                if let Some(alive) = alive {
+                    let changed = changed_controls(&target);
+                    let app =
+                        yew::Renderer::<App>::with_root_and_props(target.clone(), alive.clone())
+                            .hydrate();
+                    {
+                        let mut m = shared.borrow_mut();
+                        m.app = Some(app);
+                        m.props = Some(alive);
+                    }
+                    // Once it carries on from the visitor's own state (its first effect),
+                    // what they changed in the drawing meanwhile is theirs again.
+                    TimeoutFuture::new(0).await;
+                    if !shared.borrow().gone {
+                        replay(changed);
+                    }
+                    return;
+                }
+            }
             render(&shared, &target, props);
         });
     });

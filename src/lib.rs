@@ -16,6 +16,7 @@ pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 pub mod engine;
 pub mod host;
 pub mod json;
+pub mod prerender;
 pub mod state;
 pub mod text;
 pub mod view;
@@ -23,12 +24,20 @@ pub mod view;
 // The components and the browser calls they make are compiled natively for tests too, so
 // components can be rendered to text there (yew's server renderer).
 #[cfg(any(target_arch = "wasm32", test))]
-#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code, unused_imports))]
+#[cfg_attr(
+    any(not(target_arch = "wasm32"), feature = "ssr"),
+    allow(dead_code, unused_imports)
+)]
 mod browser;
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", not(feature = "ssr")))]
 mod embed;
+#[cfg(all(target_arch = "wasm32", feature = "ssr"))]
+mod server;
 #[cfg(any(target_arch = "wasm32", test))]
-#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code, unused_imports))]
+#[cfg_attr(
+    any(not(target_arch = "wasm32"), feature = "ssr"),
+    allow(dead_code, unused_imports)
+)]
 mod ui;
 
 // Talc instead of Rust's default wasm allocator (dlmalloc): a few KB smaller in the module

@@ -30,6 +30,22 @@ thread_local! {
     static ANSWERS: RefCell<js_sys::Map> = RefCell::new(js_sys::Map::new());
     /// Catalogues read, by URL.
     static LOADED: RefCell<HashMap<String, Loaded>> = RefCell::new(HashMap::new());
+    /// Host catalogues given ahead (`messages-src` as written → its URL), when a widget is
+    /// drawn ahead of the page, where nothing is fetched.
+    static PROVIDED: RefCell<HashMap<String, String>> = RefCell::new(HashMap::new());
+}
+
+#[cfg_attr(not(feature = "ssr"), allow(dead_code))]
+/// Gives the catalogue at `url` ahead, as read from `text`; `messages_src` names it when it
+/// is a host's. For a widget drawn ahead of the page (`server`), where nothing is fetched.
+pub fn provide(url: &str, text: &str, messages_src: Option<&str>) {
+    let read = Catalogue::from_json(text)
+        .map(Rc::new)
+        .map_err(|e| FetchProblem::NotACatalogue(e.problem));
+    LOADED.with(|l| l.borrow_mut().insert(url.to_owned(), read));
+    if let Some(src) = messages_src {
+        PROVIDED.with(|p| p.borrow_mut().insert(src.to_owned(), url.to_owned()));
+    }
 }
 
 /// Shares the loader's answers (URL → a promise of the response), so a catalogue the
@@ -53,7 +69,8 @@ pub struct Wanted {
 
 /// The page's own language: `<html lang>`.
 fn page_language() -> Option<String> {
-    let lang = gloo::utils::document()
+    let lang = web_sys::window()?
+        .document()?
         .document_element()?
         .get_attribute("lang")?;
     Some(lang)
@@ -95,7 +112,11 @@ impl WordsFiles {
 pub fn wanted(locale: String, messages_src: Option<&str>, files: &WordsFiles) -> Wanted {
     let language = language_for(&locale);
     let builtin = (language.code != "en").then(|| files.get(language.code).ok_or(()));
-    let host = messages_src.map(|src| (src.to_owned(), same_origin_url(src, Fetched::Messages)));
+    let host = messages_src.map(|src| {
+        let given = PROVIDED.with(|p| p.borrow().get(src).cloned());
+        let url = given.map_or_else(|| same_origin_url(src, Fetched::Messages), Ok);
+        (src.to_owned(), url)
+    });
     Wanted {
         locale,
         language,

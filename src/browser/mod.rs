@@ -14,3 +14,12 @@ pub mod link;
 pub mod rules_src;
 pub mod storage;
 pub mod url;
+
+/// Whether the widget runs in a page (a browser's document), rather than drawn ahead of one
+/// (the server renderer, where there is no document to ask).
+pub fn in_a_page() -> bool {
+    #[cfg(target_arch = "wasm32")]
+    return web_sys::window().and_then(|w| w.document()).is_some();
+    #[cfg(not(target_arch = "wasm32"))]
+    false
+}

@@ -188,6 +188,9 @@ pub enum HostAction {
     FollowSaved(Rc<Followed>, Unsaved),
     /// The visitor asked for the plan another tab saved, over what is here.
     LoadOffered(Rc<Followed>),
+    /// Alive over a prerendered drawing: the state the visitor's own inputs give (their
+    /// day, link, saved state) replaces the drawing's.
+    Resume(Rc<Widget>),
 }
 
 /// Everything that changes a widget.
@@ -604,6 +607,7 @@ impl Widget {
                 self.notices.withdraw_offer();
                 self.follow(&followed);
             }
+            HostAction::Resume(start) => *self = (*start).clone(),
         }
     }
 }

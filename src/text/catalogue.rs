@@ -185,6 +185,15 @@ impl Catalogue {
     pub fn keys(&self) -> impl Iterator<Item = &str> {
         self.messages.iter().map(|(k, _)| k.as_str())
     }
+
+    /// Feeds every key and its words to `hasher`, in key order.
+    pub fn fingerprint(&self, hasher: &mut impl std::hash::Hasher) {
+        use std::hash::Hash;
+        for (key, message) in &self.messages {
+            key.hash(hasher);
+            message.texts().hash(hasher);
+        }
+    }
 }
 
 /// Fills `{name}` placeholders from `args`; an unknown name is left as it is. (Written here:

@@ -92,6 +92,15 @@ impl Texts {
         self.dir
     }
 
+    /// Feeds what the words are to `hasher`: the language and every layer over English.
+    pub fn fingerprint(&self, hasher: &mut impl std::hash::Hasher) {
+        use std::hash::Hash;
+        self.lang.hash(hasher);
+        for layer in &self.layers {
+            layer.fingerprint(hasher);
+        }
+    }
+
     pub fn format(&self) -> &dyn Format {
         &*self.format
     }

@@ -109,6 +109,30 @@ impl PartialEq for InitCell {
     }
 }
 
+/// The state a widget carries on from once it has come alive over prerendered markup: what
+/// the visitor's own inputs give (their day, link, saved state). Compared by identity.
+#[derive(Clone)]
+pub struct Resume(pub Rc<Widget>);
+
+impl PartialEq for Resume {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+/// A widget drawn ahead of the page (`resume` is `None`), or coming alive over such a
+/// drawing (hydrating with the drawing's inputs, then carrying on from `resume`).
+#[derive(Clone, PartialEq)]
+pub struct Ahead {
+    /// Whether the drawing's day is the visitor's (a `today` attribute): if not, what
+    /// depends on the day is drawn, unseen, until the widget is alive.
+    pub day_known: bool,
+    pub resume: Option<Resume>,
+    /// Called once the widget carries on from `resume`: what the visitor did to the drawing
+    /// meanwhile is given back then, after it, in order.
+    pub then: Callback<()>,
+}
+
 #[derive(Properties, PartialEq, Clone)]
 pub struct AppProps {
     /// Makes element ids unique when a page holds several widgets.
@@ -120,6 +144,9 @@ pub struct AppProps {
     /// In steps (a first render in the browser), or whole.
     #[prop_or(Rendering::Steps)]
     pub rendering: Rendering,
+    /// Drawn ahead of the page, or hydrating over such a drawing.
+    #[prop_or_default]
+    pub ahead: Option<Ahead>,
 }
 
 /// The widget's actions as typed callbacks, one per part of the state, made once: a section
@@ -229,12 +256,37 @@ fn use_priced(state: &Widget) -> (Rc<RuleSet>, Rc<Summary>) {
     (priced, summary)
 }
 
+/// Whether the widget is alive: drawn ahead of the page it is not; hydrating over such a
+/// drawing, it comes alive once hydrated, carrying on from the visitor's own state.
+#[hook]
+fn use_alive(ahead: Option<Ahead>, on_host: Callback<HostAction>) -> Option<Ahead> {
+    let drawn = use_state(|| ahead.clone());
+    {
+        let drawn = drawn.clone();
+        use_effect_with((), move |_| {
+            if let Some(Ahead {
+                resume: Some(resume),
+                then,
+                ..
+            }) = ahead
+            {
+                on_host.emit(HostAction::Resume(resume.0));
+                then.emit(());
+                drawn.set(None);
+            }
+        });
+    }
+    (*drawn).clone()
+}
+
 /// The widget.
 #[function_component]
 pub fn App(props: &AppProps) -> Html {
     let store = use_reducer(|| Store(props.init.start.clone()));
     let on = use_on(store.dispatcher());
     let state = store.0.clone();
+    let drawn = use_alive(props.ahead.clone(), on.host.clone());
+    let day_known = drawn.as_ref().is_none_or(|d| d.day_known);
     let link = &props.link;
     let parts = state.page.parts;
     // The parts render one at a time, each once the one before has been painted, so no
@@ -345,7 +397,7 @@ pub fn App(props: &AppProps) -> Html {
                 <PageHeading view={heading_view.clone()} refs={(*part_refs).clone()} on_locale={on.locale.clone()} />
             },
             Part::Calculator => html! {
-                <Calculator input={CalculatorInput::of(&state, &priced, &summary)} words={words.clone()}
+                <Calculator input={CalculatorInput::of(&state, &priced, &summary, day_known)} words={words.clone()}
                     on_plan={on.plan.clone()} on_field={on.field.clone()} on_send={on.send.clone()}
                     send_ref={send_ref.clone()} />
             },
@@ -362,7 +414,7 @@ pub fn App(props: &AppProps) -> Html {
                 on_field: on.field.clone(),
             }), &words),
             Part::Demo => later.render(LaterPart::Demo(demo::Props {
-                input: DemoInput::of(&state, summary.sent, summary.remaining),
+                input: DemoInput::of(&state, summary.sent, summary.remaining, day_known),
                 words: words.clone(),
                 on_player: on.player.clone(),
                 on_display: on.display.clone(),
@@ -389,6 +441,7 @@ pub fn App(props: &AppProps) -> Html {
         <ContextProvider<Ids> context={(*ids).clone()}>
         <ContextProvider<super::context::Checkout> context={checkout}>
             <div class={classes!("mq-root", large.then_some("large-text"))} data-theme={state.page.theme.id()}
+                data-alive={drawn.is_none().then_some("")}
                 lang={words.lang().to_owned()} dir={words.dir().id()} aria-label={words.text(key::WIDGET_LABEL)}
                 role="group" tabindex="-1" {onkeydown}>
                 // With a heading, the language menu sits in it.

@@ -136,7 +136,7 @@ mod tests {
         let priced = Rc::new(w.priced());
         let summary = Rc::new(w.summary());
         html! {
-            <Calculator input={CalculatorInput::of(w, &priced, &summary)} words={words_of(w)}
+            <Calculator input={CalculatorInput::of(w, &priced, &summary, true)} words={words_of(w)}
                 on_plan={Callback::noop()} on_field={Callback::noop()} on_send={Callback::noop()}
                 send_ref={NodeRef::default()} />
         }

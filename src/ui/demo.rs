@@ -45,9 +45,10 @@ pub fn Demo(props: &Props) -> Html {
     html! {
         <section class="demo" aria-label={view.heading.clone()}>
             <h2>{ view.heading.clone() }</h2>
-            <p class="today-line" data-testid="today" data-date={view.today_iso.clone()}>{ view.today.clone() }</p>
+            <p class={classes!("today-line", view.provisional.then_some("provisional"))} data-testid="today"
+                data-date={view.today_iso.clone()}>{ view.today.clone() }</p>
             <div class="demo-grid">
-                <div class="month-player">
+                <div class={classes!("month-player", view.provisional.then_some("provisional-days"))}>
                     <Timeline view={view.timeline.clone()} />
                     <ul class="timeline-key" data-testid="timeline-key" aria-label={view.key_label.clone()}>
                         <li><span class="key-delivered">{ view.key[0].clone() }</span></li>
@@ -129,7 +130,7 @@ mod tests {
         w.apply(Action::Send(SendAction::Send));
         let s = w.summary();
         let page = render(html! {
-            <Demo input={DemoInput::of(&w, s.sent, s.remaining)} words={words_of(&w)}
+            <Demo input={DemoInput::of(&w, s.sent, s.remaining, true)} words={words_of(&w)}
                 on_player={Callback::noop()} on_display={Callback::noop()} on_field={Callback::noop()} />
         });
         assert_eq!(

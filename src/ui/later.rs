@@ -3,10 +3,17 @@
 //! code. [`use_later`] fetches it; `later_views` is its one entry point, split off by
 //! `wasm_split_helpers` (the build splits the module there: xtask/src/split.rs).
 //!
-//! Natively (tests) the entry point is an ordinary function, ready at once.
+//! Natively (tests) and in the server renderer's build (feature `ssr`, not split), the entry
+//! point is an ordinary function, ready at once. A widget that comes alive over its
+//! prerendered markup fetches the later module before it hydrates ([`fetch_later`]): its
+//! later sections are on the page already, and hydration needs their code.
+
+use std::cell::Cell;
 
 use gloo::events::EventListener;
-use wasm_split_helpers::{wasm_split, SplitLoaderError};
+#[cfg(not(feature = "ssr"))]
+use wasm_split_helpers::wasm_split;
+use wasm_split_helpers::SplitLoaderError;
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
@@ -46,9 +53,36 @@ fn view(part: LaterPart) -> Html {
 /// Hands out the later sections' view. Its body, and all that only it reaches, is what the
 /// build moves to the split module; calling it fetches that module first (a failed fetch is
 /// an `Err`, and the next call tries again).
+#[cfg(not(feature = "ssr"))]
 #[wasm_split(later, fallible)]
 fn later_views() -> Result<LaterView, SplitLoaderError> {
     Ok(view)
+}
+
+/// The server renderer's build is not split: the view is right here.
+#[cfg(feature = "ssr")]
+#[allow(clippy::unused_async)]
+async fn later_views() -> Result<LaterView, SplitLoaderError> {
+    Ok(view)
+}
+
+thread_local! {
+    /// The later sections' view, once fetched (the module is fetched once per page).
+    static FETCHED: Cell<Option<LaterView>> = const { Cell::new(None) };
+}
+
+/// Fetches the later sections' code, if it is not here yet; whether it is now.
+pub async fn fetch_later() -> bool {
+    if FETCHED.get().is_some() {
+        return true;
+    }
+    match later_views().await {
+        Ok(view) => {
+            FETCHED.set(Some(view));
+            true
+        }
+        Err(_) => false,
+    }
 }
 
 /// Where the later sections' code is.
@@ -65,7 +99,8 @@ pub enum Later {
 /// language file is).
 #[hook]
 pub fn use_later(wanted: bool) -> Later {
-    let loaded = use_state(|| None::<Result<LaterView, ()>>);
+    // Fetched before (for another widget, or before hydrating): here from the first render.
+    let loaded = use_state(|| FETCHED.get().map(Ok::<LaterView, ()>));
     let attempt = use_state_eq(|| 0u32);
     let ready = matches!(*loaded, Some(Ok(_)));
     let failed = matches!(*loaded, Some(Err(())));
@@ -74,7 +109,8 @@ pub fn use_later(wanted: bool) -> Later {
         use_effect_with((wanted && !ready, *attempt), move |&(fetch, _)| {
             if fetch {
                 spawn_local(async move {
-                    loaded.set(Some(later_views().await.map_err(drop)));
+                    let fetched = fetch_later().await;
+                    loaded.set(Some(FETCHED.get().filter(|_| fetched).ok_or(())));
                 });
             }
         });

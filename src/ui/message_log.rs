@@ -58,7 +58,7 @@ mod tests {
         let mut w = widget();
         let render_log = |w: &crate::state::Widget| {
             let s = w.summary();
-            let log = demo(&DemoInput::of(w, s.sent, s.remaining), &words_of(w)).log;
+            let log = demo(&DemoInput::of(w, s.sent, s.remaining, true), &words_of(w)).log;
             render(html! { <MessageLog entries={log.entries} empty={log.empty} /> })
         };
         assert_eq!(render_log(&w).count("p.muted"), 1, "nothing sent yet");

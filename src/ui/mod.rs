@@ -40,6 +40,7 @@ mod use_view;
 mod use_words;
 mod warm_up;
 
-pub use app::{App, AppProps, ErrorWords, HostLink, InitCell};
+pub use app::{Ahead, App, AppProps, ErrorWords, HostLink, InitCell, Resume};
 pub use host_page::ConfigUpdate;
+pub use later::{fetch_later, is_later};
 pub use schedule::Rendering;

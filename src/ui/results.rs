@@ -67,8 +67,9 @@ pub fn Results(props: &Props) -> Html {
             // The warning's place is kept (auto-play can bring one); until it comes, it
             // says what will show there.
             <div class="level-slot">
-                <p class={classes!("level-message", v.level)} role="status" data-testid="quota-warning" data-level={v.level}>
-                    { v.level_message.clone() }
+                <p class={classes!("level-message", v.level, v.provisional.then_some("provisional"))} role="status"
+                    data-testid="quota-warning" data-level={v.level}>
+                    if let Some(message) = &v.level_message { { message.clone() } }
                 </p>
                 if let Some(hint) = &v.level_hint {
                     <p class="level-hint">{ hint.clone() }</p>
@@ -106,7 +107,7 @@ pub fn Results(props: &Props) -> Html {
                     { words.clone() }
                 </p>
             }
-            <p class="reset-line">{ reset }</p>
+            <p class={classes!("reset-line", v.provisional.then_some("provisional"))}>{ reset }</p>
         </section>
     }
 }
@@ -124,7 +125,7 @@ mod tests {
     fn the_month_in_figures_lines_and_words() {
         let mut w = widget();
         w.apply(Action::Field(Field::Sent, Edit::Set(12)));
-        let input = CalculatorInput::of(&w, &Rc::new(w.priced()), &Rc::new(w.summary()));
+        let input = CalculatorInput::of(&w, &Rc::new(w.priced()), &Rc::new(w.summary()), true);
         let view = calculator(&input, &words_of(&w)).results;
         let page = render(html! { <Results {view} /> });
         assert_eq!(page.text("remaining"), "3");

@@ -67,7 +67,7 @@ mod tests {
             Recipient::NotConnected,
         )));
         w.apply(Action::Send(SendAction::Send));
-        let input = CalculatorInput::of(&w, &Rc::new(w.priced()), &Rc::new(w.summary()));
+        let input = CalculatorInput::of(&w, &Rc::new(w.priced()), &Rc::new(w.summary()), true);
         let view = calculator(&input, &words_of(&w)).send;
         let page = render(
             html! { <SendPreview {view} on_send={Callback::noop()} send_ref={NodeRef::default()} /> },

@@ -59,8 +59,10 @@ pub fn use_shared(
 ) -> Rc<Shared> {
     let shared = {
         let (state, rules, base) = (state.clone(), rules.clone(), base.clone());
+        // Drawn ahead of the page, there is no page to link to yet: the link and the code
+        // come with the widget's first render in the page.
         use_state_eq(move || {
-            if on {
+            if on && crate::browser::in_a_page() {
                 Rc::new(Shared::of(&state, &rules, sync_url, &base))
             } else {
                 Rc::default()

@@ -64,7 +64,7 @@ mod tests {
             ("highlight", "sales-navigator"),
             ("highlight-label", "Best"),
         ]);
-        let input = CalculatorInput::of(&w, &Rc::new(w.priced()), &Rc::new(w.summary()));
+        let input = CalculatorInput::of(&w, &Rc::new(w.priced()), &Rc::new(w.summary()), true);
         let view = calculator(&input, &words_of(&w)).tiers;
         let page = render(html! { <TierPicker {view} on_plan={Callback::noop()} /> });
         assert_eq!(page.texts("legend"), ["Account tier"]);

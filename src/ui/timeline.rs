@@ -56,7 +56,7 @@ mod tests {
         w.apply(Action::Send(SendAction::Send));
         w.apply(Action::Player(PlayerAction::NextDay));
         let s = w.summary();
-        let view = demo(&DemoInput::of(&w, s.sent, s.remaining), &words_of(&w)).timeline;
+        let view = demo(&DemoInput::of(&w, s.sent, s.remaining, true), &words_of(&w)).timeline;
         let page = render(html! { <Timeline {view} /> });
         assert_eq!(
             page.count("li[data-date=\"2026-01-20\"][data-sends=\"1\"] rect.bar-delivered"),

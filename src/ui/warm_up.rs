@@ -44,7 +44,7 @@ fn work_out(state: &Widget, words: &I18n) {
     let priced = Rc::new(state.priced());
     let summary = Rc::new(state.summary());
     drop(calculator(
-        &CalculatorInput::of(state, &priced, &summary),
+        &CalculatorInput::of(state, &priced, &summary, true),
         words,
     ));
 }

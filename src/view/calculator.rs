@@ -37,12 +37,20 @@ pub struct CalculatorInput {
     pub highlight: Highlight,
     /// The page's `checkout-url`.
     pub checkout_url: Option<Rc<str>>,
+    /// Whether the day is the visitor's: drawn ahead of the page without a `today`, it is
+    /// not, and what depends on it is drawn unseen until the widget is alive.
+    pub day_known: bool,
 }
 
 impl CalculatorInput {
     /// What the calculator reads of `w`, whose rules in its currency are `priced` and whose
     /// summary is `summary`.
-    pub fn of(w: &Widget, priced: &Rc<RuleSet>, summary: &Rc<Summary>) -> CalculatorInput {
+    pub fn of(
+        w: &Widget,
+        priced: &Rc<RuleSet>,
+        summary: &Rc<Summary>,
+        day_known: bool,
+    ) -> CalculatorInput {
         CalculatorInput {
             rules: priced.clone(),
             currencies: w.rules.set.currencies().into(),
@@ -52,6 +60,7 @@ impl CalculatorInput {
             drafts: w.drafts.of_part(Part::Calculator),
             highlight: w.highlighted(),
             checkout_url: w.page.checkout_url.as_deref().map(Rc::from),
+            day_known,
         }
     }
 }
@@ -158,7 +167,7 @@ pub struct ResultsView {
     /// `ok`, `warning` or `reached`.
     pub level: &'static str,
     /// The warning, once there is one.
-    pub level_message: String,
+    pub level_message: Option<String>,
     /// Until there is a warning, what will show in its place.
     pub level_hint: Option<String>,
     /// The InMail credits and sends (and a separator before the InMails paid one by one).
@@ -182,6 +191,8 @@ pub struct ResultsView {
     /// "Allowance resets on {date} · {days} days left", with `date` and `days` as slots.
     pub reset: Vec<Piece>,
     pub reset_iso: String,
+    /// Drawn for a day that may not be the visitor's: not to be seen until it is.
+    pub provisional: bool,
 }
 
 /// What the last send did.
@@ -361,15 +372,15 @@ fn usage(input: &CalculatorInput, t: &I18n) -> UsageView {
 fn results(input: &CalculatorInput, t: &I18n) -> ResultsView {
     let s = &*input.summary;
     let level_message = match s.level {
-        Level::Ok => String::new(),
-        Level::Warning => t.fill(
+        Level::Ok => None,
+        Level::Warning => Some(t.fill(
             key::RESULTS_WARNING,
             &[
                 ("percent", &t.format().percent(s.percent_used)),
                 ("remaining", &t.count(s.remaining)),
             ],
-        ),
-        Level::Reached => t.fill(key::RESULTS_REACHED, &[("date", &t.date(s.period.reset))]),
+        )),
+        Level::Reached => Some(t.fill(key::RESULTS_REACHED, &[("date", &t.date(s.period.reset))])),
     };
     let i = s.inmail;
     let parts: Vec<String> = [
@@ -527,6 +538,7 @@ fn results(input: &CalculatorInput, t: &I18n) -> ResultsView {
         }),
         reset,
         reset_iso: iso_date(s.period.reset),
+        provisional: !input.day_known,
     }
 }
 
@@ -656,7 +668,7 @@ mod tests {
     }
 
     fn view_of(w: &Widget) -> CalculatorView {
-        let input = CalculatorInput::of(w, &Rc::new(w.priced()), &Rc::new(w.summary()));
+        let input = CalculatorInput::of(w, &Rc::new(w.priced()), &Rc::new(w.summary()), true);
         calculator(&input, &words())
     }
 
@@ -734,8 +746,8 @@ mod tests {
         assert_eq!(v.results.figures[1].value, "3");
         assert_eq!(v.results.level, "warning");
         assert_eq!(
-            v.results.level_message,
-            "80% of this month's messages used: 3 left."
+            v.results.level_message.as_deref(),
+            Some("80% of this month's messages used: 3 left.")
         );
         assert_eq!(v.results.level_hint, None);
     }

@@ -36,11 +36,13 @@ pub struct DemoInput {
     pub text_size: TextSize,
     /// What was typed into the scenario's fields.
     pub drafts: Rc<[FieldDraft]>,
+    /// Whether the day is the visitor's (see `CalculatorInput::day_known`).
+    pub day_known: bool,
 }
 
 impl DemoInput {
     /// What the player reads of `w`; `sent` and `remaining` are its summary's.
-    pub fn of(w: &Widget, sent: u64, remaining: u64) -> DemoInput {
+    pub fn of(w: &Widget, sent: u64, remaining: u64, day_known: bool) -> DemoInput {
         DemoInput {
             month: w.month.clone(),
             period_rule: w.choices.period_rule,
@@ -49,12 +51,16 @@ impl DemoInput {
             player: w.player,
             text_size: w.display.text_size,
             drafts: w.drafts.of_part(Part::Demo),
+            day_known,
         }
     }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DemoView {
+    /// Drawn for a day that may not be the visitor's: today and the period's days are not
+    /// to be seen until it is.
+    pub provisional: bool,
     pub heading: Rc<str>,
     pub today: String,
     pub today_iso: String,
@@ -178,6 +184,7 @@ pub fn demo(input: &DemoInput, t: &I18n) -> DemoView {
     let day_of_period = (month.today - period.start).num_days() + 1;
     let player = &input.player;
     DemoView {
+        provisional: !input.day_known,
         heading: t.text(key::DEMO_HEADING),
         today: t.fill(
             key::DEMO_TODAY,
@@ -398,7 +405,7 @@ mod tests {
 
     fn view_of(w: &Widget) -> DemoView {
         let s = w.summary();
-        demo(&DemoInput::of(w, s.sent, s.remaining), &words())
+        demo(&DemoInput::of(w, s.sent, s.remaining, true), &words())
     }
 
     #[test]

@@ -87,8 +87,11 @@ impl Fragment {
             );
         }
 
-        // We remove the opening tag.
-        parent.remove_child(&first_node).unwrap();
+        // messaging-quota patch: the opening tag stays where it is. Removing it is a change a
+        // page can see (a MutationObserver, a layout pass) in markup that is otherwise taken
+        // over as it is; a comment nothing tracks any more costs nothing. (Upstream removes
+        // it; see docs/decisions.md.)
+        let _ = parent;
 
         let mut nested_layers = 1;
 
@@ -108,8 +111,7 @@ impl Fragment {
                         // We have found the end of the current tag we are collecting, breaking
                         // the loop.
 
-                        // We remove the closing tag.
-                        parent.remove_child(&current_node).unwrap();
+                        // messaging-quota patch: the closing tag stays too (see above).
                         break;
                     }
                 }
