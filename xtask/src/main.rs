@@ -5,7 +5,8 @@
 //!   view's module and the later sections' (src/ui/later.rs), writes their bindings
 //!   minified, names every file the loader loads by a hash of its content, then writes the loader (`messaging-quota.js`, the one stable name) with
 //!   exactly those names and its generated data, the TypeScript declarations, the Custom
-//!   Elements Manifest and the host's reservation stylesheet.
+//!   Elements Manifest and the host's reservation stylesheet; builds the server renderer
+//!   and draws the standalone page and the examples ahead with it (xtask/src/server.rs).
 //! - `cargo xtask package [DIST] [OUT]`: the npm package from a release build (DIST,
 //!   default `dist`) into OUT (default `target/npm`); scripts/package.sh packs it.
 //! - `cargo xtask docs`: writes the generated tables of docs/ (a test checks that they are
@@ -21,6 +22,7 @@ mod links;
 mod loader;
 mod manifest;
 mod package;
+mod server;
 mod sizes;
 mod split;
 mod types;
@@ -81,7 +83,17 @@ fn dist(dir: &Path) -> Result {
     let sizes = sizes::Sizes::read(&root.join("embed/sizes.json"))?;
     let words = catalogues::loader_words(&root)?;
     loader::write(&root, dir, &assets, &sizes, &words)?;
-    std::fs::write(dir.join(loader::MANIFEST), loader::manifest(&assets))?;
+    let style_hash = if server::wanted() {
+        server::build(&root, dir, &assets, &sizes, &loader::build_id(&assets))?;
+        server::prerender_pages(&root, dir)?;
+        server::style_hash(&root)
+    } else {
+        None
+    };
+    std::fs::write(
+        dir.join(loader::MANIFEST),
+        loader::manifest(&assets, style_hash.as_deref()),
+    )?;
     std::fs::write(
         dir.join("messaging-quota-reserve.css"),
         sizes.reservation_css(),

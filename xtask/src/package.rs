@@ -100,6 +100,36 @@ export declare const attributes: readonly (keyof import(\"./messaging-quota\").M
         .to_owned()
 }
 
+/// `server.d.ts`: `messaging-quota/server`'s functions (embed/server.js).
+const SERVER_DECLARATIONS: &str = "// Messaging Quota drawn ahead of the page: the shadow root a <messaging-quota> holds in the HTML.\n\
+import type { MessagingQuotaAttributes } from \"./messaging-quota\";\n\n\
+/** The element's attributes: an object of them (as on the element), or [name, value] pairs. */\n\
+export type Attributes = Partial<Record<keyof MessagingQuotaAttributes, string | number | boolean>> | [string, string][];\n\n\
+export interface RenderOptions {\n\
+  /** The page's language (`<html lang>`), for a widget without a `locale`. */\n\
+  lang?: string;\n\
+  /** `YYYY-MM-DD`: the day to draw a widget without a `today` for (default: this day). */\n\
+  today?: string;\n\
+  /** The text of the file its `rules-src` names, read ahead. */\n\
+  rules?: string;\n\
+  /** The text of the file its `messages-src` names, read ahead. */\n\
+  messages?: string;\n\
+}\n\n\
+export interface Rendered {\n\
+  /** `<template shadowrootmode=\"open\">…</template>`: the element's first child. */\n\
+  html: string;\n\
+  /** What it could not use (a bad attribute, a file it was not given), in words. */\n\
+  problems: string[];\n\
+}\n\n\
+/** Renders a widget with these attributes ahead of the page. */\n\
+export declare function render(attributes: Attributes, options?: RenderOptions): Promise<Rendered>;\n\
+/** The shadow root's markup for a widget with these attributes (`render(…).html`). */\n\
+export declare function renderToString(attributes: Attributes, options?: RenderOptions): Promise<string>;\n\
+/** The `style-src` source a Content Security Policy needs for the drawing's styles. */\n\
+export declare const styleHash: string;\n\
+/** The build the markup is of. */\n\
+export declare const build: string;\n";
+
 /// `react.d.ts`: the component's props, one per attribute and one per event.
 fn react_declarations() -> String {
     let mut out = String::from(
@@ -129,7 +159,9 @@ export interface MessagingQuotaProps {\n",
         ));
     }
     out.push_str(
-        "  id?: string;\n  className?: string;\n  style?: CSSProperties;\n}\n\n\
+        "  /** The shadow root drawn ahead of the page (`renderToString` of `messaging-quota/server`, with the same attributes): rendered into the element on the server, so its figures show before any script runs. */\n\
+  shadow?: string;\n\
+  id?: string;\n  className?: string;\n  style?: CSSProperties;\n}\n\n\
 /** <messaging-quota> as a React component; its ref is the element. */\n\
 export declare const MessagingQuota: ForwardRefExoticComponent<MessagingQuotaProps & RefAttributes<MessagingQuotaElement>>;\n\
 export default MessagingQuota;\n",
@@ -169,10 +201,12 @@ fn package_json() -> String {
         "exports": {
             ".": { "types": "./index.d.ts", "default": "./index.js" },
             "./react": { "types": "./react.d.ts", "default": "./react.js" },
+            "./server": { "types": "./server.d.ts", "default": "./server.js" },
             "./messaging-quota.js": "./messaging-quota.js",
             "./custom-elements.json": "./custom-elements.json",
             "./package.json": "./package.json"
         },
+        "bin": { "messaging-quota": "./cli.js" },
         "customElements": "custom-elements.json",
         "sideEffects": ["./index.js", "./react.js", "./messaging-quota.js"],
         "peerDependencies": { "react": ">=18" },
@@ -254,6 +288,14 @@ pub fn build(
         "bundle the React component",
     )?;
 
+    // The server renderer and the prerender command (xtask/src/server.rs), as the build made them.
+    let server = crate::server::out_dir(root);
+    for file in [crate::server::SERVER, crate::server::CLI] {
+        std::fs::copy(server.join(file), out.join(file)).map_err(|e| {
+            format!("{file}: {e} (the server renderer is built with the release build)")
+        })?;
+    }
+    std::fs::write(out.join("server.d.ts"), SERVER_DECLARATIONS)?;
     std::fs::write(out.join("index.d.ts"), index_declarations())?;
     std::fs::write(out.join("react.d.ts"), react_declarations())?;
     std::fs::write(out.join("package.json"), package_json())?;
@@ -301,5 +343,7 @@ mod tests {
         assert_eq!(p["version"], messaging_quota::VERSION);
         assert_eq!(p["exports"]["./react"]["default"], "./react.js");
         assert_eq!(p["customElements"], "custom-elements.json");
+        assert_eq!(p["exports"]["./server"]["default"], "./server.js");
+        assert_eq!(p["bin"]["messaging-quota"], "./cli.js");
     }
 }

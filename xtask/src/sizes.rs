@@ -108,6 +108,24 @@ impl Sizes {
     /// The host's reservation stylesheet: before the loader runs, each widget element keeps
     /// the height its skeleton will have (for its `sections`, its width and its language), and
     /// a `.messaging-quota-frame` keeps the standalone page's height for its iframe.
+    /// The widget's box inside its shadow root, which the skeleton, the widget and a
+    /// drawing of it (prerendered) share: the host page's reservation ended, the mount point
+    /// reset, the root's padding, border and gap between parts, and each part's space.
+    pub fn box_css(&self) -> Result<String> {
+        Ok(format!(
+            ":host {{ display: block; }}\n\
+             /* The host page's reservation (messaging-quota-reserve.css) ends where the widget begins. */\n\
+             :host {{ container-type: normal !important; }}\n\
+             :host::before {{ content: none !important; display: none !important; }}\n\
+             .mq-mount {{ all: initial; display: block; }}\n\
+             .mq-root {{ position: relative; box-sizing: border-box; container-type: inline-size; \
+             display: flex; flex-direction: column; gap: {GAP}px; padding: {ROOT_PADDING}px; \
+             border: {ROOT_BORDER}px solid transparent; }}\n\
+             .mq-part {{ display: block; box-sizing: border-box; }}\n{}",
+            self.shadow_css()?
+        ))
+    }
+
     pub fn reservation_css(&self) -> String {
         self.try_reservation_css()
             .unwrap_or_else(|e| format!("/* sizes unreadable: {e} */\n"))

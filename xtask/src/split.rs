@@ -38,7 +38,7 @@ const ENTRY: &str = "export * from './messaging-quota.js';\nexport { default } f
 /// constant addresses (nothing lives in the first 1 KiB); `--converge` repeats until nothing
 /// shrinks; one-caller inlining only of small functions (inlining every one-caller function
 /// grows the gzip size by 25 KB: duplicated bodies compress worse).
-const WASM_OPT: [&str; 4] = [
+pub const WASM_OPT: [&str; 4] = [
     "-Oz",
     "--low-memory-unused",
     "--converge",
@@ -46,7 +46,7 @@ const WASM_OPT: [&str; 4] = [
 ];
 
 /// The wasm features today's Rust emits for wasm32-unknown-unknown, which wasm-opt may keep.
-const FEATURES: [&str; 6] = [
+pub const FEATURES: [&str; 6] = [
     "--enable-bulk-memory",
     "--enable-mutable-globals",
     "--enable-multivalue",
