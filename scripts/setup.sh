@@ -53,4 +53,8 @@ if [ "${1:-}" = "--test" ]; then
     say "installing the Vite + React host's packages (Vite, React 19, TypeScript)"
     (cd tests/vite-host && npm ci --no-audit --no-fund --silent)
   fi
+  if [ ! tests/next-host/node_modules/.package-lock.json -nt tests/next-host/package-lock.json ]; then
+    say "installing the Next.js host's packages (Next.js, React 19)"
+    (cd tests/next-host && npm ci --no-audit --no-fund --silent)
+  fi
 fi

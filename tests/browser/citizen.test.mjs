@@ -2,7 +2,7 @@
 // moved without a second copy, attributes applied once, notices that stay readable.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useSite, open, text, type, builtAssets, hostPage, settle, allParts } from './support.mjs';
+import { useSite, open, text, type, builtAssets, hostPage, settle, allParts, withoutDrawings } from './support.mjs';
 import { STRICT_CSP } from './server.mjs';
 
 const site = useSite();
@@ -11,6 +11,8 @@ const renders = (page) => page.evaluate(() => performance.getEntriesByName('mess
 
 test('a widget far below the fold fetches nothing but the loader until it is scrolled near, then renders', async () => {
   const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  // Loaded by its script tag alone (a drawn widget holds its place with its drawing).
+  await withoutDrawings(context);
   const requests = [];
   context.on('request', (r) => requests.push(new URL(r.url()).pathname));
   const page = await context.newPage();

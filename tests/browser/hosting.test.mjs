@@ -5,14 +5,19 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { useSite, open, text, builtAssets, hostPage, axeViolations, DIST } from './support.mjs';
+import { useSite, open, text, builtAssets, hostPage, axeViolations, withoutDrawings, DIST } from './support.mjs';
 import { serve } from './server.mjs';
 
 const site = useSite();
 
-/** A fresh context that records unhandled rejections, page errors and the widget's events. */
-async function watched(viewport = { width: 1280, height: 900 }) {
+/**
+ * A fresh context that records unhandled rejections, page errors and the widget's events; the
+ * site's pages as a script tag alone loads their widgets (not drawn ahead: prerender.test.mjs
+ * has those).
+ */
+async function watched(viewport = { width: 1280, height: 900 }, { drawn = false } = {}) {
   const context = await site.browser.newContext({ viewport });
+  if (!drawn) await withoutDrawings(context);
   await context.addInitScript(() => {
     window.__problems = [];
     window.__events = [];
@@ -245,24 +250,30 @@ test('the Intl warm-up worker cut short, or a language file reset: the widget st
   await context.close();
 });
 
-test('a sandboxed frame of the standalone page from a host without CORS shows the failure; with CORS it works', async () => {
+test('a sandboxed frame of the standalone page from a host without CORS shows the failure over its drawing; with CORS it comes alive', async () => {
   for (const cors of [false, true]) {
     const assets = await serve(DIST, { cors });
-    const context = await watched();
-    const page = await context.newPage();
-    await page.goto(`${site.url}/examples/article-plain.html`);
-    // An opaque origin: every request the frame makes is cross-origin, so CORS decides.
-    await page.evaluate((src) => document.body.insertAdjacentHTML('afterbegin',
-      `<iframe id="f" sandbox="allow-scripts" src="${src}" style="width:1000px;height:1200px"></iframe>`), `${assets.url}/index.html`);
-    const frame = page.frameLocator('#f');
-    if (cors) {
-      await frame.getByTestId('allowance').waitFor();
-    } else {
-      await frame.getByTestId('load-error').waitFor();
-      assert.equal(await frame.getByTestId('load-retry').isVisible(), true);
+    // The frame's page as that host serves it (drawn ahead): a page the test rewrote would be
+    // of another address space, which the browser keeps from the loopback host's files.
+    const context = await watched(undefined, { drawn: true });
+    try {
+      const page = await context.newPage();
+      await page.goto(`${site.url}/examples/article-plain.html`);
+      // An opaque origin: every request the frame makes is cross-origin, so CORS decides.
+      await page.evaluate((src) => document.body.insertAdjacentHTML('afterbegin',
+        `<iframe id="f" sandbox="allow-scripts" src="${src}" style="width:1000px;height:1200px"></iframe>`), `${assets.url}/index.html`);
+      const frame = page.frameLocator('#f');
+      if (cors) {
+        await frame.locator('.mq-root[data-alive]').waitFor();
+      } else {
+        await frame.getByTestId('load-error').waitFor();
+        assert.equal(await frame.getByTestId('load-retry').isVisible(), true);
+        assert.equal(await frame.getByTestId('allowance').textContent(), '15', 'the drawing stays, figures and all');
+      }
+    } finally {
+      await context.close();
+      await assets.close();
     }
-    await context.close();
-    await assets.close();
   }
 });
 

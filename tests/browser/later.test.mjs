@@ -3,7 +3,7 @@
 // what the visitor typed meanwhile stays, and a fetch that fails is said in place with a way on.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useSite, open, text, type, costCents, builtAssets, hostPage, settle, allParts } from './support.mjs';
+import { useSite, open, text, type, costCents, builtAssets, hostPage, settle, allParts, withoutDrawings } from './support.mjs';
 
 const site = useSite();
 const LATER = /\/wasm\/messaging-quota-later-[0-9a-f]{16}\.wasm$/;
@@ -52,6 +52,8 @@ async function holdLater(context) {
 
 test('the calculator renders and takes input before the later sections\' code arrives; nothing moves when it does', async () => {
   const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  // The standalone page as a script tag alone loads it: drawn ahead, it comes alive whole (prerender.test.mjs).
+  await withoutDrawings(context);
   await watchShifts(context);
   const held = await holdLater(context);
   const page = await context.newPage();
@@ -100,6 +102,8 @@ test('the calculator renders and takes input before the later sections\' code ar
 
 test('a later module that fails to fetch: said in each later part, the calculator works, Try again and coming back online fetch it', async () => {
   const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  // The standalone page as a script tag alone loads it: drawn ahead, it comes alive whole (prerender.test.mjs).
+  await withoutDrawings(context);
   let broken = true;
   let requests = 0;
   await context.route(LATER, (route) => {

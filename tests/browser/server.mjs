@@ -9,6 +9,7 @@
 // Used by the browser tests, the benchmarks and scripts/serve.sh.
 import { createServer } from 'node:http';
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
@@ -28,6 +29,19 @@ const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.wasm', '.json', 
 
 export const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
 
+/**
+ * The strict policy for a page of the build in `root`: its widgets drawn ahead hold their
+ * styles inline, which the policy allows by their hash (the build manifest's `styleHash`).
+ */
+export function strictCspFor(root) {
+  try {
+    const { styleHash } = JSON.parse(readFileSync(join(root, 'messaging-quota-build.json'), 'utf8'));
+    return styleHash ? STRICT_CSP.replace("style-src 'self'", `style-src 'self' ${styleHash}`) : STRICT_CSP;
+  } catch {
+    return STRICT_CSP;
+  }
+}
+
 /** Content-named: the build put a hash of the bytes in the name, so they never change. */
 export const isContentNamed = (path) => /-[0-9a-f]{16}\.[a-z]+$/.test(path);
 
@@ -37,9 +51,11 @@ export const cacheControl = (path) => (isContentNamed(path) ? 'public, max-age=3
 /**
  * Serves `root`; resolves to { url, close, requests }. `loaderMaxAge` (seconds) serves the
  * loader cacheable for that long, as a host that ignores the hosting section's `no-cache`.
+ * `csp` gives pages under a path a Content-Security-Policy (`{ '/plans/': policy }`).
  */
-export function serve(root, { port = 0, cors = true, loaderMaxAge = 0 } = {}) {
+export function serve(root, { port = 0, cors = true, loaderMaxAge = 0, csp = {} } = {}) {
   const base = resolve(root);
+  const policies = { '/examples/strict-csp': strictCspFor(root), ...csp };
   // Compressed bodies by file, encoding and modification time: compressed once.
   const compressed = new Map();
   const requests = [];
@@ -67,7 +83,8 @@ export function serve(root, { port = 0, cors = true, loaderMaxAge = 0 } = {}) {
         vary: 'Accept-Encoding',
       };
       if (cors && ext !== '.html') headers['access-control-allow-origin'] = '*';
-      if (path.startsWith('/examples/strict-csp')) headers['content-security-policy'] = STRICT_CSP;
+      const policy = Object.entries(policies).find(([prefix]) => path.startsWith(prefix))?.[1];
+      if (policy && ext === '.html') headers['content-security-policy'] = policy;
       if (req.headers['if-none-match'] === etag) {
         res.writeHead(304, headers);
         res.end();

@@ -108,6 +108,19 @@ export async function allParts(page) {
 }
 
 /**
+ * Serves the site's pages to this context as they were before the build drew their widgets
+ * ahead (no declarative shadow root): a widget loaded by its script tag alone, whose loader
+ * shows a skeleton until it is there.
+ */
+export async function withoutDrawings(context) {
+  await context.route((url) => url.pathname.endsWith('.html') || url.pathname.endsWith('/'), async (route) => {
+    const response = await route.fetch();
+    const html = await response.text();
+    route.fulfill({ response, body: html.replace(/<template shadowrootmode="open">[\s\S]*?<\/template>/g, '') });
+  });
+}
+
+/**
  * A host page served at `path` for this context only: `body` in a page whose head loads the
  * loader (or `head` instead), in `lang` and `dir`, with extra response `headers`.
  */

@@ -4,7 +4,8 @@
 import { createElement as h, useState } from 'react';
 import { MessagingQuota } from 'messaging-quota/react';
 
-export function App() {
+/** `shadow`: the widget drawn ahead (messaging-quota/server), given on the server. */
+export function App({ shadow } = {}) {
   const [tier, setTier] = useState('premium-business');
   const [blocks, setBlocks] = useState(0);
   const [ready, setReady] = useState(null);
@@ -25,6 +26,7 @@ export function App() {
       inmailBlocks: blocks,
       sections: 'calculator',
       loading: 'eager',
+      shadow,
       onReady: (detail) => setReady(detail.selection.tier),
       onChange: (detail) => setChange(`${detail.selection.tier} ${detail.summary.monthly_cost_cents}`),
     }),

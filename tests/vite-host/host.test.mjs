@@ -18,6 +18,17 @@ test('the server-rendered page holds the element with its attributes', () => {
   }
 });
 
+test('the server-rendered page holds the widget drawn ahead: its figures before any script runs', async () => {
+  const html = readFileSync(`${DIST}/index.html`, 'utf8');
+  assert.match(html, /<messaging-quota [^>]*><template shadowrootmode="open"><style>/);
+  const context = await site.browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(`${site.url}/`);
+  const allowance = await page.evaluate(() => document.querySelector('#quota').shadowRoot?.querySelector('[data-testid="allowance"]')?.textContent);
+  assert.equal(allowance, '30');
+  await context.close();
+});
+
 test('Vite copied the files the module names beside its own output', () => {
   const assets = readdirSync(`${DIST}/assets`);
   for (const ending of ['.wasm', '.css']) {
