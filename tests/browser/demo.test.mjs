@@ -132,6 +132,18 @@ test('the rule editor applies valid rules live and refuses invalid ones, naming 
     await page.getByTestId('rules-apply').click();
     assert.equal(await error.getAttribute('data-path'), path);
   }
+  // A number where a text belongs, and a fraction where a whole number does: each named
+  // with its place and what belongs there (serde's wording of a float is the browser's).
+  for (const [broken, path, said] of [
+    [original.replace('"name": "Basic"', '"name": 1.5'), 'tiers[0].name', /a text belongs here/],
+    [original.replace('"name": "Basic"', '"name": 1e300'), 'tiers[0].name', /a text belongs here/],
+    [original.replace('"free_messages": 15', '"free_messages": 15.5'), 'tiers[0].free_messages', /tiers\[0\]\.free_messages/],
+  ]) {
+    await editor.fill(broken);
+    await page.getByTestId('rules-apply').click();
+    assert.equal(await error.getAttribute('data-path'), path);
+    assert.match(await error.textContent(), said);
+  }
   assert.equal(await text(page, 'allowance'), '40', 'still the last good rules');
   await page.getByTestId('preset-article').click();
   assert.equal(await text(page, 'allowance'), '30');

@@ -25,9 +25,12 @@ mod feat_hydration {
     pub(in crate::dom_bundle) fn node_type_str(node: &Node) -> Cow<'static, str> {
         match node.node_type() {
             Node::ELEMENT_NODE => {
+                // messaging-quota patch: ASCII lowercasing (HTML tag names are ASCII).
+                // `to_lowercase` brings in core's Unicode case tables, 11 KB gzip of the
+                // first module, for a message only a hydration mismatch writes.
                 let tag = node
                     .dyn_ref::<Element>()
-                    .map(|m| m.tag_name().to_lowercase())
+                    .map(|m| m.tag_name().to_ascii_lowercase())
                     .unwrap_or_else(|| "unknown".to_owned());
 
                 format!("{tag} element node").into()
