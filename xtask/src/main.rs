@@ -18,6 +18,7 @@ mod assets;
 mod catalogues;
 mod docs;
 mod esbuild;
+mod imports;
 mod links;
 mod loader;
 mod manifest;

@@ -110,6 +110,17 @@ pub fn split(root: &Path, dir: &Path) -> Result<String> {
             .arg("--out-name=messaging-quota"),
         "wasm-bindgen",
     )?;
+    // The bindings' imports under short names (imports.rs).
+    let wasm = std::fs::read(bindgen.join(MAIN))?;
+    let js = std::fs::read_to_string(bindgen.join(BINDINGS))?;
+    let (wasm, js, renamed) = crate::imports::shorten(&wasm, &js, "./messaging-quota_bg.js")?;
+    if renamed == 0 {
+        return Err(
+            "no import of the bindings could be renamed: has wasm-bindgen's output changed?".into(),
+        );
+    }
+    std::fs::write(bindgen.join(MAIN), wasm)?;
+    std::fs::write(bindgen.join(BINDINGS), js)?;
     // `MESSAGING_QUOTA_WASM_NAMES=1` keeps the functions' names, for a size profile (twiggy):
     // the code and data are the same, with a names section beside them.
     let names = std::env::var_os("MESSAGING_QUOTA_WASM_NAMES").is_some();
