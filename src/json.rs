@@ -199,6 +199,7 @@ fn check_depth(text: &str) -> Result<(), JsonError> {
     Ok(())
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 fn path_of(path: &serde_path_to_error::Path) -> String {
     let path = path.to_string();
     if path == "." {
@@ -233,7 +234,7 @@ fn from_str_with_path<T: DeserializeOwned>(text: &str) -> Result<T, JsonError> {
     Ok(value)
 }
 
-/// Reads `T` from JSON text, the error naming where (`serde_path_to_error`); fields `T` does
+/// Reads `T` from JSON text, the error naming where (`serde_path_to_error` natively); fields `T` does
 /// not know are errors, as serde's `deny_unknown_fields` makes them (natively serde_json
 /// does it; `written` is the value as it writes itself back, for the browser's check).
 #[cfg(not(target_arch = "wasm32"))]
@@ -267,14 +268,13 @@ fn parse(text: &str) -> Result<wasm_bindgen::JsValue, JsonError> {
     })
 }
 
-/// Maps a parsed value onto `T`, the error naming where. Every read goes through this one
-/// deserializer type, path tracking included: a type read both with and without it (the
-/// saved state holds a rule set) would otherwise be compiled twice, which measured 7 KB
-/// gzip.
+/// Maps a parsed value onto `T`, the error naming where: the project's serde-wasm-bindgen
+/// puts each field and index in front of an error's path on its way out (docs/decisions.md),
+/// so a read that succeeds tracks nothing.
 #[cfg(target_arch = "wasm32")]
 fn from_value<T: DeserializeOwned>(value: wasm_bindgen::JsValue) -> Result<T, JsonError> {
-    serde_path_to_error::deserialize(serde_wasm_bindgen::Deserializer::from(value))
-        .map_err(|e| JsonError::new(path_of(e.path()), e.into_inner().to_string()))
+    T::deserialize(serde_wasm_bindgen::Deserializer::from(value))
+        .map_err(|e| JsonError::new(e.path().to_owned(), e.to_string()))
 }
 
 #[cfg(target_arch = "wasm32")]

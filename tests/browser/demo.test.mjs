@@ -138,7 +138,13 @@ test('the rule editor applies valid rules live and refuses invalid ones, naming 
     [original.replace('"name": "Basic"', '"name": 1.5'), 'tiers[0].name', /a text belongs here/],
     [original.replace('"name": "Basic"', '"name": 1e300'), 'tiers[0].name', /a text belongs here/],
     [original.replace('"free_messages": 15', '"free_messages": 15.5'), 'tiers[0].free_messages', /tiers\[0\]\.free_messages/],
+    // Each level of the place found on the error's way out: an object's field, an
+    // array's index, a field missing from the second tier (the place is that tier).
+    [original.replace(/"block_size": (\d+)/, '"block_size": "$1"'), 'inmail.block_size', /inmail\.block_size/],
+    [original.replace('{ "size": 25, "price_cents": 1499 }', '{ "size": 25, "price_cents": [1499] }'), 'bundles[0].price_cents', /bundles\[0\]\.price_cents/],
+    [original.replace(/"name": "Premium Business",\s*/, ''), 'tiers[1]', /tiers\[1\]/],
   ]) {
+    assert.notEqual(broken, original);
     await editor.fill(broken);
     await page.getByTestId('rules-apply').click();
     assert.equal(await error.getAttribute('data-path'), path);

@@ -1,5 +1,4 @@
 use js_sys::{Array, ArrayBuffer, JsString, Map, Number, Object, Symbol, Uint8Array};
-use serde::de::value::{MapDeserializer, SeqDeserializer};
 use serde::de::{self, IntoDeserializer};
 use std::convert::TryFrom;
 use wasm_bindgen::convert::IntoWasmAbi;
@@ -24,6 +23,68 @@ impl<'de> de::SeqAccess<'de> for SeqAccess {
             Some(value) => Some(seed.deserialize(Deserializer::from(value))?),
             None => None,
         })
+    }
+}
+
+/// messaging-quota patch: [`de::SeqAccess`] over an array that puts the index in front of
+/// an element's error's path (in place of serde's `SeqDeserializer`, which cannot).
+struct ArrayAccess {
+    array: Array,
+    index: u32,
+}
+
+impl<'de> de::SeqAccess<'de> for ArrayAccess {
+    type Error = Error;
+
+    fn next_element_seed<T: de::DeserializeSeed<'de>>(
+        &mut self,
+        seed: T,
+    ) -> Result<Option<T::Value>> {
+        if self.index >= self.array.length() {
+            return Ok(None);
+        }
+        let index = self.index;
+        self.index += 1;
+        seed.deserialize(Deserializer::from(self.array.get(index)))
+            .map(Some)
+            .map_err(|e| e.at_index(index))
+    }
+
+    fn size_hint(&self) -> Option<usize> {
+        Some((self.array.length() - self.index) as usize)
+    }
+}
+
+/// messaging-quota patch: [`de::MapAccess`] over an object's entries that puts the key in
+/// front of a value's error's path (in place of serde's `MapDeserializer`, which cannot).
+struct EntriesAccess {
+    entries: Array,
+    index: u32,
+    key: Option<String>,
+}
+
+impl<'de> de::MapAccess<'de> for EntriesAccess {
+    type Error = Error;
+
+    fn next_key_seed<K: de::DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>> {
+        if self.index >= self.entries.length() {
+            return Ok(None);
+        }
+        let key = self.entries.get(self.index).unchecked_into::<Array>().get(0);
+        self.key = key.as_string();
+        seed.deserialize(Deserializer::from(key)).map(Some)
+    }
+
+    fn next_value_seed<V: de::DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value> {
+        let value = self.entries.get(self.index).unchecked_into::<Array>().get(1);
+        self.index += 1;
+        let key = self.key.take();
+        seed.deserialize(Deserializer::from(value))
+            .map_err(|e| e.in_field(key.as_deref().unwrap_or("?")))
+    }
+
+    fn size_hint(&self) -> Option<usize> {
+        Some((self.entries.length() - self.index) as usize)
     }
 }
 
@@ -67,6 +128,8 @@ struct ObjectAccess {
     obj: ObjectExt,
     fields: std::slice::Iter<'static, &'static str>,
     next_value: Option<Deserializer>,
+    // messaging-quota patch: the field whose value is next, for its error's path.
+    field: &'static str,
 }
 
 impl ObjectAccess {
@@ -75,6 +138,21 @@ impl ObjectAccess {
             obj,
             fields: fields.iter(),
             next_value: None,
+            field: "",
+        }
+    }
+}
+
+/// What an array too long for its type was expected to hold (as serde's `SeqDeserializer`
+/// says it).
+struct ExpectedInSeq(u32);
+
+impl de::Expected for ExpectedInSeq {
+    fn fmt(&self, formatter: &mut std::fmt::Formatter) -> std::fmt::Result {
+        if self.0 == 1 {
+            formatter.write_str("1 element in sequence")
+        } else {
+            write!(formatter, "{} elements in sequence", self.0)
         }
     }
 }
@@ -97,6 +175,7 @@ impl<'de> de::MapAccess<'de> for ObjectAccess {
             let is_missing_field = next_value.is_undefined() && !js_field.js_in(&self.obj);
             if !is_missing_field {
                 self.next_value = Some(Deserializer::from(next_value));
+                self.field = field;
                 return Ok(Some(seed.deserialize(str_deserializer(field))?));
             }
         }
@@ -105,7 +184,9 @@ impl<'de> de::MapAccess<'de> for ObjectAccess {
     }
 
     fn next_value_seed<V: de::DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value> {
+        let field = self.field;
         seed.deserialize(self.next_value.take().unwrap_throw())
+            .map_err(|e| e.in_field(field))
     }
 }
 
@@ -274,7 +355,20 @@ impl Deserializer {
         visitor: V,
         array: &Array,
     ) -> Result<V::Value> {
-        visitor.visit_seq(SeqDeserializer::new(array.iter().map(Deserializer::from)))
+        // messaging-quota patch: elements read through `ArrayAccess` (their index in an
+        // error's path); what serde's `SeqDeserializer::end` checks, checked here.
+        let mut access = ArrayAccess {
+            array: array.clone(),
+            index: 0,
+        };
+        let value = visitor.visit_seq(&mut access)?;
+        if access.index < array.length() {
+            return Err(de::Error::invalid_length(
+                array.length() as usize,
+                &ExpectedInSeq(access.index),
+            ));
+        }
+        Ok(value)
     }
 }
 
@@ -553,7 +647,13 @@ impl<'de> de::Deserializer<'de> for Deserializer {
         match js_sys::try_iter(&self.value)? {
             Some(iter) => visitor.visit_map(MapAccess::new(iter)),
             None => match self.as_object_entries() {
-                Some(arr) => visitor.visit_map(MapDeserializer::new(arr.iter().map(convert_pair))),
+                // messaging-quota patch: entries read through `EntriesAccess` (their key in
+                // an error's path).
+                Some(entries) => visitor.visit_map(EntriesAccess {
+                    entries,
+                    index: 0,
+                    key: None,
+                }),
                 None => self.invalid_type(visitor),
             },
         }

@@ -1,8 +1,10 @@
 use wasm_bindgen::prelude::*;
 
 /// A newtype that represents Serde errors as JavaScript exceptions.
+///
+/// messaging-quota patch: with the place in the value where it happened (`path`).
 #[derive(Debug)]
-pub struct Error(JsValue);
+pub struct Error(JsValue, String);
 
 impl std::fmt::Display for Error {
     fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
@@ -21,7 +23,37 @@ impl std::error::Error for Error {}
 impl Error {
     /// Creates a JavaScript `Error` with a given message.
     pub fn new<T: std::fmt::Display>(msg: T) -> Self {
-        Error(JsError::new(&msg.to_string()).into())
+        Error(JsError::new(&msg.to_string()).into(), String::new())
+    }
+
+    /// messaging-quota patch: where in the value the error happened, as
+    /// `serde_path_to_error` writes it (`tiers[1].price_cents`; empty at the top). Each
+    /// object and array the error passes on its way out puts its field or index in front,
+    /// so a read that succeeds pays for no path at all.
+    pub fn path(&self) -> &str {
+        &self.1
+    }
+
+    #[cold]
+    pub(crate) fn in_field(mut self, name: &str) -> Self {
+        let inner = std::mem::take(&mut self.1);
+        self.1 = if inner.is_empty() || inner.starts_with('[') {
+            format!("{name}{inner}")
+        } else {
+            format!("{name}.{inner}")
+        };
+        self
+    }
+
+    #[cold]
+    pub(crate) fn at_index(mut self, index: u32) -> Self {
+        let inner = std::mem::take(&mut self.1);
+        self.1 = if inner.is_empty() || inner.starts_with('[') {
+            format!("[{index}]{inner}")
+        } else {
+            format!("[{index}].{inner}")
+        };
+        self
     }
 }
 
@@ -87,7 +119,7 @@ impl std::fmt::Display for Unexpected<'_> {
 /// imports that return JavaScript exceptions as `Result<T, JsValue>`.
 impl From<JsValue> for Error {
     fn from(error: JsValue) -> Error {
-        Error(error)
+        Error(error, String::new())
     }
 }
 
