@@ -17,7 +17,8 @@ export function attribute(element, name) {
   return element.getAttribute(isCustomElement(element) ? name : `data-${name}`);
 }
 
-const OFF = ['false', '0', 'no', 'off'];
+/** The values that turn a flag attribute off. */
+export const OFF = ['false', '0', 'no', 'off'];
 
 /** Whether a flag attribute is on: present, and not `false` (`0`, `no`, `off`). */
 export function flagOn(element, name) {

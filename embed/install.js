@@ -8,7 +8,7 @@
 // No inline script or style, so it runs under a strict Content Security Policy.
 
 import { ASSETS, ATTRIBUTES, BUILD, PARAMS, VERSION } from '@messaging-quota/build';
-import { attribute, attributesOf } from './element.js';
+import { OFF, attribute, attributesOf } from './element.js';
 import { languageOf } from './language.js';
 import {
   LoadError, currentBuild, loadModule, loadStylesheet, mayBeRedeployed, prefetchWords, wordsFiles,
@@ -20,11 +20,12 @@ function announce() {
   globalThis.messagingQuota ??= Object.freeze({ version: VERSION });
 }
 
-const OFF_FLAGS = '[X="false" i], [X="0"], [X="no" i], [X="off" i]';
-
-/** Selects the widgets whose attribute `name` is on (`data-name` on a mount point). */
+/** Selects the widgets whose flag attribute `name` is on (`data-name` on a mount point). */
 function flagged(name) {
-  return ['', 'data-'].map((p) => `${p ? '[data-messaging-quota]' : 'messaging-quota'}[${p}${name}]:not(${OFF_FLAGS.replaceAll('X', p + name)})`);
+  return ['', 'data-'].map((p) => {
+    const off = OFF.map((v) => `[${p}${name}="${v}" i]`).join(', ');
+    return `${p ? '[data-messaging-quota]' : 'messaging-quota'}[${p}${name}]:not(${off})`;
+  });
 }
 
 /**

@@ -74,23 +74,9 @@ fn start() {
     yew::set_custom_panic_hook(Box::new(show_error_cards));
 }
 
-/// Reads `[[name, value], …]` pairs from JavaScript.
-fn pairs(attributes: &js_sys::Array) -> Vec<(String, String)> {
-    attributes
-        .iter()
-        .filter_map(|pair| {
-            let pair: js_sys::Array = pair.dyn_into().ok()?;
-            Some((
-                pair.get(0).as_string()?,
-                pair.get(1).as_string().unwrap_or_default(),
-            ))
-        })
-        .collect()
-}
-
 /// The attributes as configuration, each problem logged for the host's developers.
 fn read_config(attributes: &js_sys::Array) -> (EmbedConfig, Vec<Ignored>) {
-    let pairs = pairs(attributes);
+    let pairs = crate::browser::attribute_pairs(attributes);
     let (config, problems) =
         parse_attributes(pairs.iter().map(|(n, v)| (n.as_str(), v.as_str())), false);
     problems.iter().for_each(warn);
@@ -228,12 +214,14 @@ fn replay(changes: Vec<Changed>) {
 /// render is the drawing's: the drawing's rules (`rules`, as fetched for the page now) and
 /// words are the same, the page did not edit it, and the later sections' code is here when
 /// it draws any. `start` is the state the visitor's own inputs give, carried on from once
-/// hydrated. `None`: render afresh in its place.
+/// hydrated; `changed` what they changed in the drawing, given back then. `None`: render
+/// afresh in its place.
 async fn hydration(
     container: &Element,
     drawing: Inputs,
     rules: Option<(Option<String>, Option<Rc<RuleSet>>)>,
     props: &AppProps,
+    changed: Rc<RefCell<Vec<Changed>>>,
 ) -> Option<AppProps> {
     let (mut config, problems) = drawing.config();
     if let Some(src) = config.rules_src.clone() {
@@ -260,7 +248,7 @@ async fn hydration(
         return None;
     }
     let later = config.parts.iter().any(crate::ui::is_later);
-    if later && !fetch_later().await {
+    if later && fetch_later().await.is_none() {
         return None;
     }
     let day_known = knows_the_day(&config);
@@ -273,12 +261,7 @@ async fn hydration(
     let resume = Resume(props.init.start.clone());
     // What the visitor changed in the drawing (hydration draws it back as it was), given back
     // once the widget carries on from their own state.
-    let changed = RefCell::new(Some(changed_controls(container)));
-    let then = yew::Callback::from(move |()| {
-        if let Some(changed) = changed.borrow_mut().take() {
-            replay(changed);
-        }
-    });
+    let then = yew::Callback::from(move |()| replay(std::mem::take(&mut *changed.borrow_mut())));
     Some(AppProps {
         init: InitCell {
             init: props.init.init.clone(),
@@ -471,12 +454,16 @@ pub fn mount(
                 ahead: None,
             };
             if let Some(drawing) = drawing {
-                let alive = hydration(&target, drawing, Some(rules), &props).await;
+                let changed = Rc::default();
+                let alive =
+                    hydration(&target, drawing, Some(rules), &props, Rc::clone(&changed)).await;
                 if shared.borrow().gone {
                     return;
                 }
                 if let Some(alive) = alive {
-                    let changed = changed_controls(&target);
+                    // Read just before hydrating: the visitor may have changed the drawing
+                    // until now. The first effect gives it back (`Ahead::then`).
+                    *changed.borrow_mut() = changed_controls(&target);
                     let app =
                         yew::Renderer::<App>::with_root_and_props(target.clone(), alive.clone())
                             .hydrate();
@@ -484,12 +471,6 @@ pub fn mount(
                         let mut m = shared.borrow_mut();
                         m.app = Some(app);
                         m.props = Some(alive);
-                    }
-                    // Once it carries on from the visitor's own state (its first effect),
-                    // what they changed in the drawing meanwhile is theirs again.
-                    TimeoutFuture::new(0).await;
-                    if !shared.borrow().gone {
-                        replay(changed);
                     }
                     return;
                 }

@@ -13,7 +13,7 @@ use yew::prelude::*;
 use crate::browser::catalogue_files::{self, WordsFiles};
 use crate::browser::{clock, console, intl};
 use crate::engine::rules::RuleSet;
-use crate::host::{ignored, FetchProblem, Ignored, Reason};
+use crate::host::{ignored, FetchProblem, Reason};
 use crate::prerender::{day, fingerprint, knows_the_day, Inputs};
 use crate::state::Init;
 use crate::ui::{fetch_later, Ahead, App, AppProps, ErrorWords, HostLink, InitCell, Rendering};
@@ -89,25 +89,12 @@ fn elements_in(html: &str) -> u32 {
         .count() as u32
 }
 
-fn problem(name: &str, value: &str, reason: Reason) -> Ignored {
-    ignored(name, value, reason)
-}
-
 /// Renders a widget with these attributes (`[[name, value], …]`, as the element has them)
 /// ahead of the page. Resolves to `{ html, problems }`.
 #[wasm_bindgen(js_name = render)]
 pub async fn render(attributes: js_sys::Array, options: JsValue) -> Result<JsValue, JsValue> {
     let options: Options = serde_wasm_bindgen::from_value(options)?;
-    let pairs: Vec<(String, String)> = attributes
-        .iter()
-        .filter_map(|pair| {
-            let pair: js_sys::Array = pair.dyn_into().ok()?;
-            Some((
-                pair.get(0).as_string()?,
-                pair.get(1).as_string().unwrap_or_default(),
-            ))
-        })
-        .collect();
+    let pairs = crate::browser::attribute_pairs(&attributes);
     let (mut config, mut problems) = crate::host::attributes::parse_attributes(
         pairs.iter().map(|(n, v)| (n.as_str(), v.as_str())),
         false,
@@ -115,12 +102,12 @@ pub async fn render(attributes: js_sys::Array, options: JsValue) -> Result<JsVal
     if let Some(src) = config.rules_src.clone() {
         match options.rules.as_deref().map(RuleSet::from_json) {
             Some(Ok(rules)) => config.rules = Some(Rc::new(rules)),
-            Some(Err(e)) => problems.push(problem(
+            Some(Err(e)) => problems.push(ignored(
                 "rules-src",
                 &src,
                 Reason::Fetch(FetchProblem::Invalid(e)),
             )),
-            None => problems.push(problem(
+            None => problems.push(ignored(
                 "rules-src",
                 &src,
                 Reason::Fetch(FetchProblem::Unreachable),
@@ -144,7 +131,7 @@ pub async fn render(attributes: js_sys::Array, options: JsValue) -> Result<JsVal
     if let Some(src) = config.messages_src.clone() {
         match &options.messages {
             Some(text) => catalogue_files::provide("host:messages", text, Some(&src)),
-            None => problems.push(problem(
+            None => problems.push(ignored(
                 "messages-src",
                 &src,
                 Reason::Messages(FetchProblem::Unreachable),

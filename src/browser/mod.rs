@@ -23,3 +23,19 @@ pub fn in_a_page() -> bool {
     #[cfg(not(target_arch = "wasm32"))]
     false
 }
+
+/// An element's attributes as JavaScript hands them over (`[[name, value], …]`), for the
+/// widget in a page and the server renderer alike; anything else in the list is skipped.
+pub fn attribute_pairs(attributes: &js_sys::Array) -> Vec<(String, String)> {
+    use wasm_bindgen::JsCast;
+    attributes
+        .iter()
+        .filter_map(|pair| {
+            let pair: js_sys::Array = pair.dyn_into().ok()?;
+            Some((
+                pair.get(0).as_string()?,
+                pair.get(1).as_string().unwrap_or_default(),
+            ))
+        })
+        .collect()
+}

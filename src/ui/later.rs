@@ -71,18 +71,14 @@ thread_local! {
     static FETCHED: Cell<Option<LaterView>> = const { Cell::new(None) };
 }
 
-/// Fetches the later sections' code, if it is not here yet; whether it is now.
-pub async fn fetch_later() -> bool {
-    if FETCHED.get().is_some() {
-        return true;
+/// Fetches the later sections' code, if it is not here yet; its view, once it is.
+pub async fn fetch_later() -> Option<LaterView> {
+    if let Some(view) = FETCHED.get() {
+        return Some(view);
     }
-    match later_views().await {
-        Ok(view) => {
-            FETCHED.set(Some(view));
-            true
-        }
-        Err(_) => false,
-    }
+    let view = later_views().await.ok()?;
+    FETCHED.set(Some(view));
+    Some(view)
 }
 
 /// Where the later sections' code is.
@@ -109,8 +105,7 @@ pub fn use_later(wanted: bool) -> Later {
         use_effect_with((wanted && !ready, *attempt), move |&(fetch, _)| {
             if fetch {
                 spawn_local(async move {
-                    let fetched = fetch_later().await;
-                    loaded.set(Some(FETCHED.get().filter(|_| fetched).ok_or(())));
+                    loaded.set(Some(fetch_later().await.ok_or(())));
                 });
             }
         });

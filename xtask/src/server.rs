@@ -20,7 +20,7 @@ use sha2::{Digest, Sha256};
 
 use crate::assets::Assets;
 use crate::sizes::Sizes;
-use crate::split::{FEATURES, WASM_OPT};
+use crate::split::{run, FEATURES, WASM_OPT};
 use crate::{esbuild, Result};
 
 /// The server module and the command, in the package's root.
@@ -35,16 +35,6 @@ pub fn out_dir(root: &Path) -> PathBuf {
 /// Whether this build draws its pages ahead.
 pub fn wanted() -> bool {
     std::env::var("MESSAGING_QUOTA_PRERENDER").map_or(true, |v| v != "off")
-}
-
-fn run(command: &mut Command, what: &str) -> Result {
-    let status = command
-        .status()
-        .map_err(|e| format!("{what} could not start ({e}): scripts/setup.sh installs it"))?;
-    if !status.success() {
-        return Err(format!("{what} failed").into());
-    }
-    Ok(())
 }
 
 /// A JS string literal of `text` (JSON's are JS's).

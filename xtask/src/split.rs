@@ -66,7 +66,8 @@ fn cargo_wasm(root: &Path) -> PathBuf {
         .join("messaging_quota.wasm")
 }
 
-fn run(command: &mut Command, what: &str) -> Result {
+/// Runs a build tool, its failure said with what installs it.
+pub fn run(command: &mut Command, what: &str) -> Result {
     let status = command
         .status()
         .map_err(|e| format!("{what} could not start ({e}): scripts/setup.sh installs it"))?;
