@@ -11,6 +11,7 @@ use web_sys::{AbortController, Element};
 use yew::AppHandle;
 
 use crate::browser::catalogue_files::{self as words, WordsFiles};
+use crate::browser::held_input::HeldInput;
 use crate::browser::rules_src::{fetch_rules, same_origin_url};
 use crate::browser::{catalogue_files, clock, console, link, storage, url};
 use crate::engine::rules::RuleSet;
@@ -104,124 +105,47 @@ pub struct WidgetHandle {
     container: Element,
 }
 
+/// Renders the widget into `container` off the page and puts it in place once the first
+/// render is complete: off the page, yew renders in steps (the browser runs between them),
+/// and the skeleton, a copy standing in for the container, stays on screen until then.
 fn render(inner: &Shared, container: &Element, props: AppProps) {
+    let stand_in = container
+        .clone_node_with_deep(true)
+        .ok()
+        .and_then(|n| n.dyn_into::<Element>().ok())
+        .filter(|stand_in| container.replace_with_with_node_1(stand_in).is_ok());
+    if let Some(stand_in) = &stand_in {
+        let _ = stand_in.set_attribute("data-mq-rendering", "");
+    }
     container.set_text_content(None);
+    clock::mark("messaging-quota:render");
+    let placed = container.clone();
+    let props = AppProps {
+        on_first_render: yew::Callback::from(move |()| {
+            if let Some(stand_in) = &stand_in {
+                let _ = stand_in.replace_with_with_node_1(&placed);
+            }
+        }),
+        ..props
+    };
     let app = yew::Renderer::<App>::with_root_and_props(container.clone(), props.clone()).render();
     let mut m = inner.borrow_mut();
     m.app = Some(app);
     m.props = Some(props);
 }
 
-/// A form control the visitor changed in the drawing before the widget came alive, and what
-/// they changed it to.
-struct Changed {
-    control: Element,
-    /// `input` for text, `change` for a choice.
-    event: &'static str,
-    value: Option<String>,
-    checked: Option<bool>,
-}
-
-/// What the visitor changed in the drawing: each control whose value is not the one drawn.
-/// Choices first (a tier, a select), then what was typed, each in the order they show.
-fn changed_controls(container: &Element) -> Vec<Changed> {
-    let Ok(found) = container.query_selector_all("input, select, textarea") else {
-        return Vec::new();
-    };
-    let mut choices = Vec::new();
-    let mut typed = Vec::new();
-    for i in 0..found.length() {
-        let Some(control) = found.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else {
-            continue;
-        };
-        if let Some(input) = control.dyn_ref::<web_sys::HtmlInputElement>() {
-            if matches!(input.type_().as_str(), "radio" | "checkbox") {
-                if input.checked() != input.default_checked() {
-                    let checked = Some(input.checked());
-                    choices.push(Changed {
-                        control,
-                        event: "change",
-                        value: None,
-                        checked,
-                    });
-                }
-            } else if input.value() != input.default_value() {
-                let value = Some(input.value());
-                typed.push(Changed {
-                    control,
-                    event: "input",
-                    value,
-                    checked: None,
-                });
-            }
-        } else if let Some(select) = control.dyn_ref::<web_sys::HtmlSelectElement>() {
-            let drawn = select
-                .query_selector("option[selected]")
-                .ok()
-                .flatten()
-                .and_then(|o| o.get_attribute("value"));
-            if drawn.is_some_and(|d| d != select.value()) {
-                let value = Some(select.value());
-                choices.push(Changed {
-                    control,
-                    event: "change",
-                    value,
-                    checked: None,
-                });
-            }
-        } else if let Some(area) = control.dyn_ref::<web_sys::HtmlTextAreaElement>() {
-            if area
-                .default_value()
-                .is_ok_and(|drawn| drawn != area.value())
-            {
-                let value = Some(area.value());
-                typed.push(Changed {
-                    control,
-                    event: "input",
-                    value,
-                    checked: None,
-                });
-            }
-        }
-    }
-    choices.extend(typed);
-    choices
-}
-
-/// Puts what the visitor changed back, as they did it: the widget hears each as an input.
-fn replay(changes: Vec<Changed>) {
-    for c in changes {
-        if let Some(input) = c.control.dyn_ref::<web_sys::HtmlInputElement>() {
-            match (&c.value, c.checked) {
-                (_, Some(checked)) => input.set_checked(checked),
-                (Some(value), _) => input.set_value(value),
-                _ => {}
-            }
-        } else if let Some(select) = c.control.dyn_ref::<web_sys::HtmlSelectElement>() {
-            select.set_value(c.value.as_deref().unwrap_or_default());
-        } else if let Some(area) = c.control.dyn_ref::<web_sys::HtmlTextAreaElement>() {
-            area.set_value(c.value.as_deref().unwrap_or_default());
-        }
-        let init = web_sys::EventInit::new();
-        init.set_bubbles(true);
-        if let Ok(event) = web_sys::Event::new_with_event_init_dict(c.event, &init) {
-            let _ = c.control.dispatch_event(&event);
-        }
-    }
-}
-
 /// The props to hydrate `container`'s drawing with, when the widget can be sure its first
 /// render is the drawing's: the drawing's rules (`rules`, as fetched for the page now) and
 /// words are the same, the page did not edit it, and the later sections' code is here when
 /// it draws any. `start` is the state the visitor's own inputs give, carried on from once
-/// hydrated; `changed` what they changed in the drawing, given back then. `None`: render
+/// hydrated; `held` what they do to the drawing until then, given back then. `None`: render
 /// afresh in its place.
 async fn hydration(
     container: &Element,
     drawing: Inputs,
     rules: Option<(Option<String>, Option<Rc<RuleSet>>)>,
     props: &AppProps,
-    changed: Rc<RefCell<Vec<Changed>>>,
+    held: Rc<RefCell<Option<HeldInput>>>,
 ) -> Option<AppProps> {
     let (mut config, problems) = drawing.config();
     if let Some(src) = config.rules_src.clone() {
@@ -259,9 +183,13 @@ async fn hydration(
         ..Init::default()
     });
     let resume = Resume(props.init.start.clone());
-    // What the visitor changed in the drawing (hydration draws it back as it was), given back
+    // What the visitor did to the drawing (hydration draws it back as it was), given back
     // once the widget carries on from their own state.
-    let then = yew::Callback::from(move |()| replay(std::mem::take(&mut *changed.borrow_mut())));
+    let given_back = yew::Callback::from(move |()| {
+        if let Some(held) = held.take() {
+            held.give_back();
+        }
+    });
     Some(AppProps {
         init: InitCell {
             init: props.init.init.clone(),
@@ -271,8 +199,8 @@ async fn hydration(
         ahead: Some(Ahead {
             day_known,
             resume: Some(resume),
-            then,
         }),
+        on_first_render: given_back,
         ..props.clone()
     })
 }
@@ -452,18 +380,22 @@ pub fn mount(
                 update: None,
                 rendering,
                 ahead: None,
+                on_first_render: yew::Callback::noop(),
             };
             if let Some(drawing) = drawing {
-                let changed = Rc::default();
+                let held = Rc::default();
                 let alive =
-                    hydration(&target, drawing, Some(rules), &props, Rc::clone(&changed)).await;
+                    hydration(&target, drawing, Some(rules), &props, Rc::clone(&held)).await;
+                // Hydrating starts in a task of its own, apart from the checks above.
+                TimeoutFuture::new(0).await;
                 if shared.borrow().gone {
                     return;
                 }
                 if let Some(alive) = alive {
-                    // Read just before hydrating: the visitor may have changed the drawing
-                    // until now. The first effect gives it back (`Ahead::then`).
-                    *changed.borrow_mut() = changed_controls(&target);
+                    // From now on, in steps; what the visitor does to the drawing is held
+                    // from just before, and given back once alive (`on_first_render`).
+                    *held.borrow_mut() = Some(HeldInput::start(&target));
+                    clock::mark("messaging-quota:hydrate");
                     let app =
                         yew::Renderer::<App>::with_root_and_props(target.clone(), alive.clone())
                             .hydrate();

@@ -185,8 +185,8 @@ pub async fn render(attributes: js_sys::Array, options: JsValue) -> Result<JsVal
         ahead: Some(Ahead {
             day_known,
             resume: None,
-            then: Callback::noop(),
         }),
+        on_first_render: Callback::noop(),
     };
     let widget = yew::LocalServerRenderer::<App>::with_props(props)
         .render()

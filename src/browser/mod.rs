@@ -9,6 +9,7 @@ pub mod download;
 pub mod embed_markup;
 pub mod events;
 pub mod fetch;
+pub mod held_input;
 pub mod intl;
 pub mod link;
 pub mod rules_src;

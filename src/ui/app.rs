@@ -7,24 +7,22 @@ use std::rc::Rc;
 use web_sys::{Element, KeyboardEvent};
 use yew::prelude::*;
 
-use super::autoplay::use_autoplay;
 use super::calculator::Calculator;
 use super::context::Ids;
 use super::host_page::{
-    use_checkout_events, use_english, use_host_events, use_host_updates, use_upgrade_choice,
-    ConfigUpdate,
+    use_checkout_events, use_english, use_host_events, use_upgrade_choice, ConfigUpdate,
 };
 use super::language_menu::LanguageMenu;
 use super::later::{is_later, use_later, Later, LaterPart};
 use super::notices::Notices;
+use super::outside::{self, Outside};
 use super::page_heading::{PageHeading, PartRefs};
-use super::page_writes::{use_link_rules, use_page_writes, Writes};
+use super::page_writes::use_link_rules;
 use super::schedule::{use_steps, Rendering};
 use super::share::use_shared;
 use super::upgrade_dialog::UpgradeDialog;
 use super::use_view::use_view;
 use super::use_words::use_words;
-use super::warm_up::use_warm_up;
 use super::{compare, demo, rules_editor, share};
 use crate::browser::catalogue_files::{locale, wanted, Wanted, WordsFiles};
 use crate::engine::rules::RuleSet;
@@ -34,7 +32,7 @@ use crate::state::{
     initial_widget, priced, shortcut, summary, Action, DisplayAction, Edit, EditorAction, Field,
     HostAction, Init, Notice, NoticeAction, PlanAction, PlayerAction, SendAction, TextSize, Widget,
 };
-use crate::text::{key, I18n, Texts};
+use crate::text::{key, Texts};
 use crate::view::calculator::CalculatorInput;
 use crate::view::compare::CompareInput;
 use crate::view::demo::DemoInput;
@@ -128,9 +126,6 @@ pub struct Ahead {
     /// depends on the day is drawn, unseen, until the widget is alive.
     pub day_known: bool,
     pub resume: Option<Resume>,
-    /// Called once the widget carries on from `resume`: what the visitor did to the drawing
-    /// meanwhile is given back then, after it, in order.
-    pub then: Callback<()>,
 }
 
 #[derive(Properties, PartialEq, Clone)]
@@ -147,6 +142,11 @@ pub struct AppProps {
     /// Drawn ahead of the page, or hydrating over such a drawing.
     #[prop_or_default]
     pub ahead: Option<Ahead>,
+    /// Called once the first render is complete (after a hydration: once the widget carries
+    /// on from `ahead.resume`): a widget rendered off the page is put in its place then, and
+    /// what the visitor did to a drawing meanwhile is given back.
+    #[prop_or_default]
+    pub on_first_render: Callback<()>,
 }
 
 /// The widget's actions as typed callbacks, one per part of the state, made once: a section
@@ -227,14 +227,6 @@ fn use_wanted(state: &Widget, files: &WordsFiles) -> Rc<Wanted> {
     })
 }
 
-/// Keeps the widget's current words where the panic hook's error card can read them.
-#[hook]
-fn use_error_words(words: ErrorWords, texts: I18n) {
-    use_effect_with(texts, move |t| {
-        *words.0.borrow_mut() = Some(t.0.clone());
-    });
-}
-
 /// The rules in the widget's currency, which every figure is computed from, and this
 /// month's summary under them: each worked out once per change of what it reads.
 #[hook]
@@ -257,23 +249,27 @@ fn use_priced(state: &Widget) -> (Rc<RuleSet>, Rc<Summary>) {
 }
 
 /// Whether the widget is alive: drawn ahead of the page it is not; hydrating over such a
-/// drawing, it comes alive once hydrated, carrying on from the visitor's own state.
+/// drawing, it comes alive once hydrated, carrying on from the visitor's own state. Either
+/// way, `on_first_render` hears when the first render is complete.
 #[hook]
-fn use_alive(ahead: Option<Ahead>, on_host: Callback<HostAction>) -> Option<Ahead> {
+fn use_alive(
+    ahead: Option<Ahead>,
+    on_host: Callback<HostAction>,
+    on_first_render: Callback<()>,
+) -> Option<Ahead> {
     let drawn = use_state(|| ahead.clone());
     {
         let drawn = drawn.clone();
         use_effect_with((), move |_| {
             if let Some(Ahead {
                 resume: Some(resume),
-                then,
                 ..
             }) = ahead
             {
                 on_host.emit(HostAction::Resume(resume.0));
-                then.emit(());
                 drawn.set(None);
             }
+            on_first_render.emit(());
         });
     }
     (*drawn).clone()
@@ -285,7 +281,11 @@ pub fn App(props: &AppProps) -> Html {
     let store = use_reducer(|| Store(props.init.start.clone()));
     let on = use_on(store.dispatcher());
     let state = store.0.clone();
-    let drawn = use_alive(props.ahead.clone(), on.host.clone());
+    let drawn = use_alive(
+        props.ahead.clone(),
+        on.host.clone(),
+        props.on_first_render.clone(),
+    );
     let day_known = drawn.as_ref().is_none_or(|d| d.day_known);
     let link = &props.link;
     let parts = state.page.parts;
@@ -309,10 +309,9 @@ pub fn App(props: &AppProps) -> Html {
     let part_refs = use_memo(parts, |parts| PartRefs::new(parts.iter()));
     let send_ref = use_node_ref();
 
-    // What the widget does outside itself.
-    use_warm_up(shown >= parts.iter().count(), state.clone(), words.clone());
+    // What the widget does outside itself: the host page's events and the ways to pay
+    // here; the rest (`Outside`) in a component of its own.
     let english = use_english();
-    use_error_words(link.error_words.clone(), words.clone());
     use_host_events(
         link.host.clone(),
         english.clone(),
@@ -320,7 +319,6 @@ pub fn App(props: &AppProps) -> Html {
         state.choices.selection.clone(),
         summary.clone(),
     );
-    use_host_updates(props.update.clone(), on.host.clone());
     let sharing = parts.has(Part::Share);
     let link_rules = use_link_rules(
         link.sync_url || sharing,
@@ -334,25 +332,19 @@ pub fn App(props: &AppProps) -> Html {
         link.sync_url,
         link.base.clone(),
     );
-    let writes = Writes {
-        sync_url: link.sync_url,
-        storage_key: link.storage_key.clone(),
+    let outside = outside::Props {
+        state: state.clone(),
+        words: words.clone(),
+        link: link.clone(),
+        init: props.init.clone(),
         instance: props.instance,
-        host: link.host.clone(),
-    };
-    use_page_writes(
-        writes,
-        props.init.init.clone(),
-        state.clone(),
+        update: props.update.clone(),
         link_rules,
-        on.notice.clone(),
-        on.host.clone(),
-    );
-    use_autoplay(
-        state.player.playing(),
-        state.player.speed_ms,
-        on.player.clone(),
-    );
+        appeared: shown >= parts.iter().count(),
+        on_notice: on.notice.clone(),
+        on_host: on.host.clone(),
+        on_player: on.player.clone(),
+    };
     let on_choose = use_upgrade_choice(
         link.host.clone(),
         english,
@@ -453,6 +445,7 @@ pub fn App(props: &AppProps) -> Html {
                 <UpgradeDialog view={dialog_view} on_choose={on_choose} on_close={on.close_dialog.clone()}
                     return_focus={send_ref} />
             </div>
+            <Outside ..outside />
         </ContextProvider<super::context::Checkout>>
         </ContextProvider<Ids>>
         </ContextProvider<Rendering>>

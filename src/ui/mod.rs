@@ -21,6 +21,7 @@ mod later;
 mod message_log;
 mod notices;
 mod number_field;
+mod outside;
 mod page_heading;
 mod page_writes;
 mod recommendation;

@@ -43,6 +43,18 @@ pub trait Runnable {
 
 struct QueueEntry {
     task: Box<dyn Runnable>,
+    /// messaging-quota patch: work no one can see or act on before it is done (a hydration,
+    /// which changes nothing visible, or a first render into a root that is not in the
+    /// document), between whose entries the scheduler may yield to the browser.
+    #[cfg_attr(
+        not(all(
+            target_arch = "wasm32",
+            not(target_os = "wasi"),
+            not(feature = "not_browser_env")
+        )),
+        allow(dead_code)
+    )]
+    unseen: bool,
 }
 
 #[derive(Default)]
@@ -52,7 +64,20 @@ struct FifoQueue {
 
 impl FifoQueue {
     fn push(&mut self, task: Box<dyn Runnable>) {
-        self.inner.push(QueueEntry { task });
+        self.push_entry(task, false);
+    }
+
+    fn push_entry(&mut self, task: Box<dyn Runnable>, unseen: bool) {
+        self.inner.push(QueueEntry { task, unseen });
+    }
+
+    #[cfg(all(
+        target_arch = "wasm32",
+        not(target_os = "wasi"),
+        not(feature = "not_browser_env")
+    ))]
+    fn all_unseen(&self) -> bool {
+        self.inner.iter().all(|e| e.unseen)
     }
 
     fn drain_into(&mut self, queue: &mut Vec<QueueEntry>) {
@@ -70,7 +95,21 @@ struct TopologicalQueue {
 impl TopologicalQueue {
     #[cfg(any(feature = "ssr", feature = "csr"))]
     fn push(&mut self, component_id: usize, task: Box<dyn Runnable>) {
-        self.inner.insert(component_id, QueueEntry { task });
+        self.push_entry(component_id, task, false);
+    }
+
+    #[cfg(any(feature = "ssr", feature = "csr"))]
+    fn push_entry(&mut self, component_id: usize, task: Box<dyn Runnable>, unseen: bool) {
+        self.inner.insert(component_id, QueueEntry { task, unseen });
+    }
+
+    #[cfg(all(
+        target_arch = "wasm32",
+        not(target_os = "wasi"),
+        not(feature = "not_browser_env")
+    ))]
+    fn all_unseen(&self) -> bool {
+        self.inner.values().all(|e| e.unseen)
     }
 
     /// Take a single entry, preferring parents over children
@@ -137,15 +176,18 @@ pub fn push(runnable: Box<dyn Runnable>) {
 #[cfg(any(feature = "ssr", feature = "csr"))]
 mod feat_csr_ssr {
     use super::*;
-    /// Push a component creation, first render and first rendered [Runnable]s to be executed
+    /// Push a component creation, first render and first rendered [Runnable]s to be executed.
+    /// `unseen`: the component hydrates, or renders into a root off the document (see
+    /// [`QueueEntry::unseen`]).
     pub(crate) fn push_component_create(
         component_id: usize,
         create: Box<dyn Runnable>,
         first_render: Box<dyn Runnable>,
+        unseen: bool,
     ) {
         with(|s| {
-            s.create.push(create);
-            s.render_first.push(component_id, first_render);
+            s.create.push_entry(create, unseen);
+            s.render_first.push_entry(component_id, first_render, unseen);
         });
     }
 
@@ -200,9 +242,11 @@ pub(crate) use feat_csr::*;
 mod feat_hydration {
     use super::*;
 
+    /// The render that follows a component's hydration: it renders what was hydrated again,
+    /// so it changes nothing visible either (`unseen`).
     pub(crate) fn push_component_priority_render(component_id: usize, render: Box<dyn Runnable>) {
         with(|s| {
-            s.render_priority.push(component_id, render);
+            s.render_priority.push_entry(component_id, render, true);
         });
     }
 }
@@ -293,6 +337,8 @@ mod arch {
             if js_sys::Date::now() >= deadline {
                 // Only yield when no DOM-mutating work is pending, so event
                 // handlers that fire during the yield see a consistent DOM.
+                // (messaging-quota patch: pending work no one can see, a hydration or a
+                // render off the document, does not hold the yield back.)
                 let can_yield = super::with(|s| s.can_yield());
                 if can_yield {
                     let cb = Closure::once_into_js(move || run_scheduler(queue));
@@ -395,10 +441,10 @@ impl Scheduler {
     ))]
     fn can_yield(&self) -> bool {
         self.destroy.inner.is_empty()
-            && self.create.inner.is_empty()
-            && self.render_first.inner.is_empty()
+            && self.create.all_unseen()
+            && self.render_first.all_unseen()
             && self.render.inner.is_empty()
-            && self.render_priority.inner.is_empty()
+            && self.render_priority.all_unseen()
     }
 
     /// Fill vector with tasks to be executed according to Runnable type execution priority

@@ -535,6 +535,15 @@ impl BSubtree {
         f(&mut self.0.event_registry().borrow_mut())
     }
 
+    /// messaging-quota patch: whether the subtree's host is off the document (a root rendered
+    /// before it is put in place), where no one sees or reaches what is rendered.
+    pub fn is_off_document(&self) -> bool {
+        self.0
+            .host
+            .dyn_ref::<web_sys::Node>()
+            .is_some_and(|host| !host.is_connected())
+    }
+
     pub fn brand_element(&self, el: &dyn EventGrating) {
         el.set_subtree_id(self.0.subtree_id);
     }

@@ -330,6 +330,7 @@ mod feat_ssr {
                 Box::new(RenderRunner {
                     state: self.state.clone(),
                 }),
+                false,
             );
             scheduler::start();
 
@@ -549,6 +550,9 @@ mod feat_csr {
             slot: DomSlot,
             props: Rc<COMP::Properties>,
         ) -> DynamicDomSlot {
+            // messaging-quota patch: a first render into a root off the document is unseen
+            // until the root is put in place, so the scheduler may yield within it.
+            let unseen = root.is_off_document();
             let bundle = Bundle::new();
             let sibling_slot = DynamicDomSlot::new(slot);
             let own_slot = DynamicDomSlot::new(sibling_slot.to_position());
@@ -574,6 +578,7 @@ mod feat_csr {
                 Box::new(RenderRunner {
                     state: self.state.clone(),
                 }),
+                unseen,
             );
             // Not guaranteed to already have the scheduler started
             scheduler::start();
@@ -723,6 +728,9 @@ mod feat_hydration {
                 Box::new(RenderRunner {
                     state: self.state.clone(),
                 }),
+                // messaging-quota patch: hydrating changes nothing visible (see
+                // `scheduler::QueueEntry::unseen`).
+                true,
             );
 
             // Not guaranteed to already have the scheduler started
