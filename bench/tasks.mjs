@@ -12,7 +12,8 @@ const KINDS = [
   ['decode', /^(v8\.wasm\.compileConsume|wasm\.OnBytesReceived|wasm\.FinishStreaming|v8\.wasm\.compileConsumeDone)$/],
   ['compile', /^wasm\.CompileLazy$/],
   ['layout', /^(Layout|UpdateLayoutTree|Paint|PrePaint|Layerize|Commit|UpdateLayer)$/],
-  ['parse', /^(ParseHTML|ParseAuthorStyleSheet|DocumentLoader::CommitNavigation)$/],
+  ['navigation', /^DocumentLoader::CommitNavigation$/],
+  ['parse', /^(ParseHTML|ParseAuthorStyleSheet)$/],
   ['gc', /^(MajorGC|MinorGC|V8\.GC_MARK_COMPACTOR)$/],
   ['script', /^(FunctionCall|EvaluateScript|v8\.callFunction|RunMicrotasks|TimerFire|EventDispatch|FireAnimationFrame)$/],
 ];
@@ -58,27 +59,42 @@ function causes(trace) {
         if (kind) time[kind[0]] += e.dur;
       }
       // Script spans nest (a call inside a timer): the outermost counts.
-      time.script = Math.max(0, ...inside.filter((e) => KINDS[5][1].test(e.name)).map((e) => e.dur)) - time.compile;
-      return { at: (task.ts - start) / 1000, ms: task.dur / 1000, cause: cause(task, time, at) };
+      const script = KINDS.find(([kind]) => kind === 'script')[1];
+      time.script = Math.max(0, ...inside.filter((e) => script.test(e.name)).map((e) => e.dur)) - time.compile;
+      // Committing a navigation holds the rest of it (the script context, the first HTML).
+      if (time.navigation) return { at: (task.ts - start) / 1000, ms: task.dur / 1000, kind: 'navigation', cause: 'the browser committing the navigation (its script context, the first of the HTML)' };
+      return { at: (task.ts - start) / 1000, ms: task.dur / 1000, kind: kindOf(time), cause: cause(task, time, at) };
     })
     .sort((a, b) => b.ms - a.ms);
 }
 
+/** What a task spent most on. */
+function kindOf(time) {
+  const [kind] = Object.entries(time).sort((a, b) => b[1] - a[1])[0];
+  return kind === 'compile' ? 'script' : kind;
+}
+
 /** Names what a task was: the widget's phase when it ran its code, else the browser's work. */
 function cause(task, time, at) {
-  const [kind] = Object.entries(time).sort((a, b) => b[1] - a[1])[0];
+  const kind = kindOf(time);
   const ms = (t) => `${(t / 1000).toFixed(0)}`;
   const split = `script ${ms(time.script)}, compiling wasm ${ms(time.compile)}, layout ${ms(time.layout)}`;
   if (kind === 'decode') return 'decode (the module\'s streaming compile)';
-  if (kind === 'parse') return 'the page\'s navigation and parsing';
+  if (kind === 'parse') return `parsing the page's HTML (${split})`;
   if (kind === 'gc') return 'garbage collection';
   if (kind === 'layout') return `layout and paint (${split})`;
-  const t = task.ts;
-  let phase;
-  if (t < at('script-start')) phase = 'the page\'s own script';
-  else if (t < at('mount')) phase = 'the loader';
-  else if (t < Math.min(at('hydrate'), at('render'))) phase = 'mount (reading the page, checking a drawing)';
-  else if (t < at('first-render')) phase = at('hydrate') < at('render') ? 'hydration step' : 'render step';
-  else phase = 'a later section, the warm-up or the first input';
+  // The widget's phase: the last of its marks before the task ended (a mark made in the
+  // task counts: the loader marks the mount as it starts it).
+  const phases = [
+    ['script-start', 'the loader'],
+    ['wasm-ready', 'the loader, the module ready'],
+    ['mount', 'mount (reading the page, the first state, checking a drawing)'],
+    ['render', 'render step'],
+    ['hydrate', 'hydration step'],
+    ['first-render', 'a later section, the warm-up or the first input'],
+  ];
+  const end = task.ts + task.dur;
+  const last = phases.filter(([mark]) => at(mark) <= end).sort(([a], [b]) => at(a) - at(b)).pop();
+  const phase = last?.[1] ?? 'the page\'s own script';
   return `${phase} (${split})`;
 }

@@ -27,8 +27,29 @@ use crate::ui::{
 
 thread_local! {
     /// Every mount point and its error card's words, so a panic can put a card in each.
-    static CONTAINERS: RefCell<Vec<(Element, ErrorWords)>> = const { RefCell::new(Vec::new()) };
+    static CONTAINERS: RefCell<Vec<MountPoint>> = const { RefCell::new(Vec::new()) };
     static NEXT_INSTANCE: RefCell<u32> = const { RefCell::new(1) };
+}
+
+/// A mount point, for the panic hook's error card.
+struct MountPoint {
+    container: Element,
+    words: ErrorWords,
+    /// While the widget renders off the page: the copy of its skeleton standing in for it.
+    stand_in: Option<Element>,
+}
+
+/// Sets (or clears) what stands in for `container` while it is off the page.
+fn set_stand_in(container: &Element, stand_in: Option<Element>) {
+    CONTAINERS.with(|c| {
+        if let Some(m) = c
+            .borrow_mut()
+            .iter_mut()
+            .find(|m| &m.container == container)
+        {
+            m.stand_in = stand_in;
+        }
+    });
 }
 
 /// Replaces a container's content with the error card, built node by node, in the
@@ -67,7 +88,15 @@ fn error_card(container: &Element, words: &ErrorWords) {
 /// trusted, and a clear message beats a frozen or blank widget.
 fn show_error_cards(info: &std::panic::PanicHookInfo<'_>) {
     web_sys::console::error_1(&JsValue::from_str(&format!("messaging-quota: {info}")));
-    CONTAINERS.with(|c| c.borrow().iter().for_each(|(e, w)| error_card(e, w)));
+    CONTAINERS.with(|c| {
+        for m in c.borrow().iter() {
+            // A widget that failed while rendering off the page shows its card in place.
+            if let Some(stand_in) = &m.stand_in {
+                let _ = stand_in.replace_with_with_node_1(&m.container);
+            }
+            error_card(&m.container, &m.words);
+        }
+    });
 }
 
 #[wasm_bindgen(start)]
@@ -116,6 +145,7 @@ fn render(inner: &Shared, container: &Element, props: AppProps) {
         .filter(|stand_in| container.replace_with_with_node_1(stand_in).is_ok());
     if let Some(stand_in) = &stand_in {
         let _ = stand_in.set_attribute("data-mq-rendering", "");
+        set_stand_in(container, Some(stand_in.clone()));
     }
     container.set_text_content(None);
     clock::mark("messaging-quota:render");
@@ -124,6 +154,7 @@ fn render(inner: &Shared, container: &Element, props: AppProps) {
         on_first_render: yew::Callback::from(move |()| {
             if let Some(stand_in) = &stand_in {
                 let _ = stand_in.replace_with_with_node_1(&placed);
+                set_stand_in(&placed, None);
             }
         }),
         ..props
@@ -175,6 +206,8 @@ async fn hydration(
     if later && fetch_later().await.is_none() {
         return None;
     }
+    // The drawing's state in a task of its own, apart from the checks.
+    TimeoutFuture::new(0).await;
     let day_known = knows_the_day(&config);
     let start = initial_widget(Init {
         config,
@@ -302,8 +335,11 @@ pub fn mount(
     }
     let error_words = ErrorWords::default();
     CONTAINERS.with(|c| {
-        c.borrow_mut()
-            .push((container.clone(), error_words.clone()))
+        c.borrow_mut().push(MountPoint {
+            container: container.clone(),
+            words: error_words.clone(),
+            stand_in: None,
+        })
     });
     let instance = NEXT_INSTANCE.with(|n| {
         let mut n = n.borrow_mut();
@@ -453,7 +489,7 @@ impl WidgetHandle {
         m.props = None;
         drop(m);
         let container = self.container;
-        CONTAINERS.with(|c| c.borrow_mut().retain(|(e, _)| e != &container));
+        CONTAINERS.with(|c| c.borrow_mut().retain(|m| m.container != container));
     }
 }
 

@@ -197,7 +197,8 @@ fn give_back(held: Held) {
             if let Some(input) = control.dyn_ref::<HtmlInputElement>() {
                 match (&value, checked) {
                     (_, Some(checked)) => input.set_checked(checked),
-                    (Some(value), _) => input.set_value(value),
+                    // A file input keeps its files; its value cannot be set.
+                    (Some(value), _) if input.type_() != "file" => input.set_value(value),
                     _ => {}
                 }
             } else if let Some(select) = control.dyn_ref::<HtmlSelectElement>() {

@@ -1,6 +1,6 @@
 //! The root component, a short shell: one reducer over [`Widget`], the actions as typed
-//! callbacks, the contexts (ids, checkout), the sections each with its input, and, each as
-//! a hook of its own, what the widget does outside itself.
+//! callbacks, the contexts (ids, checkout), the sections each with its input, the host's
+//! events, and [`Outside`]: what the widget does outside itself that shows nothing.
 
 use std::rc::Rc;
 
