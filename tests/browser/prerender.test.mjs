@@ -10,7 +10,7 @@ import { mkdtempSync, readFileSync, writeFileSync, mkdirSync, cpSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { useSite, text, type, settle, DIST } from './support.mjs';
+import { useSite, text, type, settle, holdWasm, DIST } from './support.mjs';
 import { serve, STRICT_CSP } from './server.mjs';
 
 const site = useSite();
@@ -24,17 +24,6 @@ const shadowText = (page, testid, selector = 'messaging-quota, [data-messaging-q
   ([sel, id]) => document.querySelector(sel)?.shadowRoot?.querySelector(`[data-testid="${id}"]`)?.textContent.trim() ?? null,
   [selector, testid],
 );
-
-/** Holds back the wasm module until `release()`: the drawing is all there is meanwhile. */
-async function holdWasm(context) {
-  let release;
-  const released = new Promise((r) => { release = r; });
-  await context.route(/\/wasm\/messaging-quota_bg-[0-9a-f]{16}\.wasm$/, async (route) => {
-    await released;
-    await route.continue();
-  });
-  return release;
-}
 
 /** Waits until every widget of the page is alive (hydrated, or drawn afresh). */
 async function alive(page, count = 1) {

@@ -6,19 +6,14 @@
 // At 4x CPU slowdown, as on a phone, so coming alive takes many steps.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useSite, withoutDrawings, allParts, settle } from './support.mjs';
+import { useSite, withoutDrawings, allParts, settle, holdWasm } from './support.mjs';
 
 const site = useSite();
 const W = 'messaging-quota, [data-messaging-quota]';
 
 /** A page at 4x CPU slowdown whose widget's wasm waits for `release()`. */
 async function slowPage(context) {
-  let release;
-  const released = new Promise((r) => { release = r; });
-  await context.route(/\/wasm\/messaging-quota_bg-[0-9a-f]{16}\.wasm$/, async (route) => {
-    await released;
-    await route.continue();
-  });
+  const release = await holdWasm(context);
   const page = await context.newPage();
   page.errors = [];
   page.on('pageerror', (e) => page.errors.push(e.message));

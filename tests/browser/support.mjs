@@ -107,6 +107,17 @@ export async function allParts(page) {
     .every((el) => el.shadowRoot?.querySelector('.mq-root:not(.mq-skeleton)') && !el.shadowRoot.querySelector('.mq-part:empty')));
 }
 
+/** Holds back the wasm module until `release()`: the drawing (or skeleton) is all there is meanwhile. */
+export async function holdWasm(context) {
+  let release;
+  const released = new Promise((r) => { release = r; });
+  await context.route(/\/wasm\/messaging-quota_bg-[0-9a-f]{16}\.wasm$/, async (route) => {
+    await released;
+    await route.continue();
+  });
+  return release;
+}
+
 /**
  * Serves the site's pages to this context as they were before the build drew their widgets
  * ahead (no declarative shadow root): a widget loaded by its script tag alone, whose loader
