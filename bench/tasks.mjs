@@ -56,7 +56,7 @@ function causes(trace) {
       const time = Object.fromEntries(KINDS.map(([kind]) => [kind, 0]));
       for (const e of inside) {
         const kind = KINDS.find(([, re]) => re.test(e.name));
-        if (kind) time[kind[0]] += e.dur;
+        if (kind && kind[0] !== 'script') time[kind[0]] += e.dur;
       }
       // Script spans nest (a call inside a timer): the outermost counts.
       const script = KINDS.find(([kind]) => kind === 'script')[1];
