@@ -1,12 +1,14 @@
 //! Where buying a plan goes, and what the host hears when a visitor goes there.
 //!
 //! A checkout URL is a template: `{tier}`, `{period}`, `{currency}`, `{addons}` and
-//! `{inmail_blocks}` are filled in with the plan's values, URL-encoded. The host's
+//! `{inmail_blocks}` are filled in with the plan's values, percent-encoded where they must be
+//! (everything but RFC 3986's unreserved characters, as `encodeURIComponent` nearly does), so
+//! `sales-navigator` stays `sales-navigator` whether the placeholder sits in a path or a query. The host's
 //! `checkout-url` attribute comes first, then the tier's own URL in the rules, then the rule
 //! set's. Only `https:`, `http:` and relative URLs are ever used (checked where each comes in,
 //! and again in the browser once resolved against the page).
 
-use percent_encoding::{utf8_percent_encode, NON_ALPHANUMERIC};
+use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 use serde::Serialize;
 #[cfg(feature = "ts")]
 use ts_rs::TS;
@@ -89,9 +91,20 @@ pub fn template<'a>(host: Option<&'a str>, rules: &'a RuleSet, tier_id: &str) ->
         .or(rules.checkout_url.as_deref())
 }
 
-/// The template with the purchase's values filled in, each URL-encoded.
+/// What a value keeps as it is: RFC 3986's unreserved characters (letters, digits, `-._~`).
+const RESERVED: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~');
+
+/// A value as a URL carries it, in a path segment or a query.
+pub fn encode(value: &str) -> String {
+    utf8_percent_encode(value, RESERVED).to_string()
+}
+
+/// The template with the purchase's values filled in, each percent-encoded.
 pub fn fill(template: &str, purchase: &Purchase) -> String {
-    let encode = |value: &str| utf8_percent_encode(value, NON_ALPHANUMERIC).to_string();
     let values = [
         ("{tier}", encode(&purchase.selection.tier_id)),
         ("{period}", encode(purchase.billing.id())),
@@ -136,7 +149,37 @@ mod tests {
         );
         assert_eq!(
             url,
-            "https://shop.example/buy?plan=sales%2Dnavigator&period=yearly&cur=EUR&add=100x2%2C25x1&blocks=3"
+            "https://shop.example/buy?plan=sales-navigator&period=yearly&cur=EUR&add=100x2%2C25x1&blocks=3"
+        );
+    }
+
+    #[test]
+    fn only_what_must_be_encoded_is_encoded() {
+        // The unreserved characters stay; everything else (delimiters, spaces, quotes,
+        // markup, percent signs, anything beyond ASCII) is encoded, so no value can end a
+        // parameter, start another, or break out of an attribute.
+        assert_eq!(encode("a-b_c.d~e"), "a-b_c.d~e");
+        for (hostile, encoded) in [
+            ("a&b=c", "a%26b%3Dc"),
+            ("x?y#z", "x%3Fy%23z"),
+            ("../../", "..%2F..%2F"),
+            ("100%", "100%25"),
+            ("\"><script>", "%22%3E%3Cscript%3E"),
+            ("a b+c", "a%20b%2Bc"),
+            ("Zürich", "Z%C3%BCrich"),
+        ] {
+            assert_eq!(encode(hostile), encoded, "{hostile}");
+        }
+        // Every placeholder goes through it.
+        let mut hostile = purchase();
+        hostile.selection.tier_id = "a&b=c/d?e#f".into();
+        let url = fill(
+            "/{tier}?p={period}&c={currency}&a={addons}&b={inmail_blocks}",
+            &hostile,
+        );
+        assert_eq!(
+            url,
+            "/a%26b%3Dc%2Fd%3Fe%23f?p=yearly&c=EUR&a=100x2%2C25x1&b=3"
         );
     }
 

@@ -26,6 +26,7 @@ test('every plan links to the checkout with its tier, period, currency and add-o
   const href = await mine.getAttribute('href');
   assert.ok(href.startsWith(`${site.url}/examples/checkout.html?`), href);
   assert.ok(href.includes('addons=100x1%2C25x1'), `the list is URL-encoded: ${href}`);
+  assert.ok(href.includes('plan=sales-navigator&'), `an unreserved hyphen is not: ${href}`);
   assert.deepEqual(await paramsOf(mine), { plan: 'sales-navigator', period: 'monthly', currency: 'USD', addons: '100x1,25x1', blocks: '0' });
   assert.equal(await mine.textContent(), 'Subscribe');
   assert.equal(await mine.getAttribute('aria-label'), 'Subscribe: Sales Navigator');
