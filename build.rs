@@ -84,7 +84,7 @@ fn rule_set(v: &serde_json::Value) -> String {
     format!(
         "RuleSet {{ id: {}, name: {}, source: {}, currency: {}, tiers: {}, bundles: {}, \
          inmail: {}, price_lists: {}, checkout_url: {}, features: {}, highlight: {}, \
-         highlight_label: {} }}",
+         highlight_label: {}, tax: {}, promotions: {} }}",
         text(&v["id"]),
         text(&v["name"]),
         opt_text(&v["source"]),
@@ -101,6 +101,8 @@ fn rule_set(v: &serde_json::Value) -> String {
         )),
         opt_text(&v["highlight"]),
         opt_text(&v["highlight_label"]),
+        tax(&v["tax"]),
+        list(&v["promotions"], promotion),
     )
 }
 
@@ -115,19 +117,25 @@ fn list(v: &serde_json::Value, item: impl Fn(&serde_json::Value) -> String) -> S
 
 fn tier(t: &serde_json::Value) -> String {
     format!(
-        "TierOf {{ id: {}, name: {}, price_cents: {}, yearly_price_cents: {}, free_messages: {}, \
-         inmail_credits: {}, inmail_rollover_cap: {}, trial_days: {}, checkout_url: {}, \
-         features: {} }}",
+        "TierOf {{ id: {}, name: {}, price_cents: {}, quarterly_price_cents: {}, \
+         yearly_price_cents: {}, free_messages: {}, inmail_credits: {}, inmail_rollover_cap: {}, \
+         trial_days: {}, checkout_url: {}, features: {}, contact_url: {} }}",
         text(&t["id"]),
         text(&t["name"]),
-        num(&t["price_cents"]),
+        if t["price_cents"].is_null() {
+            "0".to_owned()
+        } else {
+            num(&t["price_cents"])
+        },
+        opt_num(&t["quarterly_price_cents"]),
         opt_num(&t["yearly_price_cents"]),
         num(&t["free_messages"]),
         num(&t["inmail_credits"]),
         opt_num(&t["inmail_rollover_cap"]),
         opt_num(&t["trial_days"]),
         opt_text(&t["checkout_url"]),
-        list(&t["features"], text)
+        list(&t["features"], text),
+        opt_text(&t["contact_url"])
     )
 }
 
@@ -140,18 +148,22 @@ fn prices(ty: &str, by: &str, v: &serde_json::Value) -> String {
         num(&v[by])
     };
     format!(
-        "{ty} {{ {by}: {what}, price_cents: {}, yearly_price_cents: {} }}",
+        "{ty} {{ {by}: {what}, price_cents: {}, quarterly_price_cents: {}, \
+         yearly_price_cents: {} }}",
         num(&v["price_cents"]),
+        opt_num(&v["quarterly_price_cents"]),
         opt_num(&v["yearly_price_cents"])
     )
 }
 
 fn inmail(i: &serde_json::Value) -> String {
     format!(
-        "InMailPricingOf {{ block_size: {}, block_price_cents: {}, yearly_block_price_cents: {}, \
+        "InMailPricingOf {{ block_size: {}, block_price_cents: {}, \
+         quarterly_block_price_cents: {}, yearly_block_price_cents: {}, \
          pay_per_inmail_cents: {} }}",
         num(&i["block_size"]),
         num(&i["block_price_cents"]),
+        opt_num(&i["quarterly_block_price_cents"]),
         opt_num(&i["yearly_block_price_cents"]),
         num(&i["pay_per_inmail_cents"])
     )
@@ -161,13 +173,49 @@ fn price_list(l: &serde_json::Value) -> String {
     let i = &l["inmail"];
     format!(
         "PriceListOf {{ currency: {}, tiers: {}, bundles: {}, inmail: InMailPriceOf {{ \
-         block_price_cents: {}, yearly_block_price_cents: {}, pay_per_inmail_cents: {} }} }}",
+         block_price_cents: {}, quarterly_block_price_cents: {}, yearly_block_price_cents: {}, \
+         pay_per_inmail_cents: {} }}, tax: {}, promotions: {} }}",
         currency(&l["currency"]),
         list(&l["tiers"], |t| prices("TierPriceOf", "id", t)),
         list(&l["bundles"], |b| prices("BundlePriceOf", "size", b)),
         num(&i["block_price_cents"]),
+        opt_num(&i["quarterly_block_price_cents"]),
         opt_num(&i["yearly_block_price_cents"]),
-        num(&i["pay_per_inmail_cents"])
+        num(&i["pay_per_inmail_cents"]),
+        tax(&l["tax"]),
+        list(&l["promotions"], |p| format!(
+            "PromotionPriceOf {{ id: {}, amount_off_cents: {} }}",
+            text(&p["id"]),
+            num(&p["amount_off_cents"])
+        ))
+    )
+}
+
+fn tax(t: &serde_json::Value) -> String {
+    opt(t, |t| {
+        format!(
+            "TaxOf {{ name: {}, rate_basis_points: {}, included: {} }}",
+            text(&t["name"]),
+            num(&t["rate_basis_points"]),
+            t["included"]
+                .as_bool()
+                .expect("a tax says whether it is included")
+        )
+    })
+}
+
+fn promotion(p: &serde_json::Value) -> String {
+    format!(
+        "PromotionOf {{ id: {}, name: {}, percent_off: {}, amount_off_cents: {}, tiers: {}, \
+         periods: {}, months: {}, until: {} }}",
+        text(&p["id"]),
+        opt_text(&p["name"]),
+        opt_num(&p["percent_off"]),
+        opt_num(&p["amount_off_cents"]),
+        list(&p["tiers"], text),
+        list(&p["periods"], text),
+        opt_num(&p["months"]),
+        opt_text(&p["until"])
     )
 }
 

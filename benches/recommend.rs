@@ -10,7 +10,7 @@ mod native {
     use std::time::{Duration, Instant};
 
     use criterion::{BenchmarkId, Criterion};
-    use messaging_quota::engine::bill::Billing;
+    use messaging_quota::engine::bill::{Billing, Terms};
     use messaging_quota::engine::presets::ARTICLE;
     use messaging_quota::engine::recommend::{exhaustive, Need, Recommender};
 
@@ -37,7 +37,7 @@ mod native {
 
     pub fn main() {
         let rules = ARTICLE.rules();
-        let warm = Recommender::new(&rules, Billing::Monthly);
+        let warm = Recommender::new(&rules, Terms::billed(Billing::Monthly));
         warm.recommend(&rules, &need(1_000_000, 0)); // builds the whole table once
 
         let mut c = Criterion::default()
@@ -52,7 +52,7 @@ mod native {
         }
         group.bench_function("exact, cold (table built on the way)", |b| {
             b.iter(|| {
-                Recommender::new(&rules, Billing::Monthly)
+                Recommender::new(&rules, Terms::billed(Billing::Monthly))
                     .recommend(&rules, black_box(&need(1_000_000, 25)))
             })
         });
@@ -60,7 +60,15 @@ mod native {
             group.bench_with_input(
                 BenchmarkId::new("exhaustive", messages),
                 &messages,
-                |b, &m| b.iter(|| exhaustive(&rules, black_box(&need(m, 25)), Billing::Monthly)),
+                |b, &m| {
+                    b.iter(|| {
+                        exhaustive(
+                            &rules,
+                            black_box(&need(m, 25)),
+                            Terms::billed(Billing::Monthly),
+                        )
+                    })
+                },
             );
         }
         group.finish();
@@ -75,7 +83,13 @@ mod native {
             let n = need(messages, 25);
             let fast = median_time(|| drop(black_box(warm.recommend(&rules, &n))), 501);
             let slow = median_time(
-                || drop(black_box(exhaustive(&rules, &n, Billing::Monthly))),
+                || {
+                    drop(black_box(exhaustive(
+                        &rules,
+                        &n,
+                        Terms::billed(Billing::Monthly),
+                    )))
+                },
                 21,
             );
             println!(

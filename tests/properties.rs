@@ -2,7 +2,7 @@
 // Native only: proptest and the catalogue files are not in the browser.
 #![cfg(not(target_arch = "wasm32"))]
 
-use messaging_quota::engine::bill::Billing;
+use messaging_quota::engine::bill::{Billing, Terms};
 use messaging_quota::engine::period::{parse_iso_date, PeriodRule};
 use messaging_quota::engine::plan::{Selection, Usage};
 use messaging_quota::engine::presets::{ARTICLE, LINKEDIN_HELP};
@@ -34,7 +34,7 @@ fn summary_cost(rules: &RuleSet, s: &Selection, u: &Usage) -> (u64, u64, u64) {
         u,
         today,
         PeriodRule::CalendarMonth,
-        Billing::Monthly,
+        Terms::billed(Billing::Monthly),
     );
     (sum.allowance, sum.remaining, sum.total_cents)
 }
@@ -100,7 +100,7 @@ proptest! {
         let s = selection(&r, tier, &counts, blocks);
         let (allowance, _, _) = summary_cost(&r, &s, &usage);
         let recipient = if shared { Recipient::SharedConnection } else { Recipient::Connection };
-        let decision = decide_send(&r, &s, &usage, recipient, parse_iso_date("2026-05-17").unwrap(), PeriodRule::CalendarMonth, Billing::Monthly);
+        let decision = decide_send(&r, &s, &usage, recipient, parse_iso_date("2026-05-17").unwrap(), PeriodRule::CalendarMonth, Terms::billed(Billing::Monthly));
         let blocked = matches!(decision, SendDecision::Blocked(_));
         prop_assert_eq!(blocked, usage.sent >= allowance);
         if let SendDecision::Blocked(b) = decision {
@@ -116,7 +116,7 @@ proptest! {
         let r = rules(help);
         let min_tier = (min < r.tiers.len()).then(|| r.tiers[min].id.clone());
         let need = Need { messages, inmails, min_tier };
-        let rec = Recommender::new(&r, Billing::Monthly);
+        let rec = Recommender::new(&r, Terms::billed(Billing::Monthly));
         let plan = rec.recommend(&r, &need).expect("bundles can always reach the need");
         let s = plan.selection();
         let (allowance, _, fixed) = summary_cost(&r, &s, &Usage::default());

@@ -11,8 +11,8 @@ use messaging_quota::engine::currency::Currency;
 use messaging_quota::engine::period::parse_iso_date;
 use messaging_quota::engine::presets::{ARTICLE, LINKEDIN_HELP};
 use messaging_quota::engine::rules::{
-    BundleOf, BundlePriceOf, Feature, InMailPriceOf, InMailPricingOf, PriceListOf, RuleSet,
-    RuleSetOf, TierOf, TierPriceOf,
+    BundleOf, BundlePriceOf, Feature, InMailPriceOf, InMailPricingOf, PriceListOf, PromotionOf,
+    PromotionPriceOf, RuleSet, RuleSetOf, TaxOf, TierOf, TierPriceOf,
 };
 use messaging_quota::engine::send::Recipient;
 use messaging_quota::host::attributes::parse_attributes;
@@ -67,12 +67,16 @@ fn rule_set() -> impl Strategy<Value = RuleSet> {
                 let tiers: Vec<TierOf<u64>> = tiers
                     .into_iter()
                     .enumerate()
-                    .map(
-                        |(i, (name, price, yearly, messages, credits, cap))| TierOf {
+                    .map(|(i, (name, price, yearly, messages, credits, cap))| {
+                        // Every fifth tier but the first is sold through sales.
+                        let contact = i % 5 == 4;
+                        TierOf {
                             id: format!("t{i}"),
                             name,
-                            price_cents: price,
-                            yearly_price_cents: yearly,
+                            price_cents: if contact { 0 } else { price },
+                            quarterly_price_cents: (!contact && i % 2 == 0)
+                                .then(|| (price * 3).clamp(1, 100_000_000)),
+                            yearly_price_cents: yearly.filter(|_| !contact),
                             free_messages: messages,
                             inmail_credits: credits,
                             inmail_rollover_cap: cap.map(|c| c + credits),
@@ -85,14 +89,17 @@ fn rule_set() -> impl Strategy<Value = RuleSet> {
                             } else {
                                 Vec::new()
                             },
-                        },
-                    )
+                            contact_url: contact
+                                .then(|| format!("https://sales.example/{i}?q=\"&")),
+                        }
+                    })
                     .collect();
                 let bundles: Vec<BundleOf<u64>> = bundles
                     .into_iter()
                     .map(|(size, (price_cents, yearly))| BundleOf {
                         size,
                         price_cents,
+                        quarterly_price_cents: (size % 2 == 0).then_some(price_cents),
                         yearly_price_cents: yearly.map(|y| y.max(1)),
                     })
                     .collect();
@@ -104,9 +111,13 @@ fn rule_set() -> impl Strategy<Value = RuleSet> {
                         currency: currency(code),
                         tiers: tiers
                             .iter()
+                            .filter(|t| !t.is_contact())
                             .map(|t| TierPriceOf {
                                 id: t.id.clone(),
                                 price_cents: scaled(t.price_cents, share),
+                                quarterly_price_cents: t
+                                    .quarterly_price_cents
+                                    .map(|q| scaled(q, share)),
                                 yearly_price_cents: t.yearly_price_cents.map(|y| scaled(y, share)),
                             })
                             .collect(),
@@ -115,14 +126,27 @@ fn rule_set() -> impl Strategy<Value = RuleSet> {
                             .map(|b| BundlePriceOf {
                                 size: b.size,
                                 price_cents: scaled(b.price_cents, share),
+                                quarterly_price_cents: b
+                                    .quarterly_price_cents
+                                    .map(|q| scaled(q, share)),
                                 yearly_price_cents: b.yearly_price_cents.map(|y| scaled(y, share)),
                             })
                             .collect(),
                         inmail: InMailPriceOf {
                             block_price_cents: scaled(block_price, share),
+                            quarterly_block_price_cents: None,
                             yearly_block_price_cents: block_yearly.map(|y| scaled(y, share)),
                             pay_per_inmail_cents: scaled(pay_per, share),
                         },
+                        tax: (share % 2 == 0).then(|| TaxOf {
+                            name: "GST".into(),
+                            rate_basis_points: share * 10,
+                            included: false,
+                        }),
+                        promotions: vec![PromotionPriceOf {
+                            id: "amount".into(),
+                            amount_off_cents: scaled(500, share),
+                        }],
                     })
                     .collect();
                 RuleSetOf {
@@ -135,6 +159,7 @@ fn rule_set() -> impl Strategy<Value = RuleSet> {
                     inmail: InMailPricingOf {
                         block_size,
                         block_price_cents: block_price,
+                        quarterly_block_price_cents: Some(block_price),
                         yearly_block_price_cents: block_yearly.map(|y| y.max(1)),
                         pay_per_inmail_cents: pay_per,
                     },
@@ -146,6 +171,33 @@ fn rule_set() -> impl Strategy<Value = RuleSet> {
                     }],
                     highlight: Some("t0".into()),
                     highlight_label: Some("Best <value>".into()),
+                    tax: Some(TaxOf {
+                        name: "VAT \"<b>".into(),
+                        rate_basis_points: 1900,
+                        included: true,
+                    }),
+                    promotions: vec![
+                        PromotionOf {
+                            id: "percent".into(),
+                            name: Some("Spring <offer>".into()),
+                            percent_off: Some(50),
+                            amount_off_cents: None,
+                            tiers: vec!["t0".into()],
+                            periods: vec!["monthly".into(), "yearly".into()],
+                            months: Some(3),
+                            until: Some("2030-12-31".into()),
+                        },
+                        PromotionOf {
+                            id: "amount".into(),
+                            name: None,
+                            percent_off: None,
+                            amount_off_cents: Some(500),
+                            tiers: Vec::new(),
+                            periods: Vec::new(),
+                            months: None,
+                            until: None,
+                        },
+                    ],
                 }
             },
         )

@@ -6,36 +6,63 @@
 // Native only: proptest is not in the browser.
 #![cfg(not(target_arch = "wasm32"))]
 
-use messaging_quota::engine::bill::Billing;
+use messaging_quota::engine::bill::{Billing, Terms};
 use messaging_quota::engine::chart::cost_chart;
 use messaging_quota::engine::compare::compare;
 use messaging_quota::engine::currency::Currency;
 use messaging_quota::engine::fields::CountField;
 use messaging_quota::engine::period::parse_iso_date;
 use messaging_quota::engine::recommend::{exhaustive, Need, Plan, Recommender};
-use messaging_quota::engine::rules::{BundleOf, InMailPricingOf, RuleSet, RuleSetOf, TierOf};
+use messaging_quota::engine::rules::{
+    BundleOf, InMailPricingOf, PromotionOf, RuleSet, RuleSetOf, TaxOf, TierOf,
+};
 use messaging_quota::engine::send::Recipient;
+use messaging_quota::engine::tax::TaxMode;
 use messaging_quota::host::attributes::EmbedConfig;
 use messaging_quota::state::{
     initial_widget, Action, Edit, Field, Init, LastSend, PlanAction, SendAction, Widget,
 };
 use proptest::prelude::*;
 
-/// Random rules, some of whose prices have yearly prices (between half and the whole of
-/// twelve months), priced in one of three currencies of 0, 2 and 3 minor digits.
+/// Random rules, some of whose prices have quarterly and yearly prices (between half and the
+/// whole of three and twelve months), priced in one of three currencies of 0, 2 and 3 minor
+/// digits, with or without a tax (included in the prices or not) and a promotion.
 fn rule_set() -> impl Strategy<Value = RuleSet> {
     let yearly = prop::option::of(50u64..=100);
     let tier = (0u64..40_000, 0u64..300, 0u64..60, yearly.clone());
+    let tax = prop::option::of((0u64..=2_500, any::<bool>()));
+    // Percent or amount off, the tiers (a bit mask), the periods (a mask), the months.
+    let promotion = (
+        prop_oneof![
+            (1u64..=100).prop_map(|p| (Some(p), None)),
+            (1u64..5_000).prop_map(|a| (None, Some(a)))
+        ],
+        0u8..32,
+        0u8..8,
+        prop::option::of(1u64..=24),
+    );
     (
         prop::collection::vec(tier, 1..6),
         prop::collection::btree_map(1u64..=300, (1u64..30_000, yearly.clone()), 0..5),
         (1u64..=10, 1u64..5_000, 0u64..3_000, yearly),
         prop::sample::select(vec!["USD", "JPY", "KWD"]),
+        (tax, promotion),
     )
         .prop_map(
-            |(tiers, bundles, (block_size, block_price, pay_per, block_yearly), currency)| {
-                // A yearly price as a share of twelve months, in percent.
+            |(
+                tiers,
+                bundles,
+                (block_size, block_price, pay_per, block_yearly),
+                currency,
+                (tax, promotion),
+            )| {
+                // A yearly price as a share of twelve months, in percent; a quarterly one as
+                // the same share of three months.
                 let year = |monthly: u64, share: Option<u64>| share.map(|p| monthly * 12 * p / 100);
+                let quarter =
+                    |monthly: u64, share: Option<u64>| share.map(|p| monthly * 3 * p / 100);
+                let ((percent_off, amount_off_cents), tier_mask, period_mask, months) = promotion;
+                let tier_count = tiers.len();
                 RuleSetOf {
                     id: "random".into(),
                     name: "Random".into(),
@@ -48,6 +75,7 @@ fn rule_set() -> impl Strategy<Value = RuleSet> {
                             id: format!("t{i}"),
                             name: format!("Tier {i}"),
                             price_cents: price,
+                            quarterly_price_cents: quarter(price, share.filter(|_| i % 2 == 0)),
                             yearly_price_cents: year(price, share),
                             free_messages: messages,
                             inmail_credits: credits,
@@ -55,6 +83,7 @@ fn rule_set() -> impl Strategy<Value = RuleSet> {
                             trial_days: None,
                             checkout_url: None,
                             features: Vec::new(),
+                            contact_url: None,
                         })
                         .collect(),
                     bundles: bundles
@@ -62,12 +91,14 @@ fn rule_set() -> impl Strategy<Value = RuleSet> {
                         .map(|(size, (price_cents, share))| BundleOf {
                             size,
                             price_cents,
+                            quarterly_price_cents: quarter(price_cents, share).map(|q| q.max(1)),
                             yearly_price_cents: year(price_cents, share).map(|y| y.max(1)),
                         })
                         .collect(),
                     inmail: InMailPricingOf {
                         block_size,
                         block_price_cents: block_price,
+                        quarterly_block_price_cents: None,
                         yearly_block_price_cents: year(block_price, block_yearly).map(|y| y.max(1)),
                         pay_per_inmail_cents: pay_per,
                     },
@@ -76,9 +107,54 @@ fn rule_set() -> impl Strategy<Value = RuleSet> {
                     features: Vec::new(),
                     highlight: None,
                     highlight_label: None,
+                    tax: tax.map(|(rate_basis_points, included)| TaxOf {
+                        name: "VAT".into(),
+                        rate_basis_points,
+                        included,
+                    }),
+                    promotions: vec![PromotionOf {
+                        id: "offer".into(),
+                        name: None,
+                        percent_off,
+                        amount_off_cents,
+                        tiers: (0..tier_count)
+                            .filter(|i| tier_mask & (1 << i) != 0)
+                            .map(|i| format!("t{i}"))
+                            .collect(),
+                        periods: Billing::ALL
+                            .iter()
+                            .enumerate()
+                            .filter(|(i, _)| period_mask & (1 << i) != 0)
+                            .map(|(_, b)| b.id().to_owned())
+                            .collect(),
+                        months,
+                        until: None,
+                    }],
                 }
             },
         )
+}
+
+/// Terms to play under: a billing the rules sell, a tax mode, the promotion or none.
+fn terms() -> impl Strategy<Value = (usize, Option<TaxMode>, bool)> {
+    (
+        0usize..3,
+        prop::option::of(prop_oneof![
+            Just(TaxMode::Inclusive),
+            Just(TaxMode::Exclusive)
+        ]),
+        any::<bool>(),
+    )
+}
+
+/// Puts the widget under those terms (a billing it does not sell stays monthly).
+fn under(w: &mut Widget, (billing, tax, promoted): (usize, Option<TaxMode>, bool)) -> Terms {
+    w.apply(Action::Plan(PlanAction::SetBilling(Billing::ALL[billing])));
+    if let Some(mode) = tax {
+        w.apply(Action::Plan(PlanAction::SetTax(mode)));
+    }
+    w.choices.promotion = promoted.then(|| "offer".to_owned());
+    w.choices.terms(&w.rules.set)
 }
 
 /// A widget on a page that sets these rules, with this selection and usage.
@@ -143,18 +219,17 @@ proptest! {
         counts in prop::collection::vec(0u64..4, 5),
         blocks in 0u64..4,
         inmail_sent in 0u64..200,
-        yearly in any::<bool>(),
+        terms in terms(),
     ) {
         let mut w = widget(&rules, tier, &counts, blocks, inmail_sent);
-        if yearly {
-            w.apply(Action::Plan(PlanAction::SetBilling(Billing::Yearly)));
-        }
+        under(&mut w, terms);
         let allowance = w.summary().allowance;
         w.apply(Action::Field(Field::Sent, Edit::Set(allowance.min(1_000_000))));
         w.apply(Action::Send(SendAction::Send));
         let blocked = w.send.dialog.clone().expect("a send at the limit is blocked");
-        let lowest = blocked.options.iter().map(|o| o.new_year_cents).min();
-        prop_assert_eq!(blocked.options.first().map(|o| o.new_year_cents), lowest);
+        // Ranked by what the visitor pays now: the first billing period.
+        let lowest = blocked.options.iter().map(|o| o.new_period_cents).min();
+        prop_assert_eq!(blocked.options.first().map(|o| o.new_period_cents), lowest);
         prop_assert!(blocked.options.iter().enumerate().all(|(i, o)| o.cheapest == (i == 0)));
         for option in &blocked.options {
             let mut chosen = w.clone();
@@ -162,6 +237,8 @@ proptest! {
             let summary = chosen.summary();
             prop_assert_eq!(summary.total_cents, option.new_total_cents, "{:?}", option.unblock);
             prop_assert_eq!(summary.year_cents, option.new_year_cents);
+            prop_assert_eq!(summary.bill.period_cents, option.new_period_cents);
+            prop_assert_eq!(summary.bill.first_charge(), option.new_charge);
             prop_assert_eq!(summary.allowance, option.new_allowance);
             prop_assert!(summary.remaining > 0, "{:?} lets the message through", option.unblock);
             let applied = matches!(chosen.send.last, Some(LastSend::Blocked { applied: Some(_), .. }));
@@ -178,21 +255,19 @@ proptest! {
         messages in 0u64..2_000,
         inmails in 0u64..200,
         min in 0usize..6,
-        yearly in any::<bool>(),
+        terms in terms(),
     ) {
-        let billing = if yearly && rules.has_yearly_prices() { Billing::Yearly } else { Billing::Monthly };
         let need = Need {
             messages,
             inmails,
             min_tier: (min > 0).then(|| rules.tiers[min % rules.tiers.len()].id.clone()),
         };
         let mut w = widget(&rules, 0, &[], 0, 0);
-        w.apply(Action::Plan(PlanAction::SetBilling(billing)));
-        prop_assert_eq!(w.choices.billing, billing);
+        let terms = under(&mut w, terms);
         w.apply(Action::Field(Field::NeedMessages, Edit::Set(messages)));
         w.apply(Action::Field(Field::NeedInMails, Edit::Set(inmails)));
         w.apply(Action::Plan(PlanAction::SetMinTier(need.min_tier.clone())));
-        let recommender = Recommender::new(&rules, billing);
+        let recommender = Recommender::new(&rules, terms);
         let plan = recommender.recommend(&rules, &need);
         if let Some(plan) = &plan {
             prop_assert!(within_fields(plan));
@@ -202,6 +277,7 @@ proptest! {
             at_need(&mut used, &need);
             prop_assert_eq!(used.summary().total_cents, plan.total_cents);
             prop_assert_eq!(used.summary().year_cents, plan.year_cents);
+            prop_assert_eq!(used.summary().bill.first_charge(), plan.charge);
         }
         let rows = compare(&recommender, &rules, &need);
         for row in &rows {
@@ -212,7 +288,7 @@ proptest! {
             prop_assert_eq!(chosen.summary().total_cents, row_plan.total_cents, "{}", row.tier_id);
             prop_assert_eq!(chosen.summary().year_cents, row_plan.year_cents);
             if !row.below_minimum {
-                prop_assert!(plan.as_ref().is_some_and(|p| p.year_cents <= row_plan.year_cents));
+                prop_assert!(plan.as_ref().is_some_and(|p| p.period_cents <= row_plan.period_cents));
             }
         }
         let cheapest: Vec<_> = rows.iter().filter(|r| r.cheapest).collect();
@@ -229,18 +305,28 @@ proptest! {
         }
     }
 
-    /// The cheapest way is exact in both billings: it ranks with an exhaustive search.
+    /// The cheapest way is exact in every billing, with and without the promotion: it ranks
+    /// with an exhaustive search that prices by hand (before tax, which the search leaves out).
     #[test]
-    fn the_cheapest_way_is_exact_in_both_billings(
+    fn the_cheapest_way_is_exact_in_every_billing(
         rules in rule_set(),
         messages in 0u64..400,
         inmails in 0u64..40,
     ) {
+        let rules = RuleSet { tax: None, ..rules };
         let need = Need { messages, inmails, min_tier: None };
-        for billing in [Billing::Monthly, Billing::Yearly] {
-            let fast = Recommender::new(&rules, billing).recommend(&rules, &need);
-            let slow = exhaustive(&rules, &need, billing);
-            prop_assert_eq!(fast.as_ref().map(|p| p.year_cents), slow.as_ref().map(|p| p.year_cents), "{:?}", billing);
+        for billing in Billing::ALL {
+            for promotion in [None, Some(0)] {
+                let terms = Terms { billing, tax: None, promotion };
+                let fast = Recommender::new(&rules, terms).recommend(&rules, &need);
+                let slow = exhaustive(&rules, &need, terms);
+                prop_assert_eq!(
+                    fast.as_ref().map(|p| p.period_cents),
+                    slow.as_ref().map(|p| p.period_cents),
+                    "{:?}",
+                    terms
+                );
+            }
         }
     }
 
@@ -273,7 +359,7 @@ fn the_largest_need_gives_a_plan_the_fields_hold() {
         inmails: CountField::NeedInMails.range().1,
         min_tier: None,
     };
-    let plan = Recommender::new(&rules, Billing::Monthly)
+    let plan = Recommender::new(&rules, Terms::billed(Billing::Monthly))
         .recommend(&rules, &need)
         .unwrap();
     assert!(within_fields(&plan), "{plan:?}");

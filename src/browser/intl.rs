@@ -36,6 +36,7 @@ pub struct IntlFormat {
     /// The money formatters of the currency last asked for (a widget shows one at a time).
     money: RefCell<Option<(Currency, Function, Function)>>,
     percent: OnceCell<Function>,
+    rate: OnceCell<Function>,
     date: OnceCell<Function>,
     day_month: OnceCell<Function>,
     day_number: OnceCell<Function>,
@@ -84,6 +85,7 @@ impl IntlFormat {
             count: OnceCell::new(),
             money: RefCell::new(None),
             percent: OnceCell::new(),
+            rate: OnceCell::new(),
             date: OnceCell::new(),
             day_month: OnceCell::new(),
             day_number: OnceCell::new(),
@@ -164,6 +166,16 @@ impl Format for IntlFormat {
             .percent
             .get_or_init(|| self.number(|o| o.set_style(NumberFormatStyle::Percent)));
         call(format, &decimal(percent, 2))
+    }
+
+    fn rate(&self, basis_points: u64) -> String {
+        let format = self.rate.get_or_init(|| {
+            self.number(|o| {
+                o.set_style(NumberFormatStyle::Percent);
+                o.set_maximum_fraction_digits(2);
+            })
+        });
+        call(format, &decimal(basis_points, 4))
     }
 
     fn date(&self, day: NaiveDate) -> String {

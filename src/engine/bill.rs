@@ -5,13 +5,17 @@
 //! unblock a send, a recommended plan, a row of the comparison, a point of the chart, the
 //! charge of the next InMail) is the bill of that state, never a patch of the current total.
 //!
-//! A bill is under one billing: monthly, or yearly (at the yearly prices of what has them;
-//! what has none stays monthly, and pay-per-InMail is paid as used). It gives the month as
-//! billed (a yearly price's twelfth) and the year; plans are ranked by the year, which is
-//! exact under both.
+//! A bill is under one set of [`Terms`]: a billing period (monthly, quarterly or yearly, at
+//! that period's prices where there are any, monthly where not; pay-per-InMail is paid as
+//! used), how tax is shown, and the promotion taken. Each line is a number of charges a year
+//! (12 monthly, 4 quarterly, 1 yearly); tax and promotions apply to each charge, and every
+//! figure is a sum of charges: the first period's, the year's, and the month as billed (the
+//! first period's share of a month). Plans are ranked by the first period: what the visitor
+//! pays now, under the period shown.
 
 use super::plan::{Selection, Usage};
-use super::rules::{Bundle, RuleSet, Tier};
+use super::rules::{Bundle, Promotion, RuleSet, Tier};
+use super::tax::{untaxed, Split, TaxMode};
 
 /// What a line of the monthly bill is for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -39,25 +43,89 @@ pub enum Billing {
     /// Every month, at the monthly prices.
     #[default]
     Monthly,
+    /// Every three months, at the quarterly prices where there are any (monthly where not).
+    Quarterly,
     /// By the year, at the yearly prices where there are any (monthly where not).
     Yearly,
 }
 
 impl Billing {
+    pub const ALL: [Billing; 3] = [Billing::Monthly, Billing::Quarterly, Billing::Yearly];
+
     /// As attributes, URLs and events write it.
     pub fn id(self) -> &'static str {
         match self {
             Billing::Monthly => "monthly",
+            Billing::Quarterly => "quarterly",
             Billing::Yearly => "yearly",
         }
     }
 
     pub fn from_id(id: &str) -> Option<Billing> {
-        match id {
-            "monthly" => Some(Billing::Monthly),
-            "yearly" => Some(Billing::Yearly),
-            _ => None,
+        Billing::ALL.into_iter().find(|b| b.id() == id)
+    }
+
+    /// The months one period lasts.
+    pub fn months(self) -> u64 {
+        match self {
+            Billing::Monthly => 1,
+            Billing::Quarterly => 3,
+            Billing::Yearly => 12,
         }
+    }
+
+    /// Periods in a year.
+    pub fn per_year(self) -> u64 {
+        12 / self.months()
+    }
+
+    /// How a charge for one such period is paid.
+    pub fn billed(self) -> Billed {
+        match self {
+            Billing::Monthly => Billed::Monthly,
+            Billing::Quarterly => Billed::Quarterly,
+            Billing::Yearly => Billed::Yearly,
+        }
+    }
+}
+
+/// How a plan is paid for: the billing period, how tax is shown (as the prices state it,
+/// when `None`), and the promotion taken (an index into the rules' promotions).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Hash)]
+pub struct Terms {
+    pub billing: Billing,
+    pub tax: Option<TaxMode>,
+    pub promotion: Option<usize>,
+}
+
+impl Terms {
+    /// Plain terms: this billing, tax as stated, no promotion.
+    pub fn billed(billing: Billing) -> Terms {
+        Terms {
+            billing,
+            ..Terms::default()
+        }
+    }
+
+    /// The same terms under another billing period.
+    pub fn with_billing(self, billing: Billing) -> Terms {
+        Terms { billing, ..self }
+    }
+
+    /// The promotion taken, when the rules have it.
+    pub fn promotion<'r>(&self, rules: &'r RuleSet) -> Option<&'r Promotion> {
+        self.promotion.and_then(|i| rules.promotions.get(i))
+    }
+
+    /// How amounts are shown under these rules: as chosen, else as the prices state them
+    /// (without a tax, it makes no difference).
+    pub fn tax_mode(&self, rules: &RuleSet) -> TaxMode {
+        self.tax.unwrap_or_else(|| {
+            rules
+                .tax
+                .as_ref()
+                .map_or(TaxMode::Inclusive, |t| t.stated_mode())
+        })
     }
 }
 
@@ -65,27 +133,54 @@ impl Billing {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Billed {
     Monthly,
+    /// By the quarter, at its quarterly price.
+    Quarterly,
     /// By the year, at its yearly price.
     Yearly,
     /// As used (pay-per-InMail), whatever the billing.
     PerUse,
 }
 
-/// A price per unit: by the month, and by the year when it has a yearly price.
+impl Billed {
+    /// The months between two charges.
+    pub fn months(self) -> u64 {
+        match self {
+            Billed::Monthly | Billed::PerUse => 1,
+            Billed::Quarterly => 3,
+            Billed::Yearly => 12,
+        }
+    }
+
+    /// Charges in a year.
+    pub fn per_year(self) -> u64 {
+        12 / self.months()
+    }
+}
+
+/// A price per unit: by the month, and by the quarter and the year where it has such prices.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct UnitPrice {
     pub monthly: u64,
+    pub quarterly: Option<u64>,
     pub yearly: Option<u64>,
 }
 
 impl UnitPrice {
-    /// What one unit costs a year under `billing`: its yearly price when billed yearly and it
-    /// has one, else twelve months. The exact figure plans are compared by.
-    pub fn per_year(self, billing: Billing) -> u64 {
-        match (billing, self.yearly) {
-            (Billing::Yearly, Some(year)) => year,
-            _ => self.monthly.saturating_mul(12),
+    /// How one unit is charged under `billing`: at its price for the period when it has
+    /// one, else monthly.
+    pub fn charge(self, billing: Billing) -> (Billed, u64) {
+        match (billing, self.quarterly, self.yearly) {
+            (Billing::Quarterly, Some(quarter), _) => (Billed::Quarterly, quarter),
+            (Billing::Yearly, _, Some(year)) => (Billed::Yearly, year),
+            _ => (Billed::Monthly, self.monthly),
         }
+    }
+
+    /// What one unit costs a year under `billing`, at list price before tax: the figure
+    /// bundle covers are compared by.
+    pub fn per_year(self, billing: Billing) -> u64 {
+        let (billed, each) = self.charge(billing);
+        each.saturating_mul(billed.per_year())
     }
 }
 
@@ -94,57 +189,148 @@ pub fn month_of(year: u64) -> u64 {
     year.saturating_add(6) / 12
 }
 
+/// Figures of a line or a bill, in the tax mode shown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub struct Amounts {
+    /// The month as billed: the first period's share of a month, rounded.
+    pub month: u64,
+    /// The first billing period: what is paid now.
+    pub period: u64,
+    /// The first year.
+    pub year: u64,
+}
+
+impl Amounts {
+    fn add(self, other: Amounts) -> Amounts {
+        Amounts {
+            month: self.month.saturating_add(other.month),
+            period: self.period.saturating_add(other.period),
+            year: self.year.saturating_add(other.year),
+        }
+    }
+}
+
 /// One line of the cost.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct CostLine {
     pub charge: Charge,
     pub billed: Billed,
-    /// What a month of it costs as billed (a yearly price's twelfth, rounded).
+    /// What a month of it costs as billed (the first period's share, rounded).
     pub cents: u64,
+    /// What the first billing period of it costs.
+    pub period_cents: u64,
     /// What a year of it costs as billed (this month's use twelve times, for a use).
     pub year_cents: u64,
-    /// What a year of it would cost billed monthly.
+    /// What a year of it would cost billed monthly, without a promotion.
     pub monthly_year_cents: u64,
+    /// Before the promotion, where one applies to the line.
+    pub list: Option<Amounts>,
+    /// The tax in these figures (inclusive) or to add to them (exclusive).
+    pub tax: Amounts,
 }
 
-impl CostLine {
-    fn new(charge: Charge, price: UnitPrice, count: u64, billing: Billing) -> CostLine {
-        let monthly_year_cents = price.monthly.saturating_mul(count).saturating_mul(12);
-        match (billing, price.yearly) {
-            (Billing::Yearly, Some(year)) => {
-                let year_cents = year.saturating_mul(count);
-                CostLine {
-                    charge,
-                    billed: Billed::Yearly,
-                    cents: month_of(year_cents),
-                    year_cents,
-                    monthly_year_cents,
-                }
+/// How a line's charges are priced: tax, and the promotion's cut of each charge.
+struct Pricing<'a> {
+    tax: Option<&'a super::rules::Tax>,
+    mode: TaxMode,
+    billing: Billing,
+}
+
+impl Pricing<'_> {
+    fn split(&self, stated: u64) -> Split {
+        self.tax
+            .map_or_else(|| untaxed(stated), |t| t.split(stated))
+    }
+
+    /// A line of `per_year` charges of `each` (stated), the first `discounted` of them
+    /// `off` less.
+    fn line(
+        &self,
+        charge: Charge,
+        billed: Billed,
+        each: u64,
+        monthly_each: u64,
+        promotion: Option<(u64, u64)>,
+    ) -> CostLine {
+        let per_year = billed.per_year();
+        let in_period = per_year / self.billing.per_year();
+        let (discounted, off) = promotion.unwrap_or((0, 0));
+        let full = self.split(each);
+        let cut = self.split(each.saturating_sub(off));
+        let amounts = |take: &dyn Fn(Split) -> u64, discounted: u64| {
+            let sum = |n: u64| {
+                let cut_n = n.min(discounted);
+                take(cut)
+                    .saturating_mul(cut_n)
+                    .saturating_add(take(full).saturating_mul(n - cut_n))
+            };
+            let period = sum(in_period);
+            Amounts {
+                month: match self.billing {
+                    Billing::Monthly => period,
+                    _ => month_of(period.saturating_mul(self.billing.per_year())),
+                },
+                period,
+                year: sum(per_year),
             }
-            _ => CostLine {
-                charge,
-                billed: Billed::Monthly,
-                cents: price.monthly.saturating_mul(count),
-                year_cents: monthly_year_cents,
-                monthly_year_cents,
-            },
+        };
+        let shown = |s: Split| s.shown(self.mode);
+        let now = amounts(&shown, discounted);
+        CostLine {
+            charge,
+            billed,
+            cents: now.month,
+            period_cents: now.period,
+            year_cents: now.year,
+            monthly_year_cents: shown(self.split(monthly_each)).saturating_mul(12),
+            list: (discounted > 0 && off > 0).then(|| amounts(&shown, 0)),
+            tax: amounts(&|s: Split| s.tax, discounted),
         }
+    }
+
+    /// `count` units at `price`, charged as `billing` charges them.
+    fn units(
+        &self,
+        charge: Charge,
+        price: UnitPrice,
+        count: u64,
+        promotion: Option<&Promotion>,
+    ) -> CostLine {
+        let (billed, each) = price.charge(self.billing);
+        let each = each.saturating_mul(count);
+        let cut = promotion.map(|p| {
+            (
+                p.discounted_charges(billed.per_year(), billed.months()),
+                p.off(each),
+            )
+        });
+        let monthly = price.monthly.saturating_mul(count);
+        self.line(charge, billed, each, monthly, cut)
     }
 }
 
-/// A selection's cost for one period's usage, under one billing.
+/// A selection's cost for one period's usage, under one set of terms.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Bill {
     pub billing: Billing,
+    /// How the amounts below are shown.
+    pub tax_mode: TaxMode,
     /// The tier first, then each bundle by size, the credit blocks, pay-per-InMail.
     pub lines: Vec<CostLine>,
     /// The month's cost as billed: the sum of the lines' `cents`.
     pub total_cents: u64,
-    /// The year's cost as billed (at this month's usage): the sum of the lines' `year_cents`.
-    /// Plans are compared by it: it is exact under either billing.
+    /// The first billing period's cost: what is paid now. Plans are ranked by it.
+    pub period_cents: u64,
+    /// The year's cost as billed (at this month's usage), with the promotion's months.
     pub year_cents: u64,
-    /// The same year billed monthly.
+    /// The same year at list prices: what a longer period's saving is measured on.
+    pub list_year_cents: u64,
+    /// The same year billed monthly, at list prices.
     pub monthly_year_cents: u64,
+    /// The tax in the figures (inclusive) or to add (exclusive); zero without a tax.
+    pub tax: Amounts,
+    /// The figures before the promotion, when one applies.
+    pub list: Option<Amounts>,
 }
 
 impl Bill {
@@ -156,9 +342,40 @@ impl Bill {
             .fold(0u64, |sum, l| sum.saturating_add(l.cents))
     }
 
-    /// What billing yearly saves a year against billing monthly (0 under monthly billing).
+    /// The figures as shown.
+    pub fn amounts(&self) -> Amounts {
+        Amounts {
+            month: self.total_cents,
+            period: self.period_cents,
+            year: self.year_cents,
+        }
+    }
+
+    /// The figures with the tax in them: what checkout charges.
+    pub fn gross(&self) -> Amounts {
+        match self.tax_mode {
+            TaxMode::Inclusive => self.amounts(),
+            TaxMode::Exclusive => self.amounts().add(self.tax),
+        }
+    }
+
+    /// The figures before tax.
+    pub fn net(&self) -> Amounts {
+        let a = self.amounts();
+        match self.tax_mode {
+            TaxMode::Inclusive => Amounts {
+                month: a.month.saturating_sub(self.tax.month),
+                period: a.period.saturating_sub(self.tax.period),
+                year: a.year.saturating_sub(self.tax.year),
+            },
+            TaxMode::Exclusive => a,
+        }
+    }
+
+    /// What the billing period saves a year against billing monthly, at list prices (0
+    /// under monthly billing).
     pub fn saving_cents(&self) -> u64 {
-        self.monthly_year_cents.saturating_sub(self.year_cents)
+        self.monthly_year_cents.saturating_sub(self.list_year_cents)
     }
 
     /// That saving in whole percent of the monthly-billed year, rounded.
@@ -166,6 +383,26 @@ impl Bill {
         (self.saving_cents().saturating_mul(200) + self.monthly_year_cents)
             .checked_div(self.monthly_year_cents.saturating_mul(2))
             .unwrap_or(0)
+    }
+
+    /// What checkout charges for the first period: before tax, the tax, and with it.
+    pub fn first_charge(&self) -> Split {
+        Split {
+            net: self.net().period,
+            tax: self.tax.period,
+            gross: self.gross().period,
+        }
+    }
+
+    /// Whether a promotion lowers it.
+    pub fn is_promoted(&self) -> bool {
+        self.list.is_some()
+    }
+
+    /// What the promotion takes off the first period.
+    pub fn promotion_off_cents(&self) -> u64 {
+        self.list
+            .map_or(0, |l| l.period.saturating_sub(self.period_cents))
     }
 }
 
@@ -195,6 +432,7 @@ pub fn available_credits(
 pub fn tier_price(tier: &Tier) -> UnitPrice {
     UnitPrice {
         monthly: tier.price_cents,
+        quarterly: tier.quarterly_price_cents,
         yearly: tier.yearly_price_cents,
     }
 }
@@ -203,6 +441,7 @@ pub fn tier_price(tier: &Tier) -> UnitPrice {
 pub fn bundle_price(bundle: &Bundle) -> UnitPrice {
     UnitPrice {
         monthly: bundle.price_cents,
+        quarterly: bundle.quarterly_price_cents,
         yearly: bundle.yearly_price_cents,
     }
 }
@@ -211,21 +450,33 @@ pub fn bundle_price(bundle: &Bundle) -> UnitPrice {
 pub fn block_price(rules: &RuleSet) -> UnitPrice {
     UnitPrice {
         monthly: rules.inmail.block_price_cents,
+        quarterly: rules.inmail.quarterly_block_price_cents,
         yearly: rules.inmail.yearly_block_price_cents,
     }
 }
 
-/// The bill of `selection` with `usage` this period, under `billing`. An unknown tier id is
-/// billed as the first tier (callers keep selections fitted to their rules); bundles the
-/// rules do not sell are not billed (nor counted in the allowance).
-pub fn bill(rules: &RuleSet, selection: &Selection, usage: &Usage, billing: Billing) -> Bill {
-    let tier = rules.tier(&selection.tier_id).unwrap_or(&rules.tiers[0]);
+/// The bill of `selection` with `usage` this period, under `terms`. An unknown tier id (or
+/// one sold through sales) is billed as the first tier with a price (callers keep selections fitted to their rules);
+/// bundles the rules do not sell are not billed (nor counted in the allowance).
+pub fn bill(rules: &RuleSet, selection: &Selection, usage: &Usage, terms: Terms) -> Bill {
+    let tier = rules
+        .tier(&selection.tier_id)
+        .filter(|t| !t.is_contact())
+        .unwrap_or_else(|| rules.first_priced_tier());
+    let pricing = Pricing {
+        tax: rules.tax.as_ref(),
+        mode: terms.tax_mode(rules),
+        billing: terms.billing,
+    };
+    let promotion = terms
+        .promotion(rules)
+        .filter(|p| p.applies_to(rules, &tier.id, terms.billing));
     let mut lines = Vec::with_capacity(selection.addons.len() + 3);
-    lines.push(CostLine::new(Charge::Tier, tier_price(tier), 1, billing));
+    lines.push(pricing.units(Charge::Tier, tier_price(tier), 1, promotion));
     for &(size, count) in &selection.addons {
         if let Some(bundle) = rules.bundle(size) {
             let charge = Charge::Bundle { size, count };
-            lines.push(CostLine::new(charge, bundle_price(bundle), count, billing));
+            lines.push(pricing.units(charge, bundle_price(bundle), count, None));
         }
     }
     if selection.inmail_blocks > 0 {
@@ -233,12 +484,7 @@ pub fn bill(rules: &RuleSet, selection: &Selection, usage: &Usage, billing: Bill
             count: selection.inmail_blocks,
             block_size: rules.inmail.block_size,
         };
-        lines.push(CostLine::new(
-            charge,
-            block_price(rules),
-            selection.inmail_blocks,
-            billing,
-        ));
+        lines.push(pricing.units(charge, block_price(rules), selection.inmail_blocks, None));
     }
     let pay_per = pay_per_count(
         available_credits(rules, tier, selection, usage),
@@ -246,22 +492,48 @@ pub fn bill(rules: &RuleSet, selection: &Selection, usage: &Usage, billing: Bill
     );
     if pay_per > 0 {
         let cents = rules.inmail.pay_per_inmail_cents.saturating_mul(pay_per);
-        lines.push(CostLine {
-            charge: Charge::PayPerInMail { count: pay_per },
-            billed: Billed::PerUse,
-            cents,
-            year_cents: cents.saturating_mul(12),
-            monthly_year_cents: cents.saturating_mul(12),
-        });
+        let charge = Charge::PayPerInMail { count: pay_per };
+        lines.push(pricing.line(charge, Billed::PerUse, cents, cents, None));
     }
-    let sum = |f: fn(&CostLine) -> u64| lines.iter().fold(0u64, |s, l| s.saturating_add(f(l)));
+    let sum = |f: &dyn Fn(&CostLine) -> u64| lines.iter().fold(0u64, |s, l| s.saturating_add(f(l)));
+    let amounts = |f: &dyn Fn(&CostLine) -> Amounts| {
+        lines.iter().fold(Amounts::default(), |s, l| s.add(f(l)))
+    };
+    let own = |l: &CostLine| Amounts {
+        month: l.cents,
+        period: l.period_cents,
+        year: l.year_cents,
+    };
+    let list = amounts(&|l| l.list.unwrap_or_else(|| own(l)));
     Bill {
-        billing,
-        total_cents: sum(|l| l.cents),
-        year_cents: sum(|l| l.year_cents),
-        monthly_year_cents: sum(|l| l.monthly_year_cents),
+        billing: terms.billing,
+        tax_mode: pricing.mode,
+        total_cents: sum(&|l| l.cents),
+        period_cents: sum(&|l| l.period_cents),
+        year_cents: sum(&|l| l.year_cents),
+        list_year_cents: list.year,
+        monthly_year_cents: sum(&|l| l.monthly_year_cents),
+        tax: amounts(&|l| l.tax),
+        list: lines.iter().any(|l| l.list.is_some()).then_some(list),
         lines,
     }
+}
+
+/// One unit of `price` under `terms`, as its line would be: a tier's own price (with the
+/// promotion where it applies to `tier`), a bundle's or a block's. What a tier card or a way
+/// to unblock shows as its price.
+pub fn unit_line(rules: &RuleSet, price: UnitPrice, terms: Terms, tier: Option<&Tier>) -> CostLine {
+    let pricing = Pricing {
+        tax: rules.tax.as_ref(),
+        mode: terms.tax_mode(rules),
+        billing: terms.billing,
+    };
+    let promotion = tier.and_then(|t| {
+        terms
+            .promotion(rules)
+            .filter(|p| p.applies_to(rules, &t.id, terms.billing))
+    });
+    pricing.units(Charge::Tier, price, 1, promotion)
 }
 
 /// The usage a monthly need stands for: that many messages and InMails sent in a period.
@@ -292,8 +564,8 @@ mod tests {
             inmail_blocks: 1,
         };
         let usage = usage_at(0, 5);
-        let yearly = bill(&rules, &selection, &usage, Billing::Yearly);
-        let monthly = bill(&rules, &selection, &usage, Billing::Monthly);
+        let yearly = bill(&rules, &selection, &usage, Terms::billed(Billing::Yearly));
+        let monthly = bill(&rules, &selection, &usage, Terms::billed(Billing::Monthly));
         // €279.90 a year: €23.33 a month (23.325, rounded half up).
         assert_eq!(
             (yearly.lines[0].cents, yearly.lines[0].year_cents),
@@ -344,8 +616,8 @@ mod tests {
                 inmail_blocks: blocks,
             };
             let usage = usage_at(0, inmails);
-            let yearly = bill(&rules, &selection, &usage, Billing::Yearly);
-            let monthly = bill(&rules, &selection, &usage, Billing::Monthly);
+            let yearly = bill(&rules, &selection, &usage, Terms::billed(Billing::Yearly));
+            let monthly = bill(&rules, &selection, &usage, Terms::billed(Billing::Monthly));
             assert_eq!(yearly.total_cents, monthly.total_cents, "{tier}");
             assert_eq!(yearly.year_cents, monthly.year_cents);
             assert_eq!(yearly.saving_cents(), 0);
@@ -372,6 +644,169 @@ mod tests {
         );
     }
 
+    /// The terms of the example file: `billing`, tax shown as `tax`, promotion `promo`.
+    fn terms(rules: &RuleSet, billing: Billing, tax: TaxMode, promo: Option<&str>) -> Terms {
+        Terms {
+            billing,
+            tax: Some(tax),
+            promotion: promo.map(|id| rules.promotions.iter().position(|p| p.id == id).unwrap()),
+        }
+    }
+
+    fn tier_alone(rules: &RuleSet, tier: &str, terms: Terms) -> Bill {
+        let selection = Selection {
+            tier_id: tier.into(),
+            addons: vec![],
+            inmail_blocks: 0,
+        };
+        bill(rules, &selection, &usage_at(0, 0), terms)
+    }
+
+    // The worked examples of docs/rules.md ("Worked examples (`example-eur-gbp`)"), each
+    // figure worked out by hand there.
+
+    #[test]
+    fn worked_example_vat_included_and_taken_out() {
+        let rules = example();
+        let monthly = |tax| terms(&rules, Billing::Monthly, tax, None);
+        // €59.99 includes 19 % VAT: 5999 × 19 / 119 = 957.8 → €9.58; €50.41 before it.
+        let incl = tier_alone(&rules, "sales-navigator", monthly(TaxMode::Inclusive));
+        assert_eq!((incl.total_cents, incl.tax.month), (5999, 958));
+        let excl = tier_alone(&rules, "sales-navigator", monthly(TaxMode::Exclusive));
+        assert_eq!((excl.total_cents, excl.tax.month), (5041, 958));
+        assert_eq!(excl.first_charge(), incl.first_charge());
+        assert_eq!(
+            excl.first_charge(),
+            Split {
+                net: 5041,
+                tax: 958,
+                gross: 5999
+            }
+        );
+        // Tax is worked out per line of a charge (as an invoice's line of quantity 2), then
+        // added: two bundles, €27.98, hold 2798 × 19 / 119 = 446.7 → €4.47.
+        let selection = Selection {
+            tier_id: "sales-navigator".into(),
+            addons: vec![(25, 2)],
+            inmail_blocks: 0,
+        };
+        let both = bill(
+            &rules,
+            &selection,
+            &usage_at(0, 0),
+            monthly(TaxMode::Exclusive),
+        );
+        assert_eq!(both.lines[1].tax.month, 447);
+        assert_eq!(both.tax.month, 958 + 447);
+        assert_eq!(both.gross().month, 5999 + 2 * 1399);
+        // In pounds, 20 % VAT: £52.99 holds £8.83.
+        let gbp = rules.in_currency(Currency::find("GBP").unwrap()).unwrap();
+        let pounds = tier_alone(&gbp, "sales-navigator", monthly(TaxMode::Exclusive));
+        assert_eq!((pounds.total_cents, pounds.tax.month), (4416, 883));
+    }
+
+    #[test]
+    fn worked_example_billed_quarterly() {
+        let rules = example();
+        let quarterly = terms(&rules, Billing::Quarterly, TaxMode::Inclusive, None);
+        // €77.97 a quarter: €25.99 a month, €311.88 a year, against €335.88 billed monthly:
+        // €24.00 (7 %) saved.
+        let b = tier_alone(&rules, "premium-business", quarterly);
+        assert_eq!(
+            (b.total_cents, b.period_cents, b.year_cents),
+            (2599, 7797, 31188)
+        );
+        assert_eq!((b.saving_cents(), b.saving_percent()), (2400, 7));
+        assert_eq!(b.lines[0].billed, Billed::Quarterly);
+        // Pay-per-InMail stays as used: 2 InMails past nothing at €9.00 each, in the month.
+        let selection = Selection {
+            tier_id: "premium-business".into(),
+            addons: vec![(100, 1)],
+            inmail_blocks: 0,
+        };
+        let b = bill(&rules, &selection, &usage_at(0, 2), quarterly);
+        // €25.99 + €125.97 a quarter for the bundle (€41.99 a month) + €18.00.
+        assert_eq!(b.total_cents, 2599 + 4199 + 1800);
+        assert_eq!(b.period_cents, 7797 + 12597 + 3 * 1800);
+    }
+
+    #[test]
+    fn worked_example_launch_offer_half_price_for_three_months() {
+        let rules = example();
+        let launch = |billing| terms(&rules, billing, TaxMode::Inclusive, Some("launch"));
+        // Monthly: 50 % of €59.99 is €30.00 off (29.995, half up): €29.99 for three
+        // charges, then €59.99; the first year €629.88 instead of €719.88.
+        let m = tier_alone(&rules, "sales-navigator", launch(Billing::Monthly));
+        assert_eq!((m.total_cents, m.year_cents), (2999, 3 * 2999 + 9 * 5999));
+        assert_eq!(m.list.map(|l| l.month), Some(5999));
+        assert_eq!(m.promotion_off_cents(), 3000);
+        // The saving of a longer period is at list prices: none monthly, whatever the offer.
+        assert_eq!(m.saving_cents(), 0);
+        // Quarterly: the first quarter starts within the three months: €164.97 − €82.49.
+        let q = tier_alone(&rules, "sales-navigator", launch(Billing::Quarterly));
+        assert_eq!((q.period_cents, q.total_cents), (8248, 2749));
+        assert_eq!(q.year_cents, 8248 + 3 * 16497);
+        // Yearly: the first year's charge falls in them: €599.90 − €299.95.
+        let y = tier_alone(&rules, "sales-navigator", launch(Billing::Yearly));
+        assert_eq!((y.period_cents, y.total_cents), (29995, 2500));
+        // Not a tier it names: regular prices, nothing struck.
+        let other = tier_alone(&rules, "recruiter", launch(Billing::Monthly));
+        assert_eq!((other.total_cents, other.list), (21999, None));
+        // Shown before tax, the tax is of the promotional price: €29.99 holds €4.79.
+        let net = tier_alone(
+            &rules,
+            "sales-navigator",
+            terms(&rules, Billing::Monthly, TaxMode::Exclusive, Some("launch")),
+        );
+        assert_eq!((net.total_cents, net.tax.month), (2520, 479));
+    }
+
+    #[test]
+    fn worked_example_welcome_offer_an_amount_in_each_currency() {
+        let rules = example();
+        let welcome =
+            |rules: &RuleSet, billing| terms(rules, billing, TaxMode::Inclusive, Some("welcome"));
+        // €10.00 off the first month of Premium Business, billed monthly only.
+        let m = tier_alone(
+            &rules,
+            "premium-business",
+            welcome(&rules, Billing::Monthly),
+        );
+        assert_eq!((m.total_cents, m.year_cents), (1799, 1799 + 11 * 2799));
+        let y = tier_alone(&rules, "premium-business", welcome(&rules, Billing::Yearly));
+        assert_eq!((y.period_cents, y.list), (27990, None));
+        // In pounds, the list's own amount: £9.00 off £24.99.
+        let gbp = rules.in_currency(Currency::find("GBP").unwrap()).unwrap();
+        let p = tier_alone(&gbp, "premium-business", welcome(&gbp, Billing::Monthly));
+        assert_eq!(p.total_cents, 1599);
+    }
+
+    #[test]
+    fn worked_example_a_tier_sold_through_sales_has_no_price() {
+        let rules = example();
+        use crate::engine::recommend::{Need, Recommender};
+        let corporate = rules.tier("recruiter-corporate").unwrap();
+        assert!(corporate.is_contact());
+        // Never billed as free: a selection naming it is billed as the first priced tier.
+        let monthly = terms(&rules, Billing::Monthly, TaxMode::Inclusive, None);
+        assert_eq!(
+            tier_alone(&rules, "recruiter-corporate", monthly),
+            tier_alone(&rules, "basic", monthly)
+        );
+        // Never the cheapest way, even to what only it includes: 500 messages and 150
+        // InMails are Recruiter + 1 × 200 + 1 × 200 (or what else costs least), not €0.
+        let need = Need {
+            messages: 500,
+            inmails: 150,
+            min_tier: None,
+        };
+        let plan = Recommender::new(&rules, monthly)
+            .recommend(&rules, &need)
+            .unwrap();
+        assert_ne!(rules.tiers[plan.tier_index].id, "recruiter-corporate");
+        assert!(plan.total_cents > 0);
+    }
+
     #[test]
     fn pay_per_inmail_starts_where_the_credits_end() {
         let rules = ARTICLE.rules();
@@ -381,7 +816,14 @@ mod tests {
             inmail_blocks: 1,
         };
         // 30 included + 3 from the block: the 34th InMail is the first paid one.
-        let at = |n| bill(&rules, &selection, &usage_at(0, n), Billing::Monthly);
+        let at = |n| {
+            bill(
+                &rules,
+                &selection,
+                &usage_at(0, n),
+                Terms::billed(Billing::Monthly),
+            )
+        };
         assert_eq!(at(33).total_cents, 11995 + 1499 + 1000);
         assert_eq!(at(35).total_cents, 11995 + 1499 + 1000 + 2 * 1000);
         assert_eq!(at(35).messages_cents(), 11995 + 1499);

@@ -272,7 +272,7 @@ pub fn cost_chart(recommender: &Recommender, rules: &RuleSet, need: &Need) -> Ch
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::bill::Billing;
+    use crate::engine::bill::{Billing, Terms};
     use crate::engine::presets::ARTICLE;
 
     #[test]
@@ -287,7 +287,7 @@ mod tests {
     #[test]
     fn lines_ticks_and_markers_fit_the_view_box() {
         let rules = ARTICLE.rules();
-        let r = Recommender::new(&rules, Billing::Monthly);
+        let r = Recommender::new(&rules, Terms::billed(Billing::Monthly));
         let need = Need {
             messages: 120,
             inmails: 0,
@@ -335,7 +335,7 @@ mod tests {
     #[test]
     fn huge_needs_are_sampled() {
         let rules = ARTICLE.rules();
-        let r = Recommender::new(&rules, Billing::Monthly);
+        let r = Recommender::new(&rules, Terms::billed(Billing::Monthly));
         let need = Need {
             messages: 1_000_000,
             inmails: 5,

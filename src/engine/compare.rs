@@ -1,7 +1,7 @@
 //! Plans side by side for one need: each tier's cheapest way to it, and how the visitor's
 //! current selection fares against the need.
 
-use super::bill::{bill, usage_at, Billing};
+use super::bill::{bill, usage_at, Terms};
 use super::plan::Selection;
 use super::recommend::{Need, Plan, Recommender};
 use super::rules::RuleSet;
@@ -67,42 +67,40 @@ pub enum Versus {
 
 /// The selection's monthly cost at the need: its bill with that many messages and InMails
 /// sent (pay-per-InMail included).
-pub fn cost_at_need(rules: &RuleSet, selection: &Selection, need: &Need, billing: Billing) -> u64 {
+pub fn cost_at_need(rules: &RuleSet, selection: &Selection, need: &Need, terms: Terms) -> u64 {
     bill(
         rules,
         selection,
         &usage_at(need.messages, need.inmails),
-        billing,
+        terms,
     )
     .total_cents
 }
 
 /// The current selection's cost if the need were its usage.
-pub fn versus_current(
-    rules: &RuleSet,
-    selection: &Selection,
-    need: &Need,
-    billing: Billing,
-) -> Versus {
-    let tier = rules.tier(&selection.tier_id).unwrap_or(&rules.tiers[0]);
+pub fn versus_current(rules: &RuleSet, selection: &Selection, need: &Need, terms: Terms) -> Versus {
+    let tier = rules
+        .tier(&selection.tier_id)
+        .unwrap_or_else(|| rules.first_priced_tier());
     let allowance = allowance(rules, tier, selection);
     if allowance < need.messages {
         return Versus::Short { allowance };
     }
     Versus::Covers {
-        current_cents: cost_at_need(rules, selection, need, billing),
+        current_cents: cost_at_need(rules, selection, need, terms),
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::engine::bill::Billing;
     use crate::engine::presets::ARTICLE;
 
     #[test]
     fn one_row_per_tier_with_the_cheapest_marked() {
         let rules = ARTICLE.rules();
-        let r = Recommender::new(&rules, Billing::Monthly);
+        let r = Recommender::new(&rules, Terms::billed(Billing::Monthly));
         let need = Need {
             messages: 120,
             inmails: 10,
@@ -147,13 +145,18 @@ mod tests {
             inmail_blocks: 0,
         };
         assert_eq!(
-            versus_current(&rules, &sn, &need, Billing::Monthly),
+            versus_current(&rules, &sn, &need, Terms::billed(Billing::Monthly)),
             Versus::Covers {
                 current_cents: 6499 + 4999 + 5000
             }
         );
         assert_eq!(
-            versus_current(&rules, &Selection::starter(&rules), &need, Billing::Monthly),
+            versus_current(
+                &rules,
+                &Selection::starter(&rules),
+                &need,
+                Terms::billed(Billing::Monthly)
+            ),
             Versus::Short { allowance: 15 }
         );
     }
@@ -161,7 +164,7 @@ mod tests {
     #[test]
     fn rows_below_the_minimum_are_flagged_and_never_cheapest() {
         let rules = ARTICLE.rules();
-        let r = Recommender::new(&rules, Billing::Monthly);
+        let r = Recommender::new(&rules, Terms::billed(Billing::Monthly));
         let need = Need {
             messages: 10,
             inmails: 0,

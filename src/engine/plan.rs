@@ -25,7 +25,7 @@ impl Selection {
     /// The first tier, nothing added.
     pub fn starter(rules: &RuleSet) -> Selection {
         Selection {
-            tier_id: rules.tiers[0].id.clone(),
+            tier_id: rules.first_priced_tier().id.clone(),
             addons: Vec::new(),
             inmail_blocks: 0,
         }
@@ -53,8 +53,8 @@ impl Selection {
     pub fn fit_to(&self, rules: &RuleSet) -> (Selection, Vec<FitChange>) {
         let mut changes = Vec::new();
         let mut fitted = self.clone();
-        if rules.tier(&self.tier_id).is_none() {
-            fitted.tier_id = rules.tiers[0].id.clone();
+        if rules.tier(&self.tier_id).is_none_or(|t| t.is_contact()) {
+            fitted.tier_id = rules.first_priced_tier().id.clone();
             changes.push(FitChange::TierNotSold(self.tier_id.clone()));
         }
         fitted.addons.retain(|(size, _)| {

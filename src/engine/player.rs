@@ -3,7 +3,7 @@
 
 use chrono::{Datelike, NaiveDate, Weekday};
 
-use super::bill::Billing;
+use super::bill::Terms;
 use super::period::{last_supported_day, Period, PeriodRule};
 use super::plan::{Selection, Usage};
 use super::rng::Rng;
@@ -134,7 +134,7 @@ pub struct Context<'a> {
     pub rules: &'a RuleSet,
     pub selection: &'a Selection,
     pub period_rule: PeriodRule,
-    pub billing: Billing,
+    pub terms: Terms,
 }
 
 /// The clock, the counters and what happened.
@@ -218,7 +218,7 @@ impl Month {
             recipient,
             self.today,
             ctx.period_rule,
-            ctx.billing,
+            ctx.terms,
         );
         match &decision {
             SendDecision::Delivered { .. } => {
@@ -413,7 +413,7 @@ mod tests {
             rules,
             selection,
             period_rule,
-            billing: Billing::Monthly,
+            terms: Terms::default(),
         }
     }
 
@@ -748,7 +748,7 @@ mod end_of_calendar {
             rules: &rules,
             selection: &selection,
             period_rule: PeriodRule::CalendarMonth,
-            billing: crate::engine::bill::Billing::Monthly,
+            terms: crate::engine::bill::Terms::default(),
         };
         let last = parse_iso_date("9999-12-31").unwrap();
         let mut month = Month::new(last, Usage::default(), 1);

@@ -16,10 +16,11 @@
 
 use super::bill::{
     available_credits, bill, block_price, bundle_price, pay_per_count, tier_price, usage_at,
-    Billing, UnitPrice,
+    Billing, Terms, UnitPrice,
 };
 use super::plan::{Selection, Usage};
 use super::rules::{Bundle, RuleSet, Tier};
+use super::tax::Split;
 
 /// What the visitor needs each month.
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
@@ -45,8 +46,14 @@ pub struct Plan {
     /// The bill of [`Plan::selection`] at the need (that many messages and InMails sent):
     /// the month as billed.
     pub total_cents: u64,
-    /// The year as billed: what plans are ranked by.
+    /// The first billing period: what plans are ranked by (what the visitor pays now).
+    pub period_cents: u64,
+    /// The year as billed.
     pub year_cents: u64,
+    /// Before the promotion, where one applies: the month as billed.
+    pub list_total_cents: Option<u64>,
+    /// What checkout charges for the first period.
+    pub charge: Split,
     pub billing: Billing,
     /// What the tier and bundles cost: the part of the total that buys messages.
     pub messages_cents: u64,
@@ -70,7 +77,7 @@ impl Plan {
     /// credits together), then the lower tier.
     fn rank(&self) -> (u64, std::cmp::Reverse<u64>, usize) {
         (
-            self.year_cents,
+            self.period_cents,
             std::cmp::Reverse(self.spare_messages.saturating_add(self.spare_credits)),
             self.tier_index,
         )
@@ -82,14 +89,14 @@ impl Plan {
         tier_index: usize,
         selection: Selection,
         need: &Need,
-        billing: Billing,
+        terms: Terms,
     ) -> Plan {
         let tier = &rules.tiers[tier_index];
         let bill = bill(
             rules,
             &selection,
             &usage_at(need.messages, need.inmails),
-            billing,
+            terms,
         );
         let allowance = super::summary::allowance(rules, tier, &selection);
         let inmail_credits = available_credits(rules, tier, &selection, &Usage::default());
@@ -102,8 +109,11 @@ impl Plan {
             allowance,
             inmail_credits,
             total_cents: bill.total_cents,
+            period_cents: bill.period_cents,
             year_cents: bill.year_cents,
-            billing,
+            list_total_cents: bill.list.map(|l| l.month),
+            charge: bill.first_charge(),
+            billing: terms.billing,
             messages_cents: bill.messages_cents(),
             spare_messages: allowance.saturating_sub(need.messages),
             spare_credits: inmail_credits.saturating_sub(need.inmails),
@@ -289,57 +299,65 @@ pub fn inmail_cover(rules: &RuleSet, missing: u64, billing: Billing) -> (u64, u6
         .unwrap_or((0, missing, 0))
 }
 
-/// Everything needed to recommend plans under one rule set and one billing.
+/// Everything needed to recommend plans under one rule set and one set of terms.
 #[derive(Clone, Debug)]
 pub struct Recommender {
     /// Covers by what each bundle costs a year under the billing.
     covers: BundleCovers,
-    billing: Billing,
+    terms: Terms,
 }
 
 /// Two recommenders are equal when built from the same bundles and billing (their tables
 /// follow).
 impl PartialEq for Recommender {
     fn eq(&self, other: &Self) -> bool {
-        self.covers.bundles == other.covers.bundles && self.billing == other.billing
+        self.covers.bundles == other.covers.bundles && self.terms == other.terms
     }
 }
 
 impl Recommender {
-    pub fn new(rules: &RuleSet, billing: Billing) -> Recommender {
+    /// Bundles are compared by their year at list price: tax and promotions (which never
+    /// apply to bundles) do not change which cover is cheapest.
+    pub fn new(rules: &RuleSet, terms: Terms) -> Recommender {
         let by_year: Vec<Bundle> = rules
             .bundles
             .iter()
             .map(|b| Bundle {
-                price_cents: bundle_price(b).per_year(billing),
+                price_cents: bundle_price(b).per_year(terms.billing),
+                quarterly_price_cents: None,
                 yearly_price_cents: None,
                 ..*b
             })
             .collect();
         Recommender {
             covers: BundleCovers::new(&by_year),
-            billing,
+            terms,
         }
     }
 
     pub fn billing(&self) -> Billing {
-        self.billing
+        self.terms.billing
     }
 
-    /// The cheapest way for one tier to meet the need, `None` when it cannot.
+    pub fn terms(&self) -> Terms {
+        self.terms
+    }
+
+    /// The cheapest way for one tier to meet the need, `None` when it cannot (or is sold
+    /// through sales).
     pub fn plan_for_tier(&self, rules: &RuleSet, tier_index: usize, need: &Need) -> Option<Plan> {
-        let tier: &Tier = rules.tiers.get(tier_index)?;
+        let tier: &Tier = rules.tiers.get(tier_index).filter(|t| !t.is_contact())?;
         let cover = self
             .covers
             .cover(need.messages.saturating_sub(tier.free_messages))?;
         let missing = need.inmails.saturating_sub(tier.inmail_credits);
-        let (blocks, _, _) = inmail_cover(rules, missing, self.billing);
+        let (blocks, _, _) = inmail_cover(rules, missing, self.terms.billing);
         let selection = Selection {
             tier_id: tier.id.clone(),
             addons: cover.counts,
             inmail_blocks: blocks,
         };
-        Some(Plan::of(rules, tier_index, selection, need, self.billing))
+        Some(Plan::of(rules, tier_index, selection, need, self.terms))
     }
 
     /// The cheapest plan over every tier at or above the minimum tier.
@@ -363,8 +381,11 @@ impl Recommender {
 }
 
 /// Exhaustive search over every combination that could be cheapest, for tests and the
-/// benchmark: every count of every bundle up to what alone would cover the need.
-pub fn exhaustive(rules: &RuleSet, need: &Need, billing: Billing) -> Option<Plan> {
+/// benchmark: every count of every bundle up to what alone would cover the need. Priced by
+/// hand before tax (call it on rules without one): the first period is the year's share of
+/// everything but the tier, plus the tier's first charges with the promotion.
+pub fn exhaustive(rules: &RuleSet, need: &Need, terms: Terms) -> Option<Plan> {
+    let billing = terms.billing;
     let from = need
         .min_tier
         .as_deref()
@@ -372,6 +393,23 @@ pub fn exhaustive(rules: &RuleSet, need: &Need, billing: Billing) -> Option<Plan
         .unwrap_or(0);
     let mut best: Option<Plan> = None;
     for (tier_index, tier) in rules.tiers.iter().enumerate().skip(from) {
+        if tier.is_contact() {
+            continue;
+        }
+        // The tier's first period: its charges in it, the promotion's first ones cut.
+        let tier_period = {
+            let (billed, each) = tier_price(tier).charge(billing);
+            let in_period = billed.per_year() / billing.per_year();
+            let cut = terms
+                .promotion(rules)
+                .filter(|p| p.applies_to(rules, &tier.id, billing))
+                .map_or(0, |p| {
+                    p.discounted_charges(billed.per_year(), billed.months())
+                        .min(in_period)
+                        * p.off(each)
+                });
+            each * in_period - cut
+        };
         let missing = need.messages.saturating_sub(tier.free_messages);
         let limits: Vec<u64> = rules
             .bundles
@@ -400,10 +438,10 @@ pub fn exhaustive(rules: &RuleSet, need: &Need, billing: Billing) -> Option<Plan
                 for blocks in 0..=max_blocks {
                     let credits = tier.inmail_credits + blocks * rules.inmail.block_size;
                     let pay_per = need.inmails.saturating_sub(credits);
-                    let total = year(tier_price(tier))
-                        + bundle_cents
+                    let rest_of_year = bundle_cents
                         + blocks * year(block_price(rules))
                         + pay_per * 12 * rules.inmail.pay_per_inmail_cents;
+                    let total = tier_period + rest_of_year / billing.per_year();
                     let spare = allowance.saturating_sub(need.messages)
                         + credits.saturating_sub(need.inmails);
                     let rank = (total, std::cmp::Reverse(spare), tier_index);
@@ -421,7 +459,7 @@ pub fn exhaustive(rules: &RuleSet, need: &Need, billing: Billing) -> Option<Plan
                             .collect(),
                         inmail_blocks: blocks,
                     };
-                    let plan = Plan::of(rules, tier_index, selection, need, billing);
+                    let plan = Plan::of(rules, tier_index, selection, need, terms);
                     assert_eq!(plan.rank(), rank, "the bill and the search agree");
                     best = Some(plan);
                 }
@@ -463,7 +501,7 @@ mod tests {
     #[test]
     fn worked_examples() {
         let rules = ARTICLE.rules();
-        let r = Recommender::new(&rules, Billing::Monthly);
+        let r = Recommender::new(&rules, Terms::default());
         let plan = r.recommend(&rules, &need(100, 0)).unwrap();
         assert_eq!(
             (
@@ -485,7 +523,7 @@ mod tests {
     #[test]
     fn lower_tier_with_add_ons_beats_a_higher_tier_alone() {
         let rules = ARTICLE.rules();
-        let r = Recommender::new(&rules, Billing::Monthly);
+        let r = Recommender::new(&rules, Terms::default());
         // 50 messages: Sales Navigator alone costs $64.99; Basic + 25×2 costs $29.98.
         let plan = r.recommend(&rules, &need(50, 0)).unwrap();
         assert_eq!((plan.tier_id.as_str(), plan.total_cents), ("basic", 2998));
@@ -496,7 +534,7 @@ mod tests {
     #[test]
     fn minimum_tier_is_respected() {
         let rules = ARTICLE.rules();
-        let r = Recommender::new(&rules, Billing::Monthly);
+        let r = Recommender::new(&rules, Terms::default());
         let n = Need {
             messages: 100,
             inmails: 0,
@@ -524,7 +562,7 @@ mod tests {
         // linkedin-help: Premium Career and Premium Business both cost $29.99; for 10
         // messages from Career up, Business wins on spare capacity (20 + 15 > 5 + 5).
         let help = LINKEDIN_HELP.rules();
-        let r = Recommender::new(&help, Billing::Monthly);
+        let r = Recommender::new(&help, Terms::billed(Billing::Monthly));
         let n = Need {
             messages: 10,
             inmails: 0,
@@ -535,7 +573,7 @@ mod tests {
         let twin = ARTICLE.json().replace(r#"{ "id": "premium-business", "name": "Premium Business""#, r#"{ "id": "basic-twin", "name": "Basic twin", "price_cents": 0, "free_messages": 15, "inmail_credits": 0 },
     { "id": "premium-business", "name": "Premium Business""#);
         let twin = crate::engine::rules::RuleSet::from_json(&twin).unwrap();
-        let r = Recommender::new(&twin, Billing::Monthly);
+        let r = Recommender::new(&twin, Terms::billed(Billing::Monthly));
         assert_eq!(r.recommend(&twin, &need(10, 0)).unwrap().tier_id, "basic");
     }
 
@@ -543,12 +581,12 @@ mod tests {
     fn matches_exhaustive_search_for_every_small_need() {
         for preset in [ARTICLE, LINKEDIN_HELP] {
             let rules = preset.rules();
-            let r = Recommender::new(&rules, Billing::Monthly);
+            let r = Recommender::new(&rules, Terms::default());
             for messages in 0..=260 {
                 for inmails in [0, 1, 2, 3, 4, 7, 29, 31, 160] {
                     let n = need(messages, inmails);
                     let fast = r.recommend(&rules, &n).unwrap();
-                    let slow = exhaustive(&rules, &n, Billing::Monthly).unwrap();
+                    let slow = exhaustive(&rules, &n, Terms::default()).unwrap();
                     assert_eq!(
                         fast.rank(),
                         slow.rank(),
@@ -568,12 +606,12 @@ mod tests {
         ))
         .unwrap();
         for billing in [Billing::Monthly, Billing::Yearly] {
-            let r = Recommender::new(&rules, billing);
+            let r = Recommender::new(&rules, Terms::billed(billing));
             for messages in (0..=420).step_by(7) {
                 for inmails in [0, 2, 31, 160] {
                     let n = need(messages, inmails);
                     let fast = r.recommend(&rules, &n).unwrap();
-                    let slow = exhaustive(&rules, &n, billing).unwrap();
+                    let slow = exhaustive(&rules, &n, Terms::billed(billing)).unwrap();
                     assert_eq!(
                         fast.rank(),
                         slow.rank(),
@@ -583,7 +621,7 @@ mod tests {
             }
         }
         // 50 messages billed yearly: Basic and two 25-message bundles at €139.90 a year each.
-        let yearly = Recommender::new(&rules, Billing::Yearly)
+        let yearly = Recommender::new(&rules, Terms::billed(Billing::Yearly))
             .recommend(&rules, &need(50, 0))
             .unwrap();
         assert_eq!(
@@ -615,13 +653,13 @@ mod tests {
         );
         let rules = crate::engine::rules::RuleSet::from_json(&json).unwrap();
         assert_eq!(rules.bundles.len(), 3);
-        let r = Recommender::new(&rules, Billing::Monthly);
+        let r = Recommender::new(&rules, Terms::default());
         for messages in 0..=400 {
             for inmails in [0, 5] {
                 let n = need(messages, inmails);
                 assert_eq!(
                     r.recommend(&rules, &n).unwrap().rank(),
-                    exhaustive(&rules, &n, Billing::Monthly).unwrap().rank(),
+                    exhaustive(&rules, &n, Terms::default()).unwrap().rank(),
                     "need {messages}"
                 );
             }
@@ -631,7 +669,7 @@ mod tests {
     #[test]
     fn large_needs_are_answered_and_cover_the_need() {
         let rules = ARTICLE.rules();
-        let r = Recommender::new(&rules, Billing::Monthly);
+        let r = Recommender::new(&rules, Terms::default());
         let plan = r.recommend(&rules, &need(1_000_000, 1_000_000)).unwrap();
         assert!(plan.allowance >= 1_000_000);
         assert!(plan.inmail_credits + plan.pay_per_inmails >= 1_000_000);
@@ -651,7 +689,7 @@ mod tests {
             "[]",
         );
         let rules = crate::engine::rules::RuleSet::from_json(&json).unwrap();
-        let r = Recommender::new(&rules, Billing::Monthly);
+        let r = Recommender::new(&rules, Terms::default());
         assert_eq!(
             r.recommend(&rules, &need(100, 0)).unwrap().tier_id,
             "recruiter"

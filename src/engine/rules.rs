@@ -9,11 +9,14 @@
 //!
 //! Prices are integers of the rule set's currency's minor unit (`price_cents` is cents for
 //! dollars and euros, whole yen for yen). A tier, a bundle and an InMail block may also have a
-//! yearly price. A rule set may carry complete price lists in other currencies; the engine
-//! works in one currency at a time ([`RuleSet::in_currency`]).
+//! quarterly and a yearly price. A rule set may carry complete price lists in other
+//! currencies, each with its own tax; the engine works in one currency at a time
+//! ([`RuleSet::in_currency`]). A tier sold by talking to sales has a contact link and no
+//! price; promotions take an amount or a percentage off tiers' prices for a while.
 
 use serde::{Deserialize, Serialize};
 
+use super::bill::Billing;
 use super::currency::Currency;
 
 /// Largest price of anything, in cents ($1,000,000).
@@ -32,15 +35,31 @@ pub const MAX_SOURCE_CHARS: usize = 200;
 pub const MAX_URL_CHARS: usize = 500;
 /// Longest free trial, in days.
 pub const MAX_TRIAL_DAYS: u64 = 365;
+/// Longest tax name ("VAT", "GST", "MwSt."), in characters.
+pub const MAX_TAX_NAME_CHARS: usize = 20;
+/// The highest tax rate, in basis points (100 %).
+pub const MAX_TAX_RATE: u64 = 10_000;
+pub const MAX_PROMOTIONS: usize = 8;
+/// Longest a promotion may last, in months.
+pub const MAX_PROMOTION_MONTHS: u64 = 120;
 pub const MAX_FEATURES: usize = 16;
 
 /// One account tier.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, bound(deserialize = "N: Deserialize<'de>"))]
+#[serde(
+    deny_unknown_fields,
+    bound(deserialize = "N: Deserialize<'de> + Default")
+)]
 pub struct TierOf<N> {
     pub id: String,
     pub name: String,
+    /// A month's price. A tier sold through sales (`contact_url`) has none: it reads as
+    /// absent, and is 0 once validated.
+    #[serde(default)]
     pub price_cents: N,
+    /// The price of a quarter, when the tier is sold by the quarter too.
+    #[serde(default = "Option::default", skip_serializing_if = "Option::is_none")]
+    pub quarterly_price_cents: Option<N>,
     /// The price of a year, when the tier is sold by the year too.
     #[serde(default = "Option::default", skip_serializing_if = "Option::is_none")]
     pub yearly_price_cents: Option<N>,
@@ -59,6 +78,17 @@ pub struct TierOf<N> {
     /// What it includes beyond messages and credits: ids of the rule set's `features`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub features: Vec<String>,
+    /// Sold by talking to sales, at this address: shown with its features and a "Contact
+    /// sales" link, never a price, never offered as a way to a need.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contact_url: Option<String>,
+}
+
+impl<N> TierOf<N> {
+    /// Whether the tier is sold through sales rather than at a price.
+    pub fn is_contact(&self) -> bool {
+        self.contact_url.is_some()
+    }
 }
 
 /// Something a tier may include (advanced search, profile analytics): an id, and its name
@@ -79,6 +109,8 @@ pub struct BundleOf<N> {
     pub size: N,
     pub price_cents: N,
     #[serde(default = "Option::default", skip_serializing_if = "Option::is_none")]
+    pub quarterly_price_cents: Option<N>,
+    #[serde(default = "Option::default", skip_serializing_if = "Option::is_none")]
     pub yearly_price_cents: Option<N>,
 }
 
@@ -89,6 +121,8 @@ pub struct BundleOf<N> {
 pub struct InMailPricingOf<N> {
     pub block_size: N,
     pub block_price_cents: N,
+    #[serde(default = "Option::default", skip_serializing_if = "Option::is_none")]
+    pub quarterly_block_price_cents: Option<N>,
     #[serde(default = "Option::default", skip_serializing_if = "Option::is_none")]
     pub yearly_block_price_cents: Option<N>,
     pub pay_per_inmail_cents: N,
@@ -101,6 +135,8 @@ pub struct TierPriceOf<N> {
     pub id: String,
     pub price_cents: N,
     #[serde(default = "Option::default", skip_serializing_if = "Option::is_none")]
+    pub quarterly_price_cents: Option<N>,
+    #[serde(default = "Option::default", skip_serializing_if = "Option::is_none")]
     pub yearly_price_cents: Option<N>,
 }
 
@@ -111,6 +147,8 @@ pub struct BundlePriceOf<N> {
     pub size: N,
     pub price_cents: N,
     #[serde(default = "Option::default", skip_serializing_if = "Option::is_none")]
+    pub quarterly_price_cents: Option<N>,
+    #[serde(default = "Option::default", skip_serializing_if = "Option::is_none")]
     pub yearly_price_cents: Option<N>,
 }
 
@@ -120,11 +158,14 @@ pub struct BundlePriceOf<N> {
 pub struct InMailPriceOf<N> {
     pub block_price_cents: N,
     #[serde(default = "Option::default", skip_serializing_if = "Option::is_none")]
+    pub quarterly_block_price_cents: Option<N>,
+    #[serde(default = "Option::default", skip_serializing_if = "Option::is_none")]
     pub yearly_block_price_cents: Option<N>,
     pub pay_per_inmail_cents: N,
 }
 
-/// Every price of a rule set in another currency: each tier by id, each bundle by size.
+/// Every price of a rule set in another currency: each tier by id (but those sold through
+/// sales), each bundle by size, each amount-off promotion by id; and the tax its prices bear.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(
     deny_unknown_fields,
@@ -135,6 +176,61 @@ pub struct PriceListOf<N, C> {
     pub tiers: Vec<TierPriceOf<N>>,
     pub bundles: Vec<BundlePriceOf<N>>,
     pub inmail: InMailPriceOf<N>,
+    #[serde(default = "Option::default", skip_serializing_if = "Option::is_none")]
+    pub tax: Option<TaxOf<N>>,
+    #[serde(default = "Vec::new", skip_serializing_if = "Vec::is_empty")]
+    pub promotions: Vec<PromotionPriceOf<N>>,
+}
+
+/// The tax a price list's prices bear (VAT, GST, sales tax), and whether they include it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, bound(deserialize = "N: Deserialize<'de>"))]
+pub struct TaxOf<N> {
+    /// As the widget names it: "VAT", "GST".
+    pub name: String,
+    /// In basis points: 1900 is 19 %.
+    pub rate_basis_points: N,
+    /// Whether the prices as written include it (consumer prices in the EU and the UK do).
+    pub included: bool,
+}
+
+/// A promotion: an amount or a percentage off the price of some tiers, under some billing
+/// periods, for the first months of a subscription, taken until a date.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, bound(deserialize = "N: Deserialize<'de>"))]
+pub struct PromotionOf<N> {
+    pub id: String,
+    /// As the widget shows it ("Spring offer"); the id where there is none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Off each charge of the tier, in percent (1–100). Exactly one of this and
+    /// `amount_off_cents`.
+    #[serde(default = "Option::default", skip_serializing_if = "Option::is_none")]
+    pub percent_off: Option<N>,
+    /// Off each charge of the tier, in the rule set's currency (price lists give their own).
+    #[serde(default = "Option::default", skip_serializing_if = "Option::is_none")]
+    pub amount_off_cents: Option<N>,
+    /// The tiers it applies to (ids); every tier with a price when empty.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tiers: Vec<String>,
+    /// The billing periods it applies to (`monthly`, `quarterly`, `yearly`); all when empty.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub periods: Vec<String>,
+    /// For how many months from the start: each charge that falls in them is discounted.
+    /// For as long as the subscription lasts when absent.
+    #[serde(default = "Option::default", skip_serializing_if = "Option::is_none")]
+    pub months: Option<N>,
+    /// The last day it can be taken, `YYYY-MM-DD`; no end when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub until: Option<String>,
+}
+
+/// An amount-off promotion's amount in another currency.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, bound(deserialize = "N: Deserialize<'de>"))]
+pub struct PromotionPriceOf<N> {
+    pub id: String,
+    pub amount_off_cents: N,
 }
 
 /// A rule set, as a file holds it.
@@ -143,7 +239,7 @@ pub struct PriceListOf<N, C> {
     deny_unknown_fields,
     bound(
         serialize = "N: Serialize, C: Serialize + Blank",
-        deserialize = "N: Deserialize<'de>, C: Deserialize<'de> + Default"
+        deserialize = "N: Deserialize<'de> + Default, C: Deserialize<'de> + Default"
     )
 )]
 pub struct RuleSetOf<N, C = String> {
@@ -174,12 +270,20 @@ pub struct RuleSetOf<N, C = String> {
     pub highlight: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub highlight_label: Option<String>,
+    /// The tax the rules' own prices bear.
+    #[serde(default = "Option::default", skip_serializing_if = "Option::is_none")]
+    pub tax: Option<TaxOf<N>>,
+    /// Promotions a host or a link may apply (`promo`).
+    #[serde(default = "Vec::new", skip_serializing_if = "Vec::is_empty")]
+    pub promotions: Vec<PromotionOf<N>>,
 }
 
 pub type Tier = TierOf<u64>;
 pub type Bundle = BundleOf<u64>;
 pub type InMailPricing = InMailPricingOf<u64>;
 pub type PriceList = PriceListOf<u64, Currency>;
+pub type Tax = TaxOf<u64>;
+pub type Promotion = PromotionOf<u64>;
 /// A complete, validated rule set.
 pub type RuleSet = RuleSetOf<u64, Currency>;
 /// A rule set as read, before validation: numbers as [`Num`], currency codes as text (empty
@@ -207,8 +311,11 @@ impl Blank for Currency {
 /// A JSON number as the rules read it. Whole numbers are kept; anything else is kept only
 /// as the problem it is, so that validation can name it (`must not be negative`) instead of
 /// failing inside the parser.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum Num {
+    /// Not in the file (only a tier sold through sales may leave out its price).
+    #[default]
+    Absent,
     Whole(u64),
     Negative,
     Fraction,
@@ -267,6 +374,8 @@ pub enum RuleProblem {
         problem: Box<crate::json::JsonProblem>,
         detail: Box<str>,
     },
+    /// A number that must be there is not.
+    Required,
     Negative,
     NotWhole,
     TooSmall(u64),
@@ -302,8 +411,20 @@ pub enum RuleProblem {
     UnknownFeature(String),
     /// A feature id declared twice.
     DuplicateFeature(String),
-    /// The highlighted tier is not one of the rules' tiers.
+    /// The highlighted tier, or a promotion's, is not one of the rules' tiers.
     UnknownTier(String),
+    /// A tier sold through sales (`contact_url`) with a price.
+    PricedContactTier,
+    /// Every tier is sold through sales: at least one needs a price.
+    NoPricedTier,
+    /// A promotion with both or neither of `percent_off` and `amount_off_cents`.
+    PromotionAmount,
+    /// Not `monthly`, `quarterly` or `yearly`.
+    UnknownPeriod(String),
+    /// Not a date written `YYYY-MM-DD`.
+    BadDate,
+    /// A promotion id declared twice.
+    DuplicatePromotion(String),
 }
 
 /// A rule set that could not be used: where, and what is wrong.
@@ -339,11 +460,47 @@ impl RuleSet {
             .collect()
     }
 
-    /// Whether anything is sold by the year.
-    pub fn has_yearly_prices(&self) -> bool {
-        self.tiers.iter().any(|t| t.yearly_price_cents.is_some())
-            || self.bundles.iter().any(|b| b.yearly_price_cents.is_some())
-            || self.inmail.yearly_block_price_cents.is_some()
+    /// Whether anything is sold under `billing`: monthly always, quarterly and yearly where
+    /// a tier, a bundle or the InMail blocks have a price for that period.
+    pub fn sells(&self, billing: Billing) -> bool {
+        match billing {
+            Billing::Monthly => true,
+            Billing::Quarterly => {
+                self.tiers.iter().any(|t| t.quarterly_price_cents.is_some())
+                    || self
+                        .bundles
+                        .iter()
+                        .any(|b| b.quarterly_price_cents.is_some())
+                    || self.inmail.quarterly_block_price_cents.is_some()
+            }
+            Billing::Yearly => {
+                self.tiers.iter().any(|t| t.yearly_price_cents.is_some())
+                    || self.bundles.iter().any(|b| b.yearly_price_cents.is_some())
+                    || self.inmail.yearly_block_price_cents.is_some()
+            }
+        }
+    }
+
+    /// The billing periods the rules sell, shortest first.
+    pub fn billings(&self) -> Vec<Billing> {
+        Billing::ALL
+            .into_iter()
+            .filter(|b| self.sells(*b))
+            .collect()
+    }
+
+    /// The first tier with a price: where an unknown or unsellable tier falls back to.
+    pub fn first_priced_tier(&self) -> &Tier {
+        // Validation keeps at least one.
+        self.tiers
+            .iter()
+            .find(|t| !t.is_contact())
+            .unwrap_or(&self.tiers[0])
+    }
+
+    /// The promotion with this id.
+    pub fn promotion(&self, id: &str) -> Option<&Promotion> {
+        self.promotions.iter().find(|p| p.id == id)
     }
 
     /// The rules priced in `currency`: its price list in place of the rules' own prices (the
@@ -363,18 +520,31 @@ impl RuleSet {
         };
         for tier in &mut priced.tiers {
             // Validation made every list complete.
+            if tier.is_contact() {
+                continue;
+            }
             let p = list.tiers.iter().find(|p| p.id == tier.id)?;
             tier.price_cents = p.price_cents;
+            tier.quarterly_price_cents = p.quarterly_price_cents;
             tier.yearly_price_cents = p.yearly_price_cents;
         }
         for bundle in &mut priced.bundles {
             let p = list.bundles.iter().find(|p| p.size == bundle.size)?;
             bundle.price_cents = p.price_cents;
+            bundle.quarterly_price_cents = p.quarterly_price_cents;
             bundle.yearly_price_cents = p.yearly_price_cents;
         }
+        for promotion in &mut priced.promotions {
+            if promotion.amount_off_cents.is_some() {
+                let p = list.promotions.iter().find(|p| p.id == promotion.id)?;
+                promotion.amount_off_cents = Some(p.amount_off_cents);
+            }
+        }
         priced.inmail.block_price_cents = list.inmail.block_price_cents;
+        priced.inmail.quarterly_block_price_cents = list.inmail.quarterly_block_price_cents;
         priced.inmail.yearly_block_price_cents = list.inmail.yearly_block_price_cents;
         priced.inmail.pay_per_inmail_cents = list.inmail.pay_per_inmail_cents;
+        priced.tax = list.tax.clone();
         Some(priced)
     }
 }

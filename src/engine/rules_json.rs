@@ -9,13 +9,15 @@
 
 use serde::Serialize;
 
+use super::bill::Billing;
 use super::currency::Currency;
 use super::rules::Blank;
 use super::rules::{
-    BundleOf, BundlePriceOf, Feature, InMailPriceOf, InMailPricingOf, Num, PriceListOf, RawRules,
-    RuleError, RuleProblem, RuleSet, RuleSetOf, TierOf, TierPriceOf, MAX_BUNDLES, MAX_FEATURES,
-    MAX_ID_CHARS, MAX_INCLUDED, MAX_NAME_CHARS, MAX_PACK_SIZE, MAX_PRICE_CENTS, MAX_SOURCE_CHARS,
-    MAX_TIERS, MAX_TRIAL_DAYS, MAX_URL_CHARS,
+    BundleOf, BundlePriceOf, Feature, InMailPriceOf, InMailPricingOf, Num, PriceListOf,
+    PromotionOf, PromotionPriceOf, RawRules, RuleError, RuleProblem, RuleSet, RuleSetOf, TaxOf,
+    TierOf, TierPriceOf, MAX_BUNDLES, MAX_FEATURES, MAX_ID_CHARS, MAX_INCLUDED, MAX_NAME_CHARS,
+    MAX_PACK_SIZE, MAX_PRICE_CENTS, MAX_PROMOTIONS, MAX_PROMOTION_MONTHS, MAX_SOURCE_CHARS,
+    MAX_TAX_NAME_CHARS, MAX_TAX_RATE, MAX_TIERS, MAX_TRIAL_DAYS, MAX_URL_CHARS,
 };
 
 type Result<T> = std::result::Result<T, RuleError>;
@@ -49,6 +51,8 @@ pub struct NumberAt {
     place: Place,
     pub min: u64,
     pub max: u64,
+    /// Whether it may be left out (and is 0 then): a contact tier's price.
+    absent_is_zero: bool,
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -58,6 +62,9 @@ enum Place {
     InMail(&'static str),
     /// In price list `.0`: the tier, bundle or InMail prices `.1` at `.2`.
     List(usize, &'static str, Option<usize>, &'static str),
+    /// The tax of the rules (`None`) or of a price list.
+    Tax(Option<usize>),
+    Promotion(usize, &'static str),
 }
 
 impl NumberAt {
@@ -69,6 +76,9 @@ impl NumberAt {
             Place::InMail(field) => format!("inmail.{field}"),
             Place::List(l, part, Some(i), field) => format!("price_lists[{l}].{part}[{i}].{field}"),
             Place::List(l, part, None, field) => format!("price_lists[{l}].{part}.{field}"),
+            Place::Tax(None) => "tax.rate_basis_points".to_owned(),
+            Place::Tax(Some(l)) => format!("price_lists[{l}].tax.rate_basis_points"),
+            Place::Promotion(i, field) => format!("promotions[{i}].{field}"),
         }
     }
 }
@@ -81,7 +91,12 @@ impl<N: Copy, C: Clone> RuleSetOf<N, C> {
         &self,
         mut f: impl FnMut(N, NumberAt) -> std::result::Result<M, E>,
     ) -> std::result::Result<RuleSetOf<M, C>, E> {
-        let at = |place, min, max| NumberAt { place, min, max };
+        let at = |place, min, max| NumberAt {
+            place,
+            min,
+            max,
+            absent_is_zero: false,
+        };
         let price = |place| at(place, 0, MAX_PRICE_CENTS);
         let opt =
             |n: Option<N>, place, f: &mut dyn FnMut(N, NumberAt) -> std::result::Result<M, E>| {
@@ -93,7 +108,18 @@ impl<N: Copy, C: Clone> RuleSetOf<N, C> {
             tiers.push(TierOf {
                 id: t.id.clone(),
                 name: t.name.clone(),
-                price_cents: f(t.price_cents, price(tier("price_cents")))?,
+                price_cents: f(
+                    t.price_cents,
+                    NumberAt {
+                        absent_is_zero: t.is_contact(),
+                        ..price(tier("price_cents"))
+                    },
+                )?,
+                quarterly_price_cents: opt(
+                    t.quarterly_price_cents,
+                    tier("quarterly_price_cents"),
+                    &mut f,
+                )?,
                 yearly_price_cents: opt(t.yearly_price_cents, tier("yearly_price_cents"), &mut f)?,
                 free_messages: f(t.free_messages, at(tier("free_messages"), 0, MAX_INCLUDED))?,
                 inmail_credits: f(
@@ -110,6 +136,7 @@ impl<N: Copy, C: Clone> RuleSetOf<N, C> {
                 },
                 checkout_url: t.checkout_url.clone(),
                 features: t.features.clone(),
+                contact_url: t.contact_url.clone(),
             });
         }
         let mut bundles = Vec::with_capacity(self.bundles.len());
@@ -119,6 +146,11 @@ impl<N: Copy, C: Clone> RuleSetOf<N, C> {
                 size: f(b.size, at(bundle("size"), 1, MAX_PACK_SIZE))?,
                 // A free bundle would make "most spare capacity" unbounded.
                 price_cents: f(b.price_cents, at(bundle("price_cents"), 1, MAX_PRICE_CENTS))?,
+                quarterly_price_cents: opt(
+                    b.quarterly_price_cents,
+                    bundle("quarterly_price_cents"),
+                    &mut f,
+                )?,
                 yearly_price_cents: opt(
                     b.yearly_price_cents,
                     bundle("yearly_price_cents"),
@@ -135,6 +167,11 @@ impl<N: Copy, C: Clone> RuleSetOf<N, C> {
             block_price_cents: f(
                 i.block_price_cents,
                 at(Place::InMail("block_price_cents"), 1, MAX_PRICE_CENTS),
+            )?,
+            quarterly_block_price_cents: opt(
+                i.quarterly_block_price_cents,
+                Place::InMail("quarterly_block_price_cents"),
+                &mut f,
             )?,
             yearly_block_price_cents: opt(
                 i.yearly_block_price_cents,
@@ -154,6 +191,11 @@ impl<N: Copy, C: Clone> RuleSetOf<N, C> {
                 tiers.push(TierPriceOf {
                     id: t.id.clone(),
                     price_cents: f(t.price_cents, price(place("price_cents")))?,
+                    quarterly_price_cents: opt(
+                        t.quarterly_price_cents,
+                        place("quarterly_price_cents"),
+                        &mut f,
+                    )?,
                     yearly_price_cents: opt(
                         t.yearly_price_cents,
                         place("yearly_price_cents"),
@@ -167,6 +209,11 @@ impl<N: Copy, C: Clone> RuleSetOf<N, C> {
                 bundles.push(BundlePriceOf {
                     size: f(b.size, at(place("size"), 1, MAX_PACK_SIZE))?,
                     price_cents: f(b.price_cents, at(place("price_cents"), 1, MAX_PRICE_CENTS))?,
+                    quarterly_price_cents: opt(
+                        b.quarterly_price_cents,
+                        place("quarterly_price_cents"),
+                        &mut f,
+                    )?,
                     yearly_price_cents: opt(
                         b.yearly_price_cents,
                         place("yearly_price_cents"),
@@ -174,16 +221,39 @@ impl<N: Copy, C: Clone> RuleSetOf<N, C> {
                     )?,
                 });
             }
+            let mut promotions = Vec::with_capacity(list.promotions.len());
+            for (i, p) in list.promotions.iter().enumerate() {
+                let place = |field| Place::List(l, "promotions", Some(i), field);
+                promotions.push(PromotionPriceOf {
+                    id: p.id.clone(),
+                    amount_off_cents: f(
+                        p.amount_off_cents,
+                        at(place("amount_off_cents"), 1, MAX_PRICE_CENTS),
+                    )?,
+                });
+            }
+            let tax = list
+                .tax
+                .as_ref()
+                .map(|t| tax_numbers(t, Some(l), &mut f))
+                .transpose()?;
             let place = |field| Place::List(l, "inmail", None, field);
             let m = &list.inmail;
             price_lists.push(PriceListOf {
                 currency: list.currency.clone(),
                 tiers,
                 bundles,
+                tax,
+                promotions,
                 inmail: InMailPriceOf {
                     block_price_cents: f(
                         m.block_price_cents,
                         at(place("block_price_cents"), 1, MAX_PRICE_CENTS),
+                    )?,
+                    quarterly_block_price_cents: opt(
+                        m.quarterly_block_price_cents,
+                        place("quarterly_block_price_cents"),
+                        &mut f,
                     )?,
                     yearly_block_price_cents: opt(
                         m.yearly_block_price_cents,
@@ -195,6 +265,33 @@ impl<N: Copy, C: Clone> RuleSetOf<N, C> {
                         price(place("pay_per_inmail_cents")),
                     )?,
                 },
+            });
+        }
+        let tax = self
+            .tax
+            .as_ref()
+            .map(|t| tax_numbers(t, None, &mut f))
+            .transpose()?;
+        let mut promotions = Vec::with_capacity(self.promotions.len());
+        for (i, p) in self.promotions.iter().enumerate() {
+            let place = |field| Place::Promotion(i, field);
+            let mut number = |n: Option<N>, field, min, max| {
+                n.map(|n| f(n, at(place(field), min, max))).transpose()
+            };
+            promotions.push(PromotionOf {
+                id: p.id.clone(),
+                name: p.name.clone(),
+                percent_off: number(p.percent_off, "percent_off", 1, 100)?,
+                amount_off_cents: number(
+                    p.amount_off_cents,
+                    "amount_off_cents",
+                    1,
+                    MAX_PRICE_CENTS,
+                )?,
+                tiers: p.tiers.clone(),
+                periods: p.periods.clone(),
+                months: number(p.months, "months", 1, MAX_PROMOTION_MONTHS)?,
+                until: p.until.clone(),
             });
         }
         Ok(RuleSetOf {
@@ -210,13 +307,38 @@ impl<N: Copy, C: Clone> RuleSetOf<N, C> {
             features: self.features.clone(),
             highlight: self.highlight.clone(),
             highlight_label: self.highlight_label.clone(),
+            tax,
+            promotions,
         })
     }
+}
+
+/// A tax's one number, mapped as [`RuleSetOf::map_numbers`] maps every other.
+fn tax_numbers<N: Copy, M, E>(
+    tax: &TaxOf<N>,
+    list: Option<usize>,
+    f: &mut impl FnMut(N, NumberAt) -> std::result::Result<M, E>,
+) -> std::result::Result<TaxOf<M>, E> {
+    Ok(TaxOf {
+        name: tax.name.clone(),
+        rate_basis_points: f(
+            tax.rate_basis_points,
+            NumberAt {
+                place: Place::Tax(list),
+                min: 0,
+                max: MAX_TAX_RATE,
+                absent_is_zero: false,
+            },
+        )?,
+        included: tax.included,
+    })
 }
 
 /// Checks one number against its limits.
 fn whole(num: Num, at: NumberAt) -> Result<u64> {
     let problem = match num {
+        Num::Absent if at.absent_is_zero => return Ok(0),
+        Num::Absent => RuleProblem::Required,
         Num::Whole(v) if v < at.min => RuleProblem::TooSmall(at.min),
         Num::Whole(v) if v <= at.max => return Ok(v),
         Num::Whole(_) | Num::TooLarge => RuleProblem::TooLarge(at.max),
@@ -295,6 +417,72 @@ fn id(value: &str, path: &str) -> Result<String> {
     Ok(id)
 }
 
+/// A tax with its name checked.
+fn checked_tax(tax: TaxOf<u64>, path: &str) -> Result<TaxOf<u64>> {
+    Ok(TaxOf {
+        name: text(&tax.name, path, MAX_TAX_NAME_CHARS)?,
+        ..tax
+    })
+}
+
+/// The promotions with their ids, names, amounts, tiers, periods and dates checked.
+fn promotions(
+    promotions: Vec<PromotionOf<u64>>,
+    tiers: &[TierOf<u64>],
+) -> Result<Vec<PromotionOf<u64>>> {
+    if promotions.len() > MAX_PROMOTIONS {
+        return Err(error(
+            "promotions",
+            RuleProblem::TooLarge(MAX_PROMOTIONS as u64),
+        ));
+    }
+    let mut checked: Vec<PromotionOf<u64>> = Vec::with_capacity(promotions.len());
+    for (i, p) in promotions.into_iter().enumerate() {
+        let at = |field: &str| format!("promotions[{i}].{field}");
+        let pid = id(&p.id, &at("id"))?;
+        if checked.iter().any(|q| q.id == pid) {
+            return Err(error(at("id"), RuleProblem::DuplicatePromotion(pid)));
+        }
+        let name = match p.name.as_deref().map(str::trim) {
+            None | Some("") => None,
+            Some(n) => Some(text(n, &at("name"), MAX_NAME_CHARS)?),
+        };
+        if p.percent_off.is_some() == p.amount_off_cents.is_some() {
+            return Err(error(at("percent_off"), RuleProblem::PromotionAmount));
+        }
+        for (j, tier) in p.tiers.iter().enumerate() {
+            if !tiers.iter().any(|t| t.id == *tier && !t.is_contact()) {
+                return Err(error(
+                    at(&format!("tiers[{j}]")),
+                    RuleProblem::UnknownTier(tier.clone()),
+                ));
+            }
+        }
+        for (j, period) in p.periods.iter().enumerate() {
+            if Billing::from_id(period).is_none() {
+                return Err(error(
+                    at(&format!("periods[{j}]")),
+                    RuleProblem::UnknownPeriod(period.clone()),
+                ));
+            }
+        }
+        let until = match p.until.as_deref().map(str::trim) {
+            None => None,
+            Some(date) => match crate::engine::period::parse_iso_date(date) {
+                Some(_) => Some(date.to_owned()),
+                None => return Err(error(at("until"), RuleProblem::BadDate)),
+            },
+        };
+        checked.push(PromotionOf {
+            id: pid,
+            name,
+            until,
+            ..p
+        });
+    }
+    Ok(checked)
+}
+
 impl RawRules {
     /// The validation pass: every limit, in document order; the first problem is named.
     /// (The numbers come first, then the texts and the rules between entries.)
@@ -326,6 +514,23 @@ impl RawRules {
                     ));
                 }
             }
+            if tier.is_contact() {
+                if tier.price_cents != 0 {
+                    return Err(error(at("price_cents"), RuleProblem::PricedContactTier));
+                }
+                if tier.quarterly_price_cents.is_some() {
+                    return Err(error(
+                        at("quarterly_price_cents"),
+                        RuleProblem::PricedContactTier,
+                    ));
+                }
+                if tier.yearly_price_cents.is_some() {
+                    return Err(error(
+                        at("yearly_price_cents"),
+                        RuleProblem::PricedContactTier,
+                    ));
+                }
+            }
             if let Some(first) = tiers.iter().position(|t| t.id == tier.id) {
                 return Err(error(
                     at("id"),
@@ -333,6 +538,9 @@ impl RawRules {
                 ));
             }
             tiers.push(tier);
+        }
+        if tiers.iter().all(|t| t.is_contact()) {
+            return Err(error("tiers", RuleProblem::NoPricedTier));
         }
         if numbers.bundles.len() > MAX_BUNDLES {
             return Err(error("bundles", RuleProblem::TooManyBundles(MAX_BUNDLES)));
@@ -356,6 +564,11 @@ impl RawRules {
             bundles.insert(at, *bundle);
         }
         let currency = currency(&numbers.currency, "currency")?;
+        let tax = numbers
+            .tax
+            .map(|t| checked_tax(t, "tax.name"))
+            .transpose()?;
+        let promotions = promotions(numbers.promotions, &tiers)?;
         let mut price_lists = Vec::with_capacity(numbers.price_lists.len());
         for (l, list) in numbers.price_lists.into_iter().enumerate() {
             let at = |part: &str| format!("price_lists[{l}].{part}");
@@ -367,9 +580,9 @@ impl RawRules {
             {
                 return Err(error(at("currency"), RuleProblem::DuplicateCurrency));
             }
-            // Complete: every tier and bundle priced once, nothing else.
+            // Complete: every tier with a price and every bundle priced once, nothing else.
             for (i, p) in list.tiers.iter().enumerate() {
-                if !tiers.iter().any(|t| t.id == p.id)
+                if !tiers.iter().any(|t| t.id == p.id && !t.is_contact())
                     || list.tiers[..i].iter().any(|q| q.id == p.id)
                 {
                     return Err(error(
@@ -380,7 +593,7 @@ impl RawRules {
             }
             if let Some(t) = tiers
                 .iter()
-                .find(|t| !list.tiers.iter().any(|p| p.id == t.id))
+                .find(|t| !t.is_contact() && !list.tiers.iter().any(|p| p.id == t.id))
             {
                 return Err(error(at("tiers"), RuleProblem::MissingPrice(t.id.clone())));
             }
@@ -403,11 +616,39 @@ impl RawRules {
                     RuleProblem::MissingPrice(b.size.to_string()),
                 ));
             }
+            // An amount off is an amount in each currency.
+            let amount_off = |id: &str| {
+                promotions
+                    .iter()
+                    .any(|p| p.id == id && p.amount_off_cents.is_some())
+            };
+            for (i, p) in list.promotions.iter().enumerate() {
+                if !amount_off(&p.id) || list.promotions[..i].iter().any(|q| q.id == p.id) {
+                    return Err(error(
+                        at(&format!("promotions[{i}].id")),
+                        RuleProblem::UnknownPrice(p.id.clone()),
+                    ));
+                }
+            }
+            if let Some(p) = promotions.iter().find(|p| {
+                p.amount_off_cents.is_some() && !list.promotions.iter().any(|q| q.id == p.id)
+            }) {
+                return Err(error(
+                    at("promotions"),
+                    RuleProblem::MissingPrice(p.id.clone()),
+                ));
+            }
+            let tax = list
+                .tax
+                .map(|t| checked_tax(t, &at("tax.name")))
+                .transpose()?;
             price_lists.push(PriceListOf {
                 currency: code,
                 tiers: list.tiers,
                 bundles: list.bundles,
                 inmail: list.inmail,
+                tax,
+                promotions: list.promotions,
             });
         }
         let checkout_url = optional_url(numbers.checkout_url.as_deref(), "checkout_url")?;
@@ -433,6 +674,15 @@ impl RawRules {
         for (i, tier) in tiers.iter_mut().enumerate() {
             let at = |field: &str| format!("tiers[{i}].{field}");
             tier.checkout_url = optional_url(tier.checkout_url.as_deref(), &at("checkout_url"))?;
+            tier.contact_url = match optional_url(tier.contact_url.as_deref(), &at("contact_url"))?
+            {
+                Some(url) => Some(url),
+                // A blank address is no address: the tier needed a price, and has 0.
+                None if tier.contact_url.is_some() => {
+                    return Err(error(at("contact_url"), RuleProblem::Empty))
+                }
+                None => None,
+            };
             for (j, feature) in tier.features.iter().enumerate() {
                 if !features.iter().any(|f| f.id == *feature) {
                     return Err(error(
@@ -464,6 +714,8 @@ impl RawRules {
             features,
             highlight,
             highlight_label,
+            tax,
+            promotions,
         })
     }
 
@@ -471,8 +723,9 @@ impl RawRules {
     /// (and its currencies known, a draft naming none being in US dollars).
     pub fn whole_numbers(&self) -> Option<RuleSetOf<u64, Currency>> {
         let numbers = self
-            .map_numbers(|num, _| match num {
+            .map_numbers(|num, at| match num {
                 Num::Whole(v) => Ok(v),
+                Num::Absent if at.absent_is_zero => Ok(0),
                 _ => Err(()),
             })
             .ok()?;
@@ -483,6 +736,8 @@ impl RawRules {
                 tiers: list.tiers,
                 bundles: list.bundles,
                 inmail: list.inmail,
+                tax: list.tax,
+                promotions: list.promotions,
             });
         }
         Some(RuleSetOf {
@@ -498,6 +753,8 @@ impl RawRules {
             features: numbers.features,
             highlight: numbers.highlight,
             highlight_label: numbers.highlight_label,
+            tax: numbers.tax,
+            promotions: numbers.promotions,
         })
     }
 }

@@ -3,12 +3,13 @@
 
 use chrono::NaiveDate;
 
-use super::bill::{bill, bundle_price, month_of, tier_price, Billing, UnitPrice};
+use super::bill::{bill, bundle_price, tier_price, unit_line, Terms};
 use super::fields::CountField;
 use super::period::PeriodRule;
 use super::plan::{Selection, Usage};
 use super::rules::RuleSet;
 use super::summary::{allowance, summarize};
+use super::tax::Split;
 
 /// Who a message is addressed to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -75,8 +76,15 @@ pub struct UnblockOption {
     /// The month's total once the option is applied: the bill of the selection it gives,
     /// with this period's usage (a higher tier's credits may cover InMails paid one by one).
     pub new_total_cents: u64,
+    /// The first billing period's cost once the option is applied: what options are
+    /// ranked by.
+    pub new_period_cents: u64,
     /// The year's cost once the option is applied, as billed.
     pub new_year_cents: u64,
+    /// What checkout charges for the first period once it is applied.
+    pub new_charge: Split,
+    /// Whether the promotion taken lowers it.
+    pub promoted: bool,
     /// The option with the lowest cost once applied.
     pub cheapest: bool,
 }
@@ -116,9 +124,9 @@ pub fn decide_send(
     recipient: Recipient,
     today: NaiveDate,
     period_rule: PeriodRule,
-    billing: Billing,
+    terms: Terms,
 ) -> SendDecision {
-    let summary = summarize(rules, selection, usage, today, period_rule, billing);
+    let summary = summarize(rules, selection, usage, today, period_rule, terms);
     match recipient {
         Recipient::Group | Recipient::CompanyPage => SendDecision::Refused {
             reason: Refusal::NotAMember,
@@ -131,7 +139,7 @@ pub fn decide_send(
             };
             SendDecision::NeedsInMail {
                 credits_left: summary.inmail.credits_left,
-                charge_cents: bill(rules, selection, &after, billing)
+                charge_cents: bill(rules, selection, &after, terms)
                     .total_cents
                     .saturating_sub(summary.total_cents),
             }
@@ -145,7 +153,7 @@ pub fn decide_send(
             allowance: summary.allowance,
             reset: summary.period.reset,
             days_left: summary.days_left,
-            options: unblock_options(rules, selection, usage, billing),
+            options: unblock_options(rules, selection, usage, terms),
         }),
     }
 }
@@ -158,15 +166,18 @@ pub fn unblock_options(
     rules: &RuleSet,
     selection: &Selection,
     usage: &Usage,
-    billing: Billing,
+    terms: Terms,
 ) -> Vec<UnblockOption> {
-    let current_index = rules.tier_index(&selection.tier_id).unwrap_or(0);
-    let tier = &rules.tiers[current_index];
+    let tier = rules
+        .tier(&selection.tier_id)
+        .unwrap_or_else(|| rules.first_priced_tier());
+    let current_index = rules.tier_index(&tier.id).unwrap_or(0);
     let current_allowance = allowance(rules, tier, selection);
     let candidates = rules
         .tiers
         .iter()
         .skip(current_index + 1)
+        .filter(|t| !t.is_contact())
         .map(|t| (Unblock::Tier(t.id.clone()), tier_price(t)))
         .chain(
             rules
@@ -180,26 +191,30 @@ pub fn unblock_options(
     // library's sort, which is several KB of wasm for a list of a few options.)
     let mut options: Vec<UnblockOption> = Vec::new();
     for (unblock, price) in candidates {
-        let price_cents = month_as_billed(price, billing);
         let mut changed = selection.clone();
         apply_unblock(&mut changed, &unblock);
         let changed_tier = rules.tier(&changed.tier_id).unwrap_or(tier);
+        let for_tier = matches!(unblock, Unblock::Tier(_)).then_some(changed_tier);
+        let price_cents = unit_line(rules, price, terms, for_tier).cents;
         let new_allowance = allowance(rules, changed_tier, &changed);
         // It must let one more message through: more than was sent, and more than now.
         if new_allowance <= usage.sent.max(current_allowance) {
             continue;
         }
-        let bill = bill(rules, &changed, usage, billing);
+        let bill = bill(rules, &changed, usage, terms);
         let option = UnblockOption {
             unblock,
             price_cents,
             new_allowance,
             new_total_cents: bill.total_cents,
+            new_period_cents: bill.period_cents,
             new_year_cents: bill.year_cents,
+            new_charge: bill.first_charge(),
+            promoted: bill.is_promoted(),
             cheapest: false,
         };
-        // Ranked by the year, exact under either billing.
-        let key = |o: &UnblockOption| (o.new_year_cents, std::cmp::Reverse(o.new_allowance));
+        // Ranked by what the first period costs: what the visitor pays now.
+        let key = |o: &UnblockOption| (o.new_period_cents, std::cmp::Reverse(o.new_allowance));
         let at = options.partition_point(|o| key(o) <= key(&option));
         options.insert(at, option);
     }
@@ -207,14 +222,6 @@ pub fn unblock_options(
         first.cheapest = true;
     }
     options
-}
-
-/// A unit's price a month as billed: a yearly price's twelfth when billed yearly.
-pub fn month_as_billed(price: UnitPrice, billing: Billing) -> u64 {
-    match (billing, price.yearly) {
-        (Billing::Yearly, Some(year)) => month_of(year),
-        _ => price.monthly,
-    }
 }
 
 /// Applies an unblocking option to a selection.
@@ -231,6 +238,7 @@ pub fn apply_unblock(selection: &mut Selection, unblock: &Unblock) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::engine::bill::Billing;
     use crate::engine::period::parse_iso_date;
     use crate::engine::presets::ARTICLE;
 
@@ -253,7 +261,7 @@ mod tests {
             recipient,
             parse_iso_date("2026-01-20").unwrap(),
             PeriodRule::CalendarMonth,
-            Billing::Monthly,
+            Terms::billed(Billing::Monthly),
         )
     }
 
@@ -460,7 +468,7 @@ mod tests {
             Recipient::Connection,
             today,
             PeriodRule::CalendarMonth,
-            Billing::Monthly,
+            Terms::billed(Billing::Monthly),
         ) else {
             panic!("expected a block");
         };
@@ -474,7 +482,7 @@ mod tests {
                 Recipient::Connection,
                 today,
                 PeriodRule::CalendarMonth,
-                Billing::Monthly,
+                Terms::billed(Billing::Monthly),
             );
             assert!(
                 matches!(next, SendDecision::Delivered { .. }),

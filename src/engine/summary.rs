@@ -2,11 +2,11 @@
 
 use chrono::NaiveDate;
 
-use super::bill::{available_credits, bill, pay_per_count, Billing, CostLine};
+use super::bill::{available_credits, bill, pay_per_count, Bill, Billing, Terms};
 use super::currency::Currency;
 use super::period::{Period, PeriodRule};
 use super::plan::{Selection, Usage};
-use super::rules::{RuleSet, Tier};
+use super::rules::{RuleSet, Tax, Tier};
 
 /// How close the visitor is to the allowance.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -46,7 +46,12 @@ pub struct Summary {
     pub percent_used: u64,
     pub level: Level,
     pub inmail: InMailStatus,
-    pub lines: Vec<CostLine>,
+    /// The month's bill: its lines, tax and promotion.
+    pub bill: Bill,
+    /// The tax the prices bear, where they state one.
+    pub tax: Option<Tax>,
+    /// The promotion that applies to the plan (its id and what the widget calls it).
+    pub promotion: Option<(String, String)>,
     /// The month's cost as billed.
     pub total_cents: u64,
     pub billing: Billing,
@@ -126,9 +131,11 @@ pub fn summarize(
     usage: &Usage,
     today: NaiveDate,
     period_rule: PeriodRule,
-    billing: Billing,
+    terms: Terms,
 ) -> Summary {
-    let tier = rules.tier(&selection.tier_id).unwrap_or(&rules.tiers[0]);
+    let tier = rules
+        .tier(&selection.tier_id)
+        .unwrap_or_else(|| rules.first_priced_tier());
     let allowance = allowance(rules, tier, selection);
     let remaining = allowance.saturating_sub(usage.sent);
     // Saturating: with validated counts (at most a million sent) the product never saturates.
@@ -139,7 +146,7 @@ pub fn summarize(
         .checked_div(allowance)
         .unwrap_or(100);
     let inmail = inmail_status(rules, tier, selection, usage);
-    let bill = bill(rules, selection, usage, billing);
+    let bill = bill(rules, selection, usage, terms);
     let period = period_rule.period_containing(today);
     Summary {
         tier_id: tier.id.clone(),
@@ -150,13 +157,20 @@ pub fn summarize(
         percent_used,
         level: level(usage.sent, allowance),
         inmail,
-        billing,
+        billing: terms.billing,
         currency: rules.currency,
         year_cents: bill.year_cents,
         saving_cents: bill.saving_cents(),
         saving_percent: bill.saving_percent(),
-        lines: bill.lines,
         total_cents: bill.total_cents,
+        tax: rules.tax.clone(),
+        promotion: bill.list.and(
+            terms
+                .promotion(rules)
+                .filter(|p| p.applies_to(rules, &tier.id, terms.billing))
+                .map(|p| (p.id.clone(), p.label().to_owned())),
+        ),
+        bill,
         period,
         days_left: period.days_left(today),
     }
@@ -193,7 +207,7 @@ mod tests {
             &usage,
             parse_iso_date("2026-01-31").unwrap(),
             PeriodRule::CalendarMonth,
-            Billing::Monthly,
+            Terms::billed(Billing::Monthly),
         )
     }
 
@@ -228,7 +242,7 @@ mod tests {
     #[test]
     fn cost_has_a_line_per_charge() {
         let s = summary_of("premium-business", &[(25, 1), (100, 2)], 2, 0, 8);
-        let lines: Vec<(Charge, u64)> = s.lines.iter().map(|l| (l.charge, l.cents)).collect();
+        let lines: Vec<(Charge, u64)> = s.bill.lines.iter().map(|l| (l.charge, l.cents)).collect();
         assert_eq!(
             lines,
             [

@@ -1,7 +1,7 @@
 //! Where buying a plan goes, and what the host hears when a visitor goes there.
 //!
 //! A checkout URL is a template: `{tier}`, `{period}`, `{currency}`, `{addons}` and
-//! `{inmail_blocks}` are filled in with the plan's values, percent-encoded where they must be
+//! `{inmail_blocks}` and `{promo}` (empty without one) are filled in with the plan's values, percent-encoded where they must be
 //! (everything but RFC 3986's unreserved characters, as `encodeURIComponent` nearly does), so
 //! `sales-navigator` stays `sales-navigator` whether the placeholder sits in a path or a query. The host's
 //! `checkout-url` attribute comes first, then the tier's own URL in the rules, then the rule
@@ -18,6 +18,7 @@ use crate::engine::bill::Billing;
 use crate::engine::currency::Currency;
 use crate::engine::plan::Selection;
 use crate::engine::rules::RuleSet;
+use crate::engine::tax::Split;
 
 /// A plan a visitor may buy: what it holds, how it is paid, and what it costs.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -25,9 +26,13 @@ pub struct Purchase {
     pub selection: Selection,
     pub billing: Billing,
     pub currency: Currency,
-    /// The month's cost as billed, and the year's.
+    /// The month's cost as billed, and the year's (as amounts are shown: with or before tax).
     pub month_cents: u64,
     pub year_cents: u64,
+    /// What checkout charges for the first billing period: before tax, the tax, with it.
+    pub charge: Split,
+    /// The promotion that lowers it, if any.
+    pub promotion: Option<String>,
 }
 
 /// Where in the widget a visitor chose to buy.
@@ -63,7 +68,25 @@ pub struct CheckoutDetail {
     pub month_cents: u64,
     /// The year's cost as billed.
     pub year_cents: u64,
+    /// What checkout charges for the first billing period (a month, a quarter or a year),
+    /// before tax, the tax, and with it; without a tax, all but `tax_cents` are equal.
+    pub net_cents: u64,
+    pub tax_cents: u64,
+    pub gross_cents: u64,
+    /// The id of the promotion that lowers it, or `null`.
+    pub promo: Option<String>,
     pub source: CheckoutSource,
+    /// Where the link goes.
+    pub url: String,
+}
+
+/// `messaging-quota:contact-sales`: a visitor follows a tier's "Contact sales" link.
+/// Cancelable, as the checkout event is.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(TS))]
+pub struct ContactDetail {
+    /// The tier's id.
+    pub tier: String,
     /// Where the link goes.
     pub url: String,
 }
@@ -79,6 +102,10 @@ impl Purchase {
             currency: self.currency.code().to_owned(),
             month_cents: self.month_cents,
             year_cents: self.year_cents,
+            net_cents: self.charge.net,
+            tax_cents: self.charge.tax,
+            gross_cents: self.charge.gross,
+            promo: self.promotion.clone(),
             source,
             url: url.to_owned(),
         }
@@ -114,6 +141,10 @@ pub fn fill(template: &str, purchase: &Purchase) -> String {
             "{inmail_blocks}",
             purchase.selection.inmail_blocks.to_string(),
         ),
+        (
+            "{promo}",
+            encode(purchase.promotion.as_deref().unwrap_or_default()),
+        ),
     ];
     let mut url = template.to_owned();
     for (placeholder, value) in values {
@@ -138,6 +169,12 @@ mod tests {
             currency: Currency::find("EUR").unwrap(),
             month_cents: 100,
             year_cents: 1200,
+            charge: Split {
+                net: 1000,
+                tax: 190,
+                gross: 1190,
+            },
+            promotion: None,
         }
     }
 

@@ -9,7 +9,7 @@ use serde::Serialize;
 #[cfg(feature = "ts")]
 use ts_rs::TS;
 
-use crate::engine::bill::{Billed, Billing, Charge};
+use crate::engine::bill::{Bill, Billed, Billing, Charge};
 use crate::engine::currency::Currency;
 use crate::engine::period::iso_date;
 use crate::engine::plan::Selection;
@@ -62,9 +62,88 @@ pub struct SummaryDetail {
     /// What yearly billing saves a year against monthly billing (0 when billed monthly).
     pub yearly_saving_cents: u64,
     pub lines: Vec<LineDetail>,
+    /// Under quarterly billing, the quarter's cost.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub quarterly_cost_cents: Option<u64>,
+    /// Where the prices state a tax: how amounts are shown, and the tax in the month.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub tax: Option<TaxDetail>,
+    /// Where a promotion applies to the plan: what it takes off.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub promotion: Option<PromotionDetail>,
     /// The day the allowance resets, `YYYY-MM-DD`.
     pub reset_date: String,
     pub days_left: u64,
+}
+
+/// The tax of the amounts: every amount of the event is shown as `mode` says.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(TS))]
+pub struct TaxDetail {
+    /// `VAT`, `GST`.
+    pub name: String,
+    /// 1900 is 19 %.
+    pub rate_basis_points: u64,
+    pub mode: TaxModeId,
+    /// The month as billed: before tax, the tax, and with it.
+    pub net_cents: u64,
+    pub tax_cents: u64,
+    pub gross_cents: u64,
+}
+
+/// How amounts are shown: with tax in them, or before it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(TS))]
+#[serde(rename_all = "lowercase")]
+pub enum TaxModeId {
+    Inclusive,
+    Exclusive,
+}
+
+/// A promotion applied to a plan.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(TS))]
+pub struct PromotionDetail {
+    /// The promotion's id in the rules.
+    pub id: String,
+    /// The month as billed at regular prices (the amounts elsewhere are after the promotion).
+    pub regular_monthly_cents: u64,
+    /// What it takes off the first billing period.
+    pub period_off_cents: u64,
+}
+
+/// The id a tax mode has in events.
+pub fn tax_mode_id(mode: crate::engine::tax::TaxMode) -> TaxModeId {
+    match mode {
+        crate::engine::tax::TaxMode::Inclusive => TaxModeId::Inclusive,
+        crate::engine::tax::TaxMode::Exclusive => TaxModeId::Exclusive,
+    }
+}
+
+/// The tax part of a bill, where the prices state a tax.
+pub fn tax_detail(tax: Option<&crate::engine::rules::Tax>, bill: &Bill) -> Option<TaxDetail> {
+    let tax = tax?;
+    Some(TaxDetail {
+        name: tax.name.clone(),
+        rate_basis_points: tax.rate_basis_points,
+        mode: tax_mode_id(bill.tax_mode),
+        net_cents: bill.net().month,
+        tax_cents: bill.tax.month,
+        gross_cents: bill.gross().month,
+    })
+}
+
+/// The promotion part of a bill, where one applies.
+pub fn promotion_detail(promotion: Option<&str>, bill: &Bill) -> Option<PromotionDetail> {
+    let list = bill.list?;
+    Some(PromotionDetail {
+        id: promotion?.to_owned(),
+        regular_monthly_cents: list.month,
+        period_off_cents: bill.promotion_off_cents(),
+    })
 }
 
 /// How much of the allowance is used: `ok`, `warning` (from 80%) or `reached`.
@@ -116,12 +195,13 @@ pub struct LineDetail {
     pub billed: BilledId,
 }
 
-/// How the plan is paid for: `monthly` or `yearly`.
+/// How the plan is paid for: `monthly`, `quarterly` or `yearly`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "ts", derive(TS))]
 #[serde(rename_all = "lowercase")]
 pub enum BillingId {
     Monthly,
+    Quarterly,
     Yearly,
 }
 
@@ -131,6 +211,8 @@ pub enum BillingId {
 pub enum BilledId {
     #[serde(rename = "monthly")]
     Monthly,
+    #[serde(rename = "quarterly")]
+    Quarterly,
     #[serde(rename = "yearly")]
     Yearly,
     #[serde(rename = "per-use")]
@@ -141,6 +223,7 @@ pub enum BilledId {
 pub fn billing_id(billing: Billing) -> BillingId {
     match billing {
         Billing::Monthly => BillingId::Monthly,
+        Billing::Quarterly => BillingId::Quarterly,
         Billing::Yearly => BillingId::Yearly,
     }
 }
@@ -272,6 +355,7 @@ pub fn change_detail(
             yearly_cost_cents: summary.year_cents,
             yearly_saving_cents: summary.saving_cents,
             lines: summary
+                .bill
                 .lines
                 .iter()
                 .map(|l| LineDetail {
@@ -281,11 +365,19 @@ pub fn change_detail(
                     year_cents: l.year_cents,
                     billed: match l.billed {
                         Billed::Monthly => BilledId::Monthly,
+                        Billed::Quarterly => BilledId::Quarterly,
                         Billed::Yearly => BilledId::Yearly,
                         Billed::PerUse => BilledId::PerUse,
                     },
                 })
                 .collect(),
+            quarterly_cost_cents: (summary.billing == Billing::Quarterly)
+                .then_some(summary.bill.period_cents),
+            tax: tax_detail(summary.tax.as_ref(), &summary.bill),
+            promotion: promotion_detail(
+                summary.promotion.as_ref().map(|(id, _)| id.as_str()),
+                &summary.bill,
+            ),
             reset_date: iso_date(summary.period.reset),
             days_left: summary.days_left,
         },
@@ -340,7 +432,7 @@ mod tests {
             &Usage::default(),
             parse_iso_date("2026-01-31").unwrap(),
             PeriodRule::CalendarMonth,
-            Billing::Monthly,
+            crate::engine::bill::Terms::default(),
         );
         let detail = change_detail("article", &selection, &summary, |c| format!("{c:?}"));
         let json = serde_json::to_value(&detail).unwrap();
@@ -369,7 +461,10 @@ mod tests {
             price_cents: 1499,
             new_allowance: 40,
             new_total_cents: 1499,
+            new_period_cents: 1499,
             new_year_cents: 12 * 1499,
+            new_charge: crate::engine::tax::untaxed(1499),
+            promoted: false,
             cheapest: true,
         };
         let detail = upgrade_detail(

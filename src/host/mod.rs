@@ -79,6 +79,20 @@ pub enum Reason {
     Billing,
     /// `billing=yearly` for rules that sell nothing by the year.
     NoYearlyPrices,
+    /// `billing=quarterly` for rules that sell nothing by the quarter.
+    NoQuarterlyPrices,
+    /// A tier sold through sales: it cannot be chosen as a plan.
+    ContactSalesTier,
+    /// `tax`: not inclusive or exclusive.
+    TaxMode,
+    /// `promo`: the rules define no promotion of this id; `known` lists those they do.
+    NoSuchPromotion {
+        known: Vec<String>,
+    },
+    /// `promo`: the promotion could be taken until this day, which has passed.
+    PromotionEnded {
+        until: chrono::NaiveDate,
+    },
     /// `checkout-url`: not an `https:`, `http:` or relative web address.
     BadUrl,
     /// Control characters in text.

@@ -13,7 +13,7 @@ use serde::ser::SerializeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::{ignored, Ignored, Reason};
-use crate::engine::bill::Billing;
+use crate::engine::bill::{Billing, Terms};
 use crate::engine::currency::Currency;
 use crate::engine::fields::{check_count, parse_count, CountField};
 use crate::engine::period::{iso_date, parse_iso_date, PeriodRule};
@@ -22,6 +22,7 @@ use crate::engine::player::Month;
 use crate::engine::presets::{self, Preset};
 use crate::engine::recommend::Need;
 use crate::engine::rules::RuleSet;
+use crate::engine::tax::TaxMode;
 
 /// What the visitor has chosen, as links, saved states and attributes carry it. The day and
 /// the counters they carry are the month's ([`Month`]): parameters read and set the two.
@@ -34,6 +35,10 @@ pub struct Choices {
     /// The currency prices are shown in: the rules' own or one of their price lists.
     pub currency: Currency,
     pub billing: Billing,
+    /// How tax is shown; as the prices state it when `None`.
+    pub tax: Option<TaxMode>,
+    /// The id of the promotion taken (one the rules define, open when it was taken).
+    pub promotion: Option<String>,
 }
 
 impl Choices {
@@ -50,6 +55,20 @@ impl Choices {
             },
             currency: rules.currency,
             billing: Billing::Monthly,
+            tax: None,
+            promotion: None,
+        }
+    }
+
+    /// The terms the plan is paid under, in `rules` (the promotion found by its id).
+    pub fn terms(&self, rules: &RuleSet) -> Terms {
+        Terms {
+            billing: self.billing,
+            tax: self.tax,
+            promotion: self
+                .promotion
+                .as_deref()
+                .and_then(|id| rules.promotions.iter().position(|p| p.id == id)),
         }
     }
 }
@@ -64,6 +83,7 @@ pub enum Value {
     Preset(Preset),
     Currency(Currency),
     Billing(Billing),
+    Tax(TaxMode),
 }
 
 /// What a parameter holds: how its text is read and written.
@@ -81,8 +101,10 @@ enum Kind {
     Preset,
     /// An ISO 4217 code.
     Currency,
-    /// `monthly` or `yearly`.
+    /// `monthly`, `quarterly` or `yearly`.
     Billing,
+    /// `inclusive` or `exclusive`.
+    Tax,
 }
 
 impl Kind {
@@ -110,6 +132,9 @@ impl Kind {
             Kind::Billing => Billing::from_id(text.trim())
                 .map(Value::Billing)
                 .ok_or(Reason::Billing),
+            Kind::Tax => TaxMode::from_id(text.trim())
+                .map(Value::Tax)
+                .ok_or(Reason::TaxMode),
         }
     }
 
@@ -135,6 +160,7 @@ impl Value {
             Value::Preset(p) => p.id.to_owned(),
             Value::Currency(c) => c.code().to_owned(),
             Value::Billing(b) => b.id().to_owned(),
+            Value::Tax(t) => t.id().to_owned(),
         }
     }
 }
@@ -183,16 +209,16 @@ impl Param {
 
 /// The state's tier id when the rules sell it, else why not.
 fn known_tier(rules: &RuleSet, name: &str, id: &str) -> Result<(), Ignored> {
-    if rules.tier(id).is_some() {
-        Ok(())
-    } else {
-        Err(ignored(
+    match rules.tier(id) {
+        Some(tier) if tier.is_contact() => Err(ignored(name, id, Reason::ContactSalesTier)),
+        Some(_) => Ok(()),
+        None => Err(ignored(
             name,
             id,
             Reason::NoSuchTier {
                 known: rules.tiers.iter().map(|t| t.id.clone()).collect(),
             },
-        ))
+        )),
     }
 }
 
@@ -216,7 +242,7 @@ macro_rules! count {
 }
 
 /// Every parameter, in the order a link writes them.
-pub static PARAMS: [Param; 13] = [
+pub static PARAMS: [Param; 15] = [
     Param {
         name: "preset",
         kind: Kind::Preset,
@@ -401,15 +427,19 @@ pub static PARAMS: [Param; 13] = [
             let Value::Billing(billing) = value else {
                 return None;
             };
-            if *billing == Billing::Yearly && !rules.has_yearly_prices() {
-                return Some(ignored(name, billing.id(), Reason::NoYearlyPrices));
+            if !rules.sells(*billing) {
+                let reason = match billing {
+                    Billing::Quarterly => Reason::NoQuarterlyPrices,
+                    _ => Reason::NoYearlyPrices,
+                };
+                return Some(ignored(name, billing.id(), reason));
             }
             c.billing = *billing;
             None
         },
         doc: doc(
-            r#""monthly" | "yearly""#,
-            "`monthly` or `yearly` (where the rules sell anything by the year)",
+            r#""monthly" | "quarterly" | "yearly""#,
+            "`monthly`, `quarterly` or `yearly` (where the rules sell anything by that period)",
             "`monthly`",
         ),
     },
@@ -428,6 +458,60 @@ pub static PARAMS: [Param; 13] = [
             NUMBER,
             "1–31: the allowance resets on that day (or the month's last day)",
             "1, the calendar month",
+        ),
+    },
+    Param {
+        name: "tax",
+        kind: Kind::Tax,
+        always: false,
+        read: |c, _, _| c.tax.map(Value::Tax),
+        write: |c, _, value, _, _| {
+            if let Value::Tax(mode) = value {
+                c.tax = Some(*mode);
+            }
+            None
+        },
+        doc: doc(
+            r#""inclusive" | "exclusive""#,
+            "`inclusive` or `exclusive`: amounts with the price list's tax in them, or before \
+             it (where the prices state a tax)",
+            "as the price list states its prices",
+        ),
+    },
+    // After `today`: whether a promotion is still open depends on the day.
+    Param {
+        name: "promo",
+        kind: Kind::Id,
+        always: false,
+        read: |c, _, _| c.promotion.clone().map(Value::Text),
+        write: |c, m, value, rules, name| {
+            let Value::Text(id) = value else { return None };
+            match rules.promotion(id) {
+                None => Some(ignored(
+                    name,
+                    id,
+                    Reason::NoSuchPromotion {
+                        known: rules.promotions.iter().map(|p| p.id.clone()).collect(),
+                    },
+                )),
+                Some(p) if !p.is_open_on(m.today) => Some(ignored(
+                    name,
+                    id,
+                    Reason::PromotionEnded {
+                        until: p.until_date().unwrap_or(m.today),
+                    },
+                )),
+                Some(_) => {
+                    c.promotion = Some(id.clone());
+                    None
+                }
+            }
+        },
+        doc: doc(
+            "string",
+            "the id of a promotion the rules define, open on the widget's day: its price \
+             shows struck through beside the promotional one",
+            "none",
         ),
     },
 ];
@@ -594,7 +678,13 @@ impl<'de> DeserializeSeed<'de> for KindSeed {
                 let text = String::deserialize(d)?;
                 Billing::from_id(&text)
                     .map(Value::Billing)
-                    .ok_or_else(|| D::Error::custom("not monthly or yearly"))
+                    .ok_or_else(|| D::Error::custom("not monthly, quarterly or yearly"))
+            }
+            Kind::Tax => {
+                let text = String::deserialize(d)?;
+                TaxMode::from_id(&text)
+                    .map(Value::Tax)
+                    .ok_or_else(|| D::Error::custom("not inclusive or exclusive"))
             }
         }
     }
@@ -833,8 +923,20 @@ mod tests {
 
     #[test]
     fn every_parameter_writes_and_reads_back_through_serde_and_text() {
-        let rules = ARTICLE.rules();
+        let mut rules = ARTICLE.rules();
+        rules.promotions.push(crate::engine::rules::Promotion {
+            id: "spring".into(),
+            name: None,
+            percent_off: Some(20),
+            amount_off_cents: None,
+            tiers: Vec::new(),
+            periods: Vec::new(),
+            months: None,
+            until: Some("2026-12-31".into()),
+        });
         let mut t = target(&rules);
+        t.choices.tax = Some(TaxMode::Exclusive);
+        t.choices.promotion = Some("spring".into());
         t.choices.selection.tier_id = "recruiter".into();
         t.choices.selection.set_addon_count(25, 3);
         t.choices.selection.inmail_blocks = 2;

@@ -40,8 +40,8 @@ const PAGE_ATTRIBUTES: [PageAttribute; 15] = [
         "checkout-url",
         "string",
         "where buying a plan goes: an `https:`, `http:` or relative URL, a template whose \
-         `{tier}`, `{period}`, `{currency}`, `{addons}` and `{inmail_blocks}` are filled in \
-         (see [Checkout](#checkout))",
+         `{tier}`, `{period}`, `{currency}`, `{addons}`, `{inmail_blocks}` and `{promo}` are \
+         filled in (see [Checkout](#checkout))",
         "the rules' `checkout_url`s; without any, no link is drawn",
     ),
     attribute(
@@ -167,7 +167,7 @@ pub struct Event {
 }
 
 /// Every event, in the order a visit meets them.
-pub const EVENTS: [Event; 5] = [
+pub const EVENTS: [Event; 6] = [
     Event {
         name: "messaging-quota:ready",
         detail: "ChangeDetail",
@@ -190,6 +190,12 @@ pub const EVENTS: [Event; 5] = [
         description:
             "When the visitor follows a link to buy a plan (cancelable: `preventDefault()` \
                       keeps the visitor on the page, for the host's own flow).",
+    },
+    Event {
+        name: "messaging-quota:contact-sales",
+        detail: "ContactDetail",
+        description: "When the visitor follows the \"Contact sales\" link of a tier sold through \
+                      sales (cancelable, as the checkout event is).",
     },
     Event {
         name: "messaging-quota:error",

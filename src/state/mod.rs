@@ -56,6 +56,7 @@ use crate::engine::recommend::{Plan, Recommender};
 use crate::engine::rules::{RuleSet, Tier};
 use crate::engine::send::{apply_unblock, Recipient, SendDecision};
 use crate::engine::summary::{summarize, Summary};
+use crate::engine::tax::TaxMode;
 use crate::host::attributes::EmbedConfig;
 use crate::host::params::{Choices, Params};
 use crate::host::{ignored, saved, Ignored, Reason};
@@ -160,8 +161,10 @@ pub enum Unsaved {
 pub enum PlanAction {
     SelectTier(String),
     SetBillingDay(u32),
-    /// Monthly or yearly billing (yearly only where the rules sell by the year).
+    /// Monthly, quarterly or yearly billing (only a period the rules sell by).
     SetBilling(Billing),
+    /// Amounts with tax in them, or before it.
+    SetTax(TaxMode),
     /// Prices in another currency the rules are priced in.
     SetCurrency(Currency),
     /// The lowest tier Compare may recommend (`None`: any).
@@ -214,7 +217,7 @@ fn context<'a>(priced: &'a RuleSet, choices: &'a Choices) -> Context<'a> {
         rules: priced,
         selection: &choices.selection,
         period_rule: choices.period_rule,
-        billing: choices.billing,
+        terms: choices.terms(priced),
     }
 }
 
@@ -277,7 +280,8 @@ impl Widget {
     /// The cheapest plan for the stated need.
     pub fn recommendation(&self) -> Option<Plan> {
         let priced = self.priced();
-        Recommender::new(&priced, self.choices.billing).recommend(&priced, &self.choices.need)
+        Recommender::new(&priced, self.choices.terms(&priced))
+            .recommend(&priced, &self.choices.need)
     }
 
     /// The state as parameters: every one, as the saved state holds them.
@@ -342,8 +346,15 @@ impl Widget {
             });
             self.choices.currency = set.currency;
         }
-        if !set.has_yearly_prices() {
+        if !set.sells(self.choices.billing) {
             self.choices.billing = Billing::Monthly;
+        }
+        if let Some(id) = &self.choices.promotion {
+            if set.promotion(id).is_none() {
+                self.notices
+                    .notify(Notice::PromotionNotOffered { id: id.clone() });
+                self.choices.promotion = None;
+            }
         }
         self.editor = Editor {
             draft: None,
@@ -419,7 +430,7 @@ impl Widget {
         let choices = &mut self.choices;
         match action {
             PlanAction::SelectTier(id) => {
-                if rules.tier(&id).is_some() {
+                if rules.tier(&id).is_some_and(|t| !t.is_contact()) {
                     choices.selection.tier_id = id;
                 }
             }
@@ -427,10 +438,11 @@ impl Widget {
                 choices.period_rule = crate::engine::period::PeriodRule::from_day(day)
             }
             PlanAction::SetBilling(billing) => {
-                if billing == Billing::Monthly || rules.has_yearly_prices() {
+                if rules.sells(billing) {
                     choices.billing = billing;
                 }
             }
+            PlanAction::SetTax(mode) => choices.tax = Some(mode),
             PlanAction::SetCurrency(currency) => {
                 if rules.currencies().contains(&currency) {
                     choices.currency = currency;
@@ -629,7 +641,7 @@ pub fn summary(priced: &RuleSet, choices: &Choices, today: NaiveDate, usage: &Us
         usage,
         today,
         choices.period_rule,
-        choices.billing,
+        choices.terms(priced),
     )
 }
 

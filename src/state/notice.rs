@@ -47,6 +47,10 @@ pub enum Notice {
     CurrencyNotPriced {
         currency: String,
     },
+    /// New rules do not define the promotion taken: list prices show.
+    PromotionNotOffered {
+        id: String,
+    },
     /// The words of this language (its name in itself) could not be loaded: English shows.
     LanguageUnavailable {
         language: String,

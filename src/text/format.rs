@@ -62,6 +62,8 @@ pub trait Format {
     fn money_whole(&self, major: u64, currency: Currency) -> String;
     /// A whole percentage: `93%`.
     fn percent(&self, percent: u64) -> String;
+    /// A rate in basis points, to at most two decimals: `19%`, `5.5%`.
+    fn rate(&self, basis_points: u64) -> String;
     /// A date with its weekday: `Sun, Feb 1, 2026`.
     fn date(&self, day: NaiveDate) -> String;
     /// A short day and month: `Feb 1`.
@@ -124,6 +126,16 @@ impl Format for FixedFormat {
 
     fn percent(&self, percent: u64) -> String {
         format!("{percent}%")
+    }
+
+    fn rate(&self, basis_points: u64) -> String {
+        let fraction = format!("{:02}", basis_points % 100);
+        let fraction = fraction.trim_end_matches('0');
+        if fraction.is_empty() {
+            format!("{}%", basis_points / 100)
+        } else {
+            format!("{}.{fraction}%", basis_points / 100)
+        }
     }
 
     fn date(&self, day: NaiveDate) -> String {

@@ -267,6 +267,15 @@ impl Texts {
                 self.fill(key::RULE_DUPLICATE_FEATURE, &[("id", id)])
             }
             RuleProblem::UnknownTier(id) => self.fill(key::RULE_UNKNOWN_TIER, &[("id", id)]),
+            RuleProblem::Required => self.text(key::RULE_REQUIRED).to_string(),
+            RuleProblem::PricedContactTier => self.text(key::RULE_PRICED_CONTACT_TIER).to_string(),
+            RuleProblem::NoPricedTier => self.text(key::RULE_NO_PRICED_TIER).to_string(),
+            RuleProblem::PromotionAmount => self.text(key::RULE_PROMOTION_AMOUNT).to_string(),
+            RuleProblem::UnknownPeriod(id) => self.fill(key::RULE_UNKNOWN_PERIOD, &[("id", id)]),
+            RuleProblem::BadDate => self.text(key::RULE_BAD_DATE).to_string(),
+            RuleProblem::DuplicatePromotion(id) => {
+                self.fill(key::RULE_DUPLICATE_PROMOTION, &[("id", id)])
+            }
         };
         if error.path.is_empty() {
             problem
@@ -302,6 +311,18 @@ impl Texts {
             }
             Reason::Billing => self.text(key::REASON_BILLING).to_string(),
             Reason::NoYearlyPrices => self.text(key::REASON_NO_YEARLY_PRICES).to_string(),
+            Reason::NoQuarterlyPrices => self.text(key::REASON_NO_QUARTERLY_PRICES).to_string(),
+            Reason::TaxMode => self.text(key::REASON_TAX_MODE).to_string(),
+            Reason::NoSuchPromotion { known } if known.is_empty() => {
+                self.text(key::REASON_NO_PROMOTIONS).to_string()
+            }
+            Reason::NoSuchPromotion { known } => {
+                self.fill(key::REASON_NO_SUCH_PROMOTION, &[("known", &or_list(known))])
+            }
+            Reason::PromotionEnded { until } => {
+                self.fill(key::REASON_PROMOTION_ENDED, &[("date", &self.date(*until))])
+            }
+            Reason::ContactSalesTier => self.text(key::REASON_CONTACT_SALES_TIER).to_string(),
             Reason::BadUrl => self.text(key::REASON_BAD_URL).to_string(),
             Reason::BadText => self.text(key::RULE_BAD_TEXT).to_string(),
             Reason::Addon(AddonProblem::NotAPair) => {
@@ -453,6 +474,9 @@ impl Texts {
             Notice::CurrencyNotPriced { currency } => {
                 self.fill(key::NOTICE_CURRENCY_NOT_PRICED, &[("currency", currency)])
             }
+            Notice::PromotionNotOffered { id } => {
+                self.fill(key::NOTICE_PROMOTION_NOT_OFFERED, &[("id", id)])
+            }
             Notice::LanguageUnavailable { language } => {
                 self.fill(key::NOTICE_LANGUAGE_UNAVAILABLE, &[("language", language)])
             }
@@ -513,7 +537,10 @@ mod tests {
             allowance: 140,
             inmail_credits: 12,
             total_cents: 0,
+            period_cents: 0,
             year_cents: 0,
+            list_total_cents: None,
+            charge: crate::engine::tax::Split::default(),
             billing: crate::engine::bill::Billing::Monthly,
             messages_cents: 0,
             spare_messages: 0,

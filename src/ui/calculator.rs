@@ -16,10 +16,44 @@ use super::use_view::use_view;
 use crate::engine::currency::Currency;
 use crate::state::{Edit, Field, PlanAction, SendAction};
 use crate::text::I18n;
-use crate::view::calculator::{calculator, CalculatorInput, PricingView};
+use crate::view::calculator::{calculator, CalculatorInput, PricingView, StickyView};
 
-/// How the plan is paid for, and in which currency: a Monthly / Yearly switch when anything
-/// is sold by the year, and a currency choice when the rules are priced in more than one.
+/// The month's cost, kept at the bottom of the screen while the plan above it changes (on
+/// narrow screens, where the results come after the whole plan). Its button brings the
+/// results into view; it is not a live region, so a screen reader hears the total once, in
+/// the results.
+#[derive(Properties, PartialEq)]
+struct StickyProps {
+    view: Rc<StickyView>,
+    results: NodeRef,
+}
+
+#[function_component]
+fn StickyTotal(props: &StickyProps) -> Html {
+    let onclick = {
+        let results = props.results.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some(section) = results.cast::<web_sys::HtmlElement>() {
+                section.scroll_into_view();
+                let _ = section.focus();
+            }
+        })
+    };
+    let v = &props.view;
+    html! {
+        <div class="sticky-total">
+            <span class="sticky-figures">
+                <span data-testid="sticky-total" data-cents={v.cents.to_string()}>{ v.total.clone() }</span>
+                if let Some(period) = &v.period { <small class="line-billed">{ period.clone() }</small> }
+            </span>
+            <button type="button" class="button secondary small" {onclick}>{ v.see.clone() }</button>
+        </div>
+    }
+}
+
+/// How the plan is paid for, and in which currency: a switch of the billing periods the rules
+/// sell (when more than monthly), one of with or without tax (when the prices state a tax),
+/// and a currency choice when the rules are priced in more than one.
 #[derive(Properties, PartialEq)]
 struct PricingProps {
     view: Rc<PricingView>,
@@ -28,7 +62,8 @@ struct PricingProps {
 
 #[function_component]
 fn Pricing(props: &PricingProps) -> Html {
-    let name = use_ids().id("billing");
+    let ids = use_ids();
+    let (name, tax_name) = (ids.id("billing"), ids.id("tax"));
     let on_currency = {
         let on_plan = props.on_plan.clone();
         Callback::from(move |code: String| {
@@ -56,9 +91,30 @@ fn Pricing(props: &PricingProps) -> Html {
             </fieldset>
         }
     });
+    let tax =
+        props.view.tax.as_ref().map(|switch| {
+            let options = switch.options.iter().map(|(mode, label, checked)| {
+            let mode = *mode;
+            let onchange = props.on_plan.reform(move |_: Event| PlanAction::SetTax(mode));
+            html! {
+                <label class="billing-option">
+                    <input type="radio" name={tax_name.clone()} value={mode.id()}
+                        data-testid={format!("tax-{}", mode.id())} checked={*checked} {onchange} />
+                    <span>{ label.clone() }</span>
+                </label>
+            }
+        });
+            html! {
+                <fieldset class="billing-switch tax-switch">
+                    <legend class="visually-hidden">{ switch.legend.clone() }</legend>
+                    { for options }
+                </fieldset>
+            }
+        });
     html! {
         <div class="pricing-row">
             { switch }
+            { tax }
             if let Some(view) = &props.view.currency {
                 <Select view={view.clone()} onchange={on_currency} />
             }
@@ -88,6 +144,7 @@ pub fn Calculator(props: &Props) -> Html {
         .on_plan
         .reform(|day: String| PlanAction::SetBillingDay(day.parse().unwrap_or(1)));
     let (addons, usage) = (&view.addons, &view.usage);
+    let results = use_node_ref();
     html! {
         <div class="calculator">
             <section class="plan-picker" aria-label={view.heading.clone()}>
@@ -109,11 +166,12 @@ pub fn Calculator(props: &Props) -> Html {
                         <Select view={usage.reset_day.clone()} onchange={on_billing_day} />
                     </div>
                 </fieldset>
+                <StickyTotal view={view.sticky.clone()} results={results.clone()} />
                 }
             </section>
             <div class="calculator-side">
             if step >= 3 {
-                <Results view={view.results.clone()} />
+                <Results view={view.results.clone()} section={results} />
                 <section class="send-preview" aria-label={view.send.heading.clone()}>
                     <h2>{ view.send.heading.clone() }</h2>
                     <SendPreview view={view.send.clone()} on_send={props.on_send.clone()} send_ref={props.send_ref.clone()} />

@@ -72,6 +72,8 @@ mod tests {
                 currency: Currency::USD,
                 month_cents: 100,
                 year_cents: 1200,
+                charge: crate::engine::tax::untaxed(100),
+                promotion: None,
             },
             source: CheckoutSource::Calculator,
         })

@@ -91,7 +91,17 @@ mod tests {
             page.attr("recommendation", "data-tier").as_deref(),
             Some("basic")
         );
-        assert_eq!(page.count("[data-testid^=compare-row-]"), 5);
+        // Every tier has its row; the one sold through sales has a link, never a price.
+        assert_eq!(page.count("[data-testid^=compare-row-]"), 6);
+        assert_eq!(
+            page.attr("contact-sales-recruiter-corporate", "href")
+                .as_deref(),
+            Some("checkout.html?contact=sales&tier=recruiter-corporate")
+        );
+        assert_eq!(
+            page.attr("compare-row-recruiter-corporate", "data-cents"),
+            None
+        );
         assert_eq!(
             page.count("[data-testid=feature-matrix]"),
             0,

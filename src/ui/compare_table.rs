@@ -5,6 +5,8 @@
 use yew::prelude::*;
 
 use super::checkout_link::checkout_link;
+use super::contact_link::ContactLink;
+use super::results::regular;
 use crate::view::compare::TableView;
 
 #[derive(Properties, PartialEq)]
@@ -36,11 +38,14 @@ pub fn CompareTable(props: &Props) -> Html {
                     }
                 </th>
                 <td data-label={v.adds.clone()}>{ row.adds.clone() }</td>
-                <td class="num" data-label={v.month.clone()}>{ row.month.clone() }</td>
+                <td class="num" data-label={v.month.clone()}>{ regular(&row.list_month, &v.regular) }{ row.month.clone() }</td>
                 <td class="num" data-label={v.message.clone()}>{ row.per_message.clone() }</td>
                 <td class="num" data-label={v.spare.clone()}>{ row.spare.clone() }</td>
                 if v.links {
-                    <td class="cta">{ checkout_link(&row.checkout, "small") }</td>
+                    <td class="cta">
+                        { checkout_link(&row.checkout, "small") }
+                        if let Some(contact) = &row.contact { <ContactLink view={contact.clone()} /> }
+                    </td>
                 }
             </tr>
         }

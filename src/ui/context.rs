@@ -5,7 +5,7 @@
 
 use yew::prelude::*;
 
-use crate::host::checkout::CheckoutDetail;
+use crate::host::checkout::{CheckoutDetail, ContactDetail};
 
 /// Element ids unique to this widget (a page may hold several).
 #[derive(Clone, PartialEq)]
@@ -22,10 +22,14 @@ pub fn use_ids() -> Ids {
     use_context::<Ids>().expect("use_ids: rendered outside App, which provides the ids")
 }
 
-/// Tells the host a checkout link is being followed; answers whether to go on (a host that
-/// calls `preventDefault()` runs its own flow).
+/// Tells the host a checkout link (`.0`) or a "Contact sales" link (`.1`) is being
+/// followed; answers whether to go on (a host that calls `preventDefault()` runs its own
+/// flow).
 #[derive(Clone, PartialEq)]
-pub struct Checkout(pub Callback<CheckoutDetail, bool>);
+pub struct Checkout(
+    pub Callback<CheckoutDetail, bool>,
+    pub Callback<ContactDetail, bool>,
+);
 
 #[hook]
 pub fn use_checkout() -> Checkout {

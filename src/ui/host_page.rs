@@ -114,9 +114,15 @@ pub fn use_host_updates(update: Option<ConfigUpdate>, on_host: Callback<HostActi
 pub fn use_checkout_events(host: Element) -> Checkout {
     (*use_memo(host, |host| {
         let host = host.clone();
-        Checkout(Callback::from(move |detail| {
-            events::dispatch_cancelable(&host, "messaging-quota:checkout", &detail)
-        }))
+        let contact_host = host.clone();
+        Checkout(
+            Callback::from(move |detail| {
+                events::dispatch_cancelable(&host, "messaging-quota:checkout", &detail)
+            }),
+            Callback::from(move |detail| {
+                events::dispatch_cancelable(&contact_host, "messaging-quota:contact-sales", &detail)
+            }),
+        )
     }))
     .clone()
 }

@@ -11,6 +11,7 @@ mod calculator;
 mod checkout_link;
 mod compare;
 mod compare_table;
+mod contact_link;
 mod context;
 mod cost_chart;
 mod demo;

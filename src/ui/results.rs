@@ -6,12 +6,25 @@ use yew::prelude::*;
 use super::checkout_link::checkout_link;
 use super::context::use_ids;
 use super::rich::rich;
-use crate::view::calculator::ResultsView;
+use crate::view::calculator::{AmountRow, ResultsView};
 use crate::view::Piece;
+
+/// A regular price a promotion lowers: struck through, and said as what it is.
+pub fn regular(amount: &Option<String>, words: &str) -> Html {
+    match amount {
+        Some(amount) => html! {
+            <><del class="regular-price"><span class="visually-hidden">{ words.to_owned() }{ " " }</span>{ amount.clone() }</del>{ " " }</>
+        },
+        None => Html::default(),
+    }
+}
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub view: std::rc::Rc<ResultsView>,
+    /// The section, for a link that brings it into view.
+    #[prop_or_default]
+    pub section: NodeRef,
 }
 
 #[function_component]
@@ -33,9 +46,21 @@ pub fn Results(props: &Props) -> Html {
                 { line.label.clone() }
                 if let Some(billed) = &line.billed { <small class="line-billed">{ billed.clone() }</small> }
             </th>
-            <td>{ line.amount.clone() }</td>
+            <td>{ regular(&line.list_amount, &v.regular) }{ line.amount.clone() }</td>
         </tr>
     });
+    let rows = |rows: &[AmountRow]| {
+        rows.iter()
+            .map(|row| {
+                html! {
+                    <tr class="amount-row">
+                        <th scope="row">{ row.label.clone() }</th>
+                        <td data-testid={row.testid} data-cents={row.cents.to_string()}>{ row.amount.clone() }</td>
+                    </tr>
+                }
+            })
+            .collect::<Html>()
+    };
     let reset = rich(&v.reset, |piece| match piece {
         Piece::Slot("date", date) => html! {
             <time data-testid="reset-date" datetime={v.reset_iso.clone()}>{ date.clone() }</time>
@@ -46,7 +71,8 @@ pub fn Results(props: &Props) -> Html {
         Piece::Text(text) => Html::from(text.clone()),
     });
     html! {
-        <section class={classes!("results", v.level)} aria-labelledby={heading.clone()}>
+        <section class={classes!("results", v.level)} aria-labelledby={heading.clone()}
+            ref={props.section.clone()} tabindex="-1">
             <div class="results-heading">
                 <h2 id={heading}>
                     { v.heading.clone() }<span class="muted">{ " · " }<bdi>{ v.tier_name.clone() }</bdi></span>
@@ -89,15 +115,20 @@ pub fn Results(props: &Props) -> Html {
                         <th scope="row">{ v.total_label.clone() }</th>
                         <td data-testid="monthly-cost" data-cents={v.total_cents.to_string()} data-period={v.billing.id()}
                             data-currency={v.currency.code().to_owned()}>
-                            { v.total.clone() }
+                            { regular(&v.list_total, &v.regular) }{ v.total.clone() }
                         </td>
                     </tr>
+                    { rows(&v.tax_rows) }
+                    { rows(v.quarter.as_slice()) }
                     <tr class="year-row">
                         <th scope="row">{ v.year_label.clone() }</th>
                         <td data-testid="yearly-cost" data-cents={v.year_cents.to_string()}>{ v.year.clone() }</td>
                     </tr>
                 </tfoot>
             </table>
+            if let Some((id, words)) = &v.promotion {
+                <p class="promo-note" data-testid="promo-note" data-promo={id.clone()}>{ words.clone() }</p>
+            }
             if let Some((days, words)) = &v.trial {
                 <p class="trial-line" data-testid="trial-note" data-days={days.to_string()}>{ words.clone() }</p>
             }

@@ -19,7 +19,7 @@ fn Harness(props: &HarnessProps) -> Html {
     html! {
         <ContextProvider<Rendering> context={Rendering::Whole}>
         <ContextProvider<Ids> context={Ids("mq1".into())}>
-        <ContextProvider<Checkout> context={Checkout(Callback::from(|_| true))}>
+        <ContextProvider<Checkout> context={Checkout(Callback::from(|_| true), Callback::from(|_| true))}>
             { props.child.clone() }
         </ContextProvider<Checkout>>
         </ContextProvider<Ids>>

@@ -1,8 +1,11 @@
-//! The account tiers as radio buttons, each with its price and what it includes.
+//! The account tiers as radio buttons, each with its price and what it includes; a tier
+//! sold through sales is listed with its "Contact sales" link instead of a choice and a price.
 
 use yew::prelude::*;
 
+use super::contact_link::ContactLink;
 use super::context::use_ids;
+use super::results::regular as regular_price;
 use crate::state::PlanAction;
 use crate::view::calculator::TiersView;
 
@@ -15,7 +18,21 @@ pub struct Props {
 #[function_component]
 pub fn TierPicker(props: &Props) -> Html {
     let name = use_ids().id("tier");
+    let regular = props.view.regular.clone();
     let tiers = props.view.tiers.iter().map(|tier| {
+        if let Some(contact) = &tier.contact {
+            return html! {
+                <div class="tier-option contact" key={tier.id.clone()} data-testid={format!("tier-contact-{}", tier.id)}>
+                    <span class="tier-name"><bdi>{ tier.name.clone() }</bdi></span>
+                    <span class="tier-price">{ tier.price.clone() }</span>
+                    <span class="tier-detail">
+                        { tier.detail.clone() }
+                        if let Some(features) = &tier.features { <span class="tier-features">{ features.clone() }</span> }
+                    </span>
+                    <ContactLink view={contact.clone()} />
+                </div>
+            };
+        }
         let id = tier.id.clone();
         let onchange = props.on_plan.reform(move |_: Event| PlanAction::SelectTier(id.clone()));
         html! {
@@ -29,7 +46,9 @@ pub fn TierPicker(props: &Props) -> Html {
                     }
                 </span>
                 <span class="tier-price" data-cents={tier.price_cents.to_string()}>
+                    { regular_price(&tier.list_price, &regular) }
                     { tier.price.clone() }<small>{ tier.per_month.clone() }</small>
+                    if let Some(note) = &tier.tax_note { <small class="tier-billed tax-note">{ note.clone() }</small> }
                     if let Some(billed) = &tier.billed { <small class="tier-billed">{ billed.clone() }</small> }
                     if let Some(trial) = &tier.trial {
                         <small class="tier-billed trial-note">{ trial.clone() }</small>

@@ -4,12 +4,13 @@
 
 use std::rc::Rc;
 
-use crate::engine::bill::{block_price, bundle_price, tier_price, Billed, Billing};
+use crate::engine::bill::{block_price, bundle_price, tier_price, unit_line, Billing};
 use crate::engine::currency::Currency;
 use crate::engine::period::iso_date;
 use crate::engine::rules::RuleSet;
-use crate::engine::send::{month_as_billed, Recipient, Refusal};
+use crate::engine::send::{Recipient, Refusal};
 use crate::engine::summary::{Level, Summary, WARNING_PERCENT};
+use crate::engine::tax::TaxMode;
 use crate::host::checkout::{CheckoutSource, Purchase};
 use crate::host::events::level_id;
 use crate::host::params::Choices;
@@ -17,6 +18,7 @@ use crate::host::parts::Part;
 use crate::state::{Field, FieldDraft, LastSend, Sending, Widget};
 use crate::text::{key, I18n, Key, Texts};
 
+use super::price::{self, ContactView};
 use super::{
     checkout, mark, pieces, CheckoutView, Choice, FieldView, Highlight, Piece, SelectView,
 };
@@ -74,15 +76,36 @@ pub struct CalculatorView {
     pub usage: UsageView,
     pub results: Rc<ResultsView>,
     pub send: Rc<SendView>,
+    /// The month's cost kept in sight while the plan changes, on narrow screens.
+    pub sticky: Rc<StickyView>,
 }
 
 /// How the plan is paid for, and in which currency.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PricingView {
-    /// Monthly or yearly, when anything is sold by the year.
+    /// Each billing period the rules sell, when they sell more than monthly.
     pub billing: Option<BillingSwitch>,
+    /// With tax or before it, when the prices state a tax.
+    pub tax: Option<TaxSwitch>,
     /// The currency, when the rules are priced in more than one.
     pub currency: Option<SelectView>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TaxSwitch {
+    pub legend: Rc<str>,
+    /// Each way to show amounts: which, its words, and whether it is the one in use.
+    pub options: Vec<(TaxMode, String, bool)>,
+}
+
+/// The month's cost, kept in sight: its words, its amount, and the link to the details.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StickyView {
+    pub total: String,
+    pub cents: u64,
+    /// Under quarterly or yearly billing, what the first period costs.
+    pub period: Option<String>,
+    pub see: Rc<str>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -96,6 +119,8 @@ pub struct BillingSwitch {
 pub struct TiersView {
     pub legend: Rc<str>,
     pub tiers: Vec<TierOption>,
+    /// "Regular price", said before a struck-through price.
+    pub regular: Rc<str>,
 }
 
 /// One tier as the picker offers it.
@@ -106,12 +131,18 @@ pub struct TierOption {
     pub checked: bool,
     /// The mark of the highlighted tier.
     pub mark: Option<String>,
-    /// Its price a month, as billed.
+    /// Its price a month, as billed (after a promotion), or "Price on request".
     pub price: String,
     pub price_cents: u64,
+    /// The regular price, struck through, where a promotion lowers it.
+    pub list_price: Option<String>,
     pub per_month: Rc<str>,
-    /// Under yearly billing, how it is billed: by the year, or still monthly.
+    /// Under quarterly or yearly billing, how it is billed: by the period, or still monthly.
     pub billed: Option<String>,
+    /// What the price holds of the tax: "incl. VAT", "plus 19 % VAT".
+    pub tax_note: Option<String>,
+    /// Sold through sales: its link, in place of a choice and a price.
+    pub contact: Option<ContactView>,
     pub trial: Option<String>,
     /// Its messages and InMail credits.
     pub detail: String,
@@ -148,9 +179,20 @@ pub struct Figure {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CostLineView {
     pub label: String,
-    /// Under yearly billing, how it is paid.
+    /// Under quarterly or yearly billing, how it is paid.
     pub billed: Option<String>,
     pub amount: String,
+    /// The regular amount, struck through, where a promotion lowers it.
+    pub list_amount: Option<String>,
+}
+
+/// A figure row below the total: its words, the amount, and its minor units.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AmountRow {
+    pub label: String,
+    pub amount: String,
+    pub cents: u64,
+    pub testid: &'static str,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -179,6 +221,16 @@ pub struct ResultsView {
     pub total_label: Rc<str>,
     pub total: String,
     pub total_cents: u64,
+    /// The regular total, struck through, where a promotion lowers it.
+    pub list_total: Option<String>,
+    /// The tax: in the total ("Includes 19 % VAT"), or added to it with the total it makes.
+    pub tax_rows: Vec<AmountRow>,
+    /// Under quarterly billing, the quarter.
+    pub quarter: Option<AmountRow>,
+    /// The promotion taken: its id, and what it gives (or that it does not apply here).
+    pub promotion: Option<(String, String)>,
+    /// "Regular price", said before a struck-through amount.
+    pub regular: Rc<str>,
     pub billing: Billing,
     pub currency: Currency,
     pub year_label: Rc<str>,
@@ -186,7 +238,7 @@ pub struct ResultsView {
     pub year_cents: u64,
     /// A free trial: its days and words.
     pub trial: Option<(u64, String)>,
-    /// What yearly billing saves: in minor units, percent, and words.
+    /// What a longer billing period saves: in minor units, percent, and words.
     pub saving: Option<(u64, u64, String)>,
     /// "Allowance resets on {date} · {days} days left", with `date` and `days` as slots.
     pub reset: Vec<Piece>,
@@ -226,20 +278,52 @@ pub fn calculator(input: &CalculatorInput, t: &I18n) -> CalculatorView {
         usage: usage(input, t),
         results: Rc::new(results(input, t)),
         send: Rc::new(send(input, t)),
+        sticky: Rc::new(StickyView {
+            total: t.fill(
+                key::STICKY_TOTAL,
+                &[("total", &t.money(input.summary.total_cents))],
+            ),
+            cents: input.summary.total_cents,
+            period: price::billed(
+                t,
+                input.summary.bill.billing,
+                input.summary.bill.billing.billed(),
+                input.summary.bill.period_cents,
+            ),
+            see: t.text(key::STICKY_SEE),
+        }),
     }
 }
 
 fn pricing(input: &CalculatorInput, t: &I18n) -> PricingView {
-    let billing = input.choices.billing;
-    let option = |b: Billing, label: Key| (b, t.text(label), b == billing);
+    let (rules, billing) = (&input.rules, input.choices.billing);
+    let label = |b: Billing| -> Key {
+        match b {
+            Billing::Monthly => key::BILLING_MONTHLY,
+            Billing::Quarterly => key::BILLING_QUARTERLY,
+            Billing::Yearly => key::BILLING_YEARLY,
+        }
+    };
+    let billings = rules.billings();
     let currencies = &input.currencies;
+    let mode = input.choices.terms(rules).tax_mode(rules);
     PricingView {
-        billing: input.rules.has_yearly_prices().then(|| BillingSwitch {
+        billing: (billings.len() > 1).then(|| BillingSwitch {
             legend: t.text(key::BILLING_LEGEND),
-            options: vec![
-                option(Billing::Monthly, key::BILLING_MONTHLY),
-                option(Billing::Yearly, key::BILLING_YEARLY),
-            ],
+            options: billings
+                .into_iter()
+                .map(|b| (b, t.text(label(b)), b == billing))
+                .collect(),
+        }),
+        tax: rules.tax.as_ref().map(|tax| TaxSwitch {
+            legend: t.text(key::TAX_LEGEND),
+            options: [
+                (TaxMode::Inclusive, key::TAX_INCLUSIVE),
+                (TaxMode::Exclusive, key::TAX_EXCLUSIVE),
+            ]
+            .into_iter()
+            .map(|(m, k)| (m, t.fill(k, &[("tax", &tax.name)]), m == mode))
+            .collect(),
         }),
         currency: (currencies.len() > 1).then(|| SelectView {
             label: t.text(key::CURRENCY_LABEL),
@@ -255,6 +339,7 @@ fn pricing(input: &CalculatorInput, t: &I18n) -> PricingView {
 
 fn tiers(input: &CalculatorInput, t: &I18n) -> TiersView {
     let (rules, billing) = (&input.rules, input.choices.billing);
+    let terms = input.choices.terms(rules);
     let tiers = rules
         .tiers
         .iter()
@@ -264,27 +349,29 @@ fn tiers(input: &CalculatorInput, t: &I18n) -> TiersView {
             } else {
                 String::new()
             };
-            let price = tier_price(tier);
-            let billed = match (billing, price.yearly) {
-                (Billing::Monthly, _) => None,
-                // Nothing to pay, nothing to bill.
-                _ if price.monthly == 0 => None,
-                (Billing::Yearly, Some(year)) => {
-                    Some(t.fill(key::PLAN_BILLED_YEARLY, &[("year", &t.money(year))]))
-                }
-                (Billing::Yearly, None) => Some(t.text(key::PLAN_BILLED_MONTHLY).to_string()),
-            };
-            let price_cents = month_as_billed(price, billing);
             let features = t.tier_features(tier, rules);
+            let contact = price::contact(t, tier);
+            let line = unit_line(rules, tier_price(tier), terms, Some(tier));
+            // Nothing to pay (or a price on request), nothing to bill.
+            let priced = contact.is_none() && tier.price_cents > 0;
+            let billed = priced
+                .then(|| price::billed(t, billing, line.billed, line.period_cents))
+                .flatten();
             TierOption {
                 id: tier.id.clone(),
                 name: tier.name.clone(),
                 checked: input.choices.selection.tier_id == tier.id,
                 mark: mark(&input.highlight, &tier.id, t),
-                price: t.money(price_cents),
-                price_cents,
+                price: match &contact {
+                    Some(_) => t.text(key::CONTACT_PRICE).to_string(),
+                    None => t.money(line.cents),
+                },
+                price_cents: line.cents,
+                list_price: line.list.filter(|_| priced).map(|l| t.money(l.month)),
                 per_month: t.text(key::UNITS_PER_MONTH),
                 billed,
+                tax_note: priced.then(|| price::tax_note(t, rules, terms)).flatten(),
+                contact,
                 trial: tier.trial_days.map(|d| t.plural(key::TRIAL_SHORT, d, &[])),
                 detail: t.plural(key::PLAN_TIER_MESSAGES, tier.free_messages, &[]) + &credits,
                 features: (!features.is_empty()).then_some(features),
@@ -294,16 +381,18 @@ fn tiers(input: &CalculatorInput, t: &I18n) -> TiersView {
     TiersView {
         legend: t.text(key::PLAN_TIERS),
         tiers,
+        regular: t.text(key::PROMO_REGULAR),
     }
 }
 
 fn addons(input: &CalculatorInput, t: &I18n) -> AddonsView {
-    let (rules, billing) = (&input.rules, input.choices.billing);
+    let rules = &input.rules;
+    let terms = input.choices.terms(rules);
     let fields = rules
         .bundles
         .iter()
         .map(|b| {
-            let price = t.money(month_as_billed(bundle_price(b), billing));
+            let price = t.money(unit_line(rules, bundle_price(b), terms, None).cents);
             let label = t.plural(key::ADDONS_BUNDLE, b.size, &[("price", &price)]);
             let count = input.choices.selection.addon_count(b.size);
             FieldView::new(t, Field::Addon(b.size), label, Some(count), &input.drafts)
@@ -330,9 +419,10 @@ fn billing_days(t: &Texts) -> Rc<[Choice]> {
 }
 
 fn usage(input: &CalculatorInput, t: &I18n) -> UsageView {
-    let (rules, billing) = (&input.rules, input.choices.billing);
+    let rules = &input.rules;
     let s = &input.summary;
-    let price = t.money(month_as_billed(block_price(rules), billing));
+    let terms = input.choices.terms(rules);
+    let price = t.money(unit_line(rules, block_price(rules), terms, None).cents);
     let blocks_label = t.plural(
         key::USAGE_BLOCKS,
         rules.inmail.block_size,
@@ -417,29 +507,68 @@ fn results(input: &CalculatorInput, t: &I18n) -> ResultsView {
     let (used, allowance) = (t.count(s.sent), t.count(s.allowance));
     let used_args = [("used", used.as_str()), ("allowance", allowance.as_str())];
     let percent = t.format().percent(s.percent_used);
-    let yearly = s.billing == Billing::Yearly;
-    let lines = s
+    let bill = &s.bill;
+    let lines = bill
         .lines
         .iter()
         .map(|line| CostLineView {
             label: t.charge(line.charge, &s.tier_name),
-            billed: yearly.then(|| match line.billed {
-                Billed::Yearly => t.fill(
-                    key::RESULTS_BILLED_YEARLY,
-                    &[("year", &t.money(line.year_cents))],
-                ),
-                Billed::Monthly => t.text(key::PLAN_BILLED_MONTHLY).to_string(),
-                Billed::PerUse => t.text(key::RESULTS_PER_USE).to_string(),
-            }),
+            billed: price::billed(t, s.billing, line.billed, line.period_cents),
             amount: t.money(line.cents),
+            list_amount: line.list.map(|l| t.money(l.month)),
         })
         .collect();
+    let rules = &input.rules;
+    let row = |label: String, cents: u64, testid| AmountRow {
+        label,
+        amount: t.money(cents),
+        cents,
+        testid,
+    };
+    let tax_rows = match (&s.tax, bill.tax_mode) {
+        (None, _) => Vec::new(),
+        (Some(tax), mode) => {
+            let args = [("tax", tax.name.as_str()), ("rate", &price::rate(t, rules))];
+            match mode {
+                TaxMode::Inclusive => vec![row(
+                    t.fill(key::RESULTS_TAX_INCLUDED, &args),
+                    bill.tax.month,
+                    "tax-cost",
+                )],
+                TaxMode::Exclusive => vec![
+                    row(
+                        t.fill(key::RESULTS_TAX_ADDED, &args),
+                        bill.tax.month,
+                        "tax-cost",
+                    ),
+                    row(
+                        t.fill(key::RESULTS_TOTAL_GROSS, &args),
+                        bill.gross().month,
+                        "gross-cost",
+                    ),
+                ],
+            }
+        }
+    };
+    let promotion = input.choices.promotion.as_ref().and_then(|id| {
+        let p = rules.promotion(id)?;
+        let words = price::promotion(t, rules, p);
+        Some(match &s.promotion {
+            Some(_) => (id.clone(), words),
+            None => (
+                id.clone(),
+                format!("{words} {}", t.text(key::PROMO_NOT_THIS_PLAN)),
+            ),
+        })
+    });
     let purchase = Purchase {
         selection: input.choices.selection.clone(),
         billing: s.billing,
         currency: s.currency,
         month_cents: s.total_cents,
         year_cents: s.year_cents,
+        charge: bill.first_charge(),
+        promotion: s.promotion.as_ref().map(|(id, _)| id.clone()),
     };
     let reset = pieces(
         &t.template(key::RESULTS_RESETS, Some(s.days_left)),
@@ -506,13 +635,24 @@ fn results(input: &CalculatorInput, t: &I18n) -> ResultsView {
         }),
         cost_caption: t.text(key::RESULTS_COST),
         lines,
-        total_label: t.text(if yearly {
-            key::RESULTS_TOTAL_YEARLY
-        } else {
-            key::RESULTS_TOTAL
+        total_label: t.text(match s.billing {
+            Billing::Monthly => key::RESULTS_TOTAL,
+            Billing::Quarterly => key::RESULTS_TOTAL_QUARTERLY,
+            Billing::Yearly => key::RESULTS_TOTAL_YEARLY,
         }),
         total: t.money(s.total_cents),
         total_cents: s.total_cents,
+        list_total: bill.list.map(|l| t.money(l.month)),
+        tax_rows,
+        quarter: (s.billing == Billing::Quarterly).then(|| {
+            row(
+                t.text(key::RESULTS_QUARTER).to_string(),
+                bill.period_cents,
+                "quarterly-cost",
+            )
+        }),
+        promotion,
+        regular: t.text(key::PROMO_REGULAR),
         billing: s.billing,
         currency: s.currency,
         year_label: t.text(key::RESULTS_YEAR),
@@ -526,9 +666,12 @@ fn results(input: &CalculatorInput, t: &I18n) -> ResultsView {
                 let price = t.money(s.total_cents);
                 (days, t.plural(key::TRIAL_THEN, days, &[("price", &price)]))
             }),
-        saving: (yearly && s.saving_cents > 0).then(|| {
+        saving: (s.billing != Billing::Monthly && s.saving_cents > 0).then(|| {
             let words = t.fill(
-                key::RESULTS_SAVING,
+                match s.billing {
+                    Billing::Quarterly => key::RESULTS_SAVING_QUARTERLY,
+                    _ => key::RESULTS_SAVING,
+                },
                 &[
                     ("saving", &t.money(s.saving_cents)),
                     ("percent", &t.format().percent(s.saving_percent)),

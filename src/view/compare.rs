@@ -7,7 +7,7 @@
 
 use std::rc::Rc;
 
-use crate::engine::bill::Billing;
+use crate::engine::bill::{Billing, Terms};
 use crate::engine::chart::{cost_chart, label_room, Chart, Marker, TOP, WIDTH};
 use crate::engine::compare::{
     compare as compare_rows, cost_at_need, versus_current, CompareRow, Versus,
@@ -21,6 +21,7 @@ use crate::host::parts::Part;
 use crate::state::{Field, FieldDraft, Widget};
 use crate::text::{key, I18n, Texts};
 
+use super::price::{contact, ContactView};
 use super::{
     checkout, mark, pieces, CheckoutView, Choice, FieldView, Highlight, Piece, SelectView,
 };
@@ -50,11 +51,11 @@ impl CompareInput {
     }
 
     /// What the engine's work depends on.
-    pub fn basis(&self) -> (Rc<RuleSet>, Need, Billing) {
+    pub fn basis(&self) -> (Rc<RuleSet>, Need, Terms) {
         (
             self.rules.clone(),
             self.choices.need.clone(),
-            self.choices.billing,
+            self.choices.terms(&self.rules),
         )
     }
 }
@@ -73,12 +74,13 @@ pub struct CompareFacts {
 }
 
 impl CompareFacts {
-    pub fn of(rules: &RuleSet, need: &Need, billing: Billing, detailed: bool) -> CompareFacts {
-        let recommender = Recommender::new(rules, billing);
+    pub fn of(rules: &RuleSet, need: &Need, terms: Terms, detailed: bool) -> CompareFacts {
+        let recommender = Recommender::new(rules, terms);
+        let yearly = terms.with_billing(Billing::Yearly);
         CompareFacts {
             plan: recommender.recommend(rules, need),
-            yearly: (billing == Billing::Monthly && rules.has_yearly_prices())
-                .then(|| Recommender::new(rules, Billing::Yearly).recommend(rules, need))
+            yearly: (terms.billing == Billing::Monthly && rules.sells(Billing::Yearly))
+                .then(|| Recommender::new(rules, yearly).recommend(rules, need))
                 .flatten(),
             rows: detailed.then(|| compare_rows(&recommender, rules, need)),
             chart: detailed.then(|| Rc::new(cost_chart(&recommender, rules, need))),
@@ -147,10 +149,12 @@ pub struct TableView {
     pub month: Rc<str>,
     pub message: Rc<str>,
     pub spare: Rc<str>,
-    /// A column of links to buy, when any tier has a checkout URL.
+    /// A column of links to buy, when any tier has a checkout URL or is sold through sales.
     pub links: bool,
     pub rows: Vec<RowView>,
     pub note: Rc<str>,
+    /// "Regular price", said before a struck-through amount.
+    pub regular: Rc<str>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -167,7 +171,11 @@ pub struct RowView {
     pub month: String,
     pub per_message: String,
     pub spare: String,
+    /// The regular month, struck through, where a promotion lowers it.
+    pub list_month: Option<String>,
     pub checkout: Option<CheckoutView>,
+    /// Sold through sales: its link, and no figures.
+    pub contact: Option<ContactView>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -248,14 +256,17 @@ pub struct ChartView {
     pub hint: Rc<str>,
 }
 
-/// A plan as what a visitor buys.
-pub fn purchase_of(plan: &Plan, rules: &RuleSet) -> Purchase {
+/// A plan as what a visitor buys; `promotion` is the one taken, named where it lowers the
+/// plan's price.
+pub fn purchase_of(plan: &Plan, rules: &RuleSet, promotion: Option<&String>) -> Purchase {
     Purchase {
         selection: plan.selection(),
         billing: plan.billing,
         currency: rules.currency,
         month_cents: plan.total_cents,
         year_cents: plan.year_cents,
+        charge: plan.charge,
+        promotion: plan.list_total_cents.and(promotion.cloned()),
     }
 }
 
@@ -283,6 +294,8 @@ pub fn compare(input: &CompareInput, facts: &CompareFacts, t: &I18n) -> CompareV
                         .rules
                         .tiers
                         .iter()
+                        // A tier sold through sales is never recommended, so never a floor.
+                        .filter(|tier| !tier.is_contact())
                         .map(|tier| Choice::new(tier.id.as_str(), tier.name.as_str())),
                 )
                 .collect(),
@@ -309,7 +322,8 @@ fn recommendation(input: &CompareInput, facts: &CompareFacts, t: &I18n) -> Recom
     let (rules, choices) = (&input.rules, &input.choices);
     let need = &choices.need;
     let card = facts.plan.as_ref().map(|plan| {
-        let comparison = match versus_current(rules, &choices.selection, need, choices.billing) {
+        let terms = choices.terms(rules);
+        let comparison = match versus_current(rules, &choices.selection, need, terms) {
             Versus::Short { allowance } => t.fill(
                 key::COMPARE_SHORT,
                 &[
@@ -393,7 +407,7 @@ fn recommendation(input: &CompareInput, facts: &CompareFacts, t: &I18n) -> Recom
                 t,
                 host,
                 rules,
-                purchase_of(plan, rules),
+                purchase_of(plan, rules, choices.promotion.as_ref()),
                 CheckoutSource::Recommendation,
                 "checkout-recommendation".into(),
             )
@@ -435,7 +449,9 @@ fn table(input: &CompareInput, rows: &[CompareRow], t: &I18n) -> TableView {
     let rows = rows
         .iter()
         .map(|row| {
+            let contact = rules.tier(&row.tier_id).and_then(|tier| contact(t, tier));
             let adds = match &row.plan {
+                _ if contact.is_some() => t.text(key::CONTACT_PRICE).to_string(),
                 Some(plan) => {
                     let addons = t.plan_addons(plan);
                     if addons.is_empty() {
@@ -466,12 +482,18 @@ fn table(input: &CompareInput, rows: &[CompareRow], t: &I18n) -> TableView {
                     .map(|c| t.money(c))
                     .unwrap_or_else(dash),
                 spare: row.plan.as_ref().map(|p| t.spare(p)).unwrap_or_else(dash),
+                list_month: row
+                    .plan
+                    .as_ref()
+                    .and_then(|p| p.list_total_cents)
+                    .map(|c| t.money(c)),
+                contact,
                 checkout: row.plan.as_ref().and_then(|plan| {
                     checkout(
                         t,
                         host,
                         rules,
-                        purchase_of(plan, rules),
+                        purchase_of(plan, rules, input.choices.promotion.as_ref()),
                         CheckoutSource::Compare,
                         format!("checkout-{}", row.tier_id),
                     )
@@ -489,6 +511,7 @@ fn table(input: &CompareInput, rows: &[CompareRow], t: &I18n) -> TableView {
         adds: t.text(key::TABLE_ADDS),
         month: t.text(match input.choices.billing {
             Billing::Monthly => key::TABLE_MONTH,
+            Billing::Quarterly => key::TABLE_MONTH_QUARTERLY,
             Billing::Yearly => key::TABLE_MONTH_YEARLY,
         }),
         message: t.text(key::TABLE_MESSAGE),
@@ -496,7 +519,8 @@ fn table(input: &CompareInput, rows: &[CompareRow], t: &I18n) -> TableView {
         links: rules
             .tiers
             .iter()
-            .any(|tier| template(host, rules, &tier.id).is_some()),
+            .any(|tier| tier.is_contact() || template(host, rules, &tier.id).is_some()),
+        regular: t.text(key::PROMO_REGULAR),
         rows,
         note: t.text(key::TABLE_NOTE),
     }
@@ -612,9 +636,10 @@ fn chart_view(input: &CompareInput, facts: &CompareFacts, c: &Rc<Chart>, t: &I18
     let choices = &input.choices;
     let tier = rules
         .tier(&choices.selection.tier_id)
-        .unwrap_or(&rules.tiers[0]);
+        .unwrap_or_else(|| rules.first_priced_tier());
     let messages = allowance(rules, tier, &choices.selection);
-    let cents = cost_at_need(rules, &choices.selection, &choices.need, choices.billing);
+    let terms = choices.terms(rules);
+    let cents = cost_at_need(rules, &choices.selection, &choices.need, terms);
     let selection = PointView::new(
         c.selection_marker(messages, cents),
         t.fill(

@@ -114,6 +114,13 @@ fn body(input: &DialogInput, b: &Blocked, t: &I18n) -> DialogBody {
                 Billing::Monthly => {
                     t.fill(key::DIALOG_TOTAL, &[("total", &t.money(o.new_total_cents))])
                 }
+                Billing::Quarterly => t.fill(
+                    key::DIALOG_TOTAL_QUARTERLY,
+                    &[
+                        ("total", &t.money(o.new_total_cents)),
+                        ("quarter", &t.money(o.new_period_cents)),
+                    ],
+                ),
                 Billing::Yearly => t.fill(
                     key::DIALOG_TOTAL_YEARLY,
                     &[
@@ -134,6 +141,8 @@ fn body(input: &DialogInput, b: &Blocked, t: &I18n) -> DialogBody {
                 currency: rules.currency,
                 month_cents: o.new_total_cents,
                 year_cents: o.new_year_cents,
+                charge: o.new_charge,
+                promotion: input.choices.promotion.clone().filter(|_| o.promoted),
             };
             OptionView {
                 option: o.clone(),

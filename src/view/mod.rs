@@ -13,6 +13,7 @@ pub mod demo;
 pub mod dialog;
 pub mod heading;
 pub mod notices;
+pub mod price;
 pub mod rules;
 pub mod share;
 
@@ -279,6 +280,8 @@ mod tests {
             currency: Currency::USD,
             month_cents: 0,
             year_cents: 0,
+            charge: crate::engine::tax::Split::default(),
+            promotion: None,
         };
         let link = |rules: &RuleSet, host| {
             checkout(

@@ -4,10 +4,11 @@
 //! The event details are the Rust types the widget serialises (ts-rs), so renaming a field
 //! in Rust changes these files and breaks a host that reads the old name at compile time.
 
-use messaging_quota::host::checkout::{CheckoutDetail, CheckoutSource};
+use messaging_quota::host::checkout::{CheckoutDetail, CheckoutSource, ContactDetail};
 use messaging_quota::host::events::{
     BilledId, BillingId, ChangeDetail, ChargeId, LevelId, LineDetail, LoadAsset, LoadErrorDetail,
-    LoadFailure, SelectionDetail, SummaryDetail, UpgradeDetail, UpgradeKind,
+    LoadFailure, PromotionDetail, SelectionDetail, SummaryDetail, TaxDetail, TaxModeId,
+    UpgradeDetail, UpgradeKind,
 };
 use messaging_quota::host::reference::{attributes, EVENTS};
 use ts_rs::{Config, TS};
@@ -26,6 +27,9 @@ fn detail_types() -> String {
         BillingId::decl(&cfg),
         SelectionDetail::decl(&cfg),
         SummaryDetail::decl(&cfg),
+        TaxDetail::decl(&cfg),
+        TaxModeId::decl(&cfg),
+        PromotionDetail::decl(&cfg),
         LevelId::decl(&cfg),
         LineDetail::decl(&cfg),
         ChargeId::decl(&cfg),
@@ -34,6 +38,7 @@ fn detail_types() -> String {
         UpgradeKind::decl(&cfg),
         CheckoutDetail::decl(&cfg),
         CheckoutSource::decl(&cfg),
+        ContactDetail::decl(&cfg),
         LoadErrorDetail::decl(&cfg),
         LoadAsset::decl(&cfg),
         LoadFailure::decl(&cfg),
@@ -141,5 +146,10 @@ mod tests {
             d.contains(r#"export type CheckoutSource = "calculator" | "compare" | "recommendation" | "pop-up";"#),
             "{d}"
         );
+        assert!(
+            d.contains(r#""messaging-quota:contact-sales": CustomEvent<ContactDetail>;"#),
+            "{d}"
+        );
+        assert!(d.contains("tax?: TaxDetail"), "{d}");
     }
 }
