@@ -55,7 +55,7 @@ test('a rule file\'s own checkout URL, resolved against the page, in its currenc
   const link = page.locator('messaging-quota .results').getByTestId('checkout-premium-business');
   const href = await link.getAttribute('href');
   assert.ok(href.startsWith(`${site.url}/examples/checkout.html?`), href);
-  assert.deepEqual(await paramsOf(link), { plan: 'premium-business', period: 'yearly', currency: 'EUR', addons: '', blocks: '0' });
+  assert.deepEqual(await paramsOf(link), { plan: 'premium-business', period: 'yearly', currency: 'EUR', addons: '', blocks: '0', promo: '' });
   await page.close();
 });
 
