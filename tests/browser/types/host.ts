@@ -12,10 +12,15 @@ if (widget) {
     const charges: string[] = detail.summary.lines.map((line) => `${line.charge}: ${line.cents}`);
     // Every amount comes with its currency and how it is billed.
     const currency: string = detail.currency;
-    const billing: 'monthly' | 'yearly' = detail.billing;
-    const billed: ('monthly' | 'yearly' | 'per-use')[] = detail.summary.lines.map((line) => line.billed);
+    const billing: 'monthly' | 'quarterly' | 'yearly' = detail.billing;
+    const billed: ('monthly' | 'quarterly' | 'yearly' | 'per-use')[] = detail.summary.lines.map((line) => line.billed);
     console.log(currency, billing, billed, detail.summary.yearly_cost_cents.toFixed(0));
-    // @ts-expect-error Billing is one of two words.
+    // Where the prices state a tax, and where a promotion applies: optional, typed.
+    const mode: 'inclusive' | 'exclusive' | undefined = detail.summary.tax?.mode;
+    const off: number | undefined = detail.summary.promotion?.period_off_cents;
+    // @ts-expect-error The tax may be absent: read it with `?.`.
+    console.log(mode, off, detail.summary.tax.gross_cents);
+    // @ts-expect-error Billing is one of three words.
     const weekly: ChangeDetail['billing'] = 'weekly';
     console.log(weekly);
     // @ts-expect-error No such field: a field renamed in Rust fails the host's build, not its visitors.
@@ -30,7 +35,15 @@ if (widget) {
     // Cancelable: the host runs its own checkout with the plan's facts.
     event.preventDefault();
     const source: 'calculator' | 'compare' | 'recommendation' | 'pop-up' = event.detail.source;
-    console.log(event.detail.tier, event.detail.url, event.detail.year_cents.toFixed(0), source);
+    const promo: string | null = event.detail.promo;
+    console.log(event.detail.tier, event.detail.url, event.detail.year_cents.toFixed(0), source, promo,
+      event.detail.net_cents + event.detail.tax_cents === event.detail.gross_cents);
+  });
+  widget.addEventListener('messaging-quota:contact-sales', (event) => {
+    // Cancelable too: the host may open its own form.
+    event.preventDefault();
+    const tier: string = event.detail.tier;
+    console.log(tier, event.detail.url);
   });
   widget.addEventListener('messaging-quota:error', (event) => {
     const detail: LoadErrorDetail = event.detail;
