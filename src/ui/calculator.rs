@@ -13,7 +13,9 @@ use super::select::Select;
 use super::send_preview::SendPreview;
 use super::tier_picker::TierPicker;
 use super::use_view::use_view;
+use crate::engine::bill::Billing;
 use crate::engine::currency::Currency;
+use crate::engine::tax::TaxMode;
 use crate::state::{Edit, Field, PlanAction, SendAction};
 use crate::text::I18n;
 use crate::view::calculator::{calculator, CalculatorInput, PricingView, StickyView};
@@ -51,6 +53,36 @@ fn StickyTotal(props: &StickyProps) -> Html {
     }
 }
 
+/// One choice of a few, as radio buttons drawn as a switch: each option's value, words and
+/// whether it is the one in use; its test id is `{testid}-{value}`.
+fn radio_switch<T: Copy + 'static, L: AsRef<str>>(
+    name: &AttrValue,
+    legend: &str,
+    class: &'static str,
+    options: &[(T, L, bool)],
+    id: fn(T) -> &'static str,
+    testid: &str,
+    on_pick: &Callback<T>,
+) -> Html {
+    let options = options.iter().map(|(value, label, checked)| {
+        let value = *value;
+        let onchange = on_pick.reform(move |_: Event| value);
+        html! {
+            <label class="billing-option">
+                <input type="radio" name={name.clone()} value={id(value)}
+                    data-testid={format!("{testid}-{}", id(value))} checked={*checked} {onchange} />
+                <span>{ label.as_ref().to_owned() }</span>
+            </label>
+        }
+    });
+    html! {
+        <fieldset {class}>
+            <legend class="visually-hidden">{ legend.to_owned() }</legend>
+            { for options }
+        </fieldset>
+    }
+}
+
 /// How the plan is paid for, and in which currency: a switch of the billing periods the rules
 /// sell (when more than monthly), one of with or without tax (when the prices state a tax),
 /// and a currency choice when the rules are priced in more than one.
@@ -72,48 +104,33 @@ fn Pricing(props: &PricingProps) -> Html {
             }
         })
     };
-    let switch = props.view.billing.as_ref().map(|switch| {
-        let options = switch.options.iter().map(|(billing, label, checked)| {
-            let billing = *billing;
-            let onchange = props.on_plan.reform(move |_: Event| PlanAction::SetBilling(billing));
-            html! {
-                <label class="billing-option">
-                    <input type="radio" name={name.clone()} value={billing.id()}
-                        data-testid={format!("billing-{}", billing.id())} checked={*checked} {onchange} />
-                    <span>{ label.clone() }</span>
-                </label>
-            }
-        });
-        html! {
-            <fieldset class="billing-switch">
-                <legend class="visually-hidden">{ switch.legend.clone() }</legend>
-                { for options }
-            </fieldset>
-        }
+    let billing = props.view.billing.as_ref().map(|switch| {
+        let on_pick = props.on_plan.reform(PlanAction::SetBilling);
+        radio_switch(
+            &name,
+            &switch.legend,
+            "billing-switch",
+            &switch.options,
+            Billing::id,
+            "billing",
+            &on_pick,
+        )
     });
-    let tax =
-        props.view.tax.as_ref().map(|switch| {
-            let options = switch.options.iter().map(|(mode, label, checked)| {
-            let mode = *mode;
-            let onchange = props.on_plan.reform(move |_: Event| PlanAction::SetTax(mode));
-            html! {
-                <label class="billing-option">
-                    <input type="radio" name={tax_name.clone()} value={mode.id()}
-                        data-testid={format!("tax-{}", mode.id())} checked={*checked} {onchange} />
-                    <span>{ label.clone() }</span>
-                </label>
-            }
-        });
-            html! {
-                <fieldset class="billing-switch tax-switch">
-                    <legend class="visually-hidden">{ switch.legend.clone() }</legend>
-                    { for options }
-                </fieldset>
-            }
-        });
+    let tax = props.view.tax.as_ref().map(|switch| {
+        let on_pick = props.on_plan.reform(PlanAction::SetTax);
+        radio_switch(
+            &tax_name,
+            &switch.legend,
+            "billing-switch tax-switch",
+            &switch.options,
+            TaxMode::id,
+            "tax",
+            &on_pick,
+        )
+    });
     html! {
         <div class="pricing-row">
-            { switch }
+            { billing }
             { tax }
             if let Some(view) = &props.view.currency {
                 <Select view={view.clone()} onchange={on_currency} />
