@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 use super::checkout_link::checkout_link;
 use super::contact_link::ContactLink;
-use super::results::regular;
+use super::regular_price::regular;
 use crate::view::compare::TableView;
 
 #[derive(Properties, PartialEq)]

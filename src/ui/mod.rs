@@ -26,6 +26,7 @@ mod outside;
 mod page_heading;
 mod page_writes;
 mod recommendation;
+mod regular_price;
 mod results;
 mod rich;
 mod rules_editor;

@@ -5,19 +5,10 @@ use yew::prelude::*;
 
 use super::checkout_link::checkout_link;
 use super::context::use_ids;
+use super::regular_price::regular;
 use super::rich::rich;
 use crate::view::calculator::{AmountRow, ResultsView};
 use crate::view::Piece;
-
-/// A regular price a promotion lowers: struck through, and said as what it is.
-pub fn regular(amount: &Option<String>, words: &str) -> Html {
-    match amount {
-        Some(amount) => html! {
-            <><del class="regular-price"><span class="visually-hidden">{ words.to_owned() }{ " " }</span>{ amount.clone() }</del>{ " " }</>
-        },
-        None => Html::default(),
-    }
-}
 
 #[derive(Properties, PartialEq)]
 pub struct Props {

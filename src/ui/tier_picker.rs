@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use super::contact_link::ContactLink;
 use super::context::use_ids;
-use super::results::regular as regular_price;
+use super::regular_price::regular as regular_price;
 use crate::state::PlanAction;
 use crate::view::calculator::TiersView;
 
