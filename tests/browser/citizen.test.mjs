@@ -120,6 +120,9 @@ test('added and removed widgets leave nothing behind: DOM nodes and listeners st
     });
     await page.waitForFunction((n) => performance.getEntriesByName('messaging-quota:first-render').length >= n,
       before + 20, { timeout: 60000 });
+    // Each widget whole: its first view comes first, the calculator's later steps a paint apart.
+    await page.waitForFunction(() => [...document.querySelectorAll('#host messaging-quota')]
+      .every((el) => el.shadowRoot.querySelector('.send-preview [data-testid]')), null, { timeout: 60000 });
     widgetNodes = await page.evaluate(() => document.querySelector('messaging-quota').shadowRoot.querySelectorAll('*').length);
     await page.evaluate(() => {
       window.__removed = [...document.querySelector('#host').children];
