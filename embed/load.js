@@ -167,7 +167,10 @@ export function prefetchWords(base, code, answers, assets) {
   const url = new URL(file, base).href;
   if (answers.has(url)) return;
   const answer = fetch(url);
-  answer.catch(() => {});
+  // A failed fetch is not kept: the next widget, or this one back online, fetches afresh.
+  answer.catch(() => {
+    if (answers.get(url) === answer) answers.delete(url);
+  });
   answers.set(url, answer);
 }
 

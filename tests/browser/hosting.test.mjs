@@ -218,6 +218,29 @@ test('back online, a failed widget loads by itself; a page offline before a lazy
   await context.close();
 });
 
+test('a German widget first loaded while offline speaks German once back online', async () => {
+  const context = await watched();
+  await hostPage(site, context, '/offline-de.html',
+    '<div style="height: 3000px">Article</div><messaging-quota id="w" locale="de-DE"></messaging-quota>', { lang: 'de' });
+  const page = await context.newPage();
+  await page.goto(`${site.url}/offline-de.html`);
+  await page.waitForLoadState('networkidle');
+  await context.setOffline(true);
+  const widget = page.locator('#w');
+  await widget.scrollIntoViewIfNeeded();
+  await loadError(widget);
+  const words = [];
+  page.on('requestfinished', (r) => { if (r.url().includes('/i18n/de-')) words.push(r.url()); });
+  await context.setOffline(false);
+  await rendered(page);
+  await widget.getByTestId('allowance').waitFor();
+  assert.equal(words.length, 1, 'the German words fetched once, back online');
+  assert.equal(await widget.locator('.mq-root:not(.mq-skeleton)').getAttribute('lang'), 'de-DE');
+  assert.equal(await widget.getByTestId('input-notice').count(), 0, 'no notice of words missing');
+  assert.deepEqual(await problems(page), []);
+  await context.close();
+});
+
 test('several widgets share one retry: one click, one new download, every widget back', async () => {
   const context = await watched();
   const broken = await fault(context, builtAssets().wasm, { status: 503 });
@@ -265,6 +288,13 @@ test('a sandboxed frame of the standalone page from a host without CORS shows th
       const frame = page.frameLocator('#f');
       if (cors) {
         await frame.locator('.mq-root[data-alive]').waitFor();
+        // The frame may not use storage: its notice says so, and does not call it full.
+        await frame.getByTestId('tier-option-recruiter').check();
+        const notice = frame.getByTestId('input-notice');
+        await notice.waitFor();
+        assert.match(await notice.textContent(), /does not let this page keep anything/);
+        assert.doesNotMatch(await notice.textContent(), /full/);
+        assert.equal(await frame.getByTestId('tier-option-recruiter').isChecked(), true, 'the change stays');
       } else {
         await frame.getByTestId('load-error').waitFor();
         assert.equal(await frame.getByTestId('load-retry').isVisible(), true);
