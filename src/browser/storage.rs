@@ -9,6 +9,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, Node};
 
 use super::console::warn;
+use crate::state::StorageRefusal;
 
 fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
@@ -19,15 +20,11 @@ pub fn load(key: &str) -> Option<String> {
     storage()?.get_item(key).ok().flatten()
 }
 
-/// The browser's storage would not take a write: full (`QuotaExceededError`), or
-/// forbidden by the visitor's settings.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Refused;
-
 /// Saves state. A storage that refuses is said in the console here; the widget says it on
 /// the page and tries again later.
-pub fn store(key: &str, value: &str) -> Result<(), Refused> {
-    let storage = storage().ok_or(Refused)?;
+pub fn store(key: &str, value: &str) -> Result<(), StorageRefusal> {
+    // No storage at all: the page may not use it (a sandboxed frame, the visitor's settings).
+    let storage = storage().ok_or(StorageRefusal::Forbidden)?;
     storage.set_item(key, value).map_err(|error| {
         let name = error
             .dyn_ref::<web_sys::DomException>()
@@ -36,7 +33,12 @@ pub fn store(key: &str, value: &str) -> Result<(), Refused> {
         warn(&format!(
             "could not save state under \"{key}\" ({name}); kept on the page and tried again"
         ));
-        Refused
+        // Only a quota error means full; a security error (or anything else) is a refusal.
+        if name == "QuotaExceededError" {
+            StorageRefusal::Full
+        } else {
+            StorageRefusal::Forbidden
+        }
     })
 }
 

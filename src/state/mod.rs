@@ -41,7 +41,7 @@ use chrono::NaiveDate;
 pub use editor::{Draft, Editor, EditorAction, Said};
 pub use field::{field_text, Direction, Drafts, Edit, Field, FieldDraft, FieldText};
 pub use init::{followed, initial_widget, Init};
-pub use notice::{Notice, NoticeAction, Notices, Origin};
+pub use notice::{Notice, NoticeAction, Notices, Origin, StorageRefusal};
 pub use player::{Clock, Player, PlayerAction, SPEEDS};
 pub use rules_form::{RuleField, RulesForm};
 pub use send::{LastSend, SendAction, Sending};

@@ -58,9 +58,18 @@ pub enum Notice {
     /// Another tab saved a plan under this widget's `persist` key while the visitor had
     /// changes here that following it would discard: offered, not taken.
     OtherTabSaved(std::rc::Rc<super::Followed>),
-    /// The browser's storage refused the saved state (full, or forbidden): the state is kept
-    /// here and saved when it can be.
-    StorageFull,
+    /// The browser's storage refused the saved state, and why: the state is kept here and
+    /// saved when it can be.
+    StorageRefused(StorageRefusal),
+}
+
+/// Why the browser's storage would not take a write.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StorageRefusal {
+    /// It is full (`QuotaExceededError`).
+    Full,
+    /// The page may not use it: a sandboxed frame, or the visitor's settings.
+    Forbidden,
 }
 
 impl Notice {

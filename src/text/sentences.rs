@@ -10,13 +10,27 @@ use crate::engine::bill::Charge;
 use crate::engine::fields::CountError;
 use crate::engine::plan::{AddonProblem, FitChange};
 use crate::engine::player::Status;
+use crate::engine::presets::{self, Preset};
 use crate::engine::recommend::Plan;
 use crate::engine::rules::{Feature, RuleError, RuleProblem, RuleSet, Tier};
 use crate::engine::send::{Recipient, Unblock};
 use crate::host::link_rules::LinkRulesProblem;
 use crate::host::saved::SavedProblem;
 use crate::host::{FetchProblem, Fetched, Ignored, Reason};
-use crate::state::{Notice, Origin};
+use crate::state::{Notice, Origin, StorageRefusal};
+
+/// A preset's name and source keys. (Their English equals the preset's file: a test holds
+/// every preset to it, so a new preset cannot borrow another's words.)
+fn preset_keys(preset: Preset) -> (super::Key, super::Key) {
+    if preset == presets::LINKEDIN_HELP {
+        (
+            key::PRESET_LINKEDIN_HELP_NAME,
+            key::PRESET_LINKEDIN_HELP_SOURCE,
+        )
+    } else {
+        (key::PRESET_ARTICLE_NAME, key::PRESET_ARTICLE_SOURCE)
+    }
+}
 
 impl Texts {
     /// A line of the monthly cost: the tier's name, `100 messages × 2`.
@@ -51,6 +65,16 @@ impl Texts {
             }
             Unblock::Bundle(size) => self.plural(key::UNBLOCK_BUNDLE, *size, &[]),
         }
+    }
+
+    /// A built-in preset's name, in the visitor's language.
+    pub fn preset_name(&self, preset: Preset) -> Rc<str> {
+        self.text(preset_keys(preset).0)
+    }
+
+    /// Where a built-in preset's figures come from, in the visitor's language.
+    pub fn preset_source(&self, preset: Preset) -> Rc<str> {
+        self.text(preset_keys(preset).1)
     }
 
     /// What a plan adds to its tier: `1 × 100 messages, 4 InMail blocks`; empty for nothing.
@@ -481,7 +505,12 @@ impl Texts {
                 self.fill(key::NOTICE_LANGUAGE_UNAVAILABLE, &[("language", language)])
             }
             Notice::OtherTabSaved(_) => self.text(key::NOTICE_OTHER_TAB).to_string(),
-            Notice::StorageFull => self.text(key::NOTICE_STORAGE_FULL).to_string(),
+            Notice::StorageRefused(StorageRefusal::Full) => {
+                self.text(key::NOTICE_STORAGE_FULL).to_string()
+            }
+            Notice::StorageRefused(StorageRefusal::Forbidden) => {
+                self.text(key::NOTICE_STORAGE_FORBIDDEN).to_string()
+            }
         }
     }
 }
@@ -493,6 +522,21 @@ mod tests {
     use crate::engine::presets::ARTICLE;
     use crate::host::ignored;
     use crate::text::english_for_tests;
+
+    #[test]
+    fn each_preset_has_its_own_words_and_their_english_is_its_file() {
+        let t = english_for_tests();
+        for preset in presets::all() {
+            let rules = preset.rules();
+            assert_eq!(&*t.preset_name(preset), rules.name, "{}", preset.id);
+            assert_eq!(
+                Some(&*t.preset_source(preset)),
+                rules.source.as_deref(),
+                "{}",
+                preset.id
+            );
+        }
+    }
 
     #[test]
     fn charges_and_options_in_words() {

@@ -67,6 +67,7 @@ pub fn Notices(props: &Props) -> Html {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
+    use crate::state::StorageRefusal;
     use crate::ui::testing::render;
     use crate::view::notices::notices;
     use crate::view::words;
@@ -74,7 +75,8 @@ mod tests {
     #[test]
     fn each_notice_with_its_way_on_and_one_dismiss() {
         let shown: Rc<[Notice]> = Rc::new([
-            Notice::StorageFull,
+            Notice::StorageRefused(StorageRefusal::Full),
+            Notice::StorageRefused(StorageRefusal::Forbidden),
             Notice::LanguageUnavailable {
                 language: "Deutsch".into(),
             },
@@ -83,7 +85,7 @@ mod tests {
         let page = render(html! {
             <Notices {view} notices={shown} on_way={Callback::noop()} on_dismiss={Callback::noop()} />
         });
-        assert_eq!(page.count("[data-testid=input-notice][role=status] li"), 2);
+        assert_eq!(page.count("[data-testid=input-notice][role=status] li"), 3);
         assert_eq!(page.text("language-retry"), "Try again");
         assert_eq!(
             page.texts("[data-testid=input-notice] > button"),

@@ -11,7 +11,7 @@ use web_sys::Element;
 use yew::prelude::*;
 
 use crate::browser::link;
-use crate::browser::storage::{self, KeyClaim, Refused};
+use crate::browser::storage::{self, KeyClaim};
 use crate::browser::url::{self, RulesPart};
 use crate::engine::rules::RuleSet;
 use crate::host::attributes::STORAGE_PREFIX;
@@ -95,8 +95,8 @@ pub struct Writes {
 struct Pending {
     state: Option<(Rc<Widget>, LinkRules)>,
     timer: Option<Timeout>,
-    /// The storage refused the last write: said on the page, tried again.
-    refused: bool,
+    /// The storage refused the last write: said on the page (this notice), tried again.
+    refused: Option<Notice>,
 }
 
 /// Writes whatever is waiting (`url`: the URL too); the writer holds itself in `again` for a
@@ -114,7 +114,7 @@ type Flush = Rc<dyn Fn(bool)>;
 /// first in document order: any other with the same key says so with a notice and leaves
 /// the saved state to it.
 ///
-/// A storage that refuses a write (full) is said once on the page; the state stays in
+/// A storage that refuses a write (full, or forbidden) is said once on the page; the state stays in
 /// memory, and is written again every few seconds and at the next change until it is
 /// taken. Another tab's save under the same key (a `storage` event) is followed, unless
 /// this widget has a change not written yet, which it then offers instead
@@ -157,15 +157,18 @@ pub fn use_page_writes(
                 let stored = storage::store(key, &state.saved_state(link));
                 let mut p = pending.borrow_mut();
                 match stored {
-                    Ok(()) if p.refused => {
-                        p.refused = false;
-                        on_notice.emit(NoticeAction::Withdraw(Notice::StorageFull));
+                    Ok(()) => {
+                        if let Some(said) = p.refused.take() {
+                            on_notice.emit(NoticeAction::Withdraw(said));
+                        }
                     }
-                    Ok(()) => {}
-                    Err(Refused) => {
-                        if !p.refused {
-                            p.refused = true;
-                            on_notice.emit(NoticeAction::Add(Notice::StorageFull));
+                    Err(refusal) => {
+                        let notice = Notice::StorageRefused(refusal);
+                        if p.refused.as_ref() != Some(&notice) {
+                            if let Some(said) = p.refused.replace(notice.clone()) {
+                                on_notice.emit(NoticeAction::Withdraw(said));
+                            }
+                            on_notice.emit(NoticeAction::Add(notice));
                         }
                         // Kept, unless a newer state is waiting already, and tried again.
                         p.state.get_or_insert((state, rules));

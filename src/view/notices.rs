@@ -71,13 +71,15 @@ pub fn notices(shown: &Rc<[Notice]>, t: &I18n) -> NoticesView {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::state::StorageRefusal;
     use crate::view::words;
 
     #[test]
     fn a_notice_with_a_way_on_has_its_button() {
         let t = words();
         let shown: Rc<[Notice]> = Rc::new([
-            Notice::StorageFull,
+            Notice::StorageRefused(StorageRefusal::Full),
+            Notice::StorageRefused(StorageRefusal::Forbidden),
             Notice::LanguageUnavailable {
                 language: "Deutsch".into(),
             },
@@ -87,7 +89,10 @@ mod tests {
             .text
             .starts_with("This browser's storage is full"));
         assert_eq!(view.notices[0].way_on, None);
-        let retry = view.notices[1].way_on.as_ref().unwrap();
+        assert!(view.notices[1]
+            .text
+            .starts_with("This browser does not let this page keep anything"));
+        let retry = view.notices[2].way_on.as_ref().unwrap();
         assert_eq!(
             (retry.testid, &*retry.label),
             ("language-retry", "Try again")

@@ -95,20 +95,17 @@ pub fn rules(input: &RulesInput, t: &I18n) -> RulesView {
     let active = match input.origin {
         RulesOrigin::Preset(p) => t.fill(
             key::RULES_ACTIVE_PRESET,
-            &[("name", &rules.name), ("id", p.id)],
+            &[("name", &t.preset_name(p)), ("id", p.id)],
         ),
         RulesOrigin::Custom => t.fill(key::RULES_ACTIVE_CUSTOM, &[("name", &rules.name)]),
     };
     let presets = presets::all()
         .into_iter()
-        .map(|p| {
-            let rules = p.rules();
-            PresetButton {
-                preset: p,
-                label: t.fill(key::RULES_USE_PRESET, &[("name", &rules.name)]),
-                source: rules.source.unwrap_or_default(),
-                pressed: input.origin == RulesOrigin::Preset(p),
-            }
+        .map(|p| PresetButton {
+            preset: p,
+            label: t.fill(key::RULES_USE_PRESET, &[("name", &t.preset_name(p))]),
+            source: t.preset_source(p).to_string(),
+            pressed: input.origin == RulesOrigin::Preset(p),
         })
         .collect();
     let said = match &editor.said {
@@ -122,10 +119,12 @@ pub fn rules(input: &RulesInput, t: &I18n) -> RulesView {
     RulesView {
         heading: t.text(key::RULES_HEADING),
         active,
-        source: rules
-            .source
-            .as_ref()
-            .map(|source| t.fill(key::RULES_SOURCE, &[("source", source)])),
+        // A preset's in the visitor's language; the host's own rules' as they give it.
+        source: match input.origin {
+            RulesOrigin::Preset(p) => Some(t.preset_source(p).to_string()),
+            RulesOrigin::Custom => rules.source.clone(),
+        }
+        .map(|source| t.fill(key::RULES_SOURCE, &[("source", &source)])),
         presets_label: t.text(key::RULES_PRESETS),
         presets,
         form: editor

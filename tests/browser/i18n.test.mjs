@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { useSite, open, text, builtAssets, hostPage, axeViolations } from './support.mjs';
+import { useSite, open, text, builtAssets, hostPage, axeViolations, allParts } from './support.mjs';
 
 const site = useSite();
 const catalogue = (code) => JSON.parse(readFileSync(new URL(`../../i18n/${code}.json`, import.meta.url), 'utf8'));
@@ -14,6 +14,14 @@ const texts = (messages) => Object.values(messages).flatMap((m) => (typeof m ===
 
 /** The words of a text: runs of three or more letters, placeholders dropped. */
 const words = (s) => (s.replace(/\{[a-z-]+\}/g, ' ').match(/\p{L}{3,}/gu) ?? []);
+
+const PRESETS = ['article', 'linkedin-help'].map((id) => JSON.parse(readFileSync(new URL(`../../rules/${id}.json`, import.meta.url), 'utf8')));
+
+/** The words of a rule set's product names: its tiers' and features', and their ids. */
+const productNames = (rules) => [
+  ...rules.tiers.flatMap((t) => [...words(t.name), ...words(t.id)]),
+  ...(rules.features ?? []).flatMap((f) => [...words(f.id), ...words(f.name ?? '')]),
+];
 
 /** Sends until the allowance runs out and the upgrade pop-up opens. */
 async function sendUntilBlocked(page) {
@@ -55,8 +63,8 @@ test('a German page gets a German widget: no English UI word, dates and money as
 
   const english = new Set(texts(catalogue('en')).flatMap(words));
   for (const word of texts(catalogue('de')).flatMap(words)) english.delete(word);
-  // Names from the rule set (tiers, presets, their sources) are data, not the widget's words.
-  const data = new Set(['article', 'linkedin-help'].flatMap((id) => words(readFileSync(new URL(`../../rules/${id}.json`, import.meta.url), 'utf8'))));
+  // The tiers' and features' names are the rule set's data, not the widget's words.
+  const data = new Set(PRESETS.flatMap(productNames));
   const said = await everythingSaid(page);
   const leaked = [...new Set(words(said))].filter((w) => english.has(w) && !data.has(w));
   assert.deepEqual(leaked, [], `English words in the German widget:\n${said}`);
@@ -74,6 +82,29 @@ test('a German page gets a German widget: no English UI word, dates and money as
   assert.deepEqual(i18nRequests, [builtAssets().words.de], 'a German page downloads the German words alone, once');
   assert.deepEqual(page.problems, []);
   await context.close();
+});
+
+test('the presets speak the widget’s language: in German, Japanese and Arabic, no English word of their names and sources', async () => {
+  const products = new Set([...PRESETS.flatMap(productNames), 'LinkedIn', 'InMail']);
+  const english = new Set(PRESETS.flatMap((r) => [...words(r.name), ...words(r.source)]).filter((w) => !products.has(w)));
+  for (const lang of ['de', 'ja', 'ar']) {
+    const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
+    await hostPage(site, context, `/presets-${lang}.html`,
+      `<messaging-quota sections="rules" loading="eager"></messaging-quota>`, { lang, dir: lang === 'ar' ? 'rtl' : 'ltr' });
+    const page = await open(site, `/presets-${lang}.html`, { context });
+    await allParts(page);
+    const said = await everythingSaid(page);
+    const own = catalogue(lang);
+    for (const id of ['article', 'linkedin-help']) {
+      assert.ok(said.includes(own[`preset.${id}.source`]), `${lang}: the ${id} preset's source in its words`);
+    }
+    // A word the language shares with English ("November" in German) is its own.
+    const theirs = new Set(texts(own).flatMap(words));
+    const leaked = [...new Set(words(said))].filter((w) => english.has(w) && !theirs.has(w));
+    assert.deepEqual(leaked, [], `${lang}: English words from the presets:\n${said}`);
+    assert.deepEqual(page.problems, []);
+    await context.close();
+  }
 });
 
 test('event details stay in English with ids, cents and ISO dates, whatever the language', async () => {
