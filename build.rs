@@ -119,7 +119,7 @@ fn tier(t: &serde_json::Value) -> String {
     format!(
         "TierOf {{ id: {}, name: {}, price_cents: {}, quarterly_price_cents: {}, \
          yearly_price_cents: {}, free_messages: {}, inmail_credits: {}, inmail_rollover_cap: {}, \
-         trial_days: {}, checkout_url: {}, features: {}, contact_url: {} }}",
+         inmail_credit_days: {}, inmail_refund_days: {}, trial_days: {}, checkout_url: {}, features: {}, contact_url: {} }}",
         text(&t["id"]),
         text(&t["name"]),
         if t["price_cents"].is_null() {
@@ -132,6 +132,8 @@ fn tier(t: &serde_json::Value) -> String {
         num(&t["free_messages"]),
         num(&t["inmail_credits"]),
         opt_num(&t["inmail_rollover_cap"]),
+        opt_num(&t["inmail_credit_days"]),
+        opt_num(&t["inmail_refund_days"]),
         opt_num(&t["trial_days"]),
         opt_text(&t["checkout_url"]),
         list(&t["features"], text),
@@ -160,12 +162,13 @@ fn inmail(i: &serde_json::Value) -> String {
     format!(
         "InMailPricingOf {{ block_size: {}, block_price_cents: {}, \
          quarterly_block_price_cents: {}, yearly_block_price_cents: {}, \
-         pay_per_inmail_cents: {} }}",
+         pay_per_inmail_cents: {}, block_credit_days: {} }}",
         num(&i["block_size"]),
         num(&i["block_price_cents"]),
         opt_num(&i["quarterly_block_price_cents"]),
         opt_num(&i["yearly_block_price_cents"]),
-        num(&i["pay_per_inmail_cents"])
+        num(&i["pay_per_inmail_cents"]),
+        opt_num(&i["block_credit_days"])
     )
 }
 

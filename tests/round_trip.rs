@@ -80,6 +80,8 @@ fn rule_set() -> impl Strategy<Value = RuleSet> {
                             free_messages: messages,
                             inmail_credits: credits,
                             inmail_rollover_cap: cap.map(|c| c + credits),
+                            inmail_credit_days: (i % 2 == 0).then_some(90),
+                            inmail_refund_days: (i % 3 != 2).then_some(30 + i as u64),
                             trial_days: (i % 3 == 1).then_some(14),
                             checkout_url: (i % 2 == 1).then(|| {
                                 format!("https://shop.example/{i}?p={{period}}&a={{addons}}")
@@ -162,6 +164,7 @@ fn rule_set() -> impl Strategy<Value = RuleSet> {
                         quarterly_block_price_cents: Some(block_price),
                         yearly_block_price_cents: block_yearly.map(|y| y.max(1)),
                         pay_per_inmail_cents: pay_per,
+                        block_credit_days: Some(60),
                     },
                     price_lists,
                     checkout_url: Some("/buy/{tier}".into()),

@@ -15,6 +15,7 @@
 pub mod bill;
 pub mod chart;
 pub mod compare;
+pub mod credits;
 pub mod currency;
 pub mod fields;
 pub mod period;

@@ -160,6 +160,13 @@ mod tests {
             rules.tiers.iter().all(|t| t.inmail_rollover_cap.is_none()),
             "nothing rolls over"
         );
+        assert!(
+            rules
+                .tiers
+                .iter()
+                .all(|t| t.inmail_credit_days.is_none() && t.inmail_refund_days.is_none()),
+            "credits live until the reset, and nothing is given back"
+        );
     }
 
     #[test]
@@ -178,7 +185,23 @@ mod tests {
                 ("premium-business", 15, Some(45)),
                 ("sales-navigator", 50, Some(150)),
                 ("recruiter-lite", 30, Some(120)),
-                ("recruiter", 150, None),
+                ("recruiter", 150, Some(600)),
+            ]
+        );
+        let lives: Vec<(&str, Option<u64>, Option<u64>)> = rules
+            .tiers
+            .iter()
+            .map(|t| (t.id.as_str(), t.inmail_credit_days, t.inmail_refund_days))
+            .collect();
+        assert_eq!(
+            lives,
+            [
+                ("basic", None, None),
+                ("premium-career", Some(90), Some(90)),
+                ("premium-business", Some(90), Some(90)),
+                ("sales-navigator", Some(90), Some(90)),
+                ("recruiter-lite", None, Some(90)),
+                ("recruiter", None, Some(90)),
             ]
         );
     }

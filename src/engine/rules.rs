@@ -35,6 +35,8 @@ pub const MAX_SOURCE_CHARS: usize = 200;
 pub const MAX_URL_CHARS: usize = 500;
 /// Longest free trial, in days.
 pub const MAX_TRIAL_DAYS: u64 = 365;
+/// The longest a credit may live, or a reply may give one back: ten years, in days.
+pub const MAX_CREDIT_DAYS: u64 = 3_660;
 /// Longest tax name ("VAT", "GST", "MwSt."), in characters.
 pub const MAX_TAX_NAME_CHARS: usize = 20;
 /// The highest tax rate, in basis points (100 %).
@@ -69,6 +71,14 @@ pub struct TierOf<N> {
     /// under this cap. `None`: nothing rolls over.
     #[serde(default = "Option::default", skip_serializing_if = "Option::is_none")]
     pub inmail_rollover_cap: Option<N>,
+    /// Days a granted InMail credit lives (from the reset that grants it), where it expires
+    /// before the cap would drop it. `None`: it lives until a reset drops it.
+    #[serde(default = "Option::default", skip_serializing_if = "Option::is_none")]
+    pub inmail_credit_days: Option<N>,
+    /// Days after an InMail within which a reply (an acceptance, a decline, an answer)
+    /// gives its credit back. `None`: credits are never given back.
+    #[serde(default = "Option::default", skip_serializing_if = "Option::is_none")]
+    pub inmail_refund_days: Option<N>,
     /// Days free before the first payment, when the tier starts with a trial.
     #[serde(default = "Option::default", skip_serializing_if = "Option::is_none")]
     pub trial_days: Option<N>,
@@ -126,6 +136,9 @@ pub struct InMailPricingOf<N> {
     #[serde(default = "Option::default", skip_serializing_if = "Option::is_none")]
     pub yearly_block_price_cents: Option<N>,
     pub pay_per_inmail_cents: N,
+    /// Days a bought credit lives (from the reset it is bought at). `None`: as the tier's.
+    #[serde(default = "Option::default", skip_serializing_if = "Option::is_none")]
+    pub block_credit_days: Option<N>,
 }
 
 /// A tier's prices in another currency.

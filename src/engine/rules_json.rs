@@ -15,9 +15,9 @@ use super::rules::Blank;
 use super::rules::{
     BundleOf, BundlePriceOf, Feature, InMailPriceOf, InMailPricingOf, Num, PriceListOf,
     PromotionOf, PromotionPriceOf, RawRules, RuleError, RuleProblem, RuleSet, RuleSetOf, TaxOf,
-    TierOf, TierPriceOf, MAX_BUNDLES, MAX_FEATURES, MAX_ID_CHARS, MAX_INCLUDED, MAX_NAME_CHARS,
-    MAX_PACK_SIZE, MAX_PRICE_CENTS, MAX_PROMOTIONS, MAX_PROMOTION_MONTHS, MAX_SOURCE_CHARS,
-    MAX_TAX_NAME_CHARS, MAX_TAX_RATE, MAX_TIERS, MAX_TRIAL_DAYS, MAX_URL_CHARS,
+    TierOf, TierPriceOf, MAX_BUNDLES, MAX_CREDIT_DAYS, MAX_FEATURES, MAX_ID_CHARS, MAX_INCLUDED,
+    MAX_NAME_CHARS, MAX_PACK_SIZE, MAX_PRICE_CENTS, MAX_PROMOTIONS, MAX_PROMOTION_MONTHS,
+    MAX_SOURCE_CHARS, MAX_TAX_NAME_CHARS, MAX_TAX_RATE, MAX_TIERS, MAX_TRIAL_DAYS, MAX_URL_CHARS,
 };
 
 type Result<T> = std::result::Result<T, RuleError>;
@@ -130,6 +130,18 @@ impl<N: Copy, C: Clone> RuleSetOf<N, C> {
                     Some(cap) => Some(f(cap, at(tier("inmail_rollover_cap"), 0, MAX_INCLUDED))?),
                     None => None,
                 },
+                inmail_credit_days: match t.inmail_credit_days {
+                    Some(days) => {
+                        Some(f(days, at(tier("inmail_credit_days"), 1, MAX_CREDIT_DAYS))?)
+                    }
+                    None => None,
+                },
+                inmail_refund_days: match t.inmail_refund_days {
+                    Some(days) => {
+                        Some(f(days, at(tier("inmail_refund_days"), 1, MAX_CREDIT_DAYS))?)
+                    }
+                    None => None,
+                },
                 trial_days: match t.trial_days {
                     Some(days) => Some(f(days, at(tier("trial_days"), 1, MAX_TRIAL_DAYS))?),
                     None => None,
@@ -182,6 +194,13 @@ impl<N: Copy, C: Clone> RuleSetOf<N, C> {
                 i.pay_per_inmail_cents,
                 price(Place::InMail("pay_per_inmail_cents")),
             )?,
+            block_credit_days: match i.block_credit_days {
+                Some(days) => Some(f(
+                    days,
+                    at(Place::InMail("block_credit_days"), 1, MAX_CREDIT_DAYS),
+                )?),
+                None => None,
+            },
         };
         let mut price_lists = Vec::with_capacity(self.price_lists.len());
         for (l, list) in self.price_lists.iter().enumerate() {
