@@ -308,19 +308,20 @@ proptest! {
         }
     }
 
-    /// The cheapest way is exact in every billing, with and without the promotion: it ranks
-    /// with an exhaustive search that prices by hand (before tax, which the search leaves out).
+    /// The cheapest way is exact in every billing, with and without the promotion, at any
+    /// reply rate: it ranks with an exhaustive search that prices by hand (before tax, which the search leaves out).
     #[test]
     fn the_cheapest_way_is_exact_in_every_billing(
         rules in rule_set(),
         messages in 0u64..400,
         inmails in 0u64..40,
+        reply_percent in prop_oneof![Just(0u64), 0u64..=100],
     ) {
         let rules = RuleSet { tax: None, ..rules };
         let need = Need { messages, inmails, min_tier: None };
         for billing in Billing::ALL {
             for promotion in [None, Some(0)] {
-                let terms = Terms { billing, tax: None, promotion };
+                let terms = Terms { billing, tax: None, promotion, reply_percent };
                 let fast = Recommender::new(&rules, terms).recommend(&rules, &need);
                 let slow = exhaustive(&rules, &need, terms);
                 prop_assert_eq!(

@@ -90,12 +90,15 @@ impl Billing {
 }
 
 /// How a plan is paid for: the billing period, how tax is shown (as the prices state it,
-/// when `None`), and the promotion taken (an index into the rules' promotions).
+/// when `None`), the promotion taken (an index into the rules' promotions), and the share
+/// of InMails the visitor expects answered, in percent (credits come back on a reply where
+/// the tier gives them back).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Hash)]
 pub struct Terms {
     pub billing: Billing,
     pub tax: Option<TaxMode>,
     pub promotion: Option<usize>,
+    pub reply_percent: u64,
 }
 
 impl Terms {
@@ -115,6 +118,16 @@ impl Terms {
     /// The promotion taken, when the rules have it.
     pub fn promotion<'r>(&self, rules: &'r RuleSet) -> Option<&'r Promotion> {
         self.promotion.and_then(|i| rules.promotions.get(i))
+    }
+
+    /// The share of `tier`'s InMails whose credit comes back, in percent: the reply rate
+    /// where the tier gives credits back on a reply, else none.
+    pub fn refund_percent(&self, tier: &Tier) -> u64 {
+        if tier.inmail_refund_days.is_some() {
+            self.reply_percent.min(100)
+        } else {
+            0
+        }
     }
 
     /// How amounts are shown under these rules: as chosen, else as the prices state them
@@ -406,9 +419,25 @@ impl Bill {
     }
 }
 
-/// InMails sent past the available credits: each is paid one by one.
-pub fn pay_per_count(available_credits: u64, inmail_sent: u64) -> u64 {
-    inmail_sent.saturating_sub(available_credits)
+/// How many InMails `credits` pay for when `refund_percent` of them come back (docs/rules.md,
+/// "Reply rate"): the most x with x − ⌊x · r / 100⌋ ≤ credits, which is ⌊100 · credits /
+/// (100 − r)⌋; without credits, none.
+pub fn inmails_on_credits(credits: u64, refund_percent: u64) -> u64 {
+    match (credits, refund_percent) {
+        (0, _) => 0,
+        (_, 100..) => u64::MAX,
+        (c, r) => c.saturating_mul(100) / (100 - r),
+    }
+}
+
+/// The credits `inmails` InMails take when `refund_percent` of them come back.
+pub fn credits_for(inmails: u64, refund_percent: u64) -> u64 {
+    inmails - inmails.saturating_mul(refund_percent.min(100)) / 100
+}
+
+/// InMails sent past what the available credits pay for: each is paid one by one.
+pub fn pay_per_count(available_credits: u64, inmail_sent: u64, refund_percent: u64) -> u64 {
+    inmail_sent.saturating_sub(inmails_on_credits(available_credits, refund_percent))
 }
 
 /// InMail credits a selection has this period: the tier's, those carried in, the blocks'.
@@ -489,6 +518,7 @@ pub fn bill(rules: &RuleSet, selection: &Selection, usage: &Usage, terms: Terms)
     let pay_per = pay_per_count(
         available_credits(rules, tier, selection, usage),
         usage.inmail_sent,
+        terms.refund_percent(tier),
     );
     if pay_per > 0 {
         let cents = rules.inmail.pay_per_inmail_cents.saturating_mul(pay_per);
@@ -650,6 +680,7 @@ mod tests {
             billing,
             tax: Some(tax),
             promotion: promo.map(|id| rules.promotions.iter().position(|p| p.id == id).unwrap()),
+            reply_percent: 0,
         }
     }
 

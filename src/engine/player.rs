@@ -283,7 +283,7 @@ impl Month {
         self.today = tomorrow;
         self.sends_done_today = 0;
         if tomorrow >= reset {
-            let rolled_over = rollover(ctx.rules, ctx.selection, &self.usage);
+            let rolled_over = rollover(ctx.rules, ctx.selection, &self.usage, ctx.terms);
             self.usage = Usage {
                 sent: 0,
                 inmail_sent: 0,
@@ -341,12 +341,12 @@ impl Month {
 
 /// Credits carried into the next period: every unused credit, while the balance the next
 /// period starts with (included + carried) stays within the tier's cap.
-pub fn rollover(rules: &RuleSet, selection: &Selection, usage: &Usage) -> u64 {
+pub fn rollover(rules: &RuleSet, selection: &Selection, usage: &Usage, terms: Terms) -> u64 {
     let tier = rules.tier(&selection.tier_id).unwrap_or(&rules.tiers[0]);
     let Some(cap) = tier.inmail_rollover_cap else {
         return 0;
     };
-    let unused = inmail_status(rules, tier, selection, usage).credits_left;
+    let unused = inmail_status(rules, tier, selection, usage, terms).credits_left;
     unused.min(cap.saturating_sub(tier.inmail_credits))
 }
 
@@ -594,6 +594,7 @@ mod tests {
             rules.tier("premium-business").unwrap(),
             &selection,
             &month.usage,
+                Terms::default(),
         );
         assert_eq!(status.available, 45);
         // The article rules never roll over.
@@ -603,7 +604,7 @@ mod tests {
             addons: vec![],
             inmail_blocks: 0,
         };
-        assert_eq!(rollover(&article, &selection, &Usage::default()), 0);
+        assert_eq!(rollover(&article, &selection, &Usage::default(), Terms::default()), 0);
     }
 
     #[test]
@@ -675,6 +676,7 @@ mod tests {
                 rules.tier("sales-navigator").unwrap(),
                 &selection,
                 &month.usage,
+                Terms::default(),
             );
             assert_eq!(status.available, expected_balance);
             assert!(status.available <= 150);

@@ -15,11 +15,12 @@
 //! 1,000,000 with a handful of lookups.
 
 use super::bill::{
-    available_credits, bill, block_price, bundle_price, pay_per_count, tier_price, usage_at,
-    Billing, Terms, UnitPrice,
+    available_credits, bill, block_price, bundle_price, credits_for, pay_per_count, tier_price,
+    usage_at, Billing, Terms, UnitPrice,
 };
 use super::plan::{Selection, Usage};
 use super::rules::{Bundle, RuleSet, Tier};
+use super::summary::{answered, per_answered};
 use super::tax::Split;
 
 /// What the visitor needs each month.
@@ -59,8 +60,13 @@ pub struct Plan {
     pub messages_cents: u64,
     /// Messages beyond the need.
     pub spare_messages: u64,
-    /// InMail credits beyond the need.
+    /// InMail credits beyond what the need takes (the answered InMails' credits come back
+    /// where the tier gives them back).
     pub spare_credits: u64,
+    /// The needed InMails answered, at the reply rate.
+    pub answered: u64,
+    /// The month as billed per answered InMail; `None` when none is answered.
+    pub per_answered_cents: Option<u64>,
 }
 
 impl Plan {
@@ -100,12 +106,14 @@ impl Plan {
         );
         let allowance = super::summary::allowance(rules, tier, &selection);
         let inmail_credits = available_credits(rules, tier, &selection, &Usage::default());
+        let refund = terms.refund_percent(tier);
+        let answered = answered(need.inmails, terms.reply_percent);
         Plan {
             tier_id: selection.tier_id,
             tier_index,
             addons: selection.addons,
             inmail_blocks: selection.inmail_blocks,
-            pay_per_inmails: pay_per_count(inmail_credits, need.inmails),
+            pay_per_inmails: pay_per_count(inmail_credits, need.inmails, refund),
             allowance,
             inmail_credits,
             total_cents: bill.total_cents,
@@ -116,7 +124,9 @@ impl Plan {
             billing: terms.billing,
             messages_cents: bill.messages_cents(),
             spare_messages: allowance.saturating_sub(need.messages),
-            spare_credits: inmail_credits.saturating_sub(need.inmails),
+            spare_credits: inmail_credits.saturating_sub(credits_for(need.inmails, refund)),
+            answered,
+            per_answered_cents: per_answered(bill.total_cents, answered),
         }
     }
 }
@@ -275,20 +285,39 @@ impl BundleCovers {
     }
 }
 
-/// The cheapest InMail blocks and pay-per-InMail for `missing` InMails a month beyond the
-/// included credits: (blocks, pay-per count, cost a year under `billing`). Cost is linear in
-/// the block count while blocks do not exceed the need, so only none, all-but-the-remainder
-/// and enough blocks can be best.
-pub fn inmail_cover(rules: &RuleSet, missing: u64, billing: Billing) -> (u64, u64, u64) {
+/// The cheapest InMail blocks and pay-per-InMail for `inmails` InMails a month on top of
+/// `included` credits, when `refund_percent` of the InMails give their credit back: (blocks,
+/// pay-per count, cost a year under `billing`). Cost falls by about a block's worth of
+/// pay-per-InMail with each block until the blocks are enough, then rises, so the cheapest
+/// is none, just enough, or a block either side of the last whole block's worth (the
+/// rounding of the refunds moves the pay-per count by one at most).
+pub fn inmail_cover(
+    rules: &RuleSet,
+    included: u64,
+    inmails: u64,
+    refund_percent: u64,
+    billing: Billing,
+) -> (u64, u64, u64) {
     let pricing = rules.inmail;
     let block_year = block_price(rules).per_year(billing);
     let pay_per_year = pricing.pay_per_inmail_cents.saturating_mul(12);
+    let missing = credits_for(inmails, refund_percent).saturating_sub(included);
     let whole = missing / pricing.block_size;
-    let candidates = [0, whole, missing.div_ceil(pricing.block_size)];
+    let enough = missing.div_ceil(pricing.block_size);
+    let candidates = [
+        0,
+        whole.saturating_sub(1),
+        whole,
+        whole + 1,
+        enough.saturating_sub(1),
+        enough,
+    ];
     candidates
         .into_iter()
+        .filter(|&blocks| blocks <= enough)
         .map(|blocks| {
-            let pay_per = missing.saturating_sub(blocks * pricing.block_size);
+            let credits = included.saturating_add(blocks * pricing.block_size);
+            let pay_per = pay_per_count(credits, inmails, refund_percent);
             let cost = blocks
                 .saturating_mul(block_year)
                 .saturating_add(pay_per.saturating_mul(pay_per_year));
@@ -296,7 +325,7 @@ pub fn inmail_cover(rules: &RuleSet, missing: u64, billing: Billing) -> (u64, u6
         })
         // Ties: more blocks means more spare credits.
         .min_by_key(|&(blocks, _, cost)| (cost, std::cmp::Reverse(blocks)))
-        .unwrap_or((0, missing, 0))
+        .unwrap_or((0, inmails, 0))
 }
 
 /// Everything needed to recommend plans under one rule set and one set of terms.
@@ -350,8 +379,13 @@ impl Recommender {
         let cover = self
             .covers
             .cover(need.messages.saturating_sub(tier.free_messages))?;
-        let missing = need.inmails.saturating_sub(tier.inmail_credits);
-        let (blocks, _, _) = inmail_cover(rules, missing, self.terms.billing);
+        let (blocks, _, _) = inmail_cover(
+            rules,
+            tier.inmail_credits,
+            need.inmails,
+            self.terms.refund_percent(tier),
+            self.terms.billing,
+        );
         let selection = Selection {
             tier_id: tier.id.clone(),
             addons: cover.counts,
@@ -419,6 +453,24 @@ pub fn exhaustive(rules: &RuleSet, need: &Need, terms: Terms) -> Option<Plan> {
         let mut counts = vec![0u64; rules.bundles.len()];
         let missing_inmails = need.inmails.saturating_sub(tier.inmail_credits);
         let max_blocks = missing_inmails.div_ceil(rules.inmail.block_size);
+        // Each answered InMail's credit comes back for another, where the tier gives it back.
+        let refund = if tier.inmail_refund_days.is_some() {
+            terms.reply_percent.min(100)
+        } else {
+            0
+        };
+        // InMails `credits` pay for, counted one by one: the next goes out while what the
+        // ones so far took, less what came back, leaves a credit.
+        let paid_for = |credits: u64| {
+            if credits == 0 {
+                return 0;
+            }
+            let mut sent = 0;
+            while sent < need.inmails && (sent + 1) - (sent + 1) * refund / 100 <= credits {
+                sent += 1;
+            }
+            sent
+        };
         loop {
             let bought: u64 = counts
                 .iter()
@@ -437,13 +489,14 @@ pub fn exhaustive(rules: &RuleSet, need: &Need, terms: Terms) -> Option<Plan> {
                 let allowance = tier.free_messages + bought;
                 for blocks in 0..=max_blocks {
                     let credits = tier.inmail_credits + blocks * rules.inmail.block_size;
-                    let pay_per = need.inmails.saturating_sub(credits);
+                    let pay_per = need.inmails - paid_for(credits);
                     let rest_of_year = bundle_cents
                         + blocks * year(block_price(rules))
                         + pay_per * 12 * rules.inmail.pay_per_inmail_cents;
                     let total = tier_period + rest_of_year / billing.per_year();
+                    let taken = need.inmails - need.inmails * refund / 100;
                     let spare = allowance.saturating_sub(need.messages)
-                        + credits.saturating_sub(need.inmails);
+                        + credits.saturating_sub(taken);
                     let rank = (total, std::cmp::Reverse(spare), tier_index);
                     if best.as_ref().is_some_and(|b| b.rank() <= rank) {
                         continue;
@@ -556,9 +609,9 @@ mod tests {
         let rules = ARTICLE.rules();
         // One InMail: a block ($10, 3 credits) ties pay-per-InMail ($10); the block has spare.
         let m = Billing::Monthly;
-        assert_eq!(inmail_cover(&rules, 1, m), (1, 0, 12 * 1000));
-        assert_eq!(inmail_cover(&rules, 4, m), (2, 0, 12 * 2000));
-        assert_eq!(inmail_cover(&rules, 0, m), (0, 0, 0));
+        assert_eq!(inmail_cover(&rules, 0, 1, 0, m), (1, 0, 12 * 1000));
+        assert_eq!(inmail_cover(&rules, 0, 4, 0, m), (2, 0, 12 * 2000));
+        assert_eq!(inmail_cover(&rules, 0, 0, 0, m), (0, 0, 0));
         // linkedin-help: Premium Career and Premium Business both cost $29.99; for 10
         // messages from Career up, Business wins on spare capacity (20 + 15 > 5 + 5).
         let help = LINKEDIN_HELP.rules();
@@ -695,5 +748,59 @@ mod tests {
             "recruiter"
         );
         assert!(r.recommend(&rules, &need(151, 0)).is_none());
+    }
+}
+#[cfg(test)]
+mod reply_rate {
+    use super::*;
+    use crate::engine::presets::LINKEDIN_HELP;
+
+    /// docs/rules.md, "Reply rate": 100 messages and 40 InMails a month in `linkedin-help`.
+    fn cheapest_at(reply_percent: u64) -> Plan {
+        let rules = LINKEDIN_HELP.rules();
+        let terms = Terms {
+            reply_percent,
+            ..Terms::default()
+        };
+        let need = Need {
+            messages: 100,
+            inmails: 40,
+            min_tier: None,
+        };
+        Recommender::new(&rules, terms)
+            .recommend(&rules, &need)
+            .unwrap()
+    }
+
+    #[test]
+    fn worked_example_the_cheapest_plan_at_20_and_60_percent_answered() {
+        let at_20 = cheapest_at(20);
+        assert_eq!(
+            (at_20.tier_id.as_str(), at_20.addons.as_slice(), at_20.inmail_blocks),
+            ("sales-navigator", &[(25, 2)][..], 0)
+        );
+        assert_eq!((at_20.total_cents, at_20.answered), (9497, 8));
+        assert_eq!(at_20.per_answered_cents, Some(1187));
+        // 24 answered: 16 credits carry the 40 InMails, Premium Business's 15 and a block.
+        let at_60 = cheapest_at(60);
+        assert_eq!(
+            (at_60.tier_id.as_str(), at_60.addons.as_slice(), at_60.inmail_blocks),
+            ("premium-business", &[(25, 3)][..], 1)
+        );
+        assert_eq!((at_60.total_cents, at_60.answered), (8496, 24));
+        assert_eq!(at_60.per_answered_cents, Some(354));
+        assert_eq!(cheapest_at(0).total_cents, 9497, "no replies: as before");
+    }
+
+    #[test]
+    fn credits_pay_for_more_inmails_as_more_are_answered() {
+        assert_eq!(inmails_on_credits_table(), [(10, 0, 10), (10, 50, 20), (10, 60, 25), (0, 90, 0)]);
+    }
+
+    fn inmails_on_credits_table() -> Vec<(u64, u64, u64)> {
+        [(10, 0), (10, 50), (10, 60), (0, 90)]
+            .into_iter()
+            .map(|(c, r)| (c, r, crate::engine::bill::inmails_on_credits(c, r)))
+            .collect()
     }
 }

@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 
-use super::bill::{available_credits, bill, pay_per_count, Bill, Billing, Terms};
+use super::bill::{available_credits, bill, credits_for, pay_per_count, Bill, Billing, Terms};
 use super::currency::Currency;
 use super::period::{Period, PeriodRule};
 use super::plan::{Selection, Usage};
@@ -30,7 +30,11 @@ pub struct InMailStatus {
     pub from_credits: u64,
     /// InMails sent after the credits ran out, each charged pay-per-InMail.
     pub pay_per_count: u64,
+    /// Credits given back on replies, at the reply rate (where the tier gives them back).
+    pub refunded: u64,
     pub credits_left: u64,
+    /// InMails answered at the reply rate.
+    pub answered: u64,
 }
 
 /// Everything the results panel shows, computed from scratch on every change: the quota
@@ -54,6 +58,8 @@ pub struct Summary {
     pub promotion: Option<(String, String)>,
     /// The month's cost as billed.
     pub total_cents: u64,
+    /// The month's cost per answered InMail, at the reply rate; `None` when none is.
+    pub per_answered_cents: Option<u64>,
     pub billing: Billing,
     /// The currency every amount is in.
     pub currency: Currency,
@@ -101,14 +107,17 @@ pub fn inmail_status(
     tier: &Tier,
     selection: &Selection,
     usage: &Usage,
+    terms: Terms,
 ) -> InMailStatus {
     let from_blocks = rules
         .inmail
         .block_size
         .saturating_mul(selection.inmail_blocks);
     let available = available_credits(rules, tier, selection, usage);
-    let pay_per = pay_per_count(available, usage.inmail_sent);
+    let refund = terms.refund_percent(tier);
+    let pay_per = pay_per_count(available, usage.inmail_sent, refund);
     let from_credits = usage.inmail_sent - pay_per;
+    let taken = credits_for(from_credits, refund);
     InMailStatus {
         included: tier.inmail_credits,
         rolled_over: usage.rollover_credits,
@@ -117,8 +126,23 @@ pub fn inmail_status(
         sent: usage.inmail_sent,
         from_credits,
         pay_per_count: pay_per,
-        credits_left: available - from_credits,
+        refunded: from_credits - taken,
+        credits_left: available.saturating_sub(taken),
+        answered: answered(usage.inmail_sent, terms.reply_percent),
     }
+}
+
+/// InMails answered of `sent` at `reply_percent`, rounded down.
+pub fn answered(sent: u64, reply_percent: u64) -> u64 {
+    sent.saturating_mul(reply_percent.min(100)) / 100
+}
+
+/// What each answered InMail costs: `cents` over the answered ones, rounded half up; `None`
+/// when none is answered.
+pub fn per_answered(cents: u64, answered: u64) -> Option<u64> {
+    (answered > 0).then(|| {
+        cents.saturating_mul(2).saturating_add(answered) / answered.saturating_mul(2)
+    })
 }
 
 /// Everything the widget shows for a selection, its usage and today's date.
@@ -145,7 +169,7 @@ pub fn summarize(
         .saturating_mul(100)
         .checked_div(allowance)
         .unwrap_or(100);
-    let inmail = inmail_status(rules, tier, selection, usage);
+    let inmail = inmail_status(rules, tier, selection, usage, terms);
     let bill = bill(rules, selection, usage, terms);
     let period = period_rule.period_containing(today);
     Summary {
@@ -163,6 +187,7 @@ pub fn summarize(
         saving_cents: bill.saving_cents(),
         saving_percent: bill.saving_percent(),
         total_cents: bill.total_cents,
+        per_answered_cents: per_answered(bill.total_cents, inmail.answered),
         tax: rules.tax.clone(),
         promotion: bill.list.and(
             terms

@@ -39,6 +39,8 @@ pub struct Choices {
     pub tax: Option<TaxMode>,
     /// The id of the promotion taken (one the rules define, open when it was taken).
     pub promotion: Option<String>,
+    /// The share of InMails the visitor expects answered, in percent.
+    pub reply_percent: u64,
 }
 
 impl Choices {
@@ -57,6 +59,7 @@ impl Choices {
             billing: Billing::Monthly,
             tax: None,
             promotion: None,
+            reply_percent: 0,
         }
     }
 
@@ -69,6 +72,7 @@ impl Choices {
                 .promotion
                 .as_deref()
                 .and_then(|id| rules.promotions.iter().position(|p| p.id == id)),
+            reply_percent: self.reply_percent,
         }
     }
 }

@@ -589,6 +589,8 @@ mod tests {
             messages_cents: 0,
             spare_messages: 0,
             spare_credits: 0,
+            answered: 0,
+            per_answered_cents: None,
         };
         assert_eq!(
             t.plan(&plan, &rules),
