@@ -17,6 +17,8 @@ pub enum CountField {
     PackSize,
     /// A percentage, or a small number of sends a day.
     Small,
+    /// A share, in percent: 0–100.
+    Percent,
 }
 
 impl CountField {
@@ -29,6 +31,7 @@ impl CountField {
             CountField::BillingDay => (1, 31),
             CountField::PackSize => (0, crate::engine::rules::MAX_PACK_SIZE),
             CountField::Small => (0, 1_000),
+            CountField::Percent => (0, 100),
         }
     }
 }

@@ -594,7 +594,7 @@ mod tests {
             rules.tier("premium-business").unwrap(),
             &selection,
             &month.usage,
-                Terms::default(),
+            Terms::default(),
         );
         assert_eq!(status.available, 45);
         // The article rules never roll over.
@@ -604,7 +604,10 @@ mod tests {
             addons: vec![],
             inmail_blocks: 0,
         };
-        assert_eq!(rollover(&article, &selection, &Usage::default(), Terms::default()), 0);
+        assert_eq!(
+            rollover(&article, &selection, &Usage::default(), Terms::default()),
+            0
+        );
     }
 
     #[test]

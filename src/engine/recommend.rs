@@ -495,8 +495,8 @@ pub fn exhaustive(rules: &RuleSet, need: &Need, terms: Terms) -> Option<Plan> {
                         + pay_per * 12 * rules.inmail.pay_per_inmail_cents;
                     let total = tier_period + rest_of_year / billing.per_year();
                     let taken = need.inmails - need.inmails * refund / 100;
-                    let spare = allowance.saturating_sub(need.messages)
-                        + credits.saturating_sub(taken);
+                    let spare =
+                        allowance.saturating_sub(need.messages) + credits.saturating_sub(taken);
                     let rank = (total, std::cmp::Reverse(spare), tier_index);
                     if best.as_ref().is_some_and(|b| b.rank() <= rank) {
                         continue;
@@ -776,7 +776,11 @@ mod reply_rate {
     fn worked_example_the_cheapest_plan_at_20_and_60_percent_answered() {
         let at_20 = cheapest_at(20);
         assert_eq!(
-            (at_20.tier_id.as_str(), at_20.addons.as_slice(), at_20.inmail_blocks),
+            (
+                at_20.tier_id.as_str(),
+                at_20.addons.as_slice(),
+                at_20.inmail_blocks
+            ),
             ("sales-navigator", &[(25, 2)][..], 0)
         );
         assert_eq!((at_20.total_cents, at_20.answered), (9497, 8));
@@ -784,7 +788,11 @@ mod reply_rate {
         // 24 answered: 16 credits carry the 40 InMails, Premium Business's 15 and a block.
         let at_60 = cheapest_at(60);
         assert_eq!(
-            (at_60.tier_id.as_str(), at_60.addons.as_slice(), at_60.inmail_blocks),
+            (
+                at_60.tier_id.as_str(),
+                at_60.addons.as_slice(),
+                at_60.inmail_blocks
+            ),
             ("premium-business", &[(25, 3)][..], 1)
         );
         assert_eq!((at_60.total_cents, at_60.answered), (8496, 24));
@@ -794,7 +802,10 @@ mod reply_rate {
 
     #[test]
     fn credits_pay_for_more_inmails_as_more_are_answered() {
-        assert_eq!(inmails_on_credits_table(), [(10, 0, 10), (10, 50, 20), (10, 60, 25), (0, 90, 0)]);
+        assert_eq!(
+            inmails_on_credits_table(),
+            [(10, 0, 10), (10, 50, 20), (10, 60, 25), (0, 90, 0)]
+        );
     }
 
     fn inmails_on_credits_table() -> Vec<(u64, u64, u64)> {

@@ -60,6 +60,8 @@ pub struct Summary {
     pub total_cents: u64,
     /// The month's cost per answered InMail, at the reply rate; `None` when none is.
     pub per_answered_cents: Option<u64>,
+    /// The share of InMails the visitor expects answered, in percent.
+    pub reply_percent: u64,
     pub billing: Billing,
     /// The currency every amount is in.
     pub currency: Currency,
@@ -140,9 +142,8 @@ pub fn answered(sent: u64, reply_percent: u64) -> u64 {
 /// What each answered InMail costs: `cents` over the answered ones, rounded half up; `None`
 /// when none is answered.
 pub fn per_answered(cents: u64, answered: u64) -> Option<u64> {
-    (answered > 0).then(|| {
-        cents.saturating_mul(2).saturating_add(answered) / answered.saturating_mul(2)
-    })
+    (answered > 0)
+        .then(|| cents.saturating_mul(2).saturating_add(answered) / answered.saturating_mul(2))
 }
 
 /// Everything the widget shows for a selection, its usage and today's date.
@@ -188,6 +189,7 @@ pub fn summarize(
         saving_percent: bill.saving_percent(),
         total_cents: bill.total_cents,
         per_answered_cents: per_answered(bill.total_cents, inmail.answered),
+        reply_percent: terms.reply_percent,
         tax: rules.tax.clone(),
         promotion: bill.list.and(
             terms

@@ -74,9 +74,28 @@ pub struct SummaryDetail {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "ts", ts(optional))]
     pub promotion: Option<PromotionDetail>,
+    /// At a reply rate: the InMails answered and what they give back.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub replies: Option<RepliesDetail>,
     /// The day the allowance resets, `YYYY-MM-DD`.
     pub reset_date: String,
     pub days_left: u64,
+}
+
+/// The InMails the visitor expects answered, and what that does to the month.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(TS))]
+pub struct RepliesDetail {
+    /// The share of InMails answered, in percent.
+    pub reply_percent: u64,
+    pub answered: u64,
+    /// Credits given back on replies (where the tier gives them back).
+    pub credits_refunded: u64,
+    /// The month's cost per answered InMail, in minor units (absent while none is).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub per_answered_cents: Option<u64>,
 }
 
 /// The tax of the amounts: every amount of the event is shown as `mode` says.
@@ -378,6 +397,12 @@ pub fn change_detail(
                 summary.promotion.as_ref().map(|(id, _)| id.as_str()),
                 &summary.bill,
             ),
+            replies: (summary.reply_percent > 0).then(|| RepliesDetail {
+                reply_percent: summary.reply_percent,
+                answered: summary.inmail.answered,
+                credits_refunded: summary.inmail.refunded,
+                per_answered_cents: summary.per_answered_cents,
+            }),
             reset_date: iso_date(summary.period.reset),
             days_left: summary.days_left,
         },

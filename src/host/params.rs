@@ -246,7 +246,7 @@ macro_rules! count {
 }
 
 /// Every parameter, in the order a link writes them.
-pub static PARAMS: [Param; 15] = [
+pub static PARAMS: [Param; 16] = [
     Param {
         name: "preset",
         kind: Kind::Preset,
@@ -346,6 +346,16 @@ pub static PARAMS: [Param; 15] = [
         doc(
             NUMBER,
             "a whole number: the InMails a month it plans for",
+            "0"
+        )
+    ),
+    count!(
+        "reply_rate",
+        CountField::Percent,
+        |c, _m| c.reply_percent,
+        doc(
+            NUMBER,
+            "a whole number 0–100: the share of InMails the visitor expects answered, in percent (credits come back on a reply where the tier gives them back)",
             "0"
         )
     ),

@@ -22,6 +22,8 @@ pub enum Field {
     InMailSent,
     NeedMessages,
     NeedInMails,
+    /// The share of InMails the visitor expects answered.
+    ReplyRate,
     ScenarioPerDay,
     /// A share of the scenario's sends, by recipient (`Recipient::ALL` order).
     ScenarioShare(usize),
@@ -58,6 +60,7 @@ impl Field {
             Field::InMailSent => CountField::InMailSent,
             Field::NeedMessages => CountField::NeedMessages,
             Field::NeedInMails => CountField::NeedInMails,
+            Field::ReplyRate => CountField::Percent,
             Field::Rule(f) => f.count_field(),
         }
     }
@@ -68,7 +71,7 @@ impl Field {
             Field::Addon(_) | Field::InMailBlocks | Field::Sent | Field::InMailSent => {
                 Part::Calculator
             }
-            Field::NeedMessages | Field::NeedInMails => Part::Compare,
+            Field::NeedMessages | Field::NeedInMails | Field::ReplyRate => Part::Compare,
             Field::ScenarioPerDay | Field::ScenarioShare(_) | Field::ReadRate | Field::Seed => {
                 Part::Demo
             }
@@ -108,6 +111,7 @@ impl Field {
             Field::InMailSent => "inmail-sent-count".to_owned(),
             Field::NeedMessages => "need-messages".to_owned(),
             Field::NeedInMails => "need-inmails".to_owned(),
+            Field::ReplyRate => "reply-rate".to_owned(),
             Field::ScenarioPerDay => "scenario-per-day".to_owned(),
             Field::ScenarioShare(i) => format!(
                 "scenario-share-{}",
@@ -267,6 +271,7 @@ impl Widget {
             Field::InMailSent => self.month.usage.inmail_sent,
             Field::NeedMessages => choices.need.messages,
             Field::NeedInMails => choices.need.inmails,
+            Field::ReplyRate => choices.reply_percent,
             Field::ScenarioPerDay => scenario.per_working_day,
             Field::ScenarioShare(i) => *scenario.shares.get(i)?,
             Field::ReadRate => scenario.read_rate,
@@ -314,6 +319,7 @@ impl Widget {
             Field::InMailSent => Rc::make_mut(&mut self.month).usage.inmail_sent = n,
             Field::NeedMessages => self.choices.need.messages = n,
             Field::NeedInMails => self.choices.need.inmails = n,
+            Field::ReplyRate => self.choices.reply_percent = n,
             Field::ScenarioPerDay => scenario.per_working_day = n,
             Field::ScenarioShare(i) => {
                 if let Some(share) = scenario.shares.get_mut(i) {

@@ -725,6 +725,7 @@ fn every_field_has_its_own_name_and_the_documented_test_id() {
         Field::InMailSent,
         Field::NeedMessages,
         Field::NeedInMails,
+        Field::ReplyRate,
         Field::ScenarioPerDay,
         Field::ScenarioShare(0),
         Field::ScenarioShare(4),
@@ -752,6 +753,7 @@ fn every_field_has_its_own_name_and_the_documented_test_id() {
     assert_eq!(Field::Sent.test_id(None), "sent-count");
     assert_eq!(Field::InMailSent.test_id(None), "inmail-sent-count");
     assert_eq!(Field::NeedMessages.test_id(None), "need-messages");
+    assert_eq!(Field::ReplyRate.test_id(None), "reply-rate");
     assert_eq!(
         Field::ScenarioShare(2).test_id(None),
         "scenario-share-not-connected"
@@ -872,4 +874,27 @@ fn another_tabs_save_is_followed_or_offered_never_lost() {
     // A save this page cannot read whole is not followed.
     assert!(followed(&init, "{\"v\": 99}").is_none());
     assert!(followed(&init, "not json").is_none());
+}
+
+#[test]
+fn a_reply_rate_lowers_what_inmails_cost_where_credits_come_back_and_reads_back_from_a_link() {
+    let mut w = fresh();
+    w.apply(Action::Field(Field::ReplyRate, Edit::Type("250".into())));
+    assert_eq!(w.choices.reply_percent, 0, "out of range: refused");
+    w.apply(Action::Field(Field::ReplyRate, Edit::Set(60)));
+    assert_eq!(w.choices.reply_percent, 60);
+    // The article's tiers give no credit back: the bill is as without replies.
+    w.apply(Action::Field(Field::InMailSent, Edit::Set(10)));
+    let summary = w.summary();
+    assert_eq!(summary.inmail.refunded, 0);
+    assert_eq!(summary.inmail.answered, 6);
+    assert_eq!(
+        summary.per_answered_cents,
+        Some((summary.total_cents * 2 + 6) / 12)
+    );
+    assert!(
+        w.url_params().contains(&("reply_rate", "60".to_owned())),
+        "{:?}",
+        w.url_params()
+    );
 }

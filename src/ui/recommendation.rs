@@ -44,6 +44,11 @@ pub fn Recommendation(props: &Props) -> Html {
                     if let Some(trial) = &plan.trial {
                         <p class="trial-line">{ trial.clone() }</p>
                     }
+                    if let Some((cents, words)) = &plan.per_answered {
+                        <p class="per-answered" data-testid="recommendation-per-answered" data-cents={cents.to_string()}>
+                            { words.clone() }
+                        </p>
+                    }
                     if let Some(y) = &plan.yearly {
                         <p class="yearly-hint" data-testid="yearly-hint" data-cents={y.saving_cents.to_string()}
                             data-tier={y.tier_id.clone()} data-addons={y.addons.clone()}>

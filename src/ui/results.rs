@@ -115,6 +115,7 @@ pub fn Results(props: &Props) -> Html {
                         <th scope="row">{ v.year_label.clone() }</th>
                         <td data-testid="yearly-cost" data-cents={v.year_cents.to_string()}>{ v.year.clone() }</td>
                     </tr>
+                    { rows(v.per_answered.as_slice()) }
                 </tfoot>
             </table>
             if let Some((id, words)) = &v.promotion {

@@ -227,6 +227,8 @@ pub struct ResultsView {
     pub tax_rows: Vec<AmountRow>,
     /// Under quarterly billing, the quarter.
     pub quarter: Option<AmountRow>,
+    /// At a reply rate, with InMails answered: the month per answered InMail.
+    pub per_answered: Option<AmountRow>,
     /// The promotion taken: its id, and what it gives (or that it does not apply here).
     pub promotion: Option<(String, String)>,
     /// "Regular price", said before a struck-through amount.
@@ -499,6 +501,12 @@ fn results(input: &CalculatorInput, t: &I18n) -> ResultsView {
             ],
         ),
     };
+    let inmail_line = if i.refunded > 0 {
+        let back = t.plural(key::RESULTS_INMAIL_REFUNDED, i.refunded, &[]);
+        format!("{inmail_line} · {back}")
+    } else {
+        inmail_line
+    };
     let inmail_line = if i.pay_per_count > 0 {
         inmail_line + " · "
     } else {
@@ -650,6 +658,16 @@ fn results(input: &CalculatorInput, t: &I18n) -> ResultsView {
                 bill.period_cents,
                 "quarterly-cost",
             )
+        }),
+        per_answered: s.per_answered_cents.map(|cents| {
+            let label = t.fill(
+                key::RESULTS_PER_ANSWERED,
+                &[
+                    ("answered", &t.count(i.answered)),
+                    ("sent", &t.count(i.sent)),
+                ],
+            );
+            row(label, cents, "per-answered-inmail")
         }),
         promotion,
         regular: t.text(key::PROMO_REGULAR),

@@ -91,8 +91,8 @@ impl CompareFacts {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CompareView {
     pub heading: Rc<str>,
-    /// Messages and InMails a month.
-    pub need: [FieldView; 2],
+    /// Messages and InMails a month, and the share of InMails answered.
+    pub need: [FieldView; 3],
     pub min_tier: SelectView,
     pub recommendation: Rc<RecommendationView>,
     pub table: Option<Rc<TableView>>,
@@ -128,6 +128,8 @@ pub struct PlanCard {
     pub capacity: String,
     pub versus: String,
     pub trial: Option<String>,
+    /// At a reply rate: the month per answered InMail, in minor units and in words.
+    pub per_answered: Option<(u64, String)>,
     pub yearly: Option<YearlyHint>,
 }
 
@@ -284,6 +286,11 @@ pub fn compare(input: &CompareInput, facts: &CompareFacts, t: &I18n) -> CompareV
                 need.messages,
             ),
             field(Field::NeedInMails, key::COMPARE_NEED_INMAILS, need.inmails),
+            field(
+                Field::ReplyRate,
+                key::COMPARE_REPLY_RATE,
+                input.choices.reply_percent,
+            ),
         ],
         min_tier: SelectView {
             label: t.text(key::COMPARE_MIN_TIER),
@@ -378,6 +385,17 @@ fn recommendation(input: &CompareInput, facts: &CompareFacts, t: &I18n) -> Recom
                     let price = t.money(plan.total_cents);
                     t.plural(key::TRIAL_THEN, days, &[("price", &price)])
                 }),
+            per_answered: plan.per_answered_cents.map(|cents| {
+                let words = t.fill(
+                    key::COMPARE_PER_ANSWERED,
+                    &[
+                        ("price", &t.money(cents)),
+                        ("answered", &t.count(plan.answered)),
+                        ("inmails", &t.count(need.inmails)),
+                    ],
+                );
+                (cents, words)
+            }),
             yearly: facts
                 .yearly
                 .as_ref()

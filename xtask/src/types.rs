@@ -7,8 +7,8 @@
 use messaging_quota::host::checkout::{CheckoutDetail, CheckoutSource, ContactDetail};
 use messaging_quota::host::events::{
     BilledId, BillingId, ChangeDetail, ChargeId, LevelId, LineDetail, LoadAsset, LoadErrorDetail,
-    LoadFailure, PromotionDetail, SelectionDetail, SummaryDetail, TaxDetail, TaxModeId,
-    UpgradeDetail, UpgradeKind,
+    LoadFailure, PromotionDetail, RepliesDetail, SelectionDetail, SummaryDetail, TaxDetail,
+    TaxModeId, UpgradeDetail, UpgradeKind,
 };
 use messaging_quota::host::reference::{attributes, EVENTS};
 use ts_rs::{Config, TS};
@@ -30,6 +30,7 @@ fn detail_types() -> String {
         TaxDetail::decl(&cfg),
         TaxModeId::decl(&cfg),
         PromotionDetail::decl(&cfg),
+        RepliesDetail::decl(&cfg),
         LevelId::decl(&cfg),
         LineDetail::decl(&cfg),
         ChargeId::decl(&cfg),

@@ -18,6 +18,9 @@ if (widget) {
     // Where the prices state a tax, and where a promotion applies: optional, typed.
     const mode: 'inclusive' | 'exclusive' | undefined = detail.summary.tax?.mode;
     const off: number | undefined = detail.summary.promotion?.period_off_cents;
+    // At a reply rate: the InMails answered, and the month per answered InMail.
+    const perAnswered: number | undefined = detail.summary.replies?.per_answered_cents;
+    console.log(perAnswered, detail.summary.replies?.reply_percent);
     // @ts-expect-error The tax may be absent: read it with `?.`.
     console.log(mode, off, detail.summary.tax.gross_cents);
     // @ts-expect-error Billing is one of three words.
