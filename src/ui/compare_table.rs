@@ -40,6 +40,11 @@ pub fn CompareTable(props: &Props) -> Html {
                 <td data-label={v.adds.clone()}>{ row.adds.clone() }</td>
                 <td class="num" data-label={v.month.clone()}>{ regular(&row.list_month, &v.regular) }{ row.month.clone() }</td>
                 <td class="num" data-label={v.message.clone()}>{ row.per_message.clone() }</td>
+                if let Some(answered) = &v.answered {
+                    <td class="num" data-label={answered.clone()} data-testid={format!("compare-per-answered-{}", row.tier_id)}>
+                        { row.per_answered.clone() }
+                    </td>
+                }
                 <td class="num" data-label={v.spare.clone()}>{ row.spare.clone() }</td>
                 if v.links {
                     <td class="cta">
@@ -60,6 +65,9 @@ pub fn CompareTable(props: &Props) -> Html {
                         <th scope="col">{ v.adds.clone() }</th>
                         <th scope="col" class="num">{ v.month.clone() }</th>
                         <th scope="col" class="num">{ v.message.clone() }</th>
+                        if let Some(answered) = &v.answered {
+                            <th scope="col" class="num">{ answered.clone() }</th>
+                        }
                         <th scope="col" class="num">{ v.spare.clone() }</th>
                         if v.links { <td></td> }
                     </tr>

@@ -150,6 +150,8 @@ pub struct TableView {
     pub adds: Rc<str>,
     pub month: Rc<str>,
     pub message: Rc<str>,
+    /// At a reply rate, with InMails needed: a column of the month per answered InMail.
+    pub answered: Option<Rc<str>>,
     pub spare: Rc<str>,
     /// A column of links to buy, when any tier has a checkout URL or is sold through sales.
     pub links: bool,
@@ -171,6 +173,8 @@ pub struct RowView {
     pub trial: Option<String>,
     pub adds: String,
     pub month: String,
+    /// The month per answered InMail (a dash where the tier cannot meet the need).
+    pub per_answered: String,
     pub per_message: String,
     pub spare: String,
     /// The regular month, struck through, where a promotion lowers it.
@@ -464,6 +468,9 @@ fn table(input: &CompareInput, rows: &[CompareRow], t: &I18n) -> TableView {
     let host = input.checkout_url.as_deref();
     let dash = || "—".to_owned();
     let current = &input.choices.selection.tier_id;
+    let answered = rows
+        .iter()
+        .any(|r| r.plan.as_ref().is_some_and(|p| p.answered > 0));
     let rows = rows
         .iter()
         .map(|row| {
@@ -497,6 +504,12 @@ fn table(input: &CompareInput, rows: &[CompareRow], t: &I18n) -> TableView {
                 month: cents.map(|c| t.money(c)).unwrap_or_else(dash),
                 per_message: row
                     .per_message_cents
+                    .map(|c| t.money(c))
+                    .unwrap_or_else(dash),
+                per_answered: row
+                    .plan
+                    .as_ref()
+                    .and_then(|p| p.per_answered_cents)
                     .map(|c| t.money(c))
                     .unwrap_or_else(dash),
                 spare: row.plan.as_ref().map(|p| t.spare(p)).unwrap_or_else(dash),
@@ -533,6 +546,7 @@ fn table(input: &CompareInput, rows: &[CompareRow], t: &I18n) -> TableView {
             Billing::Yearly => key::TABLE_MONTH_YEARLY,
         }),
         message: t.text(key::TABLE_MESSAGE),
+        answered: answered.then(|| t.text(key::TABLE_ANSWERED)),
         spare: t.text(key::TABLE_SPARE),
         links: rules
             .tiers

@@ -40,6 +40,11 @@ test('the cheapest plan for 40 InMails at 20 % and at 60 % answered, and what ea
     ['25x3', '1', '8496'],
   );
   assert.equal(await cents(widget, 'recommendation-per-answered'), 354);
+  // The comparison reads per answered InMail too, tier by tier.
+  await widget.locator('section.compare').scrollIntoViewIfNeeded();
+  await widget.getByTestId('compare-per-answered-premium-business').waitFor();
+  assert.equal((await widget.getByTestId('compare-per-answered-premium-business').textContent()).trim(), '$3.54');
+  assert.equal((await widget.getByTestId('compare-per-answered-sales-navigator').textContent()).trim(), '$3.96');
 
   // Applied, the calculator bills the same plan at the need: no InMail paid one by one, the
   // credits given back said, and the month per answered InMail.
