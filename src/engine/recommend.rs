@@ -287,10 +287,14 @@ impl BundleCovers {
 
 /// The cheapest InMail blocks and pay-per-InMail for `inmails` InMails a month on top of
 /// `included` credits, when `refund_percent` of the InMails give their credit back: (blocks,
-/// pay-per count, cost a year under `billing`). Cost falls by about a block's worth of
-/// pay-per-InMail with each block until the blocks are enough, then rises, so the cheapest
-/// is none, just enough, or a block either side of the last whole block's worth (the
-/// rounding of the refunds moves the pay-per count by one at most).
+/// pay-per count, cost a year under `billing`).
+///
+/// Each block adds its price and takes off the pay-per-InMail its credits carry: a block's
+/// credits carry k = size × 100 / (100 − r) InMails, so the cost is a line in the block count
+/// (falling if a block costs less than k InMails, else rising) plus the rounding down of the
+/// InMails carried, which repeats every (100 − r) blocks at most. The cheapest is therefore
+/// within 100 blocks of none or of just enough (without refunds, k is whole: none, or the
+/// last whole block's worth and just enough).
 pub fn inmail_cover(
     rules: &RuleSet,
     included: u64,
@@ -302,19 +306,9 @@ pub fn inmail_cover(
     let block_year = block_price(rules).per_year(billing);
     let pay_per_year = pricing.pay_per_inmail_cents.saturating_mul(12);
     let missing = credits_for(inmails, refund_percent).saturating_sub(included);
-    let whole = missing / pricing.block_size;
     let enough = missing.div_ceil(pricing.block_size);
-    let candidates = [
-        0,
-        whole.saturating_sub(1),
-        whole,
-        whole + 1,
-        enough.saturating_sub(1),
-        enough,
-    ];
+    let candidates = (0..=enough.min(100)).chain(enough.saturating_sub(100)..=enough);
     candidates
-        .into_iter()
-        .filter(|&blocks| blocks <= enough)
         .map(|blocks| {
             let credits = included.saturating_add(blocks * pricing.block_size);
             let pay_per = pay_per_count(credits, inmails, refund_percent);
