@@ -397,7 +397,7 @@ pub fn change_detail(
                 summary.promotion.as_ref().map(|(id, _)| id.as_str()),
                 &summary.bill,
             ),
-            replies: (summary.reply_percent > 0).then(|| RepliesDetail {
+            replies: (summary.reply_percent > 0).then_some(RepliesDetail {
                 reply_percent: summary.reply_percent,
                 answered: summary.inmail.answered,
                 credits_refunded: summary.inmail.refunded,
