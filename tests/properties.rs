@@ -43,7 +43,7 @@ prop_compose! {
     fn plan_inputs()(help in any::<bool>(), tier in 0usize..6, counts in prop::collection::vec(0u64..40, 4),
                      blocks in 0u64..50, sent in 0u64..3_000, inmail_sent in 0u64..400)
                      -> (bool, usize, Vec<u64>, u64, Usage) {
-        (help, tier, counts, blocks, Usage { sent, inmail_sent, rollover_credits: 0 })
+        (help, tier, counts, blocks, Usage { sent, inmail_sent, rollover_credits: 0, played: None })
     }
 }
 
@@ -123,7 +123,7 @@ proptest! {
         prop_assert!(allowance >= messages);
         prop_assert_eq!(allowance, plan.allowance);
         prop_assert!(plan.inmail_credits + plan.pay_per_inmails >= inmails);
-        let (_, _, with_inmails) = summary_cost(&r, &s, &Usage { sent: 0, inmail_sent: inmails, rollover_credits: 0 });
+        let (_, _, with_inmails) = summary_cost(&r, &s, &Usage { sent: 0, inmail_sent: inmails, rollover_credits: 0, played: None });
         prop_assert_eq!(with_inmails, plan.total_cents, "the plan's cost is what the calculator charges");
         prop_assert!(fixed <= plan.total_cents);
 
@@ -131,7 +131,7 @@ proptest! {
         for (size, count) in &s.addons {
             let mut fewer = s.clone();
             fewer.set_addon_count(*size, count - 1);
-            let (a, _, cost) = summary_cost(&r, &fewer, &Usage { sent: 0, inmail_sent: inmails, rollover_credits: 0 });
+            let (a, _, cost) = summary_cost(&r, &fewer, &Usage { sent: 0, inmail_sent: inmails, rollover_credits: 0, played: None });
             prop_assert!(a < messages || cost >= plan.total_cents, "dropping a {size} bundle");
         }
         // The next cheaper tier, with the same add-ons, is insufficient or not cheaper.
@@ -140,7 +140,7 @@ proptest! {
         if index > floor {
             let mut lower = s.clone();
             lower.tier_id = r.tiers[index - 1].id.clone();
-            let (a, _, cost) = summary_cost(&r, &lower, &Usage { sent: 0, inmail_sent: inmails, rollover_credits: 0 });
+            let (a, _, cost) = summary_cost(&r, &lower, &Usage { sent: 0, inmail_sent: inmails, rollover_credits: 0, played: None });
             prop_assert!(a < messages || cost >= plan.total_cents);
         }
         // Every tier's own best plan costs at least as much.

@@ -440,13 +440,34 @@ pub fn pay_per_count(available_credits: u64, inmail_sent: u64, refund_percent: u
     inmail_sent.saturating_sub(inmails_on_credits(available_credits, refund_percent))
 }
 
-/// InMail credits a selection has this period: the tier's, those carried in, the blocks'.
+/// InMails paid one by one this period: as played, or past what the credits pay for at the
+/// reply rate.
+pub fn pay_per_of(
+    rules: &RuleSet,
+    tier: &Tier,
+    selection: &Selection,
+    usage: &Usage,
+    terms: Terms,
+) -> u64 {
+    match usage.played {
+        Some(played) => played.pay_per.min(usage.inmail_sent),
+        None => pay_per_count(
+            available_credits(rules, tier, selection, usage),
+            usage.inmail_sent,
+            terms.refund_percent(tier),
+        ),
+    }
+}
+
+/// InMail credits a selection has this period: the tier's, those carried in, the blocks',
+/// and, as played, those given back less those expired.
 pub fn available_credits(
     rules: &RuleSet,
     tier: &Tier,
     selection: &Selection,
     usage: &Usage,
 ) -> u64 {
+    let played = usage.played.unwrap_or_default();
     tier.inmail_credits
         .saturating_add(usage.rollover_credits)
         .saturating_add(
@@ -455,6 +476,8 @@ pub fn available_credits(
                 .block_size
                 .saturating_mul(selection.inmail_blocks),
         )
+        .saturating_add(played.refunded)
+        .saturating_sub(played.expired)
 }
 
 /// A tier's price.
@@ -515,11 +538,7 @@ pub fn bill(rules: &RuleSet, selection: &Selection, usage: &Usage, terms: Terms)
         };
         lines.push(pricing.units(charge, block_price(rules), selection.inmail_blocks, None));
     }
-    let pay_per = pay_per_count(
-        available_credits(rules, tier, selection, usage),
-        usage.inmail_sent,
-        terms.refund_percent(tier),
-    );
+    let pay_per = pay_per_of(rules, tier, selection, usage, terms);
     if pay_per > 0 {
         let cents = rules.inmail.pay_per_inmail_cents.saturating_mul(pay_per);
         let charge = Charge::PayPerInMail { count: pay_per };
@@ -571,7 +590,7 @@ pub fn usage_at(messages: u64, inmails: u64) -> Usage {
     Usage {
         sent: messages,
         inmail_sent: inmails,
-        rollover_credits: 0,
+        ..Usage::default()
     }
 }
 

@@ -150,6 +150,19 @@ impl Ledger {
             .extend([granted, bought].into_iter().filter(|l| l.credits > 0));
     }
 
+    /// Credits carried in from an earlier period whose days are not known: a lot dated
+    /// `day` (the period's start), living as that day's grant does.
+    pub fn carry_in(&mut self, credits: u64, day: NaiveDate, reset: NaiveDate) {
+        if credits > 0 {
+            self.lots.push(Lot {
+                granted: day,
+                expires: self.expiry(day, reset, self.life.granted_days),
+                bought: false,
+                credits,
+            });
+        }
+    }
+
     /// Credits usable on `today`.
     pub fn balance(&self, today: NaiveDate) -> u64 {
         self.lots

@@ -19,6 +19,21 @@ pub struct Usage {
     pub inmail_sent: u64,
     /// Unused InMail credits carried in from earlier periods (rollover rule sets only).
     pub rollover_credits: u64,
+    /// InMail credits as the month player played them; `None` while the InMails sent are a
+    /// plan (typed, or not played yet), whose credits come back at the reply rate.
+    pub played: Option<PlayedCredits>,
+}
+
+/// The InMail credits of a period played day by day (docs/rules.md, "The life of an InMail
+/// credit"): what came back, what expired, and the InMails paid one by one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub struct PlayedCredits {
+    /// Credits given back on replies.
+    pub refunded: u64,
+    /// Credits that expired before the reset.
+    pub expired: u64,
+    /// InMails sent with no credit left.
+    pub pay_per: u64,
 }
 
 impl Selection {

@@ -1,11 +1,13 @@
-//! Playing a month: sends logged day by day, read receipts, replies, resets with rollover,
-//! and a seeded auto-play scenario. Everything here is deterministic for a given seed.
+//! Playing a month: sends logged day by day, read receipts, replies, InMail credits as a
+//! ledger (taken, given back on a reply, expiring, carried over at a reset), and a seeded
+//! auto-play scenario. Everything here is deterministic for a given seed.
 
 use chrono::{Datelike, NaiveDate, Weekday};
 
 use super::bill::Terms;
+use super::credits::{Ledger, Lifecycle, Spent};
 use super::period::{last_supported_day, Period, PeriodRule};
-use super::plan::{Selection, Usage};
+use super::plan::{PlayedCredits, Selection, Usage};
 use super::rng::Rng;
 use super::rules::RuleSet;
 use super::send::{decide_send, Blocked, Recipient, SendDecision};
@@ -73,16 +75,32 @@ pub struct Entry {
     pub outcome: Outcome,
     pub status: Status,
     pub replied: bool,
+    /// An InMail paid from a credit: which.
+    pub credit: Option<Spent>,
+    /// An InMail that will be answered: the day.
+    pub reply_on: Option<NaiveDate>,
 }
 
-/// One line of the log: a send or a reset.
+/// One line of the log: a send, credits given back or expired, or a reset.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum LogItem {
     Send(Entry),
-    /// The allowance reset on this day; `rolled_over` credits carried in.
+    /// Replies to InMails on this day gave `credits` back.
+    Refunded {
+        day: NaiveDate,
+        credits: u64,
+    },
+    /// `credits` InMail credits expired on this day.
+    Expired {
+        day: NaiveDate,
+        credits: u64,
+    },
+    /// The allowance reset on this day; `rolled_over` credits carried in, `dropped` unused
+    /// ones gone (past the cap, or living until the reset).
     Reset {
         day: NaiveDate,
         rolled_over: u64,
+        dropped: u64,
     },
 }
 
@@ -150,6 +168,9 @@ pub struct Month {
     next_id: u64,
     /// Bumped by every change to the log or the clock, so views can tell when to redraw.
     pub revision: u64,
+    /// The InMail credits lot by lot, once the month is played (its usage then says what
+    /// was played: `Usage::played`).
+    pub credits: Option<Ledger>,
 }
 
 /// What one auto-play step did.
@@ -178,7 +199,47 @@ impl Month {
             rng: Rng::new(seed),
             next_id: 1,
             revision: 0,
+            credits: None,
         }
+    }
+
+    /// The month becomes a plan again (its InMails typed, or its plan changed): the credits
+    /// are counted from the usage until it is played again.
+    pub fn forget_played(&mut self) {
+        self.credits = None;
+        self.usage.played = None;
+    }
+
+    /// The credits lot by lot, opened from the usage when the month is first played: the
+    /// period's grant and purchase, what was carried in (dated the period's start), less
+    /// what the InMails sent so far took; those past the credits were paid one by one.
+    fn ledger(&mut self, ctx: Context) -> &mut Ledger {
+        let tier = ctx
+            .rules
+            .tier(&ctx.selection.tier_id)
+            .unwrap_or_else(|| ctx.rules.first_priced_tier());
+        let life = Lifecycle::of(ctx.rules, tier, ctx.selection);
+        let open = self.usage.played.is_some();
+        let ledger = match self.credits.take() {
+            Some(ledger) if open && ledger.life == life => ledger,
+            _ => {
+                let period = self.period(ctx.period_rule);
+                let mut ledger = Ledger::open(life, period.start, period.reset);
+                ledger.carry_in(self.usage.rollover_credits, period.start, period.reset);
+                let expired: u64 = ledger.expire(self.today).iter().map(|e| e.credits).sum();
+                let mut took = 0;
+                while took < self.usage.inmail_sent && ledger.spend(self.today).is_some() {
+                    took += 1;
+                }
+                self.usage.played = Some(PlayedCredits {
+                    refunded: 0,
+                    expired,
+                    pay_per: self.usage.inmail_sent - took,
+                });
+                ledger
+            }
+        };
+        self.credits.insert(ledger)
     }
 
     /// The period today is in.
@@ -196,6 +257,17 @@ impl Month {
     }
 
     fn log_send(&mut self, recipient: Recipient, outcome: Outcome, status: Status) {
+        self.log_entry(recipient, outcome, status, None, None);
+    }
+
+    fn log_entry(
+        &mut self,
+        recipient: Recipient,
+        outcome: Outcome,
+        status: Status,
+        credit: Option<Spent>,
+        reply_on: Option<NaiveDate>,
+    ) {
         let entry = Entry {
             id: self.next_id,
             day: self.today,
@@ -203,6 +275,8 @@ impl Month {
             outcome,
             status,
             replied: false,
+            credit,
+            reply_on,
         };
         self.next_id += 1;
         self.push(LogItem::Send(entry));
@@ -211,6 +285,9 @@ impl Month {
     /// Sends one message (or, with `as_inmail`, an InMail to a non-connection) and logs it.
     /// A non-connection without `as_inmail` is only a question: nothing is logged.
     pub fn send(&mut self, ctx: Context, recipient: Recipient, as_inmail: bool) -> SendDecision {
+        if recipient == Recipient::NotConnected && as_inmail {
+            self.ledger(ctx);
+        }
         let decision = decide_send(
             ctx.rules,
             ctx.selection,
@@ -226,13 +303,24 @@ impl Month {
                 self.log_send(recipient, Outcome::Delivered, Status::Sent);
             }
             SendDecision::NeedsInMail { charge_cents, .. } if as_inmail => {
+                let today = self.today;
+                let credit = self.ledger(ctx).spend(today);
                 self.usage.inmail_sent = self.usage.inmail_sent.saturating_add(1);
-                self.log_send(
+                if let (None, Some(played)) = (credit, &mut self.usage.played) {
+                    played.pay_per += 1;
+                }
+                // Answered at the visitor's reply rate, a day to two weeks later.
+                let answered =
+                    ctx.terms.reply_percent > 0 && self.rng.chance(ctx.terms.reply_percent);
+                let reply_on = answered.then(|| today + chrono::Days::new(1 + self.rng.below(14)));
+                self.log_entry(
                     recipient,
                     Outcome::InMail {
                         charge_cents: *charge_cents,
                     },
                     Status::Sent,
+                    credit,
+                    reply_on,
                 );
             }
             SendDecision::NeedsInMail { .. } => {}
@@ -258,7 +346,9 @@ impl Month {
                     Status::Sent => entry.status = Status::Delivered,
                     Status::Delivered if rng.chance(read_rate) => {
                         entry.status = Status::Read;
-                        if rng.chance(REPLY_PERCENT) {
+                        // An InMail's reply comes on its own day (`reply_on`).
+                        let inmail = matches!(entry.outcome, Outcome::InMail { .. });
+                        if rng.chance(REPLY_PERCENT) && !inmail {
                             entry.replied = true;
                             replies += 1;
                         }
@@ -279,19 +369,79 @@ impl Month {
             return;
         };
         self.advance_receipts(read_rate);
+        self.ledger(ctx);
         let reset = self.period(ctx.period_rule).reset;
         self.today = tomorrow;
         self.sends_done_today = 0;
         if tomorrow >= reset {
-            let rolled_over = rollover(ctx.rules, ctx.selection, &self.usage, ctx.terms);
+            let next = ctx.period_rule.period_containing(tomorrow).reset;
+            let facts = self.ledger(ctx).reset(tomorrow, next);
             self.usage = Usage {
                 sent: 0,
                 inmail_sent: 0,
-                rollover_credits: rolled_over,
+                rollover_credits: facts.carried,
+                played: Some(PlayedCredits::default()),
             };
             self.push(LogItem::Reset {
                 day: tomorrow,
-                rolled_over,
+                rolled_over: facts.carried,
+                dropped: facts.dropped,
+            });
+        } else {
+            let expired: u64 = self
+                .ledger(ctx)
+                .expire(tomorrow)
+                .iter()
+                .map(|e| e.credits)
+                .sum();
+            if expired > 0 {
+                if let Some(played) = &mut self.usage.played {
+                    played.expired += expired;
+                }
+                self.push(LogItem::Expired {
+                    day: tomorrow,
+                    credits: expired,
+                });
+            }
+        }
+        self.answer_inmails(ctx);
+    }
+
+    /// Today's replies to InMails: each marks its InMail answered and gives its credit back
+    /// where the rules do (within the window, the credit not expired).
+    fn answer_inmails(&mut self, ctx: Context) {
+        let today = self.today;
+        let due: Vec<(usize, Option<Spent>)> = self
+            .log
+            .iter()
+            .enumerate()
+            .filter_map(|(i, item)| match item {
+                LogItem::Send(e) if e.reply_on == Some(today) && !e.replied => Some((i, e.credit)),
+                _ => None,
+            })
+            .collect();
+        if due.is_empty() {
+            return;
+        }
+        let mut back = 0;
+        for (i, credit) in due {
+            if let LogItem::Send(entry) = &mut self.log[i] {
+                entry.replied = true;
+                entry.status = Status::Read;
+            }
+            self.unread_replies = self.unread_replies.saturating_add(1);
+            if let Some(spent) = credit {
+                back += u64::from(self.ledger(ctx).reply(spent, today));
+            }
+        }
+        self.revision += 1;
+        if back > 0 {
+            if let Some(played) = &mut self.usage.played {
+                played.refunded += back;
+            }
+            self.push(LogItem::Refunded {
+                day: today,
+                credits: back,
             });
         }
     }
@@ -464,7 +614,8 @@ mod tests {
         assert!(matches!(month.step(ctx, &scenario), Step::Blocked(_)));
         month.jump_to_reset(ctx, 100);
         assert_eq!(month.today, date("2026-02-01"));
-        assert_eq!(month.usage, Usage::default());
+        let u = month.usage;
+        assert_eq!((u.sent, u.inmail_sent, u.rollover_credits), (0, 0, 0));
         assert!(matches!(
             month.log.last(),
             Some(LogItem::Reset { rolled_over: 0, .. })
@@ -612,8 +763,12 @@ mod tests {
 
     #[test]
     fn a_seeded_linkedin_help_season_rolls_credits_over_within_the_cap() {
-        let rules = LINKEDIN_HELP.rules();
-        // Sales Navigator: 50 credits a month, the balance capped at 150.
+        // Sales Navigator: 50 credits a month, the balance capped at 150; here credits live
+        // until the cap drops them (their expiry has a test of its own).
+        let mut rules = LINKEDIN_HELP.rules();
+        for tier in &mut rules.tiers {
+            tier.inmail_credit_days = None;
+        }
         let selection = Selection {
             tier_id: "sales-navigator".into(),
             addons: vec![(100, 1)],
@@ -693,6 +848,95 @@ mod tests {
     }
 
     #[test]
+    fn a_played_year_with_replies_and_expiry_keeps_the_bill_and_the_ledger_together() {
+        let rules = LINKEDIN_HELP.rules();
+        // Premium Career sends few InMails, so its credits pile up to the cap and expire.
+        for (tier, blocks, inmail_share) in [
+            ("premium-career", 1, 5),
+            ("sales-navigator", 0, 80),
+            ("recruiter-lite", 2, 60),
+        ] {
+            let selection = Selection {
+                tier_id: tier.into(),
+                addons: vec![(500, 1)],
+                inmail_blocks: blocks,
+            };
+            let ctx = Context {
+                terms: Terms {
+                    reply_percent: 40,
+                    ..Terms::default()
+                },
+                ..context(&rules, &selection, PeriodRule::CalendarMonth)
+            };
+            let scenario = Scenario {
+                per_working_day: 2,
+                shares: [100 - inmail_share, 0, inmail_share, 0, 0],
+                use_inmail: true,
+                read_rate: 50,
+                seed: 7,
+            };
+            let mut month = Month::new(date("2026-01-01"), Usage::default(), scenario.seed);
+            let (mut refunded, mut expired, mut dropped) = (0, 0, 0);
+            while month.today < date("2027-01-01") {
+                let period = month.period(PeriodRule::CalendarMonth);
+                let log_before = month.log.len();
+                let step = month.step(ctx, &scenario);
+                assert_ne!(step, Step::EndOfCalendar);
+                for item in &month.log[log_before.min(month.log.len())..] {
+                    match item {
+                        LogItem::Refunded { credits, .. } => refunded += credits,
+                        LogItem::Expired { credits, .. } => expired += credits,
+                        LogItem::Reset { dropped: d, .. } => dropped += d,
+                        LogItem::Send(_) => {}
+                    }
+                }
+                // What the bill counts is what the ledger holds, every day.
+                let tier_rules = rules.tier(tier).unwrap();
+                let status = inmail_status(&rules, tier_rules, &selection, &month.usage, ctx.terms);
+                let ledger = month.credits.as_ref().unwrap();
+                assert_eq!(
+                    status.credits_left,
+                    ledger.balance(month.today),
+                    "{tier} on {}",
+                    month.today
+                );
+                let played = month.usage.played.unwrap();
+                // Every InMail this period was paid from a credit or one by one.
+                let this: Vec<&Entry> = sends(&month)
+                    .into_iter()
+                    .filter(|e| e.day >= month.period(PeriodRule::CalendarMonth).start)
+                    .filter(|e| matches!(e.outcome, Outcome::InMail { .. }))
+                    .collect();
+                if month.period(PeriodRule::CalendarMonth).start == period.start {
+                    let paid = this.iter().filter(|e| e.credit.is_none()).count() as u64;
+                    assert_eq!(played.pay_per, paid, "{tier} on {}", month.today);
+                }
+                // Nothing lives past its days: the oldest lot is at most 90 days old (Premium,
+                // Sales Navigator); a reset carries within the cap (replies may give credits
+                // back past it later).
+                if tier != "recruiter-lite" {
+                    assert!(ledger
+                        .lots()
+                        .iter()
+                        .all(|l| (month.today - l.granted).num_days() < 90));
+                }
+                if let Some(LogItem::Reset { .. }) = month.log.last() {
+                    let cap = tier_rules.inmail_rollover_cap.unwrap();
+                    assert!(
+                        ledger.balance(month.today) <= cap + 3 * blocks,
+                        "{tier} on {}",
+                        month.today
+                    );
+                }
+            }
+            assert!(refunded > 0, "{tier}: replies gave credits back");
+            if tier == "premium-career" {
+                assert!(dropped + expired > 0, "{tier}: credits ended");
+            }
+        }
+    }
+
+    #[test]
     fn refused_and_inmail_sends_do_not_touch_the_allowance() {
         let rules = ARTICLE.rules();
         let selection = Selection::starter(&rules);
@@ -710,7 +954,11 @@ mod tests {
             Usage {
                 sent: 0,
                 inmail_sent: 1,
-                rollover_credits: 0
+                rollover_credits: 0,
+                played: Some(PlayedCredits {
+                    pay_per: 1,
+                    ..PlayedCredits::default()
+                }),
             }
         );
         let statuses: Vec<&str> = sends(&month).iter().map(|e| e.status.id()).collect();

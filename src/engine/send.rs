@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use super::bill::{bill, bundle_price, tier_price, unit_line, Terms};
 use super::fields::CountField;
 use super::period::PeriodRule;
-use super::plan::{Selection, Usage};
+use super::plan::{PlayedCredits, Selection, Usage};
 use super::rules::RuleSet;
 use super::summary::{allowance, summarize};
 use super::tax::Split;
@@ -133,8 +133,13 @@ pub fn decide_send(
         },
         Recipient::NotConnected => {
             // What the InMail adds to the month: the bill after it, less the bill now.
+            // Played, it takes a credit while one is left, else it is paid one by one.
             let after = Usage {
                 inmail_sent: usage.inmail_sent.saturating_add(1),
+                played: usage.played.map(|p| PlayedCredits {
+                    pay_per: p.pay_per + u64::from(summary.inmail.credits_left == 0),
+                    ..p
+                }),
                 ..*usage
             };
             SendDecision::NeedsInMail {
@@ -307,7 +312,7 @@ mod tests {
         let usage = Usage {
             sent: 15,
             inmail_sent: 5,
-            rollover_credits: 0,
+            ..Usage::default()
         };
         let SendDecision::Blocked(blocked) = decide("basic", &[], usage, Recipient::Connection)
         else {

@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 
-use super::bill::{available_credits, bill, credits_for, pay_per_count, Bill, Billing, Terms};
+use super::bill::{available_credits, bill, credits_for, pay_per_of, Bill, Billing, Terms};
 use super::currency::Currency;
 use super::period::{Period, PeriodRule};
 use super::plan::{Selection, Usage};
@@ -116,10 +116,16 @@ pub fn inmail_status(
         .block_size
         .saturating_mul(selection.inmail_blocks);
     let available = available_credits(rules, tier, selection, usage);
-    let refund = terms.refund_percent(tier);
-    let pay_per = pay_per_count(available, usage.inmail_sent, refund);
+    let pay_per = pay_per_of(rules, tier, selection, usage, terms);
     let from_credits = usage.inmail_sent - pay_per;
-    let taken = credits_for(from_credits, refund);
+    // Played, what came back is in the credits available; planned, at the reply rate.
+    let (refunded, taken) = match usage.played {
+        Some(played) => (played.refunded, from_credits),
+        None => {
+            let taken = credits_for(from_credits, terms.refund_percent(tier));
+            (from_credits - taken, taken)
+        }
+    };
     InMailStatus {
         included: tier.inmail_credits,
         rolled_over: usage.rollover_credits,
@@ -128,7 +134,7 @@ pub fn inmail_status(
         sent: usage.inmail_sent,
         from_credits,
         pay_per_count: pay_per,
-        refunded: from_credits - taken,
+        refunded,
         credits_left: available.saturating_sub(taken),
         answered: answered(usage.inmail_sent, terms.reply_percent),
     }
@@ -226,7 +232,7 @@ mod tests {
         let usage = Usage {
             sent,
             inmail_sent,
-            rollover_credits: 0,
+            ..Usage::default()
         };
         summarize(
             &rules,

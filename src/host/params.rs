@@ -957,7 +957,7 @@ mod tests {
         t.month.usage = Usage {
             sent: 9,
             inmail_sent: 4,
-            rollover_credits: 0,
+            ..Usage::default()
         };
         t.choices.period_rule = PeriodRule::BillingDay(20);
         t.choices.need.min_tier = Some("sales-navigator".into());

@@ -316,7 +316,12 @@ impl Widget {
             }
             Field::InMailBlocks => selection.inmail_blocks = n,
             Field::Sent => Rc::make_mut(&mut self.month).usage.sent = n,
-            Field::InMailSent => Rc::make_mut(&mut self.month).usage.inmail_sent = n,
+            Field::InMailSent => {
+                // Typed, the InMails are a plan: their credits come back at the reply rate.
+                let month = Rc::make_mut(&mut self.month);
+                month.usage.inmail_sent = n;
+                month.forget_played();
+            }
             Field::NeedMessages => self.choices.need.messages = n,
             Field::NeedInMails => self.choices.need.inmails = n,
             Field::ReplyRate => self.choices.reply_percent = n,

@@ -401,6 +401,32 @@ impl Widget {
 
     /// Applies one action.
     pub fn apply(&mut self, action: Action) {
+        // A month played under one plan is a plan again under another (docs/rules.md).
+        let played_under = (
+            self.choices.selection.clone(),
+            Rc::as_ptr(&self.rules.set),
+            self.choices.period_rule,
+            self.choices.currency,
+        );
+        self.act(action);
+        let now = (
+            &self.choices.selection,
+            Rc::as_ptr(&self.rules.set),
+            self.choices.period_rule,
+            self.choices.currency,
+        );
+        let changed = (
+            &played_under.0,
+            played_under.1,
+            played_under.2,
+            played_under.3,
+        ) != now;
+        if changed && self.month.usage.played.is_some() {
+            Rc::make_mut(&mut self.month).forget_played();
+        }
+    }
+
+    fn act(&mut self, action: Action) {
         match action {
             Action::Plan(action) => self.plan(action),
             Action::Field(field, edit) => self.edit_field(field, edit),

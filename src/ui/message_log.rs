@@ -35,6 +35,13 @@ pub fn MessageLog(props: &Props) -> Html {
                 <strong>{ title.clone() }</strong>{ detail.clone() }
             </li>
         },
+        LogEntry::Credits { key, iso, day, kind, credits, text } => html! {
+            <li key={key.clone()} class="log-event" data-testid="credits-event" data-kind={*kind}
+                data-credits={credits.to_string()}>
+                <time datetime={iso.clone()}>{ day.clone() }</time>
+                { text.clone() }
+            </li>
+        },
     });
     html! {
         <>

@@ -144,6 +144,15 @@ pub enum LogEntry {
         title: Rc<str>,
         detail: String,
     },
+    /// InMail credits given back on replies (`refunded`), or expired (`expired`).
+    Credits {
+        key: String,
+        iso: String,
+        day: String,
+        kind: &'static str,
+        credits: u64,
+        text: String,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -372,16 +381,43 @@ fn log(month: &Month, t: &I18n) -> LogView {
                 status: t.status(e.status),
                 replied: e.replied.then(|| t.text(key::LOG_REPLIED)),
             },
-            LogItem::Reset { day, rolled_over } => LogEntry::Reset {
+            LogItem::Reset {
+                day,
+                rolled_over,
+                dropped,
+            } => LogEntry::Reset {
                 key: format!("r{}", iso_date(*day)),
                 iso: iso_date(*day),
                 day: t.format().day_month(*day),
                 title: t.text(key::LOG_RESET),
-                detail: if *rolled_over > 0 {
-                    t.plural(key::LOG_RESET_ROLLED_OVER, *rolled_over, &[])
-                } else {
-                    t.text(key::LOG_RESET_DETAIL).to_string()
+                detail: {
+                    let detail = if *rolled_over > 0 {
+                        t.plural(key::LOG_RESET_ROLLED_OVER, *rolled_over, &[])
+                    } else {
+                        t.text(key::LOG_RESET_DETAIL).to_string()
+                    };
+                    if *dropped > 0 {
+                        detail + &t.plural(key::LOG_RESET_DROPPED, *dropped, &[])
+                    } else {
+                        detail
+                    }
                 },
+            },
+            LogItem::Refunded { day, credits } => LogEntry::Credits {
+                key: format!("b{}", iso_date(*day)),
+                iso: iso_date(*day),
+                day: t.format().day_month(*day),
+                kind: "refunded",
+                credits: *credits,
+                text: t.plural(key::LOG_REFUNDED, *credits, &[]),
+            },
+            LogItem::Expired { day, credits } => LogEntry::Credits {
+                key: format!("x{}", iso_date(*day)),
+                iso: iso_date(*day),
+                day: t.format().day_month(*day),
+                kind: "expired",
+                credits: *credits,
+                text: t.plural(key::LOG_EXPIRED, *credits, &[]),
             },
         })
         .collect();

@@ -65,3 +65,55 @@ test('the cheapest plan for 40 InMails at 20 % and at 60 % answered, and what ea
   assert.deepEqual(page.problems, []);
   await context.close();
 });
+
+/** A rule set whose credits live 20 days and come back on a reply within 30. */
+const LIFE = {
+  id: 'life', name: 'Short-lived credits', currency: 'USD',
+  tiers: [{ id: 'solo', name: 'Solo', price_cents: 1000, free_messages: 10, inmail_credits: 10, inmail_credit_days: 20, inmail_refund_days: 30 }],
+  bundles: [{ size: 10, price_cents: 500 }],
+  inmail: { block_size: 1, block_price_cents: 100, pay_per_inmail_cents: 200 },
+};
+
+/** The log's credit events, oldest first: kind, day and credits. */
+const creditEvents = (widget) => widget.getByTestId('credits-event').evaluateAll((items) =>
+  items.map((li) => ({ kind: li.dataset.kind, day: li.querySelector('time').getAttribute('datetime'), credits: Number(li.dataset.credits) })).reverse());
+
+test('a month played: every InMail answered gives its credit back, the rest expire on their day, the reset grants anew', async () => {
+  const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await context.route(`${site.url}/life.json`, (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify(LIFE) }));
+  await hostPage(site, context, '/played.html', `<main>
+    <messaging-quota id="w" rules-src="/life.json" today="2026-01-01" reply-rate="100" sections="calculator,demo" loading="eager"></messaging-quota></main>`);
+  const page = await open(site, '/played.html', { context });
+  const widget = page.locator('#w');
+  const credits = () => widget.getByTestId('inmail-credits-remaining').textContent();
+  await widget.getByTestId('recipient-kind').selectOption('not-connected');
+  for (let i = 0; i < 3; i++) await widget.getByTestId('send-inmail-button').click();
+  await page.waitForFunction(() => document.querySelector('#w').shadowRoot.querySelector('[data-testid="inmail-credits-remaining"]')?.textContent === '7');
+
+  // Day by day to 21 January: each reply (a day to two weeks after) gives its credit back.
+  const day = (iso) => page.waitForFunction((d) => document.querySelector('#w').shadowRoot
+    .querySelector('[data-testid="today"]')?.dataset.date === d, iso);
+  for (let d = 2; d <= 21; d++) {
+    await widget.getByTestId('next-day').click();
+    await day(`2026-01-${String(d).padStart(2, '0')}`);
+  }
+  const events = await creditEvents(widget);
+  const back = events.filter((e) => e.kind === 'refunded');
+  assert.equal(back.reduce((sum, e) => sum + e.credits, 0), 3, 'the three answered InMails gave their credits back');
+  assert.ok(back.every((e) => e.day > '2026-01-01' && e.day <= '2026-01-15'));
+  // Granted on 1 January for 20 days: the 10 credits expire on the 21st, a week before the reset.
+  assert.deepEqual(events.filter((e) => e.kind === 'expired'), [{ kind: 'expired', day: '2026-01-21', credits: 10 }]);
+  assert.match(await widget.locator('[data-testid="credits-event"][data-kind="expired"]').textContent(), /10 InMail credits expired/);
+  assert.equal(await credits(), '0');
+  assert.equal(await widget.locator('[data-testid="message-log"] li.log-entry[data-outcome="inmail"][data-status="read"]').count(), 3, 'each answered');
+
+  // An InMail now is paid one by one; the reset on 1 February grants 10 afresh.
+  await widget.getByTestId('send-inmail-button').click();
+  await page.waitForFunction(() => document.querySelector('#w').shadowRoot.querySelector('[data-testid="monthly-cost"]')?.dataset.cents === '1200');
+  await widget.getByTestId('jump-to-reset').click();
+  await day('2026-02-01');
+  assert.equal(await credits(), '10');
+  assert.equal(await costCents(widget), 1000);
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});
