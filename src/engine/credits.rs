@@ -218,6 +218,21 @@ impl Ledger {
         Some(spent)
     }
 
+    /// Takes up to `count` credits for InMails sent `today` whose replies are not followed
+    /// (what a period's usage says was sent): the oldest first. How many it took.
+    pub fn spend_many(&mut self, count: u64, today: NaiveDate) -> u64 {
+        self.expire(today);
+        self.lots.sort_by_key(Lot::age);
+        let mut left = count;
+        for lot in &mut self.lots {
+            let taken = lot.credits.min(left);
+            lot.credits -= taken;
+            left -= taken;
+        }
+        self.lots.retain(|l| l.credits > 0);
+        count - left
+    }
+
     /// A reply on `today` to the InMail that took `spent`: its credit comes back, to its
     /// lot's age and expiry, when the reply is within the window and the credit would not
     /// have expired by now. Whether it came back.
@@ -486,6 +501,19 @@ mod tests {
             }]
         );
         assert_eq!(ledger.balance(day("2026-01-31")), 3);
+    }
+
+    #[test]
+    fn spending_many_at_once_is_spending_one_by_one() {
+        let mut one_by_one = into_february();
+        let mut at_once = one_by_one.clone();
+        let mut took = 0;
+        while took < 90 && one_by_one.spend(day("2026-02-03")).is_some() {
+            took += 1;
+        }
+        assert_eq!(at_once.spend_many(90, day("2026-02-03")), took);
+        assert_eq!(at_once.lots(), one_by_one.lots());
+        assert_eq!(took, 70);
     }
 
     #[test]

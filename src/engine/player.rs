@@ -5,7 +5,7 @@
 use chrono::{Datelike, NaiveDate, Weekday};
 
 use super::bill::Terms;
-use super::credits::{Ledger, Lifecycle, Spent};
+use super::credits::{Expiry, Ledger, Lifecycle, Spent};
 use super::period::{last_supported_day, Period, PeriodRule};
 use super::plan::{PlayedCredits, Selection, Usage};
 use super::rng::Rng;
@@ -17,6 +17,8 @@ use super::summary::inmail_status;
 pub const LOG_LIMIT: usize = 200;
 /// Share of read messages that get a reply.
 pub const REPLY_PERCENT: u64 = 50;
+/// How far ahead credits about to expire are said.
+pub const EXPIRY_NOTICE_DAYS: u64 = 14;
 
 /// Where a logged send stands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -210,36 +212,67 @@ impl Month {
         self.usage.played = None;
     }
 
-    /// The credits lot by lot, opened from the usage when the month is first played: the
-    /// period's grant and purchase, what was carried in (dated the period's start), less
-    /// what the InMails sent so far took; those past the credits were paid one by one.
-    fn ledger(&mut self, ctx: Context) -> &mut Ledger {
+    /// The plan's credit lifecycle in `ctx`.
+    fn life(ctx: Context) -> Lifecycle {
         let tier = ctx
             .rules
             .tier(&ctx.selection.tier_id)
             .unwrap_or_else(|| ctx.rules.first_priced_tier());
-        let life = Lifecycle::of(ctx.rules, tier, ctx.selection);
-        let open = self.usage.played.is_some();
-        let ledger = match self.credits.take() {
-            Some(ledger) if open && ledger.life == life => ledger,
+        Lifecycle::of(ctx.rules, tier, ctx.selection)
+    }
+
+    /// The credits lot by lot as the usage stands, and what playing from here starts with:
+    /// the period's grant and purchase, what was carried in (dated the period's start), less
+    /// what the InMails sent so far took; those past the credits were paid one by one.
+    fn opened(&self, ctx: Context) -> (Ledger, PlayedCredits) {
+        let period = self.period(ctx.period_rule);
+        let mut ledger = Ledger::open(Month::life(ctx), period.start, period.reset);
+        ledger.carry_in(self.usage.rollover_credits, period.start, period.reset);
+        let expired: u64 = ledger.expire(self.today).iter().map(|e| e.credits).sum();
+        let took = ledger.spend_many(self.usage.inmail_sent, self.today);
+        let played = PlayedCredits {
+            refunded: 0,
+            expired,
+            pay_per: self.usage.inmail_sent - took,
+        };
+        (ledger, played)
+    }
+
+    /// The month's ledger while it is played under `ctx`'s plan.
+    fn played_ledger(&self, ctx: Context) -> Option<&Ledger> {
+        let life = Month::life(ctx);
+        self.usage
+            .played
+            .and(self.credits.as_ref())
+            .filter(|l| l.life == life)
+    }
+
+    /// The credits lot by lot, opened from the usage when the month is first played.
+    fn ledger(&mut self, ctx: Context) -> &mut Ledger {
+        let ledger = match (self.played_ledger(ctx).is_some(), self.credits.take()) {
+            (true, Some(ledger)) => ledger,
             _ => {
-                let period = self.period(ctx.period_rule);
-                let mut ledger = Ledger::open(life, period.start, period.reset);
-                ledger.carry_in(self.usage.rollover_credits, period.start, period.reset);
-                let expired: u64 = ledger.expire(self.today).iter().map(|e| e.credits).sum();
-                let mut took = 0;
-                while took < self.usage.inmail_sent && ledger.spend(self.today).is_some() {
-                    took += 1;
-                }
-                self.usage.played = Some(PlayedCredits {
-                    refunded: 0,
-                    expired,
-                    pay_per: self.usage.inmail_sent - took,
-                });
+                let (ledger, played) = self.opened(ctx);
+                self.usage.played = Some(played);
                 ledger
             }
         };
         self.credits.insert(ledger)
+    }
+
+    /// The next credits to expire within two weeks and before the reset (what a reset drops,
+    /// it says itself): played, from the month's ledger; planned, from its usage.
+    pub fn expiring_soon(&self, ctx: Context) -> Option<Expiry> {
+        let reset = self.period(ctx.period_rule).reset;
+        let soon = |ledger: &Ledger| {
+            ledger
+                .expiring(self.today, EXPIRY_NOTICE_DAYS)
+                .filter(|e| e.day < reset)
+        };
+        match self.played_ledger(ctx) {
+            Some(ledger) => soon(ledger),
+            None => soon(&self.opened(ctx).0),
+        }
     }
 
     /// The period today is in.
@@ -849,13 +882,15 @@ mod tests {
 
     #[test]
     fn a_played_year_with_replies_and_expiry_keeps_the_bill_and_the_ledger_together() {
-        let rules = LINKEDIN_HELP.rules();
-        // Premium Career sends few InMails, so its credits pile up to the cap and expire.
-        for (tier, blocks, inmail_share) in [
-            ("premium-career", 1, 5),
-            ("sales-navigator", 0, 80),
-            ("recruiter-lite", 2, 60),
+        // Premium Career sends few InMails, so its credits pile up to the cap and expire; the
+        // article's credits live until the reset and never come back.
+        for (preset, tier, blocks, inmail_share) in [
+            (LINKEDIN_HELP, "premium-career", 1, 5),
+            (LINKEDIN_HELP, "sales-navigator", 0, 80),
+            (LINKEDIN_HELP, "recruiter-lite", 2, 60),
+            (ARTICLE, "recruiter-lite", 2, 60),
         ] {
+            let rules = preset.rules();
             let selection = Selection {
                 tier_id: tier.into(),
                 addons: vec![(500, 1)],
@@ -914,20 +949,29 @@ mod tests {
                 // Nothing lives past its days: the oldest lot is at most 90 days old (Premium,
                 // Sales Navigator); a reset carries within the cap (replies may give credits
                 // back past it later).
-                if tier != "recruiter-lite" {
+                if preset == LINKEDIN_HELP && tier != "recruiter-lite" {
                     assert!(ledger
                         .lots()
                         .iter()
                         .all(|l| (month.today - l.granted).num_days() < 90));
                 }
-                if let Some(LogItem::Reset { .. }) = month.log.last() {
-                    let cap = tier_rules.inmail_rollover_cap.unwrap();
+                if let (Some(LogItem::Reset { .. }), Some(cap)) =
+                    (month.log.last(), tier_rules.inmail_rollover_cap)
+                {
                     assert!(
                         ledger.balance(month.today) <= cap + 3 * blocks,
                         "{tier} on {}",
                         month.today
                     );
                 }
+            }
+            if preset == ARTICLE {
+                assert_eq!(
+                    (refunded, expired),
+                    (0, 0),
+                    "article: nothing back, nothing early"
+                );
+                continue;
             }
             assert!(refunded > 0, "{tier}: replies gave credits back");
             if tier == "premium-career" {

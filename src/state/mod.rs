@@ -212,7 +212,7 @@ pub enum Action {
 
 /// The rules and choices a month is played under, borrowed part by part so `month` stays
 /// free.
-fn context<'a>(priced: &'a RuleSet, choices: &'a Choices) -> Context<'a> {
+pub(crate) fn context<'a>(priced: &'a RuleSet, choices: &'a Choices) -> Context<'a> {
     Context {
         rules: priced,
         selection: &choices.selection,

@@ -5,6 +5,7 @@
 use std::rc::Rc;
 
 use crate::engine::bill::{block_price, bundle_price, tier_price, unit_line, Billing};
+use crate::engine::credits::Expiry;
 use crate::engine::currency::Currency;
 use crate::engine::period::iso_date;
 use crate::engine::rules::RuleSet;
@@ -42,6 +43,8 @@ pub struct CalculatorInput {
     /// Whether the day is the visitor's: drawn ahead of the page without a `today`, it is
     /// not, and what depends on it is drawn unseen until the widget is alive.
     pub day_known: bool,
+    /// The next InMail credits to expire soon, before the reset.
+    pub expiring: Option<Expiry>,
 }
 
 impl CalculatorInput {
@@ -63,6 +66,9 @@ impl CalculatorInput {
             highlight: w.highlighted(),
             checkout_url: w.page.checkout_url.as_deref().map(Rc::from),
             day_known,
+            expiring: w
+                .month
+                .expiring_soon(crate::state::context(priced, &w.choices)),
         }
     }
 }
@@ -507,6 +513,14 @@ fn results(input: &CalculatorInput, t: &I18n) -> ResultsView {
     } else {
         inmail_line
     };
+    let inmail_line = match &input.expiring {
+        Some(e) => {
+            let date = t.date(e.day);
+            let soon = t.plural(key::RESULTS_INMAIL_EXPIRING, e.credits, &[("date", &date)]);
+            format!("{inmail_line} · {soon}")
+        }
+        None => inmail_line,
+    };
     let inmail_line = if i.pay_per_count > 0 {
         inmail_line + " · "
     } else {
@@ -615,7 +629,8 @@ fn results(input: &CalculatorInput, t: &I18n) -> ResultsView {
             Figure {
                 label: t.text(key::RESULTS_CREDITS),
                 value: i.credits_left.to_string(),
-                unit: of(i.available),
+                // Out of what the period brought (credits given back do not add to it).
+                unit: of((i.included + i.rolled_over + i.from_blocks).max(i.credits_left)),
                 testid: "inmail-credits-remaining",
             },
         ],

@@ -96,6 +96,8 @@ test('a month played: every InMail answered gives its credit back, the rest expi
   for (let d = 2; d <= 21; d++) {
     await widget.getByTestId('next-day').click();
     await day(`2026-01-${String(d).padStart(2, '0')}`);
+    // Two weeks ahead, the results say which credits are about to expire.
+    if (d === 15) assert.match(await widget.locator('.results').textContent(), /10 credits expire on [^·]*Jan 21/);
   }
   const events = await creditEvents(widget);
   const back = events.filter((e) => e.kind === 'refunded');
