@@ -4,6 +4,8 @@
 
 use std::rc::Rc;
 
+use chrono::NaiveDate;
+
 use crate::engine::period::{iso_date, Period, PeriodRule};
 use crate::engine::player::{timeline, LogItem, Month, Outcome, TimelineDay};
 use crate::engine::send::Recipient;
@@ -353,6 +355,24 @@ fn timeline_view(days: &[TimelineDay], period: &Period, t: &I18n) -> TimelineVie
     }
 }
 
+/// Credits given back or expired on a day, as the log says them.
+fn credits_entry(
+    t: &I18n,
+    kind: &'static str,
+    day: NaiveDate,
+    credits: u64,
+    words: Key,
+) -> LogEntry {
+    LogEntry::Credits {
+        key: format!("{kind}-{}", iso_date(day)),
+        iso: iso_date(day),
+        day: t.format().day_month(day),
+        kind,
+        credits,
+        text: t.plural(words, credits, &[]),
+    }
+}
+
 fn log(month: &Month, t: &I18n) -> LogView {
     let entries: Rc<[LogEntry]> = month
         .log
@@ -403,22 +423,12 @@ fn log(month: &Month, t: &I18n) -> LogView {
                     }
                 },
             },
-            LogItem::Refunded { day, credits } => LogEntry::Credits {
-                key: format!("b{}", iso_date(*day)),
-                iso: iso_date(*day),
-                day: t.format().day_month(*day),
-                kind: "refunded",
-                credits: *credits,
-                text: t.plural(key::LOG_REFUNDED, *credits, &[]),
-            },
-            LogItem::Expired { day, credits } => LogEntry::Credits {
-                key: format!("x{}", iso_date(*day)),
-                iso: iso_date(*day),
-                day: t.format().day_month(*day),
-                kind: "expired",
-                credits: *credits,
-                text: t.plural(key::LOG_EXPIRED, *credits, &[]),
-            },
+            LogItem::Refunded { day, credits } => {
+                credits_entry(t, "refunded", *day, *credits, key::LOG_REFUNDED)
+            }
+            LogItem::Expired { day, credits } => {
+                credits_entry(t, "expired", *day, *credits, key::LOG_EXPIRED)
+            }
         })
         .collect();
     let unread = month.unread_replies;
