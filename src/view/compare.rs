@@ -603,6 +603,11 @@ fn widest_label(labels: &[String]) -> usize {
 fn chart_view(input: &CompareInput, facts: &CompareFacts, c: &Rc<Chart>, t: &I18n) -> ChartView {
     let rules = &input.rules;
     let tier_name = |i: usize| rules.tiers.get(i).map_or("", |t| t.name.as_str());
+    // At a reply rate, each point reads per answered InMail too.
+    let per_answered = |plan: &Plan| match plan.per_answered_cents {
+        Some(cents) => t.fill(key::CHART_PER_ANSWERED, &[("price", &t.money(cents))]),
+        None => String::new(),
+    };
     let need_label = c.need.as_ref().map(|p| {
         t.fill(
             key::CHART_NEED,
@@ -611,7 +616,7 @@ fn chart_view(input: &CompareInput, facts: &CompareFacts, c: &Rc<Chart>, t: &I18
                 ("money", &t.money(p.plan.total_cents)),
                 ("plan", &t.plan(&p.plan, rules)),
             ],
-        )
+        ) + &per_answered(&p.plan)
     });
     let mut description = if c.inmails > 0 {
         t.fill(
@@ -652,7 +657,7 @@ fn chart_view(input: &CompareInput, facts: &CompareFacts, c: &Rc<Chart>, t: &I18
                         ("money", &t.money(p.plan.total_cents)),
                         ("plan", &t.plan(&p.plan, rules)),
                     ],
-                );
+                ) + &per_answered(&p.plan);
                 PointView::new(p.at, label)
             })
             .collect(),

@@ -45,6 +45,10 @@ test('the cheapest plan for 40 InMails at 20 % and at 60 % answered, and what ea
   await widget.getByTestId('compare-per-answered-premium-business').waitFor();
   assert.equal((await widget.getByTestId('compare-per-answered-premium-business').textContent()).trim(), '$3.54');
   assert.equal((await widget.getByTestId('compare-per-answered-sales-navigator').textContent()).trim(), '$3.96');
+  // And the chart: each point read (hovered or tabbed to) says it per answered InMail.
+  const points = await widget.locator('svg g[role="img"]').evaluateAll((gs) => gs.map((g) => g.getAttribute('aria-label')));
+  assert.ok(points.some((l) => /^Your need, 100 messages: cheapest \$84\.96 a month \(.+\); \$3\.54 per answered InMail$/.test(l)), points.join('\n'));
+  assert.ok(points.filter((l) => / messages: /.test(l)).every((l) => /per answered InMail$/.test(l)));
 
   // Applied, the calculator bills the same plan at the need: no InMail paid one by one, the
   // credits given back said, and the month per answered InMail.
