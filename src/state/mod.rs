@@ -402,28 +402,34 @@ impl Widget {
     /// Applies one action.
     pub fn apply(&mut self, action: Action) {
         // A month played under one plan is a plan again under another (docs/rules.md).
-        let played_under = (
+        let played_under = self
+            .month
+            .usage
+            .played
+            .is_some()
+            .then(|| self.plan_played());
+        self.act(action);
+        if played_under.is_some_and(|before| before != self.plan_played()) {
+            Rc::make_mut(&mut self.month).forget_played();
+        }
+    }
+
+    /// What a played month is played under: the selection, the rules, the period, the
+    /// currency.
+    fn plan_played(
+        &self,
+    ) -> (
+        crate::engine::plan::Selection,
+        *const RuleSet,
+        crate::engine::period::PeriodRule,
+        Currency,
+    ) {
+        (
             self.choices.selection.clone(),
             Rc::as_ptr(&self.rules.set),
             self.choices.period_rule,
             self.choices.currency,
-        );
-        self.act(action);
-        let now = (
-            &self.choices.selection,
-            Rc::as_ptr(&self.rules.set),
-            self.choices.period_rule,
-            self.choices.currency,
-        );
-        let changed = (
-            &played_under.0,
-            played_under.1,
-            played_under.2,
-            played_under.3,
-        ) != now;
-        if changed && self.month.usage.played.is_some() {
-            Rc::make_mut(&mut self.month).forget_played();
-        }
+        )
     }
 
     fn act(&mut self, action: Action) {

@@ -898,3 +898,24 @@ fn a_reply_rate_lowers_what_inmails_cost_where_credits_come_back_and_reads_back_
         w.url_params()
     );
 }
+
+#[test]
+fn a_played_month_is_a_plan_again_once_its_plan_or_its_inmails_typed_change() {
+    let mut w = fresh();
+    w.apply(Action::Player(PlayerAction::NextDay));
+    assert!(
+        w.month.usage.played.is_some(),
+        "played from the first day on"
+    );
+    w.apply(Action::Field(Field::Sent, Edit::Set(3)));
+    assert!(
+        w.month.usage.played.is_some(),
+        "messages typed leave the credits as played"
+    );
+    w.apply(Action::Plan(PlanAction::SelectTier("recruiter".into())));
+    assert_eq!(w.month.usage.played, None, "another plan");
+    assert_eq!(w.month.credits, None);
+    w.apply(Action::Player(PlayerAction::NextDay));
+    w.apply(Action::Field(Field::InMailSent, Edit::Set(2)));
+    assert_eq!(w.month.usage.played, None, "InMails typed");
+}
