@@ -11,7 +11,6 @@ use super::plan::{PlayedCredits, Selection, Usage};
 use super::rng::Rng;
 use super::rules::RuleSet;
 use super::send::{decide_send, Blocked, Recipient, SendDecision};
-use super::summary::inmail_status;
 
 /// The most log entries kept; older ones drop off.
 pub const LOG_LIMIT: usize = 200;
@@ -522,17 +521,6 @@ impl Month {
     }
 }
 
-/// Credits carried into the next period: every unused credit, while the balance the next
-/// period starts with (included + carried) stays within the tier's cap.
-pub fn rollover(rules: &RuleSet, selection: &Selection, usage: &Usage, terms: Terms) -> u64 {
-    let tier = rules.tier(&selection.tier_id).unwrap_or(&rules.tiers[0]);
-    let Some(cap) = tier.inmail_rollover_cap else {
-        return 0;
-    };
-    let unused = inmail_status(rules, tier, selection, usage, terms).credits_left;
-    unused.min(cap.saturating_sub(tier.inmail_credits))
-}
-
 /// One day of the timeline.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct TimelineDay {
@@ -582,6 +570,7 @@ mod tests {
     use super::*;
     use crate::engine::period::parse_iso_date;
     use crate::engine::presets::{ARTICLE, LINKEDIN_HELP};
+    use crate::engine::summary::inmail_status;
 
     fn date(s: &str) -> NaiveDate {
         parse_iso_date(s).unwrap()
@@ -788,10 +777,10 @@ mod tests {
             addons: vec![],
             inmail_blocks: 0,
         };
-        assert_eq!(
-            rollover(&article, &selection, &Usage::default(), Terms::default()),
-            0
-        );
+        let ctx = context(&article, &selection, PeriodRule::CalendarMonth);
+        let mut month = Month::new(date("2026-01-01"), Usage::default(), 3);
+        month.jump_to_reset(ctx, 0);
+        assert_eq!(month.usage.rollover_credits, 0);
     }
 
     #[test]
