@@ -119,7 +119,7 @@ fn tier(t: &serde_json::Value) -> String {
     format!(
         "TierOf {{ id: {}, name: {}, price_cents: {}, quarterly_price_cents: {}, \
          yearly_price_cents: {}, free_messages: {}, inmail_credits: {}, inmail_rollover_cap: {}, \
-         inmail_credit_days: {}, inmail_refund_days: {}, trial_days: {}, checkout_url: {}, features: {}, contact_url: {} }}",
+         inmail_credit_days: {}, inmail_refund_days: {}, trial_days: {}, checkout_url: {}, features: {}, contact_url: {}, seats: {} }}",
         text(&t["id"]),
         text(&t["name"]),
         if t["price_cents"].is_null() {
@@ -137,7 +137,25 @@ fn tier(t: &serde_json::Value) -> String {
         opt_num(&t["trial_days"]),
         opt_text(&t["checkout_url"]),
         list(&t["features"], text),
-        opt_text(&t["contact_url"])
+        opt_text(&t["contact_url"]),
+        opt(&t["seats"], seats)
+    )
+}
+
+/// How a tier is sold to a team (`SeatsOf`).
+fn seats(s: &serde_json::Value) -> String {
+    let sharing = |v: &serde_json::Value| match v.as_str() {
+        Some("pooled") => "Sharing::Pooled",
+        _ => "Sharing::PerSeat",
+    };
+    format!(
+        "SeatsOf {{ min: {}, max: {}, messages: {}, inmail: {}, message_cap: {}, inmail_cap: {} }}",
+        num(&s["min"]),
+        num(&s["max"]),
+        sharing(&s["messages"]),
+        sharing(&s["inmail"]),
+        opt_num(&s["message_cap"]),
+        opt_num(&s["inmail_cap"])
     )
 }
 

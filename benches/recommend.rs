@@ -19,6 +19,7 @@ mod native {
             messages,
             inmails,
             min_tier: None,
+            team: 0,
         }
     }
 

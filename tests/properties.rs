@@ -115,7 +115,7 @@ proptest! {
     ) {
         let r = rules(help);
         let min_tier = (min < r.tiers.len()).then(|| r.tiers[min].id.clone());
-        let need = Need { messages, inmails, min_tier };
+        let need = Need { messages, inmails, min_tier, team: 0 };
         let rec = Recommender::new(&r, Terms::billed(Billing::Monthly));
         let plan = rec.recommend(&r, &need).expect("bundles can always reach the need");
         let s = plan.selection();

@@ -12,7 +12,7 @@ use messaging_quota::engine::period::parse_iso_date;
 use messaging_quota::engine::presets::{ARTICLE, LINKEDIN_HELP};
 use messaging_quota::engine::rules::{
     BundleOf, BundlePriceOf, Feature, InMailPriceOf, InMailPricingOf, PriceListOf, PromotionOf,
-    PromotionPriceOf, RuleSet, RuleSetOf, TaxOf, TierOf, TierPriceOf,
+    PromotionPriceOf, RuleSet, RuleSetOf, SeatsOf, Sharing, TaxOf, TierOf, TierPriceOf,
 };
 use messaging_quota::engine::send::Recipient;
 use messaging_quota::host::attributes::parse_attributes;
@@ -93,6 +93,19 @@ fn rule_set() -> impl Strategy<Value = RuleSet> {
                             },
                             contact_url: contact
                                 .then(|| format!("https://sales.example/{i}?q=\"&")),
+                            // Every third tier is sold by the seat, some pooled and capped.
+                            seats: (i % 3 == 0).then(|| SeatsOf {
+                                min: 1 + i as u64,
+                                max: 10 + i as u64,
+                                messages: if i % 2 == 0 {
+                                    Sharing::Pooled
+                                } else {
+                                    Sharing::PerSeat
+                                },
+                                inmail: Sharing::Pooled,
+                                message_cap: (i % 2 == 0).then_some(messages + 5),
+                                inmail_cap: (i == 3).then_some(credits),
+                            }),
                         }
                     })
                     .collect();

@@ -14,7 +14,7 @@ use messaging_quota::engine::fields::CountField;
 use messaging_quota::engine::period::parse_iso_date;
 use messaging_quota::engine::recommend::{exhaustive, Need, Plan, Recommender};
 use messaging_quota::engine::rules::{
-    BundleOf, InMailPricingOf, PromotionOf, RuleSet, RuleSetOf, TaxOf, TierOf,
+    BundleOf, InMailPricingOf, PromotionOf, RuleSet, RuleSetOf, SeatsOf, Sharing, TaxOf, TierOf,
 };
 use messaging_quota::engine::send::Recipient;
 use messaging_quota::engine::tax::TaxMode;
@@ -29,7 +29,14 @@ use proptest::prelude::*;
 /// digits, with or without a tax (included in the prices or not) and a promotion.
 fn rule_set() -> impl Strategy<Value = RuleSet> {
     let yearly = prop::option::of(50u64..=100);
-    let tier = (0u64..40_000, 0u64..300, 0u64..60, yearly.clone());
+    // Some tiers sold by the seat: the fewest and most seats, and caps on what a seat uses.
+    let seats = prop::option::of((
+        1u64..4,
+        0u64..8,
+        prop::option::of(0u64..200),
+        prop::option::of(0u64..40),
+    ));
+    let tier = (0u64..40_000, 0u64..300, 0u64..60, yearly.clone(), seats);
     let tax = prop::option::of((0u64..=2_500, any::<bool>()));
     // Percent or amount off, the tiers (a bit mask), the periods (a mask), the months.
     let promotion = (
@@ -71,7 +78,7 @@ fn rule_set() -> impl Strategy<Value = RuleSet> {
                     tiers: tiers
                         .into_iter()
                         .enumerate()
-                        .map(|(i, (price, messages, credits, share))| TierOf {
+                        .map(|(i, (price, messages, credits, share, seats))| TierOf {
                             id: format!("t{i}"),
                             name: format!("Tier {i}"),
                             price_cents: price,
@@ -86,6 +93,14 @@ fn rule_set() -> impl Strategy<Value = RuleSet> {
                             checkout_url: None,
                             features: Vec::new(),
                             contact_url: None,
+                            seats: seats.map(|(min, more, message_cap, inmail_cap)| SeatsOf {
+                                min,
+                                max: min + more,
+                                messages: Sharing::Pooled,
+                                inmail: Sharing::Pooled,
+                                message_cap,
+                                inmail_cap,
+                            }),
                         })
                         .collect(),
                     bundles: bundles
@@ -183,13 +198,17 @@ fn widget(rules: &RuleSet, tier: usize, counts: &[u64], blocks: u64, inmail_sent
 
 /// Sets the usage to a need: that many messages and InMails sent this period.
 fn at_need(w: &mut Widget, need: &Need) {
-    w.apply(Action::Field(Field::Sent, Edit::Set(need.messages)));
-    w.apply(Action::Field(Field::InMailSent, Edit::Set(need.inmails)));
+    w.apply(Action::Field(Field::Sent, Edit::Set(need.team_messages())));
+    w.apply(Action::Field(
+        Field::InMailSent,
+        Edit::Set(need.team_inmails()),
+    ));
 }
 
 /// Applies a plan's selection through the calculator's own fields.
 fn choose(w: &mut Widget, plan: &Plan) {
     w.apply(Action::Plan(PlanAction::SelectTier(plan.tier_id.clone())));
+    w.apply(Action::Field(Field::Seats, Edit::Set(plan.seats)));
     for bundle in w.rules.set.bundles.clone() {
         w.apply(Action::Field(Field::Addon(bundle.size), Edit::Set(0)));
     }
@@ -264,6 +283,7 @@ proptest! {
             messages,
             inmails,
             min_tier: (min > 0).then(|| rules.tiers[min % rules.tiers.len()].id.clone()),
+            team: 0,
         };
         let mut w = widget(&rules, 0, &[], 0, 0);
         let terms = under(&mut w, terms);
@@ -303,22 +323,25 @@ proptest! {
         for point in chart.points.iter().chain(chart.need.iter()) {
             let mut chosen = w.clone();
             choose(&mut chosen, &point.plan);
-            at_need(&mut chosen, &Need { messages: point.messages, inmails: need.inmails, min_tier: None });
+            at_need(&mut chosen, &Need { messages: point.messages, inmails: need.inmails, min_tier: None, team: need.team });
             prop_assert_eq!(chosen.summary().total_cents, point.plan.total_cents, "{} messages", point.messages);
         }
     }
 
     /// The cheapest way is exact in every billing, with and without the promotion, at any
-    /// reply rate: it ranks with an exhaustive search that prices by hand (before tax, which the search leaves out).
+    /// reply rate, for one account or a team of up to 10: it ranks with an exhaustive search
+    /// that prices by hand (before tax, which the search leaves out).
     #[test]
     fn the_cheapest_way_is_exact_in_every_billing(
         rules in rule_set(),
         messages in 0u64..400,
         inmails in 0u64..40,
         reply_percent in prop_oneof![Just(0u64), 0u64..=100],
+        team in prop_oneof![Just(1u64), 1u64..=10],
     ) {
         let rules = RuleSet { tax: None, ..rules };
-        let need = Need { messages, inmails, min_tier: None };
+        // A team's need is each member's: a team of 10 sends ten times as much.
+        let need = Need { messages: messages / team, inmails: inmails / team, min_tier: None, team };
         for billing in Billing::ALL {
             for promotion in [None, Some(0)] {
                 let terms = Terms { billing, tax: None, promotion, reply_percent };
@@ -362,6 +385,7 @@ fn the_largest_need_gives_a_plan_the_fields_hold() {
         messages: CountField::NeedMessages.range().1,
         inmails: CountField::NeedInMails.range().1,
         min_tier: None,
+        team: 0,
     };
     let plan = Recommender::new(&rules, Terms::billed(Billing::Monthly))
         .recommend(&rules, &need)

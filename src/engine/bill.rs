@@ -20,8 +20,8 @@ use super::tax::{untaxed, Split, TaxMode};
 /// What a line of the monthly bill is for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Charge {
-    /// The tier's own price.
-    Tier,
+    /// The tier's own price, for each of `seats` (1 but on a tier sold by the seat).
+    Tier { seats: u64 },
     /// `count` bundles of `size` messages.
     Bundle { size: u64, count: u64 },
     /// `count` InMail credit blocks of `block_size` credits.
@@ -33,7 +33,7 @@ pub enum Charge {
 impl Charge {
     /// Whether the line pays for messages (the tier and its bundles), as opposed to InMail.
     pub fn is_for_messages(self) -> bool {
-        matches!(self, Charge::Tier | Charge::Bundle { .. })
+        matches!(self, Charge::Tier { .. } | Charge::Bundle { .. })
     }
 }
 
@@ -468,15 +468,16 @@ pub fn available_credits(
     usage: &Usage,
 ) -> u64 {
     let played = usage.played.unwrap_or_default();
-    tier.inmail_credits
-        .saturating_add(usage.rollover_credits)
+    let extra = usage
+        .rollover_credits
         .saturating_add(
             rules
                 .inmail
                 .block_size
                 .saturating_mul(selection.inmail_blocks),
         )
-        .saturating_add(played.refunded)
+        .saturating_add(played.refunded);
+    tier.team_credits(tier.seats_for(selection.seats), extra)
         .saturating_sub(played.expired)
 }
 
@@ -524,7 +525,9 @@ pub fn bill(rules: &RuleSet, selection: &Selection, usage: &Usage, terms: Terms)
         .promotion(rules)
         .filter(|p| p.applies_to(rules, &tier.id, terms.billing));
     let mut lines = Vec::with_capacity(selection.addons.len() + 3);
-    lines.push(pricing.units(Charge::Tier, tier_price(tier), 1, promotion));
+    let seats = tier.seats_for(selection.seats);
+    let charge = Charge::Tier { seats };
+    lines.push(pricing.units(charge, tier_price(tier), seats, promotion));
     for &(size, count) in &selection.addons {
         if let Some(bundle) = rules.bundle(size) {
             let charge = Charge::Bundle { size, count };
@@ -582,7 +585,7 @@ pub fn unit_line(rules: &RuleSet, price: UnitPrice, terms: Terms, tier: Option<&
             .promotion(rules)
             .filter(|p| p.applies_to(rules, &t.id, terms.billing))
     });
-    pricing.units(Charge::Tier, price, 1, promotion)
+    pricing.units(Charge::Tier { seats: 1 }, price, 1, promotion)
 }
 
 /// The usage a monthly need stands for: that many messages and InMails sent in a period.
@@ -611,6 +614,7 @@ mod tests {
             tier_id: "premium-business".into(),
             addons: vec![(25, 2)],
             inmail_blocks: 1,
+            seats: 1,
         };
         let usage = usage_at(0, 5);
         let yearly = bill(&rules, &selection, &usage, Terms::billed(Billing::Yearly));
@@ -663,6 +667,7 @@ mod tests {
                 tier_id: tier.into(),
                 addons,
                 inmail_blocks: blocks,
+                seats: 1,
             };
             let usage = usage_at(0, inmails);
             let yearly = bill(&rules, &selection, &usage, Terms::billed(Billing::Yearly));
@@ -708,6 +713,7 @@ mod tests {
             tier_id: tier.into(),
             addons: vec![],
             inmail_blocks: 0,
+            seats: 1,
         };
         bill(rules, &selection, &usage_at(0, 0), terms)
     }
@@ -739,6 +745,7 @@ mod tests {
             tier_id: "sales-navigator".into(),
             addons: vec![(25, 2)],
             inmail_blocks: 0,
+            seats: 1,
         };
         let both = bill(
             &rules,
@@ -773,6 +780,7 @@ mod tests {
             tier_id: "premium-business".into(),
             addons: vec![(100, 1)],
             inmail_blocks: 0,
+            seats: 1,
         };
         let b = bill(&rules, &selection, &usage_at(0, 2), quarterly);
         // €25.99 + €125.97 a quarter for the bundle (€41.99 a month) + €18.00.
@@ -849,6 +857,7 @@ mod tests {
             messages: 500,
             inmails: 150,
             min_tier: None,
+            team: 0,
         };
         let plan = Recommender::new(&rules, monthly)
             .recommend(&rules, &need)
@@ -864,6 +873,7 @@ mod tests {
             tier_id: "recruiter-lite".into(),
             addons: vec![(25, 1)],
             inmail_blocks: 1,
+            seats: 1,
         };
         // 30 included + 3 from the block: the 34th InMail is the first paid one.
         let at = |n| {

@@ -165,6 +165,7 @@ pub fn cost_chart(recommender: &Recommender, rules: &RuleSet, need: &Need) -> Ch
             messages,
             inmails: need.inmails,
             min_tier: None,
+            team: need.team,
         };
         recommender
             .plan_for_tier(rules, tier_index, &at)
@@ -217,6 +218,7 @@ pub fn cost_chart(recommender: &Recommender, rules: &RuleSet, need: &Need) -> Ch
             messages,
             inmails: need.inmails,
             min_tier: None,
+            team: need.team,
         };
         recommender.recommend(rules, &at)
     };
@@ -292,6 +294,7 @@ mod tests {
             messages: 120,
             inmails: 0,
             min_tier: None,
+            team: 0,
         };
         let chart = cost_chart(&r, &rules, &need);
         assert_eq!(chart.series.len(), 5);
@@ -340,6 +343,7 @@ mod tests {
             messages: 1_000_000,
             inmails: 5,
             min_tier: None,
+            team: 0,
         };
         let chart = cost_chart(&r, &rules, &need);
         assert_eq!(chart.x_ticks.last().unwrap().value, 1_500_000);

@@ -48,7 +48,7 @@ pub fn compare(recommender: &Recommender, rules: &RuleSet, need: &Need) -> Vec<C
             tier_name: tier.name.clone(),
             per_message_cents: plan
                 .as_ref()
-                .and_then(|p| per_message(p.messages_cents, need.messages)),
+                .and_then(|p| per_message(p.messages_cents, need.team_messages())),
             plan,
             cheapest: best == Some(i),
             below_minimum: i < minimum,
@@ -71,7 +71,7 @@ pub fn cost_at_need(rules: &RuleSet, selection: &Selection, need: &Need, terms: 
     bill(
         rules,
         selection,
-        &usage_at(need.messages, need.inmails),
+        &usage_at(need.team_messages(), need.team_inmails()),
         terms,
     )
     .total_cents
@@ -83,7 +83,7 @@ pub fn versus_current(rules: &RuleSet, selection: &Selection, need: &Need, terms
         .tier(&selection.tier_id)
         .unwrap_or_else(|| rules.first_priced_tier());
     let allowance = allowance(rules, tier, selection);
-    if allowance < need.messages {
+    if allowance < need.team_messages() {
         return Versus::Short { allowance };
     }
     Versus::Covers {
@@ -105,6 +105,7 @@ mod tests {
             messages: 120,
             inmails: 10,
             min_tier: None,
+            team: 0,
         };
         let rows = compare(&r, &rules, &need);
         assert_eq!(rows.len(), 5);
@@ -138,11 +139,13 @@ mod tests {
             messages: 120,
             inmails: 5,
             min_tier: None,
+            team: 0,
         };
         let sn = Selection {
             tier_id: "sales-navigator".into(),
             addons: vec![(100, 1)],
             inmail_blocks: 0,
+            seats: 1,
         };
         assert_eq!(
             versus_current(&rules, &sn, &need, Terms::billed(Billing::Monthly)),
@@ -169,6 +172,7 @@ mod tests {
             messages: 10,
             inmails: 0,
             min_tier: Some("sales-navigator".into()),
+            team: 0,
         };
         let rows = compare(&r, &rules, &need);
         let flags: Vec<(bool, bool)> = rows.iter().map(|r| (r.below_minimum, r.cheapest)).collect();

@@ -29,15 +29,21 @@ pub struct Lifecycle {
 impl Lifecycle {
     /// The lifecycle of `tier`'s credits and `selection`'s blocks under `rules`.
     pub fn of(rules: &RuleSet, tier: &Tier, selection: &Selection) -> Lifecycle {
+        let seats = tier.seats_for(selection.seats);
+        // The seats' cap on what the team uses a period: no more is granted or bought.
+        let granted = tier.team_credits(seats, 0);
+        let bought = rules
+            .inmail
+            .block_size
+            .saturating_mul(selection.inmail_blocks);
         Lifecycle {
-            granted: tier.inmail_credits,
-            bought: rules
-                .inmail
-                .block_size
-                .saturating_mul(selection.inmail_blocks),
+            granted,
+            bought: bought.min(tier.team_credits(seats, bought) - granted),
             granted_days: tier.inmail_credit_days,
             bought_days: rules.inmail.block_credit_days.or(tier.inmail_credit_days),
-            cap: tier.inmail_rollover_cap,
+            cap: tier
+                .inmail_rollover_cap
+                .map(|cap| cap.saturating_mul(seats)),
             refund_days: tier.inmail_refund_days,
         }
     }

@@ -19,6 +19,8 @@ pub enum CountField {
     Small,
     /// A share, in percent: 0–100.
     Percent,
+    /// A team's seats, or the people on it.
+    Seats,
 }
 
 impl CountField {
@@ -32,6 +34,7 @@ impl CountField {
             CountField::PackSize => (0, crate::engine::rules::MAX_PACK_SIZE),
             CountField::Small => (0, 1_000),
             CountField::Percent => (0, 100),
+            CountField::Seats => (1, crate::engine::rules::MAX_SEATS),
         }
     }
 }

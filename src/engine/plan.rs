@@ -2,6 +2,8 @@
 
 use super::fields::{parse_count, CountError, CountField};
 use super::rules::RuleSet;
+#[cfg(doc)]
+use super::rules::Tier;
 
 /// The visitor's subscription choices.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -10,6 +12,8 @@ pub struct Selection {
     /// (bundle size, count), sorted by size, counts above zero.
     pub addons: Vec<(u64, u64)>,
     pub inmail_blocks: u64,
+    /// The team's seats, on a tier sold by the seat (1 on any other: see [`Tier::seats_for`]).
+    pub seats: u64,
 }
 
 /// What has been used in the current period.
@@ -39,10 +43,12 @@ pub struct PlayedCredits {
 impl Selection {
     /// The first tier, nothing added.
     pub fn starter(rules: &RuleSet) -> Selection {
+        let tier = rules.first_priced_tier();
         Selection {
-            tier_id: rules.first_priced_tier().id.clone(),
+            tier_id: tier.id.clone(),
             addons: Vec::new(),
             inmail_blocks: 0,
+            seats: tier.seats_for(1),
         }
     }
 
@@ -79,7 +85,23 @@ impl Selection {
             }
             sold
         });
+        fitted.seats = fitted.seats_on(rules);
         (fitted, changes)
+    }
+
+    /// The seats the chosen tier sells this team (1 on a tier sold to one account).
+    pub fn seats_on(&self, rules: &RuleSet) -> u64 {
+        rules
+            .tier(&self.tier_id)
+            .map_or(1, |tier| tier.seats_for(self.seats))
+    }
+
+    /// The selection as billed: its seats those the chosen tier sells the team.
+    pub fn as_billed(&self, rules: &RuleSet) -> Selection {
+        Selection {
+            seats: self.seats_on(rules),
+            ..self.clone()
+        }
     }
 
     /// The add-ons in URL form: `100x2,25x1` (largest first), empty when none.
@@ -241,6 +263,7 @@ mod tests {
             tier_id: "premium-career".into(),
             addons: vec![(25, 1), (30, 2)],
             inmail_blocks: 1,
+            seats: 1,
         };
         let (fitted, changes) = selection.fit_to(&rules);
         assert_eq!(fitted.tier_id, "basic");

@@ -660,6 +660,7 @@ mod tests {
             tier_id: "sales-navigator".into(),
             addons: vec![(25, 1)],
             inmail_blocks: 1,
+            seats: 1,
         };
         let ctx = context(&rules, &selection, PeriodRule::BillingDay(15));
         let scenario = Scenario {
@@ -684,6 +685,7 @@ mod tests {
             tier_id: "premium-business".into(),
             addons: vec![],
             inmail_blocks: 1,
+            seats: 1,
         };
         let ctx = context(&rules, &selection, PeriodRule::CalendarMonth);
         let scenario = Scenario {
@@ -745,6 +747,7 @@ mod tests {
             tier_id: "premium-business".into(),
             addons: vec![],
             inmail_blocks: 0,
+            seats: 1,
         };
         let ctx = context(&rules, &selection, PeriodRule::CalendarMonth);
         let mut month = Month::new(date("2026-01-01"), Usage::default(), 3);
@@ -776,6 +779,7 @@ mod tests {
             tier_id: "recruiter".into(),
             addons: vec![],
             inmail_blocks: 0,
+            seats: 1,
         };
         let ctx = context(&article, &selection, PeriodRule::CalendarMonth);
         let mut month = Month::new(date("2026-01-01"), Usage::default(), 3);
@@ -795,6 +799,7 @@ mod tests {
             tier_id: "sales-navigator".into(),
             addons: vec![(100, 1)],
             inmail_blocks: 0,
+            seats: 1,
         };
         let ctx = context(&rules, &selection, PeriodRule::BillingDay(10));
         let scenario = Scenario {
@@ -884,6 +889,7 @@ mod tests {
                 tier_id: tier.into(),
                 addons: vec![(500, 1)],
                 inmail_blocks: blocks,
+                seats: 1,
             };
             let ctx = Context {
                 terms: Terms {
@@ -1009,6 +1015,7 @@ mod tests {
             tier_id: "recruiter".into(),
             addons: vec![(500, 1)],
             inmail_blocks: 0,
+            seats: 1,
         };
         let ctx = context(&rules, &selection, PeriodRule::CalendarMonth);
         let mut month = Month::new(date("2026-05-04"), Usage::default(), 5);

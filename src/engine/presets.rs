@@ -11,7 +11,7 @@ mod compiled {
         currency::Currency,
         rules::{
             BundleOf, BundlePriceOf, Feature, InMailPriceOf, InMailPricingOf, PriceListOf, RuleSet,
-            TierOf, TierPriceOf,
+            SeatsOf, Sharing, TierOf, TierPriceOf,
         },
     };
     include!(concat!(env!("OUT_DIR"), "/presets.rs"));

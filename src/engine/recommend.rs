@@ -23,13 +23,42 @@ use super::rules::{Bundle, RuleSet, Tier};
 use super::summary::{answered, per_answered};
 use super::tax::Split;
 
-/// What the visitor needs each month.
+/// What the visitor (or their team) needs each month.
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct Need {
+    /// Messages each member sends.
     pub messages: u64,
+    /// InMails each member sends.
     pub inmails: u64,
     /// The lowest tier the visitor will accept (for its other features).
     pub min_tier: Option<String>,
+    /// The people sending: more than one needs a tier sold by the seat (0 is one).
+    pub team: u64,
+}
+
+impl Need {
+    /// The people sending (at least one).
+    pub fn team_size(&self) -> u64 {
+        self.team.max(1)
+    }
+
+    /// Messages the whole team sends.
+    pub fn team_messages(&self) -> u64 {
+        self.messages.saturating_mul(self.team_size())
+    }
+
+    /// InMails the whole team sends.
+    pub fn team_inmails(&self) -> u64 {
+        self.inmails.saturating_mul(self.team_size())
+    }
+
+    /// The seats `tier` sells this need's team, `None` when it cannot seat it (a tier sold
+    /// to one account, for a team; a team above the tier's most seats).
+    pub fn seats_on(&self, tier: &Tier) -> Option<u64> {
+        let team = self.team_size();
+        let seats = tier.seats_for(team);
+        (seats >= team).then_some(seats)
+    }
 }
 
 /// A complete way to meet a need, with its monthly cost.
@@ -40,6 +69,8 @@ pub struct Plan {
     /// (bundle size, count), sorted by size.
     pub addons: Vec<(u64, u64)>,
     pub inmail_blocks: u64,
+    /// The seats bought (1 on a tier sold to one account).
+    pub seats: u64,
     /// InMails paid one by one beyond the credits.
     pub pay_per_inmails: u64,
     pub allowance: u64,
@@ -76,6 +107,7 @@ impl Plan {
             tier_id: self.tier_id.clone(),
             addons: self.addons.clone(),
             inmail_blocks: self.inmail_blocks,
+            seats: self.seats,
         }
     }
 
@@ -98,22 +130,19 @@ impl Plan {
         terms: Terms,
     ) -> Plan {
         let tier = &rules.tiers[tier_index];
-        let bill = bill(
-            rules,
-            &selection,
-            &usage_at(need.messages, need.inmails),
-            terms,
-        );
+        let (messages, inmails) = (need.team_messages(), need.team_inmails());
+        let bill = bill(rules, &selection, &usage_at(messages, inmails), terms);
         let allowance = super::summary::allowance(rules, tier, &selection);
         let inmail_credits = available_credits(rules, tier, &selection, &Usage::default());
         let refund = terms.refund_percent(tier);
-        let answered = answered(need.inmails, terms.reply_percent);
+        let answered = answered(inmails, terms.reply_percent);
         Plan {
             tier_id: selection.tier_id,
             tier_index,
             addons: selection.addons,
             inmail_blocks: selection.inmail_blocks,
-            pay_per_inmails: pay_per_count(inmail_credits, need.inmails, refund),
+            seats: tier.seats_for(selection.seats),
+            pay_per_inmails: pay_per_count(inmail_credits, inmails, refund),
             allowance,
             inmail_credits,
             total_cents: bill.total_cents,
@@ -123,8 +152,8 @@ impl Plan {
             charge: bill.first_charge(),
             billing: terms.billing,
             messages_cents: bill.messages_cents(),
-            spare_messages: allowance.saturating_sub(need.messages),
-            spare_credits: inmail_credits.saturating_sub(credits_for(need.inmails, refund)),
+            spare_messages: allowance.saturating_sub(messages),
+            spare_credits: inmail_credits.saturating_sub(credits_for(inmails, refund)),
             answered,
             per_answered_cents: per_answered(bill.total_cents, answered),
         }
@@ -297,20 +326,26 @@ impl BundleCovers {
 /// last whole block's worth and just enough).
 pub fn inmail_cover(
     rules: &RuleSet,
-    included: u64,
+    credits: InMailCredits,
     inmails: u64,
     refund_percent: u64,
     billing: Billing,
 ) -> (u64, u64, u64) {
+    let InMailCredits { included, usable } = credits;
     let pricing = rules.inmail;
     let block_year = block_price(rules).per_year(billing);
     let pay_per_year = pricing.pay_per_inmail_cents.saturating_mul(12);
-    let missing = credits_for(inmails, refund_percent).saturating_sub(included);
+    // Credits past the seats' cap are never used: no block beyond it helps.
+    let missing = credits_for(inmails, refund_percent)
+        .min(usable)
+        .saturating_sub(included);
     let enough = missing.div_ceil(pricing.block_size);
     let candidates = (0..=enough.min(100)).chain(enough.saturating_sub(100)..=enough);
     candidates
         .map(|blocks| {
-            let credits = included.saturating_add(blocks * pricing.block_size);
+            let credits = included
+                .saturating_add(blocks * pricing.block_size)
+                .min(usable);
             let pay_per = pay_per_count(credits, inmails, refund_percent);
             let cost = blocks
                 .saturating_mul(block_year)
@@ -320,6 +355,24 @@ pub fn inmail_cover(
         // Ties: more blocks means more spare credits.
         .min_by_key(|&(blocks, _, cost)| (cost, std::cmp::Reverse(blocks)))
         .unwrap_or((0, inmails, 0))
+}
+
+/// The InMail credits a plan starts from: those its seats include, and the most its seats'
+/// cap lets the team use (blocks past it are never used).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct InMailCredits {
+    pub included: u64,
+    pub usable: u64,
+}
+
+impl InMailCredits {
+    /// `tier`'s credits for `seats`.
+    pub fn of(tier: &Tier, seats: u64) -> InMailCredits {
+        InMailCredits {
+            included: tier.team_credits(seats, 0),
+            usable: tier.team_credits(seats, u64::MAX),
+        }
+    }
 }
 
 /// Everything needed to recommend plans under one rule set and one set of terms.
@@ -370,13 +423,19 @@ impl Recommender {
     /// through sales).
     pub fn plan_for_tier(&self, rules: &RuleSet, tier_index: usize, need: &Need) -> Option<Plan> {
         let tier: &Tier = rules.tiers.get(tier_index).filter(|t| !t.is_contact())?;
+        let seats = need.seats_on(tier)?;
+        let (messages, inmails) = (need.team_messages(), need.team_inmails());
+        // Past the seats' cap on messages, no bundle lets the team send more.
+        if tier.team_messages(seats, u64::MAX) < messages {
+            return None;
+        }
         let cover = self
             .covers
-            .cover(need.messages.saturating_sub(tier.free_messages))?;
+            .cover(messages.saturating_sub(tier.free_messages.saturating_mul(seats)))?;
         let (blocks, _, _) = inmail_cover(
             rules,
-            tier.inmail_credits,
-            need.inmails,
+            InMailCredits::of(tier, seats),
+            inmails,
             self.terms.refund_percent(tier),
             self.terms.billing,
         );
@@ -384,6 +443,7 @@ impl Recommender {
             tier_id: tier.id.clone(),
             addons: cover.counts,
             inmail_blocks: blocks,
+            seats,
         };
         Some(Plan::of(rules, tier_index, selection, need, self.terms))
     }
@@ -413,6 +473,7 @@ impl Recommender {
 /// hand before tax (call it on rules without one): the first period is the year's share of
 /// everything but the tier, plus the tier's first charges with the promotion.
 pub fn exhaustive(rules: &RuleSet, need: &Need, terms: Terms) -> Option<Plan> {
+    let (messages, inmails) = (need.messages, need.inmails);
     let billing = terms.billing;
     let from = need
         .min_tier
@@ -424,9 +485,24 @@ pub fn exhaustive(rules: &RuleSet, need: &Need, terms: Terms) -> Option<Plan> {
         if tier.is_contact() {
             continue;
         }
+        // A team needs a tier sold by the seat, with room for every member.
+        let team = need.team.max(1);
+        let (messages, inmails) = (messages * team, inmails * team);
+        let seats = match tier.seats {
+            None if team == 1 => 1,
+            Some(s) if team <= s.max => team.max(s.min),
+            _ => continue,
+        };
+        let cap = |caps: Option<u64>, total: u64| caps.map_or(total, |c| total.min(c * seats));
+        let message_cap = tier.seats.and_then(|s| s.message_cap);
+        let credit_cap = tier.seats.and_then(|s| s.inmail_cap);
+        if message_cap.is_some_and(|c| c * seats < messages) {
+            continue;
+        }
         // The tier's first period: its charges in it, the promotion's first ones cut.
         let tier_period = {
             let (billed, each) = tier_price(tier).charge(billing);
+            let each = each * seats;
             let in_period = billed.per_year() / billing.per_year();
             let cut = terms
                 .promotion(rules)
@@ -438,14 +514,14 @@ pub fn exhaustive(rules: &RuleSet, need: &Need, terms: Terms) -> Option<Plan> {
                 });
             each * in_period - cut
         };
-        let missing = need.messages.saturating_sub(tier.free_messages);
+        let missing = messages.saturating_sub(tier.free_messages * seats);
         let limits: Vec<u64> = rules
             .bundles
             .iter()
             .map(|b| missing.div_ceil(b.size))
             .collect();
         let mut counts = vec![0u64; rules.bundles.len()];
-        let missing_inmails = need.inmails.saturating_sub(tier.inmail_credits);
+        let missing_inmails = inmails.saturating_sub(tier.inmail_credits * seats);
         let max_blocks = missing_inmails.div_ceil(rules.inmail.block_size);
         // Each answered InMail's credit comes back for another, where the tier gives it back.
         let refund = if tier.inmail_refund_days.is_some() {
@@ -460,7 +536,7 @@ pub fn exhaustive(rules: &RuleSet, need: &Need, terms: Terms) -> Option<Plan> {
                 return 0;
             }
             let mut sent = 0;
-            while sent < need.inmails && (sent + 1) - (sent + 1) * refund / 100 <= credits {
+            while sent < inmails && (sent + 1) - (sent + 1) * refund / 100 <= credits {
                 sent += 1;
             }
             sent
@@ -480,17 +556,19 @@ pub fn exhaustive(rules: &RuleSet, need: &Need, terms: Terms) -> Option<Plan> {
                     .zip(&rules.bundles)
                     .map(|(c, b)| c * year(bundle_price(b)))
                     .sum();
-                let allowance = tier.free_messages + bought;
+                let allowance = cap(message_cap, tier.free_messages * seats + bought);
                 for blocks in 0..=max_blocks {
-                    let credits = tier.inmail_credits + blocks * rules.inmail.block_size;
-                    let pay_per = need.inmails - paid_for(credits);
+                    let credits = cap(
+                        credit_cap,
+                        tier.inmail_credits * seats + blocks * rules.inmail.block_size,
+                    );
+                    let pay_per = inmails - paid_for(credits);
                     let rest_of_year = bundle_cents
                         + blocks * year(block_price(rules))
                         + pay_per * 12 * rules.inmail.pay_per_inmail_cents;
                     let total = tier_period + rest_of_year / billing.per_year();
-                    let taken = need.inmails - need.inmails * refund / 100;
-                    let spare =
-                        allowance.saturating_sub(need.messages) + credits.saturating_sub(taken);
+                    let taken = inmails - inmails * refund / 100;
+                    let spare = allowance.saturating_sub(messages) + credits.saturating_sub(taken);
                     let rank = (total, std::cmp::Reverse(spare), tier_index);
                     if best.as_ref().is_some_and(|b| b.rank() <= rank) {
                         continue;
@@ -505,6 +583,7 @@ pub fn exhaustive(rules: &RuleSet, need: &Need, terms: Terms) -> Option<Plan> {
                             .map(|(b, c)| (b.size, *c))
                             .collect(),
                         inmail_blocks: blocks,
+                        seats,
                     };
                     let plan = Plan::of(rules, tier_index, selection, need, terms);
                     assert_eq!(plan.rank(), rank, "the bill and the search agree");
@@ -542,6 +621,7 @@ mod tests {
             messages,
             inmails,
             min_tier: None,
+            team: 0,
         }
     }
 
@@ -586,6 +666,7 @@ mod tests {
             messages: 100,
             inmails: 0,
             min_tier: Some("sales-navigator".into()),
+            team: 0,
         };
         let plan = r.recommend(&rules, &n).unwrap();
         assert_eq!(
@@ -603,9 +684,13 @@ mod tests {
         let rules = ARTICLE.rules();
         // One InMail: a block ($10, 3 credits) ties pay-per-InMail ($10); the block has spare.
         let m = Billing::Monthly;
-        assert_eq!(inmail_cover(&rules, 0, 1, 0, m), (1, 0, 12 * 1000));
-        assert_eq!(inmail_cover(&rules, 0, 4, 0, m), (2, 0, 12 * 2000));
-        assert_eq!(inmail_cover(&rules, 0, 0, 0, m), (0, 0, 0));
+        let free = InMailCredits {
+            included: 0,
+            usable: u64::MAX,
+        };
+        assert_eq!(inmail_cover(&rules, free, 1, 0, m), (1, 0, 12 * 1000));
+        assert_eq!(inmail_cover(&rules, free, 4, 0, m), (2, 0, 12 * 2000));
+        assert_eq!(inmail_cover(&rules, free, 0, 0, m), (0, 0, 0));
         // linkedin-help: Premium Career and Premium Business both cost $29.99; for 10
         // messages from Career up, Business wins on spare capacity (20 + 15 > 5 + 5).
         let help = LINKEDIN_HELP.rules();
@@ -614,6 +699,7 @@ mod tests {
             messages: 10,
             inmails: 0,
             min_tier: Some("premium-career".into()),
+            team: 0,
         };
         assert_eq!(r.recommend(&help, &n).unwrap().tier_id, "premium-business");
         // Two identical tiers: the lower one.
@@ -760,6 +846,7 @@ mod reply_rate {
             messages: 100,
             inmails: 40,
             min_tier: None,
+            team: 0,
         };
         Recommender::new(&rules, terms)
             .recommend(&rules, &need)

@@ -45,6 +45,8 @@ pub const MAX_PROMOTIONS: usize = 8;
 /// Longest a promotion may last, in months.
 pub const MAX_PROMOTION_MONTHS: u64 = 120;
 pub const MAX_FEATURES: usize = 16;
+/// Most seats a tier may be sold with.
+pub const MAX_SEATS: u64 = 1_000;
 
 /// One account tier.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -92,6 +94,9 @@ pub struct TierOf<N> {
     /// sales" link, never a price, never offered as a way to a need.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contact_url: Option<String>,
+    /// Sold to teams, by the seat: its prices, messages and credits are each seat's.
+    #[serde(default = "Option::default", skip_serializing_if = "Option::is_none")]
+    pub seats: Option<SeatsOf<N>>,
 }
 
 impl<N> TierOf<N> {
@@ -99,6 +104,77 @@ impl<N> TierOf<N> {
     pub fn is_contact(&self) -> bool {
         self.contact_url.is_some()
     }
+}
+
+/// How a tier is sold to a team: between `min` and `max` seats, each seat with the tier's
+/// price, messages and credits. Bundles and InMail blocks are bought for the team.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, bound(deserialize = "N: Deserialize<'de>"))]
+pub struct SeatsOf<N> {
+    pub min: N,
+    pub max: N,
+    /// How the seats' messages are shared: each seat its own, or one pool for the team.
+    #[serde(default, skip_serializing_if = "Sharing::is_per_seat")]
+    pub messages: Sharing,
+    /// How the seats' InMail credits (and the blocks') are shared.
+    #[serde(default, skip_serializing_if = "Sharing::is_per_seat")]
+    pub inmail: Sharing,
+    /// The most messages one seat may send in a period, set by the team's admin.
+    #[serde(default = "Option::default", skip_serializing_if = "Option::is_none")]
+    pub message_cap: Option<N>,
+    /// The most InMail credits one seat may use in a period, set by the team's admin.
+    #[serde(default = "Option::default", skip_serializing_if = "Option::is_none")]
+    pub inmail_cap: Option<N>,
+}
+
+/// Whether a team's seats each have their own allowance or draw on one pool.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Sharing {
+    #[default]
+    PerSeat,
+    Pooled,
+}
+
+impl Sharing {
+    pub fn is_per_seat(&self) -> bool {
+        *self == Sharing::PerSeat
+    }
+}
+
+pub type Seats = SeatsOf<u64>;
+
+impl Tier {
+    /// The seats a team of `team` is sold on this tier: within its range, or one for a tier
+    /// sold to one account.
+    pub fn seats_for(&self, team: u64) -> u64 {
+        self.seats.map_or(1, |s| team.clamp(s.min, s.max))
+    }
+
+    /// A team's month of messages (the tier's for every seat, plus `bought`), as far as the
+    /// seats' cap lets them be sent.
+    pub fn team_messages(&self, seats: u64, bought: u64) -> u64 {
+        let total = self
+            .free_messages
+            .saturating_mul(seats)
+            .saturating_add(bought);
+        capped(total, self.seats.and_then(|s| s.message_cap), seats)
+    }
+
+    /// A team's InMail credits (`extra` beyond the tier's for every seat), as far as the
+    /// seats' cap lets them be used.
+    pub fn team_credits(&self, seats: u64, extra: u64) -> u64 {
+        let total = self
+            .inmail_credits
+            .saturating_mul(seats)
+            .saturating_add(extra);
+        capped(total, self.seats.and_then(|s| s.inmail_cap), seats)
+    }
+}
+
+/// `total`, at most `cap` for each of `seats`.
+fn capped(total: u64, cap: Option<u64>, seats: u64) -> u64 {
+    cap.map_or(total, |cap| total.min(cap.saturating_mul(seats)))
 }
 
 /// Something a tier may include (advanced search, profile analytics): an id, and its name

@@ -14,10 +14,11 @@ use super::currency::Currency;
 use super::rules::Blank;
 use super::rules::{
     BundleOf, BundlePriceOf, Feature, InMailPriceOf, InMailPricingOf, Num, PriceListOf,
-    PromotionOf, PromotionPriceOf, RawRules, RuleError, RuleProblem, RuleSet, RuleSetOf, TaxOf,
-    TierOf, TierPriceOf, MAX_BUNDLES, MAX_CREDIT_DAYS, MAX_FEATURES, MAX_ID_CHARS, MAX_INCLUDED,
-    MAX_NAME_CHARS, MAX_PACK_SIZE, MAX_PRICE_CENTS, MAX_PROMOTIONS, MAX_PROMOTION_MONTHS,
-    MAX_SOURCE_CHARS, MAX_TAX_NAME_CHARS, MAX_TAX_RATE, MAX_TIERS, MAX_TRIAL_DAYS, MAX_URL_CHARS,
+    PromotionOf, PromotionPriceOf, RawRules, RuleError, RuleProblem, RuleSet, RuleSetOf, SeatsOf,
+    TaxOf, TierOf, TierPriceOf, MAX_BUNDLES, MAX_CREDIT_DAYS, MAX_FEATURES, MAX_ID_CHARS,
+    MAX_INCLUDED, MAX_NAME_CHARS, MAX_PACK_SIZE, MAX_PRICE_CENTS, MAX_PROMOTIONS,
+    MAX_PROMOTION_MONTHS, MAX_SEATS, MAX_SOURCE_CHARS, MAX_TAX_NAME_CHARS, MAX_TAX_RATE, MAX_TIERS,
+    MAX_TRIAL_DAYS, MAX_URL_CHARS,
 };
 
 type Result<T> = std::result::Result<T, RuleError>;
@@ -149,6 +150,27 @@ impl<N: Copy, C: Clone> RuleSetOf<N, C> {
                 checkout_url: t.checkout_url.clone(),
                 features: t.features.clone(),
                 contact_url: t.contact_url.clone(),
+                seats: match &t.seats {
+                    Some(s) => {
+                        let seats = |field| at(tier(field), 1, MAX_SEATS);
+                        let cap = |field| at(tier(field), 0, MAX_INCLUDED);
+                        Some(SeatsOf {
+                            min: f(s.min, seats("seats.min"))?,
+                            max: f(s.max, seats("seats.max"))?,
+                            messages: s.messages,
+                            inmail: s.inmail,
+                            message_cap: s
+                                .message_cap
+                                .map(|n| f(n, cap("seats.message_cap")))
+                                .transpose()?,
+                            inmail_cap: s
+                                .inmail_cap
+                                .map(|n| f(n, cap("seats.inmail_cap")))
+                                .transpose()?,
+                        })
+                    }
+                    None => None,
+                },
             });
         }
         let mut bundles = Vec::with_capacity(self.bundles.len());
@@ -531,6 +553,11 @@ impl RawRules {
                         at("inmail_rollover_cap"),
                         RuleProblem::CapBelowCredits(tier.inmail_credits),
                     ));
+                }
+            }
+            if let Some(seats) = tier.seats {
+                if seats.max < seats.min {
+                    return Err(error(at("seats.max"), RuleProblem::TooSmall(seats.min)));
                 }
             }
             if tier.is_contact() {

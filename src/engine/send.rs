@@ -7,7 +7,7 @@ use super::bill::{bill, bundle_price, tier_price, unit_line, Terms};
 use super::fields::CountField;
 use super::period::PeriodRule;
 use super::plan::{PlayedCredits, Selection, Usage};
-use super::rules::RuleSet;
+use super::rules::{RuleSet, Seats, Tier};
 use super::summary::{allowance, summarize};
 use super::tax::Split;
 
@@ -63,6 +63,8 @@ pub enum Unblock {
     Tier(String),
     /// Add one bundle of this size.
     Bundle(u64),
+    /// Add a seat to the team: this many seats in all.
+    Seats(u64),
 }
 
 /// One unblocking option with its price.
@@ -89,10 +91,21 @@ pub struct UnblockOption {
     pub cheapest: bool,
 }
 
+/// The limit a send was stopped at.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Limit {
+    /// The month's allowance (the team's, where it has seats).
+    Allowance,
+    /// The most each seat may send a month, `cap`, set by the team's admin: below what the
+    /// tier and bundles give, so only more seats or another tier get past it.
+    SeatCap { cap: u64 },
+}
+
 /// Why a send was stopped at the limit, and how to get past it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Blocked {
     pub allowance: u64,
+    pub limit: Limit,
     pub reset: NaiveDate,
     pub days_left: u64,
     /// By the month's total once applied, lowest first (ties: more messages); the first is
@@ -156,10 +169,31 @@ pub fn decide_send(
         }
         Recipient::Connection | Recipient::SharedConnection => SendDecision::Blocked(Blocked {
             allowance: summary.allowance,
+            limit: limit(rules, selection),
             reset: summary.period.reset,
             days_left: summary.days_left,
             options: unblock_options(rules, selection, usage, terms),
         }),
+    }
+}
+
+/// The limit a selection's allowance is: the seats' cap where it binds.
+fn limit(rules: &RuleSet, selection: &Selection) -> Limit {
+    let Some(tier) = rules.tier(&selection.tier_id) else {
+        return Limit::Allowance;
+    };
+    let uncapped = Tier {
+        seats: tier.seats.map(|s| Seats {
+            message_cap: None,
+            ..s
+        }),
+        ..tier.clone()
+    };
+    match tier.seats.and_then(|s| s.message_cap) {
+        Some(cap) if allowance(rules, tier, selection) < allowance(rules, &uncapped, selection) => {
+            Limit::SeatCap { cap }
+        }
+        _ => Limit::Allowance,
     }
 }
 
@@ -190,6 +224,13 @@ pub fn unblock_options(
                 .iter()
                 .filter(|b| selection.addon_count(b.size) < CountField::AddonCount.range().1)
                 .map(|b| (Unblock::Bundle(b.size), bundle_price(b))),
+        )
+        .chain(
+            // A seat more, where the tier sells one.
+            tier.seats
+                .map(|_| tier.seats_for(selection.seats))
+                .filter(|&seats| tier.seats_for(seats + 1) > seats)
+                .map(|seats| (Unblock::Seats(seats + 1), tier_price(tier))),
         );
     // Kept in order as they are added: lowest new total, then the most messages, then
     // the order above. (Inserting in place keeps the order stable without the standard
@@ -199,7 +240,8 @@ pub fn unblock_options(
         let mut changed = selection.clone();
         apply_unblock(&mut changed, &unblock);
         let changed_tier = rules.tier(&changed.tier_id).unwrap_or(tier);
-        let for_tier = matches!(unblock, Unblock::Tier(_)).then_some(changed_tier);
+        let for_tier =
+            matches!(unblock, Unblock::Tier(_) | Unblock::Seats(_)).then_some(changed_tier);
         let price_cents = unit_line(rules, price, terms, for_tier).cents;
         let new_allowance = allowance(rules, changed_tier, &changed);
         // It must let one more message through: more than was sent, and more than now.
@@ -237,6 +279,7 @@ pub fn apply_unblock(selection: &mut Selection, unblock: &Unblock) {
             let count = selection.addon_count(*size);
             selection.set_addon_count(*size, count.saturating_add(1));
         }
+        Unblock::Seats(seats) => selection.seats = *seats,
     }
 }
 
@@ -258,6 +301,7 @@ mod tests {
             tier_id: tier.into(),
             addons: addons.to_vec(),
             inmail_blocks: 0,
+            seats: 1,
         };
         decide_send(
             &rules,

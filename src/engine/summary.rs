@@ -74,19 +74,18 @@ pub struct Summary {
     pub days_left: u64,
 }
 
-/// The month's message allowance: the tier's free messages plus every bundle.
+/// The month's message allowance: the tier's free messages (each seat's) plus every bundle,
+/// within the seats' cap.
 pub fn allowance(rules: &RuleSet, tier: &Tier, selection: &Selection) -> u64 {
-    selection
-        .addons
-        .iter()
-        .fold(tier.free_messages, |sum, (size, count)| {
-            let sold = rules.bundle(*size).is_some();
-            if sold {
-                sum.saturating_add(size.saturating_mul(*count))
-            } else {
-                sum
-            }
-        })
+    let bought = selection.addons.iter().fold(0u64, |sum, (size, count)| {
+        let sold = rules.bundle(*size).is_some();
+        if sold {
+            sum.saturating_add(size.saturating_mul(*count))
+        } else {
+            sum
+        }
+    });
+    tier.team_messages(tier.seats_for(selection.seats), bought)
 }
 
 /// The warning level for `sent` of `allowance`.
@@ -127,7 +126,9 @@ pub fn inmail_status(
         }
     };
     InMailStatus {
-        included: tier.inmail_credits,
+        included: tier
+            .inmail_credits
+            .saturating_mul(tier.seats_for(selection.seats)),
         rolled_over: usage.rollover_credits,
         from_blocks,
         available,
@@ -228,6 +229,7 @@ mod tests {
             tier_id: tier.into(),
             addons: addons.to_vec(),
             inmail_blocks: blocks,
+            seats: 1,
         };
         let usage = Usage {
             sent,
@@ -279,7 +281,7 @@ mod tests {
         assert_eq!(
             lines,
             [
-                (Charge::Tier, 2999),
+                (Charge::Tier { seats: 1 }, 2999),
                 (Charge::Bundle { size: 25, count: 1 }, 1499),
                 (
                     Charge::Bundle {

@@ -1,7 +1,7 @@
 //! Where buying a plan goes, and what the host hears when a visitor goes there.
 //!
-//! A checkout URL is a template: `{tier}`, `{period}`, `{currency}`, `{addons}` and
-//! `{inmail_blocks}` and `{promo}` (empty without one) are filled in with the plan's values, percent-encoded where they must be
+//! A checkout URL is a template: `{tier}`, `{period}`, `{currency}`, `{addons}`,
+//! `{inmail_blocks}`, `{seats}` and `{promo}` (empty without one) are filled in with the plan's values, percent-encoded where they must be
 //! (everything but RFC 3986's unreserved characters, as `encodeURIComponent` nearly does), so
 //! `sales-navigator` stays `sales-navigator` whether the placeholder sits in a path or a query. The host's
 //! `checkout-url` attribute comes first, then the tier's own URL in the rules, then the rule
@@ -61,6 +61,10 @@ pub struct CheckoutDetail {
     /// URL form: `100x2,25x1`.
     pub addons: String,
     pub inmail_blocks: u64,
+    /// The seats bought, on a tier sold by the seat (absent: one account).
+    #[serde(skip_serializing_if = "super::events::is_one")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub seats: Option<u64>,
     pub billing: BillingId,
     /// The ISO 4217 code of the amounts.
     pub currency: String,
@@ -98,6 +102,7 @@ impl Purchase {
             tier: self.selection.tier_id.clone(),
             addons: self.selection.addons_param(),
             inmail_blocks: self.selection.inmail_blocks,
+            seats: (self.selection.seats > 1).then_some(self.selection.seats),
             billing: billing_id(self.billing),
             currency: self.currency.code().to_owned(),
             month_cents: self.month_cents,
@@ -141,6 +146,7 @@ pub fn fill(template: &str, purchase: &Purchase) -> String {
             "{inmail_blocks}",
             purchase.selection.inmail_blocks.to_string(),
         ),
+        ("{seats}", purchase.selection.seats.to_string()),
         (
             "{promo}",
             encode(purchase.promotion.as_deref().unwrap_or_default()),
@@ -164,6 +170,7 @@ mod tests {
                 tier_id: "sales-navigator".into(),
                 addons: vec![(25, 1), (100, 2)],
                 inmail_blocks: 3,
+                seats: 1,
             },
             billing: Billing::Yearly,
             currency: Currency::find("EUR").unwrap(),

@@ -39,6 +39,15 @@ pub struct SelectionDetail {
     /// URL form: `100x2,25x1`.
     pub addons: String,
     pub inmail_blocks: u64,
+    /// The seats billed, on a tier sold by the seat (absent: one account).
+    #[serde(skip_serializing_if = "is_one")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub seats: Option<u64>,
+}
+
+/// Whether a seat count is absent or one: an account, not a team.
+pub fn is_one(seats: &Option<u64>) -> bool {
+    seats.is_none_or(|s| s == 1)
 }
 
 /// The month as the visitor sees it.
@@ -256,6 +265,10 @@ pub struct UpgradeDetail {
     pub tier: Option<String>,
     /// The bundle's size, for a bundle.
     pub bundle_size: Option<u64>,
+    /// The team's seats in all, for a seat more (absent otherwise).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub seats: Option<u64>,
     /// In English: `Add 25 messages`, `Upgrade to Recruiter`.
     pub label: String,
     /// The option's own price a month, as billed.
@@ -271,13 +284,14 @@ pub struct UpgradeDetail {
     pub cheapest: bool,
 }
 
-/// A way to unblock: a higher tier or a bundle.
+/// A way to unblock: a higher tier, a bundle, or a seat more.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "ts", derive(TS))]
 #[serde(rename_all = "lowercase")]
 pub enum UpgradeKind {
     Tier,
     Bundle,
+    Seat,
 }
 
 /// `messaging-quota:error`: something the widget needs could not be loaded. Dispatched by
@@ -338,7 +352,7 @@ pub fn level_id(level: Level) -> LevelId {
 /// The id a charge has in events.
 pub fn charge_id(charge: Charge) -> ChargeId {
     match charge {
-        Charge::Tier => ChargeId::Tier,
+        Charge::Tier { .. } => ChargeId::Tier,
         Charge::Bundle { .. } => ChargeId::Bundle,
         Charge::InMailBlocks { .. } => ChargeId::InMailBlocks,
         Charge::PayPerInMail { .. } => ChargeId::PayPerInMail,
@@ -360,6 +374,10 @@ pub fn change_detail(
             tier: selection.tier_id.clone(),
             addons: selection.addons_param(),
             inmail_blocks: selection.inmail_blocks,
+            seats: summary.bill.lines.iter().find_map(|l| match l.charge {
+                Charge::Tier { seats } if seats > 1 => Some(seats),
+                _ => None,
+            }),
         },
         summary: SummaryDetail {
             allowance: summary.allowance,
@@ -416,14 +434,16 @@ pub fn upgrade_detail(
     currency: Currency,
     billing: Billing,
 ) -> UpgradeDetail {
-    let (kind, tier, bundle_size) = match &option.unblock {
-        Unblock::Tier(id) => (UpgradeKind::Tier, Some(id.clone()), None),
-        Unblock::Bundle(size) => (UpgradeKind::Bundle, None, Some(*size)),
+    let (kind, tier, bundle_size, seats) = match &option.unblock {
+        Unblock::Tier(id) => (UpgradeKind::Tier, Some(id.clone()), None, None),
+        Unblock::Bundle(size) => (UpgradeKind::Bundle, None, Some(*size), None),
+        Unblock::Seats(seats) => (UpgradeKind::Seat, None, None, Some(*seats)),
     };
     UpgradeDetail {
         kind,
         tier,
         bundle_size,
+        seats,
         label,
         price_cents: option.price_cents,
         new_allowance: option.new_allowance,
@@ -450,6 +470,7 @@ mod tests {
             tier_id: "sales-navigator".into(),
             addons: vec![(100, 1)],
             inmail_blocks: 0,
+            seats: 1,
         };
         let summary = summarize(
             &rules,

@@ -54,6 +54,7 @@ impl Choices {
                 messages: 100,
                 inmails: 0,
                 min_tier: None,
+                team: 1,
             },
             currency: rules.currency,
             billing: Billing::Monthly,
@@ -246,7 +247,7 @@ macro_rules! count {
 }
 
 /// Every parameter, in the order a link writes them.
-pub static PARAMS: [Param; 16] = [
+pub static PARAMS: [Param; 18] = [
     Param {
         name: "preset",
         kind: Kind::Preset,
@@ -318,6 +319,17 @@ pub static PARAMS: [Param; 16] = [
         doc(NUMBER, "a whole number of InMail credit blocks", "0")
     ),
     count!(
+        "seats",
+        CountField::Seats,
+        |c, _m| c.selection.seats,
+        doc(
+            NUMBER,
+            "a whole number 1–1000: the seats bought, on a tier sold by the seat (kept within \
+             the tier's fewest and most seats)",
+            "the tier's fewest seats (1)"
+        )
+    ),
+    count!(
         "sent",
         CountField::Sent,
         |_c, m| m.usage.sent,
@@ -347,6 +359,17 @@ pub static PARAMS: [Param; 16] = [
             NUMBER,
             "a whole number: the InMails a month it plans for",
             "0"
+        )
+    ),
+    count!(
+        "team",
+        CountField::Seats,
+        |c, _m| c.need.team,
+        doc(
+            NUMBER,
+            "a whole number 1–1000: the people the \"What do I need?\" panel plans for (its \
+             messages and InMails are each person's)",
+            "1"
         )
     ),
     count!(
@@ -887,6 +910,7 @@ mod tests {
             messages: 0,
             inmails: 4,
             min_tier: Some("recruiter".into()),
+            team: 1,
         };
         let pairs = query(&t, Some(presets::LINKEDIN_HELP));
         let text: Vec<String> = pairs.iter().map(|(n, v)| format!("{n}={v}")).collect();

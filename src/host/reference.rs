@@ -40,8 +40,8 @@ const PAGE_ATTRIBUTES: [PageAttribute; 15] = [
         "checkout-url",
         "string",
         "where buying a plan goes: an `https:`, `http:` or relative URL, a template whose \
-         `{tier}`, `{period}`, `{currency}`, `{addons}`, `{inmail_blocks}` and `{promo}` are \
-         filled in (see [Checkout](#checkout))",
+         `{tier}`, `{period}`, `{currency}`, `{addons}`, `{inmail_blocks}`, `{seats}` and \
+         `{promo}` are filled in (see [Checkout](#checkout))",
         "the rules' `checkout_url`s; without any, no link is drawn",
     ),
     attribute(

@@ -24,6 +24,10 @@ pub enum Field {
     NeedInMails,
     /// The share of InMails the visitor expects answered.
     ReplyRate,
+    /// The seats bought, on a tier sold by the seat.
+    Seats,
+    /// The people a need is for.
+    NeedTeam,
     ScenarioPerDay,
     /// A share of the scenario's sends, by recipient (`Recipient::ALL` order).
     ScenarioShare(usize),
@@ -61,6 +65,7 @@ impl Field {
             Field::NeedMessages => CountField::NeedMessages,
             Field::NeedInMails => CountField::NeedInMails,
             Field::ReplyRate => CountField::Percent,
+            Field::Seats | Field::NeedTeam => CountField::Seats,
             Field::Rule(f) => f.count_field(),
         }
     }
@@ -68,10 +73,14 @@ impl Field {
     /// The part of the widget this field sits in.
     pub fn part(self) -> Part {
         match self {
-            Field::Addon(_) | Field::InMailBlocks | Field::Sent | Field::InMailSent => {
-                Part::Calculator
+            Field::Addon(_)
+            | Field::InMailBlocks
+            | Field::Sent
+            | Field::InMailSent
+            | Field::Seats => Part::Calculator,
+            Field::NeedMessages | Field::NeedInMails | Field::ReplyRate | Field::NeedTeam => {
+                Part::Compare
             }
-            Field::NeedMessages | Field::NeedInMails | Field::ReplyRate => Part::Compare,
             Field::ScenarioPerDay | Field::ScenarioShare(_) | Field::ReadRate | Field::Seed => {
                 Part::Demo
             }
@@ -112,6 +121,8 @@ impl Field {
             Field::NeedMessages => "need-messages".to_owned(),
             Field::NeedInMails => "need-inmails".to_owned(),
             Field::ReplyRate => "reply-rate".to_owned(),
+            Field::Seats => "seats".to_owned(),
+            Field::NeedTeam => "need-team".to_owned(),
             Field::ScenarioPerDay => "scenario-per-day".to_owned(),
             Field::ScenarioShare(i) => format!(
                 "scenario-share-{}",
@@ -272,6 +283,8 @@ impl Widget {
             Field::NeedMessages => choices.need.messages,
             Field::NeedInMails => choices.need.inmails,
             Field::ReplyRate => choices.reply_percent,
+            Field::Seats => choices.selection.seats_on(&self.rules.set),
+            Field::NeedTeam => choices.need.team_size(),
             Field::ScenarioPerDay => scenario.per_working_day,
             Field::ScenarioShare(i) => *scenario.shares.get(i)?,
             Field::ReadRate => scenario.read_rate,
@@ -325,6 +338,14 @@ impl Widget {
             Field::NeedMessages => self.choices.need.messages = n,
             Field::NeedInMails => self.choices.need.inmails = n,
             Field::ReplyRate => self.choices.reply_percent = n,
+            // Within what the chosen tier sells; kept as typed on a tier sold to one account.
+            Field::Seats => {
+                selection.seats = match self.rules.set.tier(&selection.tier_id) {
+                    Some(tier) if tier.seats.is_some() => tier.seats_for(n),
+                    _ => n,
+                }
+            }
+            Field::NeedTeam => self.choices.need.team = n,
             Field::ScenarioPerDay => scenario.per_working_day = n,
             Field::ScenarioShare(i) => {
                 if let Some(share) = scenario.shares.get_mut(i) {

@@ -36,7 +36,12 @@ impl Texts {
     /// A line of the monthly cost: the tier's name, `100 messages × 2`.
     pub fn charge(&self, charge: Charge, tier_name: &str) -> String {
         match charge {
-            Charge::Tier => self.isolate(tier_name).into_owned(),
+            Charge::Tier { seats: 1 } => self.isolate(tier_name).into_owned(),
+            Charge::Tier { seats } => self.plural(
+                key::CHARGE_TIER_SEATS,
+                seats,
+                &[("tier", &self.isolate(tier_name))],
+            ),
             Charge::Bundle { size, count } => self.plural(
                 key::CHARGE_BUNDLE,
                 size,
@@ -64,6 +69,7 @@ impl Texts {
                 self.fill(key::UNBLOCK_TIER, &[("tier", name)])
             }
             Unblock::Bundle(size) => self.plural(key::UNBLOCK_BUNDLE, *size, &[]),
+            Unblock::Seats(seats) => self.plural(key::UNBLOCK_SEATS, *seats, &[]),
         }
     }
 
@@ -148,12 +154,17 @@ impl Texts {
             .get(plan.tier_index)
             .map_or("", |t| t.name.as_str());
         let addons = self.plan_addons(plan);
+        // The tier with its seats, where it is sold by the seat: `Recruiter × 8 seats`.
+        let tier = match plan.seats {
+            1 => tier.to_owned(),
+            seats => self.charge(Charge::Tier { seats }, tier),
+        };
         if addons.is_empty() {
-            self.isolate(tier).into_owned()
+            self.isolate(&tier).into_owned()
         } else {
             self.fill(
                 key::PLAN_WITH_ADDONS,
-                &[("tier", tier), ("addons", &addons)],
+                &[("tier", &tier), ("addons", &addons)],
             )
         }
     }
@@ -542,7 +553,14 @@ mod tests {
     fn charges_and_options_in_words() {
         let t = english_for_tests();
         let rules = ARTICLE.rules();
-        assert_eq!(t.charge(Charge::Tier, "Recruiter"), "Recruiter");
+        assert_eq!(
+            t.charge(Charge::Tier { seats: 1 }, "Recruiter"),
+            "Recruiter"
+        );
+        assert_eq!(
+            t.charge(Charge::Tier { seats: 8 }, "Recruiter"),
+            "Recruiter × 8 seats"
+        );
         assert_eq!(
             t.charge(Charge::Bundle { size: 25, count: 2 }, ""),
             "25 messages × 2"
@@ -577,6 +595,7 @@ mod tests {
             tier_index: 0,
             addons: vec![(25, 1), (100, 1)],
             inmail_blocks: 4,
+            seats: 1,
             pay_per_inmails: 1,
             allowance: 140,
             inmail_credits: 12,

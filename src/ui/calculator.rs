@@ -169,6 +169,12 @@ pub fn Calculator(props: &Props) -> Html {
                 <Pricing view={view.pricing.clone()} on_plan={props.on_plan.clone()} />
                 <TierPicker view={view.tiers.clone()} on_plan={props.on_plan.clone()} />
                 if step >= 2 {
+                if let Some(seats) = &view.seats {
+                    <div class="seats field-grid">
+                        { fields(std::slice::from_ref(&seats.field), &props.on_field) }
+                        <p class="muted">{ seats.hint.clone() }</p>
+                    </div>
+                }
                 <fieldset class="addons">
                     <legend>{ addons.legend.clone() }<small>{ addons.hint.clone() }</small></legend>
                     if let Some(none) = &addons.none {

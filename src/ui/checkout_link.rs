@@ -67,6 +67,7 @@ mod tests {
                     tier_id: "pro".into(),
                     addons: Vec::new(),
                     inmail_blocks: 0,
+                    seats: 1,
                 },
                 billing: Billing::Monthly,
                 currency: Currency::USD,

@@ -47,6 +47,9 @@ pub fn Compare(props: &Props) -> Html {
                     { fields(&view.need, &props.on_field) }
                     <Select view={view.min_tier.clone()} onchange={on_min_tier} />
                 </div>
+                if let Some(hint) = &view.team_hint {
+                    <p class="muted" data-testid="team-hint">{ hint.clone() }</p>
+                }
                 <Recommendation view={view.recommendation.clone()} on_plan={props.on_plan.clone()} />
             </div>
             if let Some(table) = &view.table {

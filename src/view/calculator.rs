@@ -78,6 +78,8 @@ pub struct CalculatorView {
     pub heading: Rc<str>,
     pub pricing: Rc<PricingView>,
     pub tiers: Rc<TiersView>,
+    /// The seats, where the chosen tier is sold by the seat.
+    pub seats: Option<SeatsView>,
     pub addons: AddonsView,
     pub usage: UsageView,
     pub results: Rc<ResultsView>,
@@ -153,6 +155,13 @@ pub struct TierOption {
     /// Its messages and InMail credits.
     pub detail: String,
     pub features: Option<String>,
+}
+
+/// The seat count of a tier sold by the seat, and the seats it is sold for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SeatsView {
+    pub field: FieldView,
+    pub hint: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -282,6 +291,7 @@ pub fn calculator(input: &CalculatorInput, t: &I18n) -> CalculatorView {
         heading: t.text(key::PLAN_HEADING),
         pricing: Rc::new(pricing(input, t)),
         tiers: Rc::new(tiers(input, t)),
+        seats: seats(input, t),
         addons: addons(input, t),
         usage: usage(input, t),
         results: Rc::new(results(input, t)),
@@ -391,6 +401,20 @@ fn tiers(input: &CalculatorInput, t: &I18n) -> TiersView {
         tiers,
         regular: t.text(key::PROMO_REGULAR),
     }
+}
+
+fn seats(input: &CalculatorInput, t: &I18n) -> Option<SeatsView> {
+    let selection = &input.choices.selection;
+    let range = input.rules.tier(&selection.tier_id)?.seats?;
+    let count = selection.seats_on(&input.rules);
+    let label = t.text(key::PLAN_SEATS);
+    Some(SeatsView {
+        field: FieldView::new(t, Field::Seats, label, Some(count), &input.drafts),
+        hint: t.fill(
+            key::PLAN_SEATS_RANGE,
+            &[("min", &t.count(range.min)), ("max", &t.count(range.max))],
+        ),
+    })
 }
 
 fn addons(input: &CalculatorInput, t: &I18n) -> AddonsView {
@@ -584,7 +608,7 @@ fn results(input: &CalculatorInput, t: &I18n) -> ResultsView {
         })
     });
     let purchase = Purchase {
-        selection: input.choices.selection.clone(),
+        selection: input.choices.selection.as_billed(&input.rules),
         billing: s.billing,
         currency: s.currency,
         month_cents: s.total_cents,

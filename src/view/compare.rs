@@ -91,8 +91,11 @@ impl CompareFacts {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CompareView {
     pub heading: Rc<str>,
-    /// Messages and InMails a month, and the share of InMails answered.
-    pub need: [FieldView; 3],
+    /// Messages and InMails a month, the share of InMails answered, and the people on the
+    /// team where the rules sell a tier by the seat.
+    pub need: Vec<FieldView>,
+    /// Said where the need is a team's: its messages and InMails are each person's.
+    pub team_hint: Option<Rc<str>>,
     pub min_tier: SelectView,
     pub recommendation: Rc<RecommendationView>,
     pub table: Option<Rc<TableView>>,
@@ -281,21 +284,30 @@ pub fn compare(input: &CompareInput, facts: &CompareFacts, t: &I18n) -> CompareV
     let need = &input.choices.need;
     let field =
         |f: Field, label, value| FieldView::new(t, f, t.text(label), Some(value), &input.drafts);
+    let sells_seats = input.rules.tiers.iter().any(|tier| tier.seats.is_some());
+    let mut need_fields = vec![
+        field(
+            Field::NeedMessages,
+            key::COMPARE_NEED_MESSAGES,
+            need.messages,
+        ),
+        field(Field::NeedInMails, key::COMPARE_NEED_INMAILS, need.inmails),
+        field(
+            Field::ReplyRate,
+            key::COMPARE_REPLY_RATE,
+            input.choices.reply_percent,
+        ),
+    ];
+    if sells_seats {
+        need_fields.insert(
+            0,
+            field(Field::NeedTeam, key::COMPARE_TEAM, need.team_size()),
+        );
+    }
     CompareView {
         heading: t.text(key::COMPARE_HEADING),
-        need: [
-            field(
-                Field::NeedMessages,
-                key::COMPARE_NEED_MESSAGES,
-                need.messages,
-            ),
-            field(Field::NeedInMails, key::COMPARE_NEED_INMAILS, need.inmails),
-            field(
-                Field::ReplyRate,
-                key::COMPARE_REPLY_RATE,
-                input.choices.reply_percent,
-            ),
-        ],
+        need: need_fields,
+        team_hint: (need.team_size() > 1).then(|| t.text(key::COMPARE_TEAM_HINT)),
         min_tier: SelectView {
             label: t.text(key::COMPARE_MIN_TIER),
             testid: "min-tier",

@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use crate::engine::bill::Billing;
 use crate::engine::rules::RuleSet;
-use crate::engine::send::{apply_unblock, Blocked, Unblock, UnblockOption};
+use crate::engine::send::{apply_unblock, Blocked, Limit, Unblock, UnblockOption};
 use crate::host::checkout::{CheckoutSource, Purchase};
 use crate::host::params::Choices;
 use crate::state::Widget;
@@ -70,11 +70,12 @@ pub struct OptionView {
     pub checkout: Option<CheckoutView>,
 }
 
-/// An option's name in test ids: the tier's id, or `addon-{size}`.
+/// An option's name in test ids: the tier's id, `addon-{size}`, or `seats`.
 fn option_id(unblock: &Unblock) -> String {
     match unblock {
         Unblock::Tier(id) => id.clone(),
         Unblock::Bundle(size) => format!("addon-{size}"),
+        Unblock::Seats(_) => "seats".to_owned(),
     }
 }
 
@@ -88,8 +89,16 @@ pub fn dialog(input: &DialogInput, t: &I18n) -> DialogView {
 }
 
 fn body(input: &DialogInput, b: &Blocked, t: &I18n) -> DialogBody {
-    let intro = pieces(&t.template(key::DIALOG_BODY, None), &|name| match name {
+    let body = match b.limit {
+        Limit::Allowance => key::DIALOG_BODY,
+        Limit::SeatCap { .. } => key::DIALOG_BODY_CAP,
+    };
+    let intro = pieces(&t.template(body, None), &|name| match name {
         "allowance" => Some(Piece::Text(t.count(b.allowance))),
+        "cap" => match b.limit {
+            Limit::SeatCap { cap } => Some(Piece::Text(t.count(cap))),
+            Limit::Allowance => None,
+        },
         "not-delivered" => Some(Piece::Slot(
             "not-delivered",
             t.text(key::DIALOG_NOT_DELIVERED).to_string(),
@@ -132,11 +141,12 @@ fn body(input: &DialogInput, b: &Blocked, t: &I18n) -> DialogBody {
             let detail = match &o.unblock {
                 Unblock::Tier(_) => key::DIALOG_DETAIL_TIER,
                 Unblock::Bundle(_) => key::DIALOG_DETAIL_BUNDLE,
+                Unblock::Seats(_) => key::DIALOG_DETAIL_SEAT,
             };
             let mut selection = input.choices.selection.clone();
             apply_unblock(&mut selection, &o.unblock);
             let purchase = Purchase {
-                selection,
+                selection: selection.as_billed(rules),
                 billing,
                 currency: rules.currency,
                 month_cents: o.new_total_cents,
