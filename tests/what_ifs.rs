@@ -268,8 +268,8 @@ proptest! {
         }
     }
 
-    /// The recommendation, each row of the table and each point of the chart: applied with
-    /// the need as the month's usage, the calculator shows the total they showed, and the
+    /// The recommendation, each row of the table and each point of the chart, for one
+    /// account or a team: applied with the need as the month's usage, the calculator shows the total they showed, and the
     /// widget holds every count they apply.
     #[test]
     fn each_plan_costs_what_it_showed(
@@ -278,17 +278,19 @@ proptest! {
         inmails in 0u64..200,
         min in 0usize..6,
         terms in terms(),
+        team in prop_oneof![Just(1u64), 1u64..=10],
     ) {
         let need = Need {
-            messages,
-            inmails,
+            messages: messages / team,
+            inmails: inmails / team,
             min_tier: (min > 0).then(|| rules.tiers[min % rules.tiers.len()].id.clone()),
-            team: 0,
+            team,
         };
         let mut w = widget(&rules, 0, &[], 0, 0);
         let terms = under(&mut w, terms);
-        w.apply(Action::Field(Field::NeedMessages, Edit::Set(messages)));
-        w.apply(Action::Field(Field::NeedInMails, Edit::Set(inmails)));
+        w.apply(Action::Field(Field::NeedMessages, Edit::Set(need.messages)));
+        w.apply(Action::Field(Field::NeedInMails, Edit::Set(need.inmails)));
+        w.apply(Action::Field(Field::NeedTeam, Edit::Set(team)));
         w.apply(Action::Plan(PlanAction::SetMinTier(need.min_tier.clone())));
         let recommender = Recommender::new(&rules, terms);
         let plan = recommender.recommend(&rules, &need);

@@ -170,9 +170,9 @@ pub fn Calculator(props: &Props) -> Html {
                 <TierPicker view={view.tiers.clone()} on_plan={props.on_plan.clone()} />
                 if step >= 2 {
                 if let Some(seats) = &view.seats {
-                    <div class="seats field-grid">
-                        { fields(std::slice::from_ref(&seats.field), &props.on_field) }
-                        <p class="muted">{ seats.hint.clone() }</p>
+                    <div class="seats">
+                        <div class="field-grid">{ fields(std::slice::from_ref(&seats.field), &props.on_field) }</div>
+                        <p class="muted seats-range">{ seats.hint.clone() }</p>
                     </div>
                 }
                 <fieldset class="addons">

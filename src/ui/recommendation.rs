@@ -35,7 +35,7 @@ pub fn Recommendation(props: &Props) -> Html {
             html! {
                 <div class="recommendation" data-testid="recommendation" data-tier={plan.tier_id.clone()}
                     data-cents={plan.cents.to_string()} data-addons={plan.addons.clone()}
-                    data-inmail-blocks={plan.inmail_blocks.to_string()}>
+                    data-inmail-blocks={plan.inmail_blocks.to_string()} data-seats={plan.seats.to_string()}>
                     <p class="eyebrow">{ plan.eyebrow.clone() }</p>
                     <p class="plan-line">{ plan.plan.clone() }</p>
                     <p class="plan-cost">{ cost }</p>

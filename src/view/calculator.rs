@@ -386,7 +386,10 @@ fn tiers(input: &CalculatorInput, t: &I18n) -> TiersView {
                 },
                 price_cents: line.cents,
                 list_price: line.list.filter(|_| priced).map(|l| t.money(l.month)),
-                per_month: t.text(key::UNITS_PER_MONTH),
+                per_month: t.text(match tier.seats {
+                    Some(_) => key::UNITS_PER_SEAT_MONTH,
+                    None => key::UNITS_PER_MONTH,
+                }),
                 billed,
                 tax_note: priced.then(|| price::tax_note(t, rules, terms)).flatten(),
                 contact,

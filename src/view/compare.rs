@@ -124,6 +124,7 @@ pub struct PlanCard {
     pub cents: u64,
     pub addons: String,
     pub inmail_blocks: u64,
+    pub seats: u64,
     pub eyebrow: Rc<str>,
     pub plan: String,
     /// "{month} a month ({year} a year)": `month` is a slot.
@@ -351,7 +352,7 @@ fn recommendation(input: &CompareInput, facts: &CompareFacts, t: &I18n) -> Recom
                 key::COMPARE_SHORT,
                 &[
                     ("allowance", &t.count(allowance)),
-                    ("need", &t.count(need.messages)),
+                    ("need", &t.count(need.team_messages())),
                 ],
             ),
             Versus::Covers { current_cents } if current_cents > plan.total_cents => {
@@ -388,6 +389,7 @@ fn recommendation(input: &CompareInput, facts: &CompareFacts, t: &I18n) -> Recom
             cents: plan.total_cents,
             addons: plan.selection().addons_param(),
             inmail_blocks: plan.inmail_blocks,
+            seats: plan.seats,
             eyebrow: t.text(key::COMPARE_EYEBROW),
             plan: t.plan(plan, rules),
             cost,
@@ -407,7 +409,7 @@ fn recommendation(input: &CompareInput, facts: &CompareFacts, t: &I18n) -> Recom
                     &[
                         ("price", &t.money(cents)),
                         ("answered", &t.count(plan.answered)),
-                        ("inmails", &t.count(need.inmails)),
+                        ("inmails", &t.count(need.team_inmails())),
                     ],
                 );
                 (cents, words)
@@ -424,7 +426,10 @@ fn recommendation(input: &CompareInput, facts: &CompareFacts, t: &I18n) -> Recom
         .as_ref()
         .is_some_and(|p| p.selection() == choices.selection);
     RecommendationView {
-        none: t.fill(key::COMPARE_NONE, &[("messages", &t.count(need.messages))]),
+        none: t.fill(
+            key::COMPARE_NONE,
+            &[("messages", &t.count(need.team_messages()))],
+        ),
         apply: t.text(if applied {
             key::COMPARE_APPLIED
         } else {

@@ -1,0 +1,139 @@
+// Teams, as a buyer and a product manager use them: seats in the calculator, a send blocked at
+// the seats' cap and unblocked from the pop-up with a seat more, the cheapest plan for a team,
+// and a checkout link that carries the seats. The figures are docs/rules.md's worked examples
+// ("Teams", rules/example-teams.json).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { useSite, open, hostPage, type, costCents } from './support.mjs';
+
+const site = useSite();
+
+/** A host page of the team rules, with these attributes (served with any query, so the
+ * widget's own link reloads it). */
+async function teamPage(context, path, attributes) {
+  const body = `<main>
+    <messaging-quota id="w" rules-src="/rules/example-teams.json" today="2026-01-20" loading="eager"
+      checkout-url="/examples/checkout.html?plan={tier}&amp;seats={seats}&amp;addons={addons}"
+      ${attributes}></messaging-quota></main>`;
+  await hostPage(site, context, path, body);
+  await context.route((url) => url.pathname === path && url.search !== '', (route) => route.fulfill({
+    contentType: 'text/html',
+    body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title>
+      <script src="/messaging-quota.js"></script></head><body>${body}</body></html>`,
+  }));
+  const page = await open(site, path, { context });
+  await page.evaluate(() => {
+    window.__events = [];
+    for (const name of ['messaging-quota:change', 'messaging-quota:upgrade-click', 'messaging-quota:checkout']) {
+      document.querySelector('#w').addEventListener(name, (e) => {
+        window.__events.push({ name, detail: e.detail });
+        if (name === 'messaging-quota:checkout') e.preventDefault();
+      });
+    }
+  });
+  return page;
+}
+
+const shadow = (page, fn, arg) => page.waitForFunction(fn, arg);
+
+test('a team of eight by the seat, and a send at the seats\' cap unblocked with a sixth seat', async () => {
+  const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await teamPage(context, '/teams.html', 'sections="calculator" tier="sales-navigator-team" seats="8" sync-url="true" persist="teams"');
+  const widget = page.locator('#w');
+  await widget.getByTestId('seats').waitFor();
+  assert.equal(await widget.getByTestId('seats').inputValue(), '8');
+  // 8 × $99.99; 400 messages; the tier's line says the seats.
+  assert.equal(await costCents(widget), 79_992);
+  assert.equal((await widget.getByTestId('allowance').textContent()).trim(), '400');
+  assert.match(await widget.locator('.cost-lines').textContent(), /Sales Navigator Team × 8 seats/);
+  assert.match(await widget.locator('.plan-picker').textContent(), /Sold for 2 to 50 seats/);
+  // Fewer than the tier's fewest is its fewest.
+  await type(widget, 'seats', '1');
+  await shadow(page, () => document.querySelector('#w').shadowRoot
+    .querySelector('[data-testid="monthly-cost"]')?.dataset.cents === '19998');
+  await widget.getByTestId('seats').blur();
+  assert.equal(await widget.getByTestId('seats').inputValue(), '2');
+
+  // Recruiter × 5 with ten 100-message bundles: the pool holds 1,750, the caps let 1,500 out.
+  await widget.getByTestId('tier-option-recruiter').check();
+  await type(widget, 'seats', '5');
+  await type(widget, 'addon-count-100', '10');
+  await shadow(page, () => document.querySelector('#w').shadowRoot
+    .querySelector('[data-testid="allowance"]')?.textContent.trim() === '1500');
+  assert.equal(await costCents(widget), 299_490);
+  await type(widget, 'sent-count', '1500');
+  await widget.getByTestId('send-button').click();
+  const dialog = widget.getByTestId('upgrade-dialog');
+  await dialog.waitFor({ state: 'visible' });
+  assert.match(await dialog.textContent(), /each seat at most 300, a cap its admin sets/);
+  // No bundle gets past the cap: only a sixth seat, at what the team's month then costs.
+  const options = await widget.locator('[data-testid^="upgrade-option-"]').evaluateAll((els) => els
+    .filter((b) => b.tagName === 'BUTTON').map((b) => [b.dataset.testid, Number(b.dataset.totalCents)]));
+  assert.deepEqual(options, [['upgrade-option-seats', 349_390]]);
+  await widget.getByTestId('upgrade-option-seats').click();
+  await dialog.waitFor({ state: 'hidden' });
+  assert.equal(await widget.getByTestId('seats').inputValue(), '6');
+  assert.equal(await costCents(widget), 349_390);
+  assert.equal((await widget.getByTestId('allowance').textContent()).trim(), '1800');
+  // The host heard the seat bought, and the team's seats in the change.
+  const events = await page.evaluate(() => window.__events);
+  const upgrade = events.find((e) => e.name === 'messaging-quota:upgrade-click');
+  assert.deepEqual([upgrade.detail.kind, upgrade.detail.seats, upgrade.detail.new_total_cents], ['seat', 6, 349_390]);
+  assert.equal(events.filter((e) => e.name === 'messaging-quota:change').at(-1).detail.selection.seats, 6);
+
+  // The state reads back from the page's link and the saved state: a reload shows the same team.
+  await page.waitForFunction(() => /[?&]seats=6(&|$)/.test(location.search));
+  await page.reload();
+  await widget.getByTestId('seats').waitFor();
+  assert.ok(await widget.getByTestId('tier-option-recruiter').isChecked());
+  assert.equal(await widget.getByTestId('seats').inputValue(), '6');
+  assert.equal(await costCents(widget), 349_390);
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});
+
+test('the cheapest plan for a team of eight, bought through a link that carries the seats', async () => {
+  const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await teamPage(context, '/team-finder.html', 'sections="calculator,compare" team="8" need="60" need-inmail="5"');
+  const widget = page.locator('#w');
+  const recommendation = widget.getByTestId('recommendation');
+  await recommendation.waitFor();
+  assert.equal(await widget.getByTestId('need-team').inputValue(), '8');
+  assert.match(await widget.getByTestId('team-hint').textContent(), /each person's/);
+  // Eight people, 60 messages and 5 InMails each: Sales Navigator Team × 8 + 1 × 100.
+  assert.deepEqual(
+    await recommendation.evaluate((r) => [r.dataset.tier, r.dataset.seats, r.dataset.addons, r.dataset.cents]),
+    ['sales-navigator-team', '8', '100x1', '84991'],
+  );
+  assert.match(await recommendation.textContent(), /Sales Navigator Team × 8 seats\u2069? \+ 1 × 100 messages/);
+  assert.match(await recommendation.textContent(), /short of 480/);
+  // The tiers sold to one account cannot seat the team: no price in their rows.
+  await widget.locator('section.compare').scrollIntoViewIfNeeded();
+  const basicRow = widget.getByTestId('compare-row-basic');
+  await basicRow.waitFor();
+  assert.equal(await basicRow.getAttribute('data-cents'), null);
+  assert.equal(await widget.getByTestId('compare-row-sales-navigator-team').getAttribute('data-cents'), '84991');
+
+  // Buying it: the link and the event carry the seats.
+  const link = widget.getByTestId('checkout-recommendation');
+  assert.ok((await link.getAttribute('href')).endsWith('/examples/checkout.html?plan=sales-navigator-team&seats=8&addons=100x1'));
+  await link.click();
+  await page.waitForFunction(() => window.__events.some((e) => e.name === 'messaging-quota:checkout'));
+  const checkout = await page.evaluate(() => window.__events.find((e) => e.name === 'messaging-quota:checkout').detail);
+  assert.deepEqual([checkout.tier, checkout.seats, checkout.addons, checkout.month_cents], ['sales-navigator-team', 8, '100x1', 84_991]);
+
+  // Used, the calculator bills the same team at the need.
+  await widget.getByTestId('apply-recommendation').click();
+  await widget.getByTestId('seats').waitFor();
+  assert.equal(await widget.getByTestId('seats').inputValue(), '8');
+  await type(widget, 'sent-count', '480');
+  await type(widget, 'inmail-sent-count', '40');
+  await page.waitForFunction(() => document.querySelector('#w').shadowRoot
+    .querySelector('[data-testid="monthly-cost"]')?.dataset.cents === '84991');
+  // A team too large for any tier has no plan.
+  await type(widget, 'need-team', '60');
+  await page.waitForFunction(() => document.querySelector('#w').shadowRoot
+    .querySelector('[data-testid="recommendation"]')?.classList.contains('none'));
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});
