@@ -206,3 +206,42 @@ fn the_cheapest_plan_for_a_team_of_eight() {
         None
     );
 }
+
+#[test]
+fn the_pop_up_offers_only_ways_up_from_the_visitors_own_plan() {
+    let rules = rules();
+    // Browsing Basic at its limit while paying for Sales Navigator Team: Premium Business is
+    // below the visitor's own tier, so it is not offered; the cheapest left is marked.
+    let basic = team("basic", 1, &[], 0);
+    let SendDecision::Blocked(blocked) = decide_send(
+        &rules,
+        &basic,
+        &usage(15, 0),
+        Recipient::Connection,
+        parse_iso_date("2026-01-20").unwrap(),
+        PeriodRule::CalendarMonth,
+        monthly(),
+    ) else {
+        panic!("the allowance blocks the send");
+    };
+    assert!(blocked
+        .options
+        .iter()
+        .any(|o| o.unblock == Unblock::Tier("premium-business".into())));
+    let current = team("sales-navigator-team", 8, &[], 0);
+    let up = blocked.up_from(&rules, Some(&current));
+    let ways: Vec<(Unblock, bool)> = up
+        .options
+        .iter()
+        .map(|o| (o.unblock.clone(), o.cheapest))
+        .collect();
+    assert_eq!(
+        ways,
+        [
+            (Unblock::Bundle(25), true),
+            (Unblock::Bundle(100), false),
+            (Unblock::Tier("sales-navigator-team".into()), false),
+            (Unblock::Tier("recruiter".into()), false),
+        ]
+    );
+}

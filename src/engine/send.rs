@@ -113,6 +113,24 @@ pub struct Blocked {
     pub options: Vec<UnblockOption>,
 }
 
+impl Blocked {
+    /// Only the ways that go up from the plan the visitor already pays for (`current`): no
+    /// tier below its tier. The cheapest left is marked.
+    pub fn up_from(mut self, rules: &RuleSet, current: Option<&Selection>) -> Blocked {
+        let Some(floor) = current.and_then(|c| rules.tier_index(&c.tier_id)) else {
+            return self;
+        };
+        self.options.retain(|o| match &o.unblock {
+            Unblock::Tier(id) => rules.tier_index(id).is_some_and(|i| i >= floor),
+            Unblock::Bundle(_) | Unblock::Seats(_) => true,
+        });
+        for (i, option) in self.options.iter_mut().enumerate() {
+            option.cheapest = i == 0;
+        }
+        self
+    }
+}
+
 /// The outcome of pressing Send.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum SendDecision {

@@ -6,6 +6,7 @@ use std::rc::Rc;
 use super::params::{is_param, parse_params, Params};
 use super::parts::{Part, Parts};
 use super::{ignored, Ignored, Reason};
+use crate::engine::fields::{parse_count, CountField};
 use crate::engine::rules::RuleSet;
 use crate::engine::rules_json::is_safe_url;
 
@@ -52,6 +53,11 @@ pub struct EmbedConfig {
     pub highlight: Option<String>,
     /// The mark's words, over the rules' and the catalogue's ("Most popular").
     pub highlight_label: Option<String>,
+    /// The plan the visitor already pays for: its tier (checked against the rules by the
+    /// state), its add-ons as written (`100x2,25x1`) and its seats.
+    pub current_tier: Option<String>,
+    pub current_addons: Option<String>,
+    pub current_seats: Option<u64>,
     /// Keep the page URL's query in step with the widget.
     pub sync_url: bool,
     /// The localStorage key to remember state under, when remembering is on.
@@ -133,6 +139,16 @@ pub fn parse_attributes<'a>(
                 config.highlight_label = Some(value.trim().chars().take(60).collect::<String>())
                     .filter(|v| !v.is_empty())
             }
+            "current-tier" => {
+                config.current_tier = Some(value.trim().to_owned()).filter(|v| !v.is_empty())
+            }
+            "current-addons" => {
+                config.current_addons = Some(value.trim().to_owned()).filter(|v| !v.is_empty())
+            }
+            "current-seats" => match parse_count(value, CountField::Seats) {
+                Ok(seats) => config.current_seats = Some(seats),
+                Err(e) => refuse(Reason::Count(e)),
+            },
             "heading" | "share" => match (flag(value), Part::from_id(name)) {
                 (Some(on), Some(part)) => config.parts = config.parts.with(part, on),
                 _ => refuse(Reason::Flag),

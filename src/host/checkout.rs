@@ -1,7 +1,7 @@
 //! Where buying a plan goes, and what the host hears when a visitor goes there.
 //!
 //! A checkout URL is a template: `{tier}`, `{period}`, `{currency}`, `{addons}`,
-//! `{inmail_blocks}`, `{seats}` and `{promo}` (empty without one) are filled in with the plan's values, percent-encoded where they must be
+//! `{inmail_blocks}`, `{seats}`, `{promo}` and `{from_tier}` (each empty without one) are filled in with the plan's values, percent-encoded where they must be
 //! (everything but RFC 3986's unreserved characters, as `encodeURIComponent` nearly does), so
 //! `sales-navigator` stays `sales-navigator` whether the placeholder sits in a path or a query. The host's
 //! `checkout-url` attribute comes first, then the tier's own URL in the rules, then the rule
@@ -33,6 +33,8 @@ pub struct Purchase {
     pub charge: Split,
     /// The promotion that lowers it, if any.
     pub promotion: Option<String>,
+    /// The tier of the plan the visitor already pays for (`current-tier`), if the page says.
+    pub from_tier: Option<String>,
 }
 
 /// Where in the widget a visitor chose to buy.
@@ -79,6 +81,10 @@ pub struct CheckoutDetail {
     pub gross_cents: u64,
     /// The id of the promotion that lowers it, or `null`.
     pub promo: Option<String>,
+    /// The tier the visitor changes from (the page's `current-tier`; absent without one).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub from_tier: Option<String>,
     pub source: CheckoutSource,
     /// Where the link goes.
     pub url: String,
@@ -111,6 +117,7 @@ impl Purchase {
             tax_cents: self.charge.tax,
             gross_cents: self.charge.gross,
             promo: self.promotion.clone(),
+            from_tier: self.from_tier.clone(),
             source,
             url: url.to_owned(),
         }
@@ -148,6 +155,10 @@ pub fn fill(template: &str, purchase: &Purchase) -> String {
         ),
         ("{seats}", purchase.selection.seats.to_string()),
         (
+            "{from_tier}",
+            encode(purchase.from_tier.as_deref().unwrap_or_default()),
+        ),
+        (
             "{promo}",
             encode(purchase.promotion.as_deref().unwrap_or_default()),
         ),
@@ -182,6 +193,7 @@ mod tests {
                 gross: 1190,
             },
             promotion: None,
+            from_tier: None,
         }
     }
 
@@ -194,6 +206,35 @@ mod tests {
         assert_eq!(
             url,
             "https://shop.example/buy?plan=sales-navigator&period=yearly&cur=EUR&add=100x2%2C25x1&blocks=3"
+        );
+    }
+
+    #[test]
+    fn a_team_changing_plans_carries_its_seats_and_the_tier_it_leaves() {
+        let change = Purchase {
+            selection: Selection {
+                seats: 8,
+                ..purchase().selection
+            },
+            from_tier: Some("premium-business".into()),
+            ..purchase()
+        };
+        assert_eq!(
+            fill("/change?from={from_tier}&to={tier}&seats={seats}", &change),
+            "/change?from=premium-business&to=sales-navigator&seats=8"
+        );
+        let detail = change.detail(CheckoutSource::Calculator, "/x");
+        assert_eq!(
+            (detail.seats, detail.from_tier.as_deref()),
+            (Some(8), Some("premium-business"))
+        );
+        // One account and no plan of its own: both left out of the event, empty in a URL.
+        let json =
+            serde_json::to_value(purchase().detail(CheckoutSource::Calculator, "/x")).unwrap();
+        assert!(json.get("seats").is_none() && json.get("from_tier").is_none());
+        assert_eq!(
+            fill("/c?from={from_tier}&s={seats}", &purchase()),
+            "/c?from=&s=1"
         );
     }
 

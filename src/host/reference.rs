@@ -35,13 +35,13 @@ const fn attribute(
 const FLAG: &str = r#"boolean | "true" | "false" | """#;
 /// The attributes that are not parameters of the state, in the reference's order (the
 /// parameters come first, from [`PARAMS`]).
-const PAGE_ATTRIBUTES: [PageAttribute; 15] = [
+const PAGE_ATTRIBUTES: [PageAttribute; 18] = [
     attribute(
         "checkout-url",
         "string",
         "where buying a plan goes: an `https:`, `http:` or relative URL, a template whose \
-         `{tier}`, `{period}`, `{currency}`, `{addons}`, `{inmail_blocks}`, `{seats}` and \
-         `{promo}` are filled in (see [Checkout](#checkout))",
+         `{tier}`, `{period}`, `{currency}`, `{addons}`, `{inmail_blocks}`, `{seats}`, \
+         `{promo}` and `{from_tier}` are filled in (see [Checkout](#checkout))",
         "the rules' `checkout_url`s; without any, no link is drawn",
     ),
     attribute(
@@ -55,6 +55,27 @@ const PAGE_ATTRIBUTES: [PageAttribute; 15] = [
         "string",
         "the mark's words, instead of \"Most popular\"",
         "the rules' `highlight_label`, then the widget's words",
+    ),
+    attribute(
+        "current-tier",
+        "string",
+        "a tier id: the plan the visitor already pays for, marked \"Your plan\"; every other \
+         plan is labelled an upgrade or a downgrade with what it costs against it, the pop-up \
+         offers only ways up from it, and checkout is told the change (see \
+         [The visitor's plan](#the-visitors-plan))",
+        "none: every plan shows as new",
+    ),
+    attribute(
+        "current-addons",
+        "string",
+        "the current plan's bundles as `SIZExCOUNT` pairs: `100x2,25x1`",
+        "none",
+    ),
+    attribute(
+        "current-seats",
+        "string",
+        "a whole number 1–1000: the current plan's seats, on a tier sold by the seat",
+        "the tier's fewest seats",
     ),
     attribute(
         "rules",

@@ -25,10 +25,18 @@ impl Widget {
         }
         let page = &self.page;
         let highlight = page.highlight.clone().filter(|t| rules.tier(t).is_some());
+        let current_tier = page
+            .current_tier
+            .clone()
+            .filter(|t| rules.tier(t).is_some());
+        let current_seats = page.current_seats.map(|s| s.to_string());
         let settings = [
             ("checkout-url", &page.checkout_url),
             ("highlight", &highlight),
             ("highlight-label", &page.highlight_label),
+            ("current-tier", &current_tier),
+            ("current-addons", &page.current_addons),
+            ("current-seats", &current_seats),
         ];
         for (name, value) in settings {
             if let Some(value) = value {

@@ -175,7 +175,7 @@ pub fn initial_widget(init: Init) -> Widget {
     for problem in url_params.apply(&rules.set, &mut choices, &mut month) {
         notices.notify(Notice::Ignored(Origin::Link, problem));
     }
-    if let Some(problem) = super::unknown_highlight(&config, &rules.set) {
+    for problem in super::page_problems(&config, &rules.set) {
         notices.notify(Notice::Ignored(Origin::Page, problem));
     }
     Widget {

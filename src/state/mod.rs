@@ -49,7 +49,7 @@ pub use shortcuts::shortcut;
 
 use crate::engine::bill::Billing;
 use crate::engine::currency::Currency;
-use crate::engine::plan::Usage;
+use crate::engine::plan::{parse_addons, Selection, Usage};
 use crate::engine::player::{Context, Month, Step};
 use crate::engine::presets::{self, Preset};
 use crate::engine::recommend::{Plan, Recommender};
@@ -221,18 +221,38 @@ pub(crate) fn context<'a>(priced: &'a RuleSet, choices: &'a Choices) -> Context<
     }
 }
 
-/// The page's highlighted tier, when these rules do not sell it: the attribute is refused.
-fn unknown_highlight(page: &EmbedConfig, rules: &RuleSet) -> Option<Ignored> {
-    let tier = page.highlight.as_deref()?;
-    rules.tier(tier).is_none().then(|| {
-        ignored(
-            "highlight",
-            tier,
-            Reason::NoSuchTier {
-                known: rules.tiers.iter().map(|t| t.id.clone()).collect(),
-            },
-        )
-    })
+/// What the page names that these rules cannot use: a highlighted or current tier they do not
+/// sell, a current plan's add-ons they do not sell. Each is refused with a notice.
+fn page_problems(page: &EmbedConfig, rules: &RuleSet) -> Vec<Ignored> {
+    let known = || Reason::NoSuchTier {
+        known: rules.tiers.iter().map(|t| t.id.clone()).collect(),
+    };
+    let mut problems = Vec::new();
+    for (name, tier) in [
+        ("highlight", &page.highlight),
+        ("current-tier", &page.current_tier),
+    ] {
+        if let Some(tier) = tier.as_deref().filter(|t| rules.tier(t).is_none()) {
+            problems.push(ignored(name, tier, known()));
+        }
+    }
+    if let Some(tier) = page
+        .current_tier
+        .as_deref()
+        .filter(|t| rules.tier(t).is_some_and(|t| t.is_contact()))
+    {
+        problems.push(ignored("current-tier", tier, Reason::ContactSalesTier));
+    }
+    if let Some(addons) = &page.current_addons {
+        if let Some(first) = parse_addons(addons, rules).1.into_iter().next() {
+            problems.push(ignored(
+                "current-addons",
+                &first.item,
+                Reason::Addon(first.problem),
+            ));
+        }
+    }
+    problems
 }
 
 impl Widget {
@@ -259,6 +279,27 @@ impl Widget {
                 (tier, label)
             }),
         }
+    }
+
+    /// The plan the visitor already pays for, as the page names it, where these rules sell
+    /// its tier: its add-ons (those the rules sell) and its seats.
+    pub fn current_plan(&self) -> Option<Selection> {
+        let page = &self.page;
+        let rules = &self.rules.set;
+        let tier = rules
+            .tier(page.current_tier.as_deref()?)
+            .filter(|t| !t.is_contact())?;
+        let addons = page
+            .current_addons
+            .as_deref()
+            .map(|a| parse_addons(a, rules).0)
+            .unwrap_or_default();
+        Some(Selection {
+            tier_id: tier.id.clone(),
+            addons,
+            inmail_blocks: 0,
+            seats: tier.seats_for(page.current_seats.unwrap_or(1)),
+        })
     }
 
     /// The rules priced in the widget's currency: what every figure is computed from.
@@ -386,7 +427,7 @@ impl Widget {
                 self.replace_rules(ActiveRules::preset(preset));
             }
         }
-        if let Some(problem) = unknown_highlight(&page, &self.rules.set) {
+        for problem in page_problems(&page, &self.rules.set) {
             self.notices.notify(Notice::Ignored(Origin::Page, problem));
         }
         let month = Rc::make_mut(&mut self.month);
@@ -547,7 +588,9 @@ impl Widget {
             SendDecision::Refused { reason } => LastSend::Refused { reason },
             SendDecision::Blocked(blocked) => {
                 let allowance = blocked.allowance;
-                self.send.dialog = Some(Rc::new(blocked));
+                let current = self.current_plan();
+                self.send.dialog =
+                    Some(Rc::new(blocked.up_from(&self.rules.set, current.as_ref())));
                 self.player.pause();
                 LastSend::Blocked {
                     allowance,
@@ -580,7 +623,9 @@ impl Widget {
                 // opens and the log shows it, while the send preview keeps the visitor's
                 // own last send (and the calculator its height).
                 Step::Blocked(blocked) => {
-                    self.send.dialog = Some(Rc::new(blocked));
+                    let current = self.current_plan();
+                    self.send.dialog =
+                        Some(Rc::new(blocked.up_from(&self.rules.set, current.as_ref())));
                     self.player.pause();
                 }
                 Step::EndOfCalendar => self.player.pause(),

@@ -75,6 +75,7 @@ mod tests {
                 year_cents: 1200,
                 charge: crate::engine::tax::untaxed(100),
                 promotion: None,
+                from_tier: None,
             },
             source: CheckoutSource::Calculator,
         })

@@ -23,6 +23,7 @@ pub fn CompareTable(props: &Props) -> Html {
                 class={classes!(row.cheapest.is_some().then_some("cheapest"), row.current.is_some().then_some("current"),
                     row.below_minimum.is_some().then_some("below-minimum"))}
                 data-highlight={row.mark.as_ref().map(|_| "true")}
+                data-change={row.change.as_ref().map(|c| c.kind.id())}
                 data-testid={format!("compare-row-{}", row.tier_id)}
                 data-cents={row.cents.map(|c| c.to_string())}>
                 <th scope="row">
@@ -35,6 +36,11 @@ pub fn CompareTable(props: &Props) -> Html {
                     }
                     if let Some(trial) = &row.trial {
                         <small class="trial-note">{ trial.clone() }</small>
+                    }
+                    if let Some(change) = &row.change {
+                        <small class={classes!("plan-change", change.kind.id())} data-delta-cents={change.delta_cents.to_string()}>
+                            { change.words.clone() }
+                        </small>
                     }
                 </th>
                 <td data-label={v.adds.clone()}>{ row.adds.clone() }</td>

@@ -36,7 +36,8 @@ pub fn TierPicker(props: &Props) -> Html {
         let id = tier.id.clone();
         let onchange = props.on_plan.reform(move |_: Event| PlanAction::SelectTier(id.clone()));
         html! {
-            <label class="tier-option" key={tier.id.clone()} data-highlight={tier.mark.as_ref().map(|_| "true")}>
+            <label class="tier-option" key={tier.id.clone()} data-highlight={tier.mark.as_ref().map(|_| "true")}
+                data-change={tier.change.as_ref().map(|c| c.kind.id())}>
                 <input type="radio" name={name.clone()} value={tier.id.clone()}
                     data-testid={format!("tier-option-{}", tier.id)} checked={tier.checked} {onchange} />
                 <span class="tier-name">
@@ -57,6 +58,12 @@ pub fn TierPicker(props: &Props) -> Html {
                 <span class="tier-detail">
                     { tier.detail.clone() }
                     if let Some(features) = &tier.features { <span class="tier-features">{ features.clone() }</span> }
+                    if let Some(change) = &tier.change {
+                        <span class={classes!("plan-change", change.kind.id())} data-testid={format!("plan-change-{}", tier.id)}
+                            data-change={change.kind.id()} data-delta-cents={change.delta_cents.to_string()}>
+                            { change.words.clone() }
+                        </span>
+                    }
                 </span>
             </label>
         }
@@ -93,5 +100,38 @@ mod tests {
             1
         );
         assert_eq!(page.texts(".tier-price")[1], "$29.99/mo");
+    }
+
+    #[test]
+    fn the_visitors_own_plan_and_each_other_plan_against_it() {
+        let rules = include_str!("../../rules/example-teams.json");
+        let w = widget_with(&[
+            ("rules", rules),
+            ("current-tier", "sales-navigator-team"),
+            ("current-seats", "8"),
+            ("current-addons", "25x1"),
+        ]);
+        let input = CalculatorInput::of(&w, &Rc::new(w.priced()), &Rc::new(w.summary()), true);
+        let view = calculator(&input, &words_of(&w)).tiers;
+        let page = render(html! { <TierPicker {view} on_plan={Callback::noop()} /> });
+        // Today: 8 seats and a 25 bundle, $814.91. Each tier as that plan would be on it.
+        assert_eq!(
+            page.texts(".plan-change"),
+            [
+                "Downgrade · $799.92 a month less than today",
+                "Downgrade · $769.93 a month less than today",
+                "Your plan",
+                "Upgrade · $3,192.08 a month more than today",
+            ]
+        );
+        assert_eq!(
+            page.attr("plan-change-recruiter", "data-delta-cents")
+                .as_deref(),
+            Some("319208")
+        );
+        assert_eq!(
+            page.count("label[data-change=current] input[value=sales-navigator-team]"),
+            1
+        );
     }
 }

@@ -4,11 +4,12 @@
 
 use std::rc::Rc;
 
-use crate::engine::bill::{block_price, bundle_price, tier_price, unit_line, Billing};
+use crate::engine::bill::{bill, block_price, bundle_price, tier_price, unit_line, Billing};
 use crate::engine::credits::Expiry;
 use crate::engine::currency::Currency;
 use crate::engine::period::iso_date;
-use crate::engine::rules::RuleSet;
+use crate::engine::plan::{Selection, Usage};
+use crate::engine::rules::{RuleSet, Tier};
 use crate::engine::send::{Recipient, Refusal};
 use crate::engine::summary::{Level, Summary, WARNING_PERCENT};
 use crate::engine::tax::TaxMode;
@@ -19,6 +20,7 @@ use crate::host::parts::Part;
 use crate::state::{Field, FieldDraft, LastSend, Sending, Widget};
 use crate::text::{key, I18n, Key, Texts};
 
+use super::change::{plan_change, PlanChange};
 use super::price::{self, ContactView};
 use super::{
     checkout, mark, pieces, CheckoutView, Choice, FieldView, Highlight, Piece, SelectView,
@@ -45,6 +47,8 @@ pub struct CalculatorInput {
     pub day_known: bool,
     /// The next InMail credits to expire soon, before the reset.
     pub expiring: Option<Expiry>,
+    /// The plan the visitor already pays for, where the page says.
+    pub current: Option<Selection>,
 }
 
 impl CalculatorInput {
@@ -69,6 +73,7 @@ impl CalculatorInput {
             expiring: w
                 .month
                 .expiring_soon(crate::state::context(priced, &w.choices)),
+            current: w.current_plan(),
         }
     }
 }
@@ -155,6 +160,8 @@ pub struct TierOption {
     /// Its messages and InMail credits.
     pub detail: String,
     pub features: Option<String>,
+    /// Against the plan the visitor already pays for: "Your plan", an upgrade or a downgrade.
+    pub change: Option<PlanChange>,
 }
 
 /// The seat count of a tier sold by the seat, and the seats it is sold for.
@@ -358,6 +365,21 @@ fn pricing(input: &CalculatorInput, t: &I18n) -> PricingView {
 fn tiers(input: &CalculatorInput, t: &I18n) -> TiersView {
     let (rules, billing) = (&input.rules, input.choices.billing);
     let terms = input.choices.terms(rules);
+    // Each tier as the visitor's own plan would be on it, against that plan, each a bill.
+    let unused = Usage::default();
+    let today = input
+        .current
+        .as_ref()
+        .map(|current| (current, bill(rules, current, &unused, terms).amounts()));
+    let change = |tier: &Tier| {
+        let (current, today) = today.as_ref()?;
+        let on_tier = Selection {
+            tier_id: tier.id.clone(),
+            ..(*current).clone()
+        };
+        let plan = bill(rules, &on_tier, &unused, terms).amounts();
+        plan_change(t, rules, current, &tier.id, plan, *today, billing)
+    };
     let tiers = rules
         .tiers
         .iter()
@@ -369,6 +391,11 @@ fn tiers(input: &CalculatorInput, t: &I18n) -> TiersView {
             };
             let features = t.tier_features(tier, rules);
             let contact = price::contact(t, tier);
+            let change = if contact.is_none() {
+                change(tier)
+            } else {
+                None
+            };
             let line = unit_line(rules, tier_price(tier), terms, Some(tier));
             // Nothing to pay (or a price on request), nothing to bill.
             let priced = contact.is_none() && tier.price_cents > 0;
@@ -396,6 +423,7 @@ fn tiers(input: &CalculatorInput, t: &I18n) -> TiersView {
                 trial: tier.trial_days.map(|d| t.plural(key::TRIAL_SHORT, d, &[])),
                 detail: t.plural(key::PLAN_TIER_MESSAGES, tier.free_messages, &[]) + &credits,
                 features: (!features.is_empty()).then_some(features),
+                change,
             }
         })
         .collect();
@@ -618,6 +646,7 @@ fn results(input: &CalculatorInput, t: &I18n) -> ResultsView {
         year_cents: s.year_cents,
         charge: bill.first_charge(),
         promotion: s.promotion.as_ref().map(|(id, _)| id.clone()),
+        from_tier: input.current.as_ref().map(|c| c.tier_id.clone()),
     };
     let reset = pieces(
         &t.template(key::RESULTS_RESETS, Some(s.days_left)),

@@ -7,11 +7,12 @@
 
 use std::rc::Rc;
 
-use crate::engine::bill::{Billing, Terms};
+use crate::engine::bill::{bill, usage_at, Amounts, Billing, Terms};
 use crate::engine::chart::{cost_chart, label_room, Chart, Marker, TOP, WIDTH};
 use crate::engine::compare::{
     compare as compare_rows, cost_at_need, versus_current, CompareRow, Versus,
 };
+use crate::engine::plan::Selection;
 use crate::engine::recommend::{Need, Plan, Recommender};
 use crate::engine::rules::RuleSet;
 use crate::engine::summary::allowance;
@@ -21,6 +22,7 @@ use crate::host::parts::Part;
 use crate::state::{Field, FieldDraft, Widget};
 use crate::text::{key, I18n, Texts};
 
+use super::change::{plan_change, PlanChange};
 use super::price::{contact, ContactView};
 use super::{
     checkout, mark, pieces, CheckoutView, Choice, FieldView, Highlight, Piece, SelectView,
@@ -37,6 +39,8 @@ pub struct CompareInput {
     pub drafts: Rc<[FieldDraft]>,
     /// The page's `checkout-url`.
     pub checkout_url: Option<Rc<str>>,
+    /// The plan the visitor already pays for, where the page says.
+    pub current: Option<Selection>,
 }
 
 impl CompareInput {
@@ -47,6 +51,7 @@ impl CompareInput {
             highlight: w.highlighted(),
             drafts: w.drafts.of_part(Part::Compare),
             checkout_url: w.page.checkout_url.as_deref().map(Rc::from),
+            current: w.current_plan(),
         }
     }
 
@@ -186,6 +191,8 @@ pub struct RowView {
     pub checkout: Option<CheckoutView>,
     /// Sold through sales: its link, and no figures.
     pub contact: Option<ContactView>,
+    /// Against the plan the visitor already pays for, at the need.
+    pub change: Option<PlanChange>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -268,7 +275,12 @@ pub struct ChartView {
 
 /// A plan as what a visitor buys; `promotion` is the one taken, named where it lowers the
 /// plan's price.
-pub fn purchase_of(plan: &Plan, rules: &RuleSet, promotion: Option<&String>) -> Purchase {
+pub fn purchase_of(
+    plan: &Plan,
+    rules: &RuleSet,
+    promotion: Option<&String>,
+    current: Option<&Selection>,
+) -> Purchase {
     Purchase {
         selection: plan.selection(),
         billing: plan.billing,
@@ -277,6 +289,7 @@ pub fn purchase_of(plan: &Plan, rules: &RuleSet, promotion: Option<&String>) -> 
         year_cents: plan.year_cents,
         charge: plan.charge,
         promotion: plan.list_total_cents.and(promotion.cloned()),
+        from_tier: current.map(|c| c.tier_id.clone()),
     }
 }
 
@@ -446,7 +459,12 @@ fn recommendation(input: &CompareInput, facts: &CompareFacts, t: &I18n) -> Recom
                 t,
                 host,
                 rules,
-                purchase_of(plan, rules, choices.promotion.as_ref()),
+                purchase_of(
+                    plan,
+                    rules,
+                    choices.promotion.as_ref(),
+                    input.current.as_ref(),
+                ),
                 CheckoutSource::Recommendation,
                 "checkout-recommendation".into(),
             )
@@ -488,10 +506,38 @@ fn table(input: &CompareInput, rows: &[CompareRow], t: &I18n) -> TableView {
     let answered = rows
         .iter()
         .any(|r| r.plan.as_ref().is_some_and(|p| p.answered > 0));
+    // The visitor's own plan at the need: what each row's plan is set against.
+    let need = &input.choices.need;
+    let at_need = usage_at(need.team_messages(), need.team_inmails());
+    let terms = input.choices.terms(rules);
+    let today = input
+        .current
+        .as_ref()
+        .map(|current| (current, bill(rules, current, &at_need, terms).amounts()));
     let rows = rows
         .iter()
         .map(|row| {
             let contact = rules.tier(&row.tier_id).and_then(|tier| contact(t, tier));
+            let change =
+                today
+                    .as_ref()
+                    .zip(row.plan.as_ref())
+                    .and_then(|((current, today), plan)| {
+                        let amounts = Amounts {
+                            month: plan.total_cents,
+                            period: plan.period_cents,
+                            year: plan.year_cents,
+                        };
+                        plan_change(
+                            t,
+                            rules,
+                            current,
+                            &row.tier_id,
+                            amounts,
+                            *today,
+                            plan.billing,
+                        )
+                    });
             let adds = match &row.plan {
                 _ if contact.is_some() => t.text(key::CONTACT_PRICE).to_string(),
                 Some(plan) => {
@@ -536,12 +582,18 @@ fn table(input: &CompareInput, rows: &[CompareRow], t: &I18n) -> TableView {
                     .and_then(|p| p.list_total_cents)
                     .map(|c| t.money(c)),
                 contact,
+                change,
                 checkout: row.plan.as_ref().and_then(|plan| {
                     checkout(
                         t,
                         host,
                         rules,
-                        purchase_of(plan, rules, input.choices.promotion.as_ref()),
+                        purchase_of(
+                            plan,
+                            rules,
+                            input.choices.promotion.as_ref(),
+                            input.current.as_ref(),
+                        ),
                         CheckoutSource::Compare,
                         format!("checkout-{}", row.tier_id),
                     )

@@ -24,6 +24,8 @@ pub struct DialogInput {
     pub choices: Choices,
     /// The page's `checkout-url`.
     pub checkout_url: Option<Rc<str>>,
+    /// The tier of the plan the visitor already pays for, where the page says.
+    pub from_tier: Option<String>,
 }
 
 impl DialogInput {
@@ -33,6 +35,7 @@ impl DialogInput {
             rules: priced.clone(),
             choices: w.choices.clone(),
             checkout_url: w.page.checkout_url.as_deref().map(Rc::from),
+            from_tier: w.current_plan().map(|c| c.tier_id),
         }
     }
 }
@@ -153,6 +156,7 @@ fn body(input: &DialogInput, b: &Blocked, t: &I18n) -> DialogBody {
                 year_cents: o.new_year_cents,
                 charge: o.new_charge,
                 promotion: input.choices.promotion.clone().filter(|_| o.promoted),
+                from_tier: input.from_tier.clone(),
             };
             OptionView {
                 option: o.clone(),

@@ -8,6 +8,7 @@
 //! what the section is recomputed for: the component memoises the view model on it.
 
 pub mod calculator;
+pub mod change;
 pub mod compare;
 pub mod demo;
 pub mod dialog;
@@ -282,6 +283,7 @@ mod tests {
             year_cents: 0,
             charge: crate::engine::tax::Split::default(),
             promotion: None,
+            from_tier: None,
         };
         let link = |rules: &RuleSet, host| {
             checkout(

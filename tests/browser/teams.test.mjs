@@ -137,3 +137,43 @@ test('the cheapest plan for a team of eight, bought through a link that carries 
   assert.deepEqual(page.problems, []);
   await context.close();
 });
+
+test('the visitor\'s own plan: marked, every other plan an upgrade or a downgrade against it, only ways up, and checkout told the change', async () => {
+  const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await hostPage(site, context, '/account.html', `<main>
+    <messaging-quota id="w" rules-src="/rules/example-teams.json" today="2026-01-20" loading="eager" sections="calculator,compare"
+      current-tier="sales-navigator-team" current-seats="8" current-addons="25x1" tier="basic" sent="15"
+      checkout-url="/examples/checkout.html?from={from_tier}&amp;to={tier}&amp;seats={seats}"></messaging-quota>
+    <messaging-quota id="bad" rules-src="/rules/example-teams.json" sections="calculator" loading="eager"
+      current-tier="enterprise"></messaging-quota></main>`);
+  const page = await open(site, '/account.html', { context, widgets: 2 });
+  const widget = page.locator('#w');
+  await widget.getByTestId('plan-change-recruiter').waitFor();
+  // Today: 8 seats and a 25 bundle, $814.91 a month; each tier as that plan would be on it.
+  assert.equal((await widget.getByTestId('plan-change-sales-navigator-team').textContent()).trim(), 'Your plan');
+  assert.equal((await widget.getByTestId('plan-change-recruiter').textContent()).trim(), 'Upgrade · $3,192.08 a month more than today');
+  assert.deepEqual(
+    await widget.getByTestId('plan-change-basic').evaluate((e) => [e.dataset.change, e.dataset.deltaCents]),
+    ['downgrade', '-79992'],
+  );
+  // The pop-up offers only ways up from the visitor's plan: no Premium Business.
+  await widget.getByTestId('send-button').click();
+  await widget.getByTestId('upgrade-dialog').waitFor({ state: 'visible' });
+  const ways = await widget.locator('button[data-testid^="upgrade-option-"]').evaluateAll((els) => els.map((b) => b.dataset.testid));
+  assert.deepEqual(ways, ['upgrade-option-addon-25', 'upgrade-option-addon-100', 'upgrade-option-sales-navigator-team', 'upgrade-option-recruiter']);
+  await widget.getByTestId('upgrade-dialog-close').click();
+  // Checkout is told it is a change from the visitor's plan.
+  const href = await widget.locator('.results').getByTestId('checkout-basic').getAttribute('href');
+  assert.ok(href.endsWith('/examples/checkout.html?from=sales-navigator-team&to=basic&seats=1'), href);
+  // The comparison's rows say it too.
+  await widget.locator('section.compare').scrollIntoViewIfNeeded();
+  await widget.getByTestId('compare-row-recruiter').waitFor();
+  assert.equal(await widget.getByTestId('compare-row-sales-navigator-team').getAttribute('data-change'), 'current');
+  assert.equal(await widget.getByTestId('compare-row-recruiter').getAttribute('data-change'), 'upgrade');
+  // A plan the rules do not sell is refused with a notice, and no plan is marked.
+  const bad = page.locator('#bad');
+  await bad.getByTestId('input-notice').first().waitFor();
+  assert.match(await bad.getByTestId('input-notice').first().textContent(), /current-tier/);
+  assert.equal(await bad.locator('.plan-change').count(), 0);
+  await context.close();
+});
