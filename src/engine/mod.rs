@@ -30,3 +30,4 @@ pub mod rules_json;
 pub mod send;
 pub mod summary;
 pub mod tax;
+pub mod team;

@@ -11,6 +11,7 @@ use super::plan::{PlayedCredits, Selection, Usage};
 use super::rng::Rng;
 use super::rules::RuleSet;
 use super::send::{decide_send, Blocked, Recipient, SendDecision};
+use super::team::{seat_blocked, seat_rates};
 
 /// The most log entries kept; older ones drop off.
 pub const LOG_LIMIT: usize = 200;
@@ -80,6 +81,8 @@ pub struct Entry {
     pub credit: Option<Spent>,
     /// An InMail that will be answered: the day.
     pub reply_on: Option<NaiveDate>,
+    /// The team's seat that sent it (from 1); `None` for one account or the visitor's own send.
+    pub seat: Option<u64>,
 }
 
 /// One line of the log: a send, credits given back or expired, or a reset.
@@ -172,6 +175,11 @@ pub struct Month {
     /// The InMail credits lot by lot, once the month is played (its usage then says what
     /// was played: `Usage::played`).
     pub credits: Option<Ledger>,
+    /// A team's messages this period, seat by seat (from seat 1), as played.
+    pub seat_sent: Vec<u64>,
+    /// The seats (from 1) whose block has paused play this period: later sends past their
+    /// limit are logged, and the rest of the team plays on.
+    seats_paused: Vec<u64>,
 }
 
 /// What one auto-play step did.
@@ -183,6 +191,37 @@ pub enum Step {
     Blocked(Blocked),
     /// The clock is at the last day it can show (9999-12-31): play stops.
     EndOfCalendar,
+}
+
+/// Who sends, and to whom: a log line's sender.
+#[derive(Clone, Copy)]
+struct Sender {
+    recipient: Recipient,
+    /// The team's seat, from 0.
+    seat: Option<usize>,
+}
+
+/// Who sends a working day's messages, in order: one account `per_day` times; a team's
+/// seats each at its own rate ([`seat_rates`]), taking turns.
+fn day_senders(ctx: Context, per_day: u64) -> Vec<Option<usize>> {
+    let seats = ctx
+        .rules
+        .tier(&ctx.selection.tier_id)
+        .map_or(1, |t| t.seats_for(ctx.selection.seats));
+    if seats < 2 {
+        return vec![None; per_day as usize];
+    }
+    let rates = seat_rates(per_day, seats);
+    let rounds = rates.iter().copied().max().unwrap_or(0);
+    (0..rounds)
+        .flat_map(|round| {
+            rates
+                .iter()
+                .enumerate()
+                .filter(move |(_, rate)| **rate > round)
+                .map(|(seat, _)| Some(seat))
+        })
+        .collect()
 }
 
 fn is_working_day(day: NaiveDate) -> bool {
@@ -201,6 +240,8 @@ impl Month {
             next_id: 1,
             revision: 0,
             credits: None,
+            seat_sent: Vec::new(),
+            seats_paused: Vec::new(),
         }
     }
 
@@ -288,13 +329,18 @@ impl Month {
         }
     }
 
-    fn log_send(&mut self, recipient: Recipient, outcome: Outcome, status: Status) {
-        self.log_entry(recipient, outcome, status, None, None);
+    fn log_send(&mut self, from: Sender, outcome: Outcome, status: Status) {
+        self.log_entry(from, outcome, status, None, None);
+    }
+
+    /// Messages seat `seat` (from 0) has sent this period.
+    fn sent_by(&self, seat: usize) -> u64 {
+        self.seat_sent.get(seat).copied().unwrap_or(0)
     }
 
     fn log_entry(
         &mut self,
-        recipient: Recipient,
+        from: Sender,
         outcome: Outcome,
         status: Status,
         credit: Option<Spent>,
@@ -303,12 +349,13 @@ impl Month {
         let entry = Entry {
             id: self.next_id,
             day: self.today,
-            recipient,
+            recipient: from.recipient,
             outcome,
             status,
             replied: false,
             credit,
             reply_on,
+            seat: from.seat.map(|s| s as u64 + 1),
         };
         self.next_id += 1;
         self.push(LogItem::Send(entry));
@@ -317,8 +364,37 @@ impl Month {
     /// Sends one message (or, with `as_inmail`, an InMail to a non-connection) and logs it.
     /// A non-connection without `as_inmail` is only a question: nothing is logged.
     pub fn send(&mut self, ctx: Context, recipient: Recipient, as_inmail: bool) -> SendDecision {
+        self.send_from(ctx, None, recipient, as_inmail)
+    }
+
+    /// A send by a team's seat (from 0; `None`: one account, or the visitor): stopped at the
+    /// seat's own limit first, then decided as the team's.
+    pub fn send_from(
+        &mut self,
+        ctx: Context,
+        seat: Option<usize>,
+        recipient: Recipient,
+        as_inmail: bool,
+    ) -> SendDecision {
+        let from = Sender { recipient, seat };
         if recipient == Recipient::NotConnected && as_inmail {
             self.ledger(ctx);
+        }
+        if let (Some(k), Recipient::Connection | Recipient::SharedConnection) = (seat, recipient) {
+            let blocked = seat_blocked(
+                ctx.rules,
+                ctx.selection,
+                &self.usage,
+                k,
+                self.sent_by(k),
+                self.today,
+                ctx.period_rule,
+                ctx.terms,
+            );
+            if let Some(blocked) = blocked {
+                self.log_send(from, Outcome::Blocked, Status::NotDelivered);
+                return SendDecision::Blocked(blocked);
+            }
         }
         let decision = decide_send(
             ctx.rules,
@@ -332,7 +408,13 @@ impl Month {
         match &decision {
             SendDecision::Delivered { .. } => {
                 self.usage.sent = self.usage.sent.saturating_add(1);
-                self.log_send(recipient, Outcome::Delivered, Status::Sent);
+                if let Some(k) = seat {
+                    if self.seat_sent.len() <= k {
+                        self.seat_sent.resize(k + 1, 0);
+                    }
+                    self.seat_sent[k] += 1;
+                }
+                self.log_send(from, Outcome::Delivered, Status::Sent);
             }
             SendDecision::NeedsInMail { charge_cents, .. } if as_inmail => {
                 let today = self.today;
@@ -346,7 +428,7 @@ impl Month {
                     ctx.terms.reply_percent > 0 && self.rng.chance(ctx.terms.reply_percent);
                 let reply_on = answered.then(|| today + chrono::Days::new(1 + self.rng.below(14)));
                 self.log_entry(
-                    recipient,
+                    from,
                     Outcome::InMail {
                         charge_cents: *charge_cents,
                     },
@@ -356,12 +438,8 @@ impl Month {
                 );
             }
             SendDecision::NeedsInMail { .. } => {}
-            SendDecision::Refused { .. } => {
-                self.log_send(recipient, Outcome::Refused, Status::Refused)
-            }
-            SendDecision::Blocked(_) => {
-                self.log_send(recipient, Outcome::Blocked, Status::NotDelivered)
-            }
+            SendDecision::Refused { .. } => self.log_send(from, Outcome::Refused, Status::Refused),
+            SendDecision::Blocked(_) => self.log_send(from, Outcome::Blocked, Status::NotDelivered),
         }
         decision
     }
@@ -414,6 +492,8 @@ impl Month {
                 rollover_credits: facts.carried,
                 played: Some(PlayedCredits::default()),
             };
+            self.seat_sent.clear();
+            self.seats_paused.clear();
             self.push(LogItem::Reset {
                 day: tomorrow,
                 rolled_over: facts.carried,
@@ -496,18 +576,26 @@ impl Month {
         if self.today >= last_supported_day() {
             return Step::EndOfCalendar;
         }
-        let quota = if is_working_day(self.today) {
+        let per_day = if is_working_day(self.today) {
             scenario.per_working_day
         } else {
             0
         };
-        while self.sends_done_today < quota {
+        let senders = day_senders(ctx, per_day);
+        while let Some(&seat) = senders.get(self.sends_done_today as usize) {
             self.sends_done_today += 1;
             let recipient = scenario.draw(&mut self.rng);
             if recipient == Recipient::NotConnected && !scenario.use_inmail {
                 continue;
             }
-            if let SendDecision::Blocked(blocked) = self.send(ctx, recipient, true) {
+            if let SendDecision::Blocked(blocked) = self.send_from(ctx, seat, recipient, true) {
+                // A seat stopped at its own limit pauses play once a period; then it is
+                // logged while the rest of the team sends.
+                match blocked.seat {
+                    Some(n) if self.seats_paused.contains(&n) => continue,
+                    Some(n) => self.seats_paused.push(n),
+                    None => {}
+                }
                 return Step::Blocked(blocked);
             }
         }
@@ -1024,6 +1112,56 @@ mod tests {
         }
         assert_eq!(month.log.len(), LOG_LIMIT);
         assert_eq!(month.usage.sent, LOG_LIMIT as u64 + 10);
+    }
+
+    #[test]
+    fn a_team_plays_seat_by_seat_one_blocked_while_the_others_send() {
+        use crate::engine::send::Limit;
+        let rules = RuleSet::from_json(include_str!("../../rules/example-teams.json")).unwrap();
+        // Sales Navigator Team × 3: 50 messages each; seats send 2, 1 and 3 a working day.
+        let selection = Selection {
+            tier_id: "sales-navigator-team".into(),
+            addons: Vec::new(),
+            inmail_blocks: 0,
+            seats: 3,
+        };
+        let ctx = context(&rules, &selection, PeriodRule::CalendarMonth);
+        let mut month = Month::new(date("2026-01-01"), Usage::default(), 7);
+        let scenario = Scenario {
+            shares: [100, 0, 0, 0, 0],
+            ..Scenario::default()
+        };
+        // Seat 3 sends most: it meets its 50 first, on its 17th working day, and play pauses.
+        let blocked = loop {
+            if let Step::Blocked(blocked) = month.step(ctx, &scenario) {
+                break blocked;
+            }
+        };
+        assert_eq!(
+            (blocked.seat, blocked.limit),
+            (Some(3), Limit::SeatAllowance { allowance: 50 })
+        );
+        assert_eq!(month.seat_sent, [34, 17, 50]);
+        assert_eq!(month.today, date("2026-01-23"));
+        // Played on to the month's end, seat 3's sends are logged as not delivered while
+        // seats 1 and 2 send, and play does not pause again.
+        while month.today < date("2026-01-31") {
+            assert_eq!(month.step(ctx, &scenario), Step::NextDay);
+        }
+        assert_eq!(month.seat_sent, [44, 22, 50]);
+        assert_eq!(month.usage.sent, 116);
+        let stopped: Vec<u64> = sends(&month)
+            .iter()
+            .filter(|e| e.outcome == Outcome::Blocked)
+            .filter_map(|e| e.seat)
+            .collect();
+        assert!(stopped.len() > 10 && stopped.iter().all(|&s| s == 3));
+        assert!(sends(&month).iter().all(|e| e.seat.is_some()));
+        // The reset refills every seat.
+        assert_eq!(month.step(ctx, &scenario), Step::NextDay);
+        assert_eq!(month.today, date("2026-02-01"));
+        assert_eq!((month.usage.sent, month.seat_sent.len()), (0, 0));
+        assert!(matches!(month.step(ctx, &scenario), Step::NextDay));
     }
 }
 

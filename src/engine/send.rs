@@ -99,6 +99,8 @@ pub enum Limit {
     /// The most each seat may send a month, `cap`, set by the team's admin: below what the
     /// tier and bundles give, so only more seats or another tier get past it.
     SeatCap { cap: u64 },
+    /// A seat's own share of the team's messages, where each seat has its own.
+    SeatAllowance { allowance: u64 },
 }
 
 /// Why a send was stopped at the limit, and how to get past it.
@@ -106,6 +108,8 @@ pub enum Limit {
 pub struct Blocked {
     pub allowance: u64,
     pub limit: Limit,
+    /// The seat that sent it (from 1), where a team's seat met its own limit.
+    pub seat: Option<u64>,
     pub reset: NaiveDate,
     pub days_left: u64,
     /// By the month's total once applied, lowest first (ties: more messages); the first is
@@ -188,6 +192,7 @@ pub fn decide_send(
         Recipient::Connection | Recipient::SharedConnection => SendDecision::Blocked(Blocked {
             allowance: summary.allowance,
             limit: limit(rules, selection),
+            seat: None,
             reset: summary.period.reset,
             days_left: summary.days_left,
             options: unblock_options(rules, selection, usage, terms),

@@ -18,9 +18,22 @@ pub struct Props {
 #[function_component]
 pub fn MessageLog(props: &Props) -> Html {
     let items = props.entries.iter().map(|entry| match entry {
-        LogEntry::Send { key, iso, day, outcome, status_id, recipient, what, status, replied } => html! {
-            <li key={key.clone()} class="log-entry" data-outcome={*outcome} data-status={*status_id}>
+        LogEntry::Send {
+            key,
+            iso,
+            day,
+            outcome,
+            status_id,
+            seat,
+            recipient,
+            what,
+            status,
+            replied,
+        } => html! {
+            <li key={key.clone()} class="log-entry" data-outcome={*outcome} data-status={*status_id}
+                data-seat={seat.as_ref().map(|(n, _)| n.to_string())}>
                 <time datetime={iso.clone()}>{ day.clone() }</time>
+                if let Some((_, seat)) = seat { <span class="log-seat">{ seat.clone() }</span> }
                 <span class="log-recipient">{ recipient.clone() }</span>
                 <span class="log-what">{ what.clone() }</span>
                 <span class={classes!("status", *status_id)}>{ status.clone() }</span>
@@ -29,13 +42,26 @@ pub fn MessageLog(props: &Props) -> Html {
                 }
             </li>
         },
-        LogEntry::Reset { key, iso, day, title, detail } => html! {
+        LogEntry::Reset {
+            key,
+            iso,
+            day,
+            title,
+            detail,
+        } => html! {
             <li key={key.clone()} class="log-event" data-testid="reset-event">
                 <time datetime={iso.clone()}>{ day.clone() }</time>
                 <strong>{ title.clone() }</strong>{ detail.clone() }
             </li>
         },
-        LogEntry::Credits { key, iso, day, kind, credits, text } => html! {
+        LogEntry::Credits {
+            key,
+            iso,
+            day,
+            kind,
+            credits,
+            text,
+        } => html! {
             <li key={key.clone()} class="log-event" data-testid="credits-event" data-kind={*kind}
                 data-credits={credits.to_string()}>
                 <time datetime={iso.clone()}>{ day.clone() }</time>

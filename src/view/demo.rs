@@ -134,6 +134,8 @@ pub enum LogEntry {
         day: String,
         outcome: &'static str,
         status_id: &'static str,
+        /// The team's seat that sent it: its number, and "Seat 3".
+        seat: Option<(u64, String)>,
         recipient: Rc<str>,
         what: String,
         status: Rc<str>,
@@ -386,6 +388,9 @@ fn log(month: &Month, t: &I18n) -> LogView {
                 day: t.format().day_month(e.day),
                 outcome: e.outcome.id(),
                 status_id: e.status.id(),
+                seat: e
+                    .seat
+                    .map(|seat| (seat, t.fill(key::LOG_SEAT, &[("seat", &t.count(seat))]))),
                 recipient: t.recipient(e.recipient),
                 what: match e.outcome {
                     Outcome::Delivered => t.text(key::LOG_MESSAGE).to_string(),

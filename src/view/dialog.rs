@@ -92,16 +92,20 @@ pub fn dialog(input: &DialogInput, t: &I18n) -> DialogView {
 }
 
 fn body(input: &DialogInput, b: &Blocked, t: &I18n) -> DialogBody {
-    let body = match b.limit {
-        Limit::Allowance => key::DIALOG_BODY,
-        Limit::SeatCap { .. } => key::DIALOG_BODY_CAP,
+    // Which limit was met: the team's (or the account's), the seats' cap, or one seat's own.
+    let body = match (b.seat, b.limit) {
+        (Some(_), Limit::SeatCap { .. }) => key::DIALOG_BODY_SEAT_CAP,
+        (Some(_), _) => key::DIALOG_BODY_SEAT,
+        (None, Limit::SeatCap { .. }) => key::DIALOG_BODY_CAP,
+        (None, _) => key::DIALOG_BODY,
     };
     let intro = pieces(&t.template(body, None), &|name| match name {
         "allowance" => Some(Piece::Text(t.count(b.allowance))),
         "cap" => match b.limit {
             Limit::SeatCap { cap } => Some(Piece::Text(t.count(cap))),
-            Limit::Allowance => None,
+            Limit::Allowance | Limit::SeatAllowance { .. } => None,
         },
+        "seat" => b.seat.map(|seat| Piece::Text(t.count(seat))),
         "not-delivered" => Some(Piece::Slot(
             "not-delivered",
             t.text(key::DIALOG_NOT_DELIVERED).to_string(),

@@ -177,3 +177,56 @@ test('the visitor\'s own plan: marked, every other plan an upgrade or a downgrad
   assert.equal(await bad.locator('.plan-change').count(), 0);
   await context.close();
 });
+
+test('a team month played: seats at their own rates, one seat blocked while the others send, unblocked from the pop-up', async () => {
+  const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await hostPage(site, context, '/team-month.html', `<main>
+    <messaging-quota id="w" rules-src="/rules/example-teams.json" today="2026-01-01" loading="eager" sections="calculator,demo"
+      tier="sales-navigator-team" seats="3"></messaging-quota></main>`);
+  const page = await open(site, '/team-month.html', { context });
+  const widget = page.locator('#w');
+  // Every send to a connection, so only the seats' limits decide.
+  await widget.locator('details.scenario > summary').click();
+  for (const kind of ['shared-connection', 'not-connected', 'group', 'company-page']) {
+    await type(widget, `scenario-share-${kind}`, '0');
+  }
+  const dialog = widget.getByTestId('upgrade-dialog');
+  // Seats send 2, 1 and 3 a working day against 50 messages each: seat 3 meets its 50 first.
+  for (let day = 0; day < 40 && !(await dialog.isVisible()); day++) {
+    const before = await widget.getByTestId('today').getAttribute('data-date');
+    await widget.getByTestId('step').click();
+    await page.waitForFunction((d) => {
+      const root = document.querySelector('#w').shadowRoot;
+      return root.querySelector('[data-testid="today"]')?.dataset.date !== d || root.querySelector('[data-testid="upgrade-dialog"]')?.open;
+    }, before);
+  }
+  await dialog.waitFor({ state: 'visible' });
+  assert.match(await dialog.textContent(), /Seat 3 has sent the 50 messages it may send this month, while the rest of the team still has room/);
+  assert.equal(await widget.getByTestId('today').getAttribute('data-date'), '2026-01-23');
+  const log = widget.getByTestId('message-log');
+  assert.ok(await log.locator('li[data-seat="3"][data-outcome="blocked"]').count() >= 1);
+  assert.ok(await log.locator('li[data-seat="1"][data-outcome="delivered"]').count() >= 1);
+  assert.match(await log.locator('li[data-seat="3"]').first().textContent(), /Seat 3/);
+  // A 25 bundle is the team's: 175 messages, 58 or 59 a seat; the cheapest way.
+  const cheapest = widget.locator('button[data-testid^="upgrade-option-"][data-cheapest="true"]');
+  assert.equal(await cheapest.getAttribute('data-testid'), 'upgrade-option-addon-25');
+  await cheapest.click();
+  await dialog.waitFor({ state: 'hidden' });
+  assert.equal(await widget.getByTestId('addon-count-25').inputValue(), '1');
+  // Played on, seat 3 sends again: on Monday its three messages are delivered.
+  await widget.getByTestId('step').click();
+  await page.waitForFunction(() => document.querySelector('#w').shadowRoot
+    .querySelector('[data-testid="today"]')?.dataset.date === '2026-01-24');
+  await widget.getByTestId('next-day').click();
+  await widget.getByTestId('next-day').click();
+  await page.waitForFunction(() => document.querySelector('#w').shadowRoot
+    .querySelector('[data-testid="today"]')?.dataset.date === '2026-01-26');
+  await widget.getByTestId('step').click();
+  await page.waitForFunction(() => document.querySelector('#w').shadowRoot
+    .querySelector('[data-testid="today"]')?.dataset.date === '2026-01-27');
+  const monday = await log.locator('li[data-seat="3"]').evaluateAll((items) => items
+    .filter((li) => li.querySelector('time').getAttribute('datetime') === '2026-01-26').map((li) => li.dataset.outcome));
+  assert.deepEqual(monday, ['delivered', 'delivered', 'delivered']);
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});
