@@ -36,6 +36,19 @@ fn monthly() -> Terms {
     Terms::billed(Billing::Monthly)
 }
 
+/// A send to a connection on 20 January, with this selection and usage.
+fn send(selection: &Selection, used: Usage) -> SendDecision {
+    decide_send(
+        &rules(),
+        selection,
+        &used,
+        Recipient::Connection,
+        parse_iso_date("2026-01-20").unwrap(),
+        PeriodRule::CalendarMonth,
+        monthly(),
+    )
+}
+
 fn month_of(selection: &Selection, used: Usage, terms: Terms) -> (u64, u64, u64) {
     let today = parse_iso_date("2026-01-20").unwrap();
     let s = summarize(
@@ -123,17 +136,8 @@ fn a_shared_pool_within_the_caps_per_seat() {
 
 #[test]
 fn a_send_at_the_cap_is_blocked_and_a_seat_more_unblocks_it() {
-    let rules = rules();
     let bought = team("recruiter", 5, &[(100, 10)], 0);
-    let decision = decide_send(
-        &rules,
-        &bought,
-        &usage(1_500, 0),
-        Recipient::Connection,
-        parse_iso_date("2026-01-20").unwrap(),
-        PeriodRule::CalendarMonth,
-        monthly(),
-    );
+    let decision = send(&bought, usage(1_500, 0));
     let SendDecision::Blocked(blocked) = decision else {
         panic!("the cap blocks the send: {decision:?}");
     };
@@ -147,15 +151,7 @@ fn a_send_at_the_cap_is_blocked_and_a_seat_more_unblocks_it() {
     assert_eq!(options, [(Unblock::Seats(6), 1_800, 349_390)]);
     // At the allowance (no cap binding), a seat more and the bundles both unblock.
     let five = team("recruiter", 5, &[], 0);
-    let SendDecision::Blocked(blocked) = decide_send(
-        &rules,
-        &five,
-        &usage(750, 0),
-        Recipient::Connection,
-        parse_iso_date("2026-01-20").unwrap(),
-        PeriodRule::CalendarMonth,
-        monthly(),
-    ) else {
+    let SendDecision::Blocked(blocked) = send(&five, usage(750, 0)) else {
         panic!("the allowance blocks the send");
     };
     assert_eq!(blocked.limit, Limit::Allowance);
@@ -213,15 +209,7 @@ fn the_pop_up_offers_only_ways_up_from_the_visitors_own_plan() {
     // Browsing Basic at its limit while paying for Sales Navigator Team: Premium Business is
     // below the visitor's own tier, so it is not offered; the cheapest left is marked.
     let basic = team("basic", 1, &[], 0);
-    let SendDecision::Blocked(blocked) = decide_send(
-        &rules,
-        &basic,
-        &usage(15, 0),
-        Recipient::Connection,
-        parse_iso_date("2026-01-20").unwrap(),
-        PeriodRule::CalendarMonth,
-        monthly(),
-    ) else {
+    let SendDecision::Blocked(blocked) = send(&basic, usage(15, 0)) else {
         panic!("the allowance blocks the send");
     };
     assert!(blocked
