@@ -38,6 +38,12 @@ pub fn Recommendation(props: &Props) -> Html {
                     data-inmail-blocks={plan.inmail_blocks.to_string()} data-seats={plan.seats.to_string()}>
                     <p class="eyebrow">{ plan.eyebrow.clone() }</p>
                     <p class="plan-line">{ plan.plan.clone() }</p>
+                    if let Some(change) = &plan.change {
+                        <p class={classes!("plan-change", change.kind.id())} data-testid="recommendation-change"
+                            data-change={change.kind.id()} data-delta-cents={change.delta_cents.to_string()}>
+                            { change.words.clone() }
+                        </p>
+                    }
                     <p class="plan-cost">{ cost }</p>
                     <p class="muted">{ plan.capacity.clone() }</p>
                     <p class="versus">{ plan.versus.clone() }</p>

@@ -112,7 +112,10 @@ mod tests {
             ("current-addons", "25x1"),
         ]);
         let input = CalculatorInput::of(&w, &Rc::new(w.priced()), &Rc::new(w.summary()), true);
-        let view = calculator(&input, &words_of(&w)).tiers;
+        let calculator = calculator(&input, &words_of(&w));
+        // The first tier is chosen, not the visitor's plan: it may be bought.
+        assert!(calculator.results.checkout.is_some());
+        let view = calculator.tiers;
         let page = render(html! { <TierPicker {view} on_plan={Callback::noop()} /> });
         // Today: 8 seats and a 25 bundle, $814.91. Each tier as that plan would be on it.
         assert_eq!(
@@ -132,6 +135,24 @@ mod tests {
         assert_eq!(
             page.count("label[data-change=current] input[value=sales-navigator-team]"),
             1
+        );
+        // Chosen, the visitor's own plan is not offered for sale again.
+        let mine = widget_with(&[
+            ("rules", rules),
+            ("current-tier", "sales-navigator-team"),
+            ("current-seats", "8"),
+            ("current-addons", "25x1"),
+            ("tier", "sales-navigator-team"),
+            ("seats", "8"),
+            ("addons", "25x1"),
+        ]);
+        let priced = Rc::new(mine.priced());
+        let input = CalculatorInput::of(&mine, &priced, &Rc::new(mine.summary()), true);
+        assert_eq!(
+            crate::view::calculator::calculator(&input, &words_of(&mine))
+                .results
+                .checkout,
+            None
         );
     }
 }

@@ -638,8 +638,11 @@ fn results(input: &CalculatorInput, t: &I18n) -> ResultsView {
             ),
         })
     });
+    let selection = input.choices.selection.as_billed(&input.rules);
+    // The plan the visitor already pays for is not bought again.
+    let theirs = input.current.as_ref() == Some(&selection);
     let purchase = Purchase {
-        selection: input.choices.selection.as_billed(&input.rules),
+        selection,
         billing: s.billing,
         currency: s.currency,
         month_cents: s.total_cents,
@@ -668,7 +671,8 @@ fn results(input: &CalculatorInput, t: &I18n) -> ResultsView {
             purchase,
             CheckoutSource::Calculator,
             format!("checkout-{}", s.tier_id),
-        ),
+        )
+        .filter(|_| !theirs),
         figures: [
             Figure {
                 label: t.text(key::RESULTS_ALLOWANCE),

@@ -140,6 +140,8 @@ pub struct PlanCard {
     /// At a reply rate: the month per answered InMail, in minor units and in words.
     pub per_answered: Option<(u64, String)>,
     pub yearly: Option<YearlyHint>,
+    /// Against the plan the visitor already pays for, at the need.
+    pub change: Option<PlanChange>,
 }
 
 /// What billing yearly would give: the same plan for less, or another plan.
@@ -355,6 +357,28 @@ pub fn compare(input: &CompareInput, facts: &CompareFacts, t: &I18n) -> CompareV
     }
 }
 
+/// A plan for the need against the visitor's own plan at the need (both the bill's figures).
+fn change_at_need(input: &CompareInput, plan: &Plan, t: &I18n) -> Option<PlanChange> {
+    let (rules, need) = (&input.rules, &input.choices.need);
+    let current = input.current.as_ref()?;
+    let at_need = usage_at(need.team_messages(), need.team_inmails());
+    let today = bill(rules, current, &at_need, input.choices.terms(rules)).amounts();
+    let amounts = Amounts {
+        month: plan.total_cents,
+        period: plan.period_cents,
+        year: plan.year_cents,
+    };
+    plan_change(
+        t,
+        rules,
+        current,
+        &plan.tier_id,
+        amounts,
+        today,
+        plan.billing,
+    )
+}
+
 fn recommendation(input: &CompareInput, facts: &CompareFacts, t: &I18n) -> RecommendationView {
     let (rules, choices) = (&input.rules, &input.choices);
     let need = &choices.need;
@@ -431,6 +455,7 @@ fn recommendation(input: &CompareInput, facts: &CompareFacts, t: &I18n) -> Recom
                 .yearly
                 .as_ref()
                 .map(|y| yearly_hint(t, plan, y, rules)),
+            change: change_at_need(input, plan, t),
         }
     });
     let host = input.checkout_url.as_deref();
@@ -506,38 +531,14 @@ fn table(input: &CompareInput, rows: &[CompareRow], t: &I18n) -> TableView {
     let answered = rows
         .iter()
         .any(|r| r.plan.as_ref().is_some_and(|p| p.answered > 0));
-    // The visitor's own plan at the need: what each row's plan is set against.
-    let need = &input.choices.need;
-    let at_need = usage_at(need.team_messages(), need.team_inmails());
-    let terms = input.choices.terms(rules);
-    let today = input
-        .current
-        .as_ref()
-        .map(|current| (current, bill(rules, current, &at_need, terms).amounts()));
     let rows = rows
         .iter()
         .map(|row| {
             let contact = rules.tier(&row.tier_id).and_then(|tier| contact(t, tier));
-            let change =
-                today
-                    .as_ref()
-                    .zip(row.plan.as_ref())
-                    .and_then(|((current, today), plan)| {
-                        let amounts = Amounts {
-                            month: plan.total_cents,
-                            period: plan.period_cents,
-                            year: plan.year_cents,
-                        };
-                        plan_change(
-                            t,
-                            rules,
-                            current,
-                            &row.tier_id,
-                            amounts,
-                            *today,
-                            plan.billing,
-                        )
-                    });
+            let change = row
+                .plan
+                .as_ref()
+                .and_then(|plan| change_at_need(input, plan, t));
             let adds = match &row.plan {
                 _ if contact.is_some() => t.text(key::CONTACT_PRICE).to_string(),
                 Some(plan) => {

@@ -170,6 +170,10 @@ test('the visitor\'s own plan: marked, every other plan an upgrade or a downgrad
   await widget.getByTestId('compare-row-recruiter').waitFor();
   assert.equal(await widget.getByTestId('compare-row-sales-navigator-team').getAttribute('data-change'), 'current');
   assert.equal(await widget.getByTestId('compare-row-recruiter').getAttribute('data-change'), 'upgrade');
+  // The finder's plan for 100 messages, Basic + 1 × 100, against the visitor's plan at that need.
+  const change = widget.getByTestId('recommendation-change');
+  assert.equal(await change.getAttribute('data-change'), 'downgrade');
+  assert.equal((await change.textContent()).trim(), 'Downgrade · $764.92 a month less than today');
   // A plan the rules do not sell is refused with a notice, and no plan is marked.
   const bad = page.locator('#bad');
   await bad.getByTestId('input-notice').first().waitFor();
