@@ -30,8 +30,11 @@ if (widget) {
     console.log(detail.summary.monthlyCost, cents, level, charges);
   });
   widget.addEventListener('messaging-quota:upgrade-click', (event) => {
-    const kind: 'tier' | 'bundle' = event.detail.kind;
+    const kind: 'tier' | 'bundle' | 'seat' = event.detail.kind;
     const tier: string | null = event.detail.tier;
+    // A seat more, for a team: the seats in all (absent for the other kinds).
+    const seats: number | undefined = event.detail.seats;
+    console.log(seats);
     console.log(kind, tier, event.detail.price_cents.toFixed(0), event.detail.currency, event.detail.new_yearly_cents);
   });
   widget.addEventListener('messaging-quota:checkout', (event) => {
@@ -39,6 +42,10 @@ if (widget) {
     event.preventDefault();
     const source: 'calculator' | 'compare' | 'recommendation' | 'pop-up' = event.detail.source;
     const promo: string | null = event.detail.promo;
+    // A team's seats, and the plan the visitor changes from: each absent where it does not apply.
+    const seats: number = event.detail.seats ?? 1;
+    const from: string | undefined = event.detail.from_tier;
+    console.log(seats, from);
     console.log(event.detail.tier, event.detail.url, event.detail.year_cents.toFixed(0), source, promo,
       event.detail.net_cents + event.detail.tax_cents === event.detail.gross_cents);
   });
@@ -59,7 +66,7 @@ if (widget) {
 
 // The events bubble: a listener on the document gets them typed too.
 document.addEventListener('messaging-quota:ready', (event) => {
-  console.log(event.detail.selection.tier.toUpperCase(), event.detail.summary.reset_date);
+  console.log(event.detail.selection.tier.toUpperCase(), event.detail.summary.reset_date, event.detail.selection.seats ?? 1);
 });
 
 // @ts-expect-error A count is a number, not text.
