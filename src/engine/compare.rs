@@ -1,7 +1,7 @@
 //! Plans side by side for one need: each tier's cheapest way to it, and how the visitor's
 //! current selection fares against the need.
 
-use super::bill::{bill, usage_at, Terms};
+use super::bill::{bill, usage_at, Amounts, Terms};
 use super::plan::Selection;
 use super::recommend::{Need, Plan, Recommender};
 use super::rules::RuleSet;
@@ -68,13 +68,23 @@ pub enum Versus {
 /// The selection's monthly cost at the need: its bill with that many messages and InMails
 /// sent (pay-per-InMail included).
 pub fn cost_at_need(rules: &RuleSet, selection: &Selection, need: &Need, terms: Terms) -> u64 {
+    amounts_at_need(rules, selection, need, terms).month
+}
+
+/// The selection's bill at the need, as its figures: the month, the first period, the year.
+pub fn amounts_at_need(
+    rules: &RuleSet,
+    selection: &Selection,
+    need: &Need,
+    terms: Terms,
+) -> Amounts {
     bill(
         rules,
         selection,
         &usage_at(need.team_messages(), need.team_inmails()),
         terms,
     )
-    .total_cents
+    .amounts()
 }
 
 /// The current selection's cost if the need were its usage.

@@ -7,8 +7,8 @@ use super::bill::{bill, bundle_price, tier_price, unit_line, Terms};
 use super::fields::CountField;
 use super::period::PeriodRule;
 use super::plan::{PlayedCredits, Selection, Usage};
-use super::rules::{RuleSet, Seats, Tier};
-use super::summary::{allowance, summarize};
+use super::rules::RuleSet;
+use super::summary::{allowance, message_pool, summarize};
 use super::tax::Split;
 
 /// Who a message is addressed to.
@@ -205,15 +205,8 @@ fn limit(rules: &RuleSet, selection: &Selection) -> Limit {
     let Some(tier) = rules.tier(&selection.tier_id) else {
         return Limit::Allowance;
     };
-    let uncapped = Tier {
-        seats: tier.seats.map(|s| Seats {
-            message_cap: None,
-            ..s
-        }),
-        ..tier.clone()
-    };
     match tier.seats.and_then(|s| s.message_cap) {
-        Some(cap) if allowance(rules, tier, selection) < allowance(rules, &uncapped, selection) => {
+        Some(cap) if allowance(rules, tier, selection) < message_pool(rules, tier, selection) => {
             Limit::SeatCap { cap }
         }
         _ => Limit::Allowance,

@@ -77,15 +77,29 @@ pub struct Summary {
 /// The month's message allowance: the tier's free messages (each seat's) plus every bundle,
 /// within the seats' cap.
 pub fn allowance(rules: &RuleSet, tier: &Tier, selection: &Selection) -> u64 {
-    let bought = selection.addons.iter().fold(0u64, |sum, (size, count)| {
-        let sold = rules.bundle(*size).is_some();
-        if sold {
+    tier.team_messages(
+        tier.seats_for(selection.seats),
+        bought_messages(rules, selection),
+    )
+}
+
+/// The messages the tier gives every seat plus the bundles', before any cap per seat: what a
+/// team's pool holds.
+pub fn message_pool(rules: &RuleSet, tier: &Tier, selection: &Selection) -> u64 {
+    tier.free_messages
+        .saturating_mul(tier.seats_for(selection.seats))
+        .saturating_add(bought_messages(rules, selection))
+}
+
+/// The messages the chosen bundles add (those the rules sell).
+fn bought_messages(rules: &RuleSet, selection: &Selection) -> u64 {
+    selection
+        .addons
+        .iter()
+        .filter(|(size, _)| rules.bundle(*size).is_some())
+        .fold(0u64, |sum, (size, count)| {
             sum.saturating_add(size.saturating_mul(*count))
-        } else {
-            sum
-        }
-    });
-    tier.team_messages(tier.seats_for(selection.seats), bought)
+        })
 }
 
 /// The warning level for `sent` of `allowance`.

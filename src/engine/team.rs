@@ -8,7 +8,7 @@ use super::period::PeriodRule;
 use super::plan::{Selection, Usage};
 use super::rules::{RuleSet, Sharing};
 use super::send::{apply_unblock, unblock_options, Blocked, Limit};
-use super::summary::summarize;
+use super::summary::{message_pool, summarize};
 
 /// The most messages seat `seat` (from 0) may send this period, and which limit that is:
 /// its even share of the team's messages where each seat has its own (the first seats take
@@ -21,17 +21,7 @@ pub fn seat_limit(rules: &RuleSet, selection: &Selection, seat: usize) -> Option
     if seats < 2 {
         return None;
     }
-    let bought = selection
-        .addons
-        .iter()
-        .filter(|(size, _)| rules.bundle(*size).is_some())
-        .fold(0u64, |sum, (size, count)| {
-            sum.saturating_add(size.saturating_mul(*count))
-        });
-    let pool = tier
-        .free_messages
-        .saturating_mul(seats)
-        .saturating_add(bought);
+    let pool = message_pool(rules, tier, selection);
     let cap = sharing.message_cap.map(|cap| (cap, Limit::SeatCap { cap }));
     let share = (sharing.messages == Sharing::PerSeat).then(|| {
         let extra = u64::from((seat as u64) < pool % seats);

@@ -7,10 +7,10 @@
 
 use std::rc::Rc;
 
-use crate::engine::bill::{bill, usage_at, Amounts, Billing, Terms};
+use crate::engine::bill::{Amounts, Billing, Terms};
 use crate::engine::chart::{cost_chart, label_room, Chart, Marker, TOP, WIDTH};
 use crate::engine::compare::{
-    compare as compare_rows, cost_at_need, versus_current, CompareRow, Versus,
+    amounts_at_need, compare as compare_rows, cost_at_need, versus_current, CompareRow, Versus,
 };
 use crate::engine::plan::Selection;
 use crate::engine::recommend::{Need, Plan, Recommender};
@@ -357,12 +357,26 @@ pub fn compare(input: &CompareInput, facts: &CompareFacts, t: &I18n) -> CompareV
     }
 }
 
-/// A plan for the need against the visitor's own plan at the need (both the bill's figures).
-fn change_at_need(input: &CompareInput, plan: &Plan, t: &I18n) -> Option<PlanChange> {
-    let (rules, need) = (&input.rules, &input.choices.need);
+/// The visitor's own plan and its figures at the need, where the page names one: what the
+/// finder's plan and each row are set against.
+fn today_at_need(input: &CompareInput) -> Option<(&Selection, Amounts)> {
+    let rules = &input.rules;
     let current = input.current.as_ref()?;
-    let at_need = usage_at(need.team_messages(), need.team_inmails());
-    let today = bill(rules, current, &at_need, input.choices.terms(rules)).amounts();
+    let terms = input.choices.terms(rules);
+    Some((
+        current,
+        amounts_at_need(rules, current, &input.choices.need, terms),
+    ))
+}
+
+/// A plan for the need against the visitor's own plan at the need (both the bill's figures).
+fn change_at_need(
+    input: &CompareInput,
+    today: Option<(&Selection, Amounts)>,
+    plan: &Plan,
+    t: &I18n,
+) -> Option<PlanChange> {
+    let (current, today) = today?;
     let amounts = Amounts {
         month: plan.total_cents,
         period: plan.period_cents,
@@ -370,7 +384,7 @@ fn change_at_need(input: &CompareInput, plan: &Plan, t: &I18n) -> Option<PlanCha
     };
     plan_change(
         t,
-        rules,
+        &input.rules,
         current,
         &plan.tier_id,
         amounts,
@@ -455,7 +469,7 @@ fn recommendation(input: &CompareInput, facts: &CompareFacts, t: &I18n) -> Recom
                 .yearly
                 .as_ref()
                 .map(|y| yearly_hint(t, plan, y, rules)),
-            change: change_at_need(input, plan, t),
+            change: change_at_need(input, today_at_need(input), plan, t),
         }
     });
     let host = input.checkout_url.as_deref();
@@ -531,6 +545,7 @@ fn table(input: &CompareInput, rows: &[CompareRow], t: &I18n) -> TableView {
     let answered = rows
         .iter()
         .any(|r| r.plan.as_ref().is_some_and(|p| p.answered > 0));
+    let today = today_at_need(input);
     let rows = rows
         .iter()
         .map(|row| {
@@ -538,7 +553,7 @@ fn table(input: &CompareInput, rows: &[CompareRow], t: &I18n) -> TableView {
             let change = row
                 .plan
                 .as_ref()
-                .and_then(|plan| change_at_need(input, plan, t));
+                .and_then(|plan| change_at_need(input, today, plan, t));
             let adds = match &row.plan {
                 _ if contact.is_some() => t.text(key::CONTACT_PRICE).to_string(),
                 Some(plan) => {
